@@ -1,0 +1,53 @@
+// The glossary as loaded from glossary/*.yaml (format: docs/formats.md).
+
+export const CATEGORIES = ['basic', 'element', 'form', 'content', 'quality', 'statutory'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Register = 'formal' | 'plain' | 'any';
+
+export interface Misuse {
+  text: string;
+  why: string;
+  /** Other terms this misuse may stand for; set when the misuse is ambiguous (then not fixable). */
+  alternatives?: string[];
+  /** Phrases containing the misuse that are legitimate. */
+  except?: string[];
+}
+
+export interface TermExamples {
+  good: string[];
+  bad: string[];
+}
+
+/** A position in a YAML file, kept so tests and `aslint test` can name the line. */
+export interface Origin {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Term {
+  id: string;
+  category: Category;
+  'zh-Hans': string;
+  /** The word a Taiwan or Hong Kong agent uses; derived by OpenCC when the file leaves it out. */
+  'zh-Hant': string;
+  /** true when zh-Hant was written in the file, not derived. */
+  zhHantGiven: boolean;
+  en: string;
+  definition: { 'zh-Hans': string; 'zh-Hant'?: string; en: string };
+  variants: string[];
+  misuses: Misuse[];
+  register: Register;
+  plain?: { 'zh-Hans': string; 'zh-Hant'?: string; en?: string };
+  source?: string;
+  examples: TermExamples;
+  origin: Origin;
+}
+
+export interface Glossary {
+  terms: Term[];
+  /** The files the terms came from, in load order. */
+  files: string[];
+}

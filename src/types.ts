@@ -1,0 +1,108 @@
+// The shared model of aslint: what sources produce, what checks consume and what reporters print.
+
+export type Role = 'agent' | 'customer' | 'system';
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A place in a source file. line/column are 1-based; column counts UTF-16 code units. */
+export interface SourcePoint {
+  line: number;
+  column: number;
+  /** UTF-16 offset into the decoded file text (BOM removed). */
+  offset: number;
+}
+
+/** One turn of a conversation or one canned reply. */
+export interface Utterance {
+  /** The unit id: a reply id, or `<conversation>#<turn>` for a turn without an id of its own. */
+  id: string;
+  conversationId: string | null;
+  /** 0-based turn index inside its conversation; null for a canned reply. */
+  index: number | null;
+  role: Role;
+  speaker?: string;
+  time?: string;
+  tags?: string[];
+  text: string;
+  /**
+   * Where text offset `i` (0..text.length, UTF-16) sits in the source file. Offsets inside an
+   * escape sequence of the source map to the start of that escape; `text.length` maps to the
+   * end of the last character.
+   */
+  locate(i: number): SourcePoint;
+}
+
+/** A conversation (a dialogue) or a lone canned reply, which has no conversation. */
+export interface Conversation {
+  id: string | null;
+  /** true for a dialogue between roles: conversation checks (require, position) apply. */
+  dialogue: boolean;
+  units: Utterance[];
+}
+
+export type SourceFormat = 'jsonl' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';
+
+export interface SourceDocument {
+  path: string;
+  format: SourceFormat;
+  conversations: AsyncIterable<Conversation>;
+}
+
+/** A text edit in the units of an utterance's own text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  kind: string;
+  severity: Severity;
+  message: string;
+  unit: string;
+  conversation: string | null;
+  turn: number | null;
+  role: Role;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The original text of the span. */
+  text: string;
+  suggestions: string[];
+  /** Offsets of the span in the utterance's text. */
+  start: number;
+  end: number;
+  /** Offsets of the span in the decoded source file. */
+  offset: number;
+  endOffset: number;
+  /** Present when the finding can be fixed safely: one suggestion that replaces the span. */
+  fix?: TextEdit;
+  score?: RuleScore;
+}
+
+export interface RuleScore {
+  deduct?: number;
+  fatal?: boolean;
+}
+
+/** An error in user input (a file, a config, a command line): exit 2, no stack trace. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+
+  /** `file:line:column: message` then the hint, as a user reads it. */
+  format(): string {
+    const where = this.file ? `${this.file}${this.line ? `:${this.line}:${this.column ?? 1}` : ''}: ` : '';
+    return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ''}`;
+  }
+}
