@@ -80,6 +80,8 @@ export interface Finding {
   /** Present when the finding can be fixed safely: one suggestion that replaces the span. */
   fix?: TextEdit;
   score?: RuleScore;
+  /** The whole utterance, for code frames. */
+  utterance: string;
 }
 
 export interface RuleScore {

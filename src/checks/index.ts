@@ -1,0 +1,17 @@
+import type { CheckKind } from './kind.js';
+import { conditional } from './conditional.js';
+import { forbidden } from './forbidden.js';
+import { position } from './position.js';
+import { register } from './register.js';
+import { require } from './require.js';
+import { term } from './term.js';
+
+/** Every check kind, by name. */
+export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(
+  [term, register, forbidden, require, position, conditional].map((k) => [k.name, k as CheckKind<any>]),
+);
+
+/** The kinds a rule pack may use (term and register are made from the glossary). */
+export function packKinds(): CheckKind<any>[] {
+  return [...CHECK_KINDS.values()].filter((k) => k.properties !== null);
+}

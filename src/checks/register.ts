@@ -1,0 +1,32 @@
+import type { Term } from '../glossary/model.js';
+import { isTraditional } from '../text/script.js';
+import { effectiveHits, type CheckKind } from './kind.js';
+
+/** The plain wording of a term in the text's script. */
+function plainIn(t: Term, text: string): string {
+  const plain = t.plain!;
+  return (isTraditional(text) ? plain['zh-Hant'] : undefined) ?? plain['zh-Hans'];
+}
+
+export const register: CheckKind<Term> = {
+  name: 'register',
+  summary:
+    'Formal jargon in a customer-facing reply: a glossary term marked `register: formal` that has a plain wording, used in an agent’s turn or a canned reply. Say it the plain way to a customer.',
+  properties: null,
+  required: [],
+  defaultMessage: '“{text}”是内部术语，对顾客可以说：{suggestion}',
+  compile(spec, index, patterns) {
+    const t = spec.term!;
+    for (const form of [t['zh-Hans'], t['zh-Hant'], ...t.variants]) patterns.addPhrase(index, 'term', form);
+    return t;
+  },
+  check(rule, { units }) {
+    return units.flatMap((scan, unit) => {
+      if (scan.unit.role !== 'agent') return [];
+      return effectiveHits(scan.get(rule.index, 'term')).map((h) => {
+        const plain = plainIn(rule.data, scan.unit.text);
+        return { unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } };
+      });
+    });
+  },
+};

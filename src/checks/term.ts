@@ -1,0 +1,45 @@
+import type { Term } from '../glossary/model.js';
+import { isTraditional } from '../text/script.js';
+import { effectiveHits, type CheckKind, type Report } from './kind.js';
+
+const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;
+
+/** The term as it should be written in text of this script and language. */
+export function termIn(term: Term, text: string, sample: string): string {
+  if (LATIN_ONLY.test(sample)) return term.en;
+  return isTraditional(text) ? term['zh-Hant'] : term['zh-Hans'];
+}
+
+export const term: CheckKind<Term> = {
+  name: 'term',
+  summary:
+    'A glossary misuse in an agent’s turn or a canned reply. The suggestion is the preferred term in the script the text is written in; it is fixed automatically when the misuse stands for one term only.',
+  properties: null,
+  required: [],
+  defaultMessage: '“{text}”应为“{suggestion}”：{why}',
+  compile(spec, index, patterns) {
+    const t = spec.term!;
+    t.misuses.forEach((m, k) => {
+      patterns.addPhrase(index, `misuse:${k}`, m.text);
+      for (const e of m.except ?? []) patterns.addPhrase(index, `except:${k}`, e, 'none');
+    });
+    for (const accepted of [t['zh-Hans'], t['zh-Hant'], t.en, ...t.variants]) {
+      patterns.addPhrase(index, 'accepted', accepted, 'none');
+    }
+    return t;
+  },
+  check(rule, { units }) {
+    const t = rule.data;
+    const accepted = (scan: (typeof units)[number]) => scan.get(rule.index, 'accepted');
+    return units.flatMap((scan, unit) => {
+      if (scan.unit.role !== 'agent') return [];
+      return t.misuses.flatMap((m, k): Report[] =>
+        effectiveHits(scan.get(rule.index, `misuse:${k}`), [...scan.get(rule.index, `except:${k}`), ...accepted(scan)]).map((h) => {
+          const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
+          const suggestions = [preferred, ...(m.alternatives ?? [])];
+          return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: m.why, suggestion: preferred } };
+        }),
+      );
+    });
+  },
+};

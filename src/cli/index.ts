@@ -1,0 +1,44 @@
+// The aslint command line: thin, it parses options and calls the library.
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../types.js';
+import { registerLint } from './lint.js';
+
+/** What a command's action sets: the process exit code. */
+export interface CommandState {
+  exitCode: number;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const state: CommandState = { exitCode: 0 };
+  const program = new Command('aslint')
+    .description('Lint after-sales customer-service language: chat transcripts and canned replies.')
+    .version(await version(), '-v, --version')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run `aslint --help` or `aslint <command> --help` for usage)');
+  registerLint(program, state);
+  try {
+    await program.parseAsync([...argv]);
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`aslint: ${e.format()}\n`);
+      if (program.opts().debug) process.stderr.write(`${e.stack}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`aslint: ${err.message}\n`);
+    process.stderr.write(program.opts().debug ? `${err.stack}\n` : '  (run with --debug for the stack trace)\n');
+    return 2;
+  }
+}
+
+async function version(): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const { PACKAGE_ROOT } = await import('../defaults.js');
+  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,133 @@
+// JSON Schemas of aslint's data files, made from the check kinds' own schemas so that the
+// loader, the docs and the editor schemas cannot drift apart.
+import { CATEGORIES } from '../glossary/model.js';
+import { SEVERITIES } from '../types.js';
+import { packKinds } from '../checks/index.js';
+import type { CheckKind, JsonSchema } from '../checks/kind.js';
+
+const text = { type: 'string', minLength: 1 };
+const textList = { type: 'array', items: text };
+const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
+
+const exampleTurn = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' } },
+};
+const example = {
+  oneOf: [
+    text,
+    { type: 'object', additionalProperties: false, required: ['turns'], properties: { turns: { type: 'array', minItems: 1, items: exampleTurn } } },
+  ],
+};
+
+export const ruleCommonProperties: Record<string, JsonSchema> = {
+  id,
+  kind: { enum: packKinds().map((k) => k.name) },
+  severity: { enum: [...SEVERITIES] },
+  message: text,
+  description: text,
+  score: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { deduct: { type: 'number', minimum: 0 }, fatal: { type: 'boolean' } },
+  },
+  examples: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { good: { type: 'array', items: example }, bad: { type: 'array', items: example } },
+  },
+};
+
+/** The schema of one rule of a kind: the common keys plus the kind's own. */
+export function ruleSchema(kind: CheckKind<unknown>): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'kind', 'severity', ...kind.required],
+    properties: { ...ruleCommonProperties, ...kind.properties },
+  };
+}
+
+/** A rule pack, checked before each rule is checked against its kind's schema. */
+export const packSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['pack', 'rules'],
+  properties: {
+    pack: id,
+    description: text,
+    rules: { type: 'array', items: { type: 'object', required: ['id', 'kind'], properties: { id, kind: ruleCommonProperties.kind } } },
+  },
+};
+
+const localized = (required: string[]) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties: { 'zh-Hans': text, 'zh-Hant': text, en: text },
+});
+
+export const termSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'zh-Hans', 'en', 'definition'],
+  properties: {
+    id,
+    'zh-Hans': text,
+    'zh-Hant': text,
+    en: text,
+    definition: localized(['zh-Hans', 'en']),
+    variants: textList,
+    misuses: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text', 'why'],
+        properties: { text, why: text, alternatives: textList, except: textList },
+      },
+    },
+    register: { enum: ['formal', 'plain', 'any'] },
+    plain: { oneOf: [text, localized(['zh-Hans'])] },
+    source: text,
+    examples: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { good: textList, bad: textList },
+    },
+  },
+};
+
+export const glossarySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['category', 'terms'],
+  properties: {
+    category: { enum: [...CATEGORIES] },
+    description: text,
+    terms: { type: 'array', items: termSchema },
+  },
+};
+
+/** The schema editors use for a rule pack: each rule checked by its kind. */
+export function packEditorSchema(): JsonSchema {
+  return {
+    ...packSchema,
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'aslint rule pack',
+    properties: {
+      ...(packSchema.properties as object),
+      rules: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'kind', 'severity'],
+          allOf: packKinds().map((k) => ({ if: { properties: { kind: { const: k.name } } }, then: ruleSchema(k) })),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Reads a YAML data file (glossary, rule pack, config) and validates it against a JSON Schema,
+// turning every problem into an InputError at the exact line and column of the offending node.
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { InputError } from '../types.js';
+import type { JsonSchema } from '../checks/kind.js';
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+ajv.addFormat('regex', {
+  type: 'string',
+  validate: (source: string) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+});
+const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+export interface YamlFile {
+  path: string;
+  doc: Document.Parsed;
+  data: unknown;
+  /** Line and column of the node at a data path (the closest existing ancestor). */
+  positionOf(path: readonly (string | number)[], key?: boolean): { line: number; column: number };
+  /** An InputError at the node of a data path. */
+  error(path: readonly (string | number)[], message: string, hint?: string, key?: boolean): InputError;
+}
+
+export function readYamlFile(path: string): YamlFile {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, path, undefined, undefined, 'Check the path.');
+  }
+  return parseYaml(path, source);
+}
+
+export function parseYaml(path: string, source: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const at = lineCounter.linePos(problem.pos[0]);
+    throw new InputError(`YAML syntax error: ${problem.message.split('\n')[0]}`, path, at.line, at.col, 'Fix the YAML syntax at this place.');
+  }
+  const positionOf = (dataPath: readonly (string | number)[], key = false) => {
+    let node: unknown = doc.contents;
+    let found: { range?: [number, number, number] | null } | undefined = doc.contents as Node | undefined;
+    for (let i = 0; i < dataPath.length; i++) {
+      const seg = dataPath[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (key && i === dataPath.length - 1) {
+          found = pair.key as Node;
+          break;
+        }
+        node = pair.value;
+      } else if (node && typeof node === 'object' && 'items' in node) {
+        node = (node as { items: unknown[] }).items[Number(seg)];
+      } else break;
+      if (node && typeof node === 'object' && 'range' in node) found = node as Node;
+    }
+    const offset = found?.range?.[0] ?? 0;
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return {
+    path,
+    doc,
+    data: doc.toJS({ maxAliasCount: 100 }),
+    positionOf,
+    error(dataPath, message, hint, key) {
+      const pos = positionOf(dataPath, key);
+      return new InputError(message, path, pos.line, pos.column, hint);
+    },
+  };
+}
+
+function describe(error: ErrorObject): { message: string; key: boolean; extra?: string } {
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = (error.params as { additionalProperty: string }).additionalProperty;
+      return { message: `unknown key "${name}"`, key: true, extra: name };
+    }
+    case 'required':
+      return { message: `missing required key "${(error.params as { missingProperty: string }).missingProperty}"`, key: false };
+    case 'enum':
+      return { message: `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`, key: false };
+    case 'format':
+      return { message: 'is not a valid regular expression (JavaScript syntax, u flag)', key: false };
+    default:
+      return { message: error.message ?? 'is invalid', key: false };
+  }
+}
+
+/** Validates data against a JSON Schema; the first problem becomes an InputError at its node. */
+export function validate(file: YamlFile, data: unknown, schema: JsonSchema, basePath: readonly (string | number)[], what: string): void {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = ajv.compile(schema);
+    compiled.set(schema, check);
+  }
+  if (check(data)) return;
+  const error = check.errors![0]!;
+  const path = [
+    ...basePath,
+    ...error.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
+  ];
+  const { message, key, extra } = describe(error);
+  const fullPath = extra ? [...path, extra] : path;
+  const where = fullPath.map((s, i) => (/^\d+$/.test(String(s)) ? `[${s}]` : `${i > 0 ? '.' : ''}${s}`)).join('');
+  const name = where ? `${what} ${where}` : what;
+  throw file.error(fullPath, `${name}: ${message}`, 'See docs/formats.md for what this file may contain.', key);
+}

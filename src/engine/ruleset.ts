@@ -1,0 +1,57 @@
+// Loading is separate from linting: glossary + rule packs compile once into an immutable
+// RuleSet that any number of lint runs (or worker threads) can share.
+import { CHECK_KINDS } from '../checks/index.js';
+import type { CompiledRule, RuleSpec } from '../checks/kind.js';
+import type { LoadedRule } from '../config/rules.js';
+import type { Glossary } from '../glossary/model.js';
+import { Segmenter } from '../text/segment.js';
+import { PatternSet, type CompiledPatterns } from './patterns.js';
+
+export interface RuleSet {
+  rules: readonly CompiledRule[];
+  patterns: CompiledPatterns;
+  segmenter: Segmenter;
+  glossary: Glossary;
+  /** Rules checked in every conversation, hit or not. */
+  alwaysRun: readonly CompiledRule[];
+}
+
+/** The rules the glossary makes: a `term/<id>` rule per term with misuses, a `register/<id>` rule per formal term. */
+export function glossaryRules(glossary: Glossary): LoadedRule[] {
+  const rules: LoadedRule[] = [];
+  for (const t of glossary.terms) {
+    if (t.misuses.length > 0) {
+      rules.push({ id: `term/${t.id}`, spec: { id: t.id, kind: 'term', severity: 'warning', term: t }, origin: t.origin });
+    }
+    if (t.register === 'formal' && t.plain) {
+      rules.push({ id: `register/${t.id}`, spec: { id: t.id, kind: 'register', severity: 'info', term: t }, origin: t.origin });
+    }
+  }
+  return rules;
+}
+
+export async function compileRuleSet(glossary: Glossary, packRules: readonly LoadedRule[]): Promise<RuleSet> {
+  const patterns = new PatternSet();
+  const rules: CompiledRule[] = [...glossaryRules(glossary), ...packRules].map(({ id, spec, origin }, index) => {
+    const kind = CHECK_KINDS.get(spec.kind)!;
+    return {
+      index,
+      id,
+      kind,
+      severity: spec.severity,
+      message: (spec.message as string | undefined) ?? kind.defaultMessage,
+      spec: spec as RuleSpec,
+      origin,
+      data: kind.compile(spec, index, patterns),
+    };
+  });
+  for (const t of glossary.terms) for (const word of [t['zh-Hans'], ...t.variants]) patterns.addWord(word);
+  const compiled = await patterns.compile();
+  return {
+    rules,
+    patterns: compiled,
+    segmenter: new Segmenter(compiled.words),
+    glossary,
+    alwaysRun: rules.filter((r) => r.kind.runsWithoutHits),
+  };
+}

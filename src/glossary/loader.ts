@@ -1,0 +1,71 @@
+import { readYamlFile, validate } from '../config/yaml-file.js';
+import { glossarySchema } from '../config/schemas.js';
+import { regionalForms } from '../text/variants.js';
+import type { Category, Glossary, Register, Term } from './model.js';
+
+interface RawTerm {
+  id: string;
+  'zh-Hans': string;
+  'zh-Hant'?: string;
+  en: string;
+  definition: { 'zh-Hans': string; 'zh-Hant'?: string; en: string };
+  variants?: string[];
+  misuses?: Term['misuses'];
+  register?: Register;
+  plain?: string | { 'zh-Hans': string; 'zh-Hant'?: string; en?: string };
+  source?: string;
+  examples?: { good?: string[]; bad?: string[] };
+}
+
+/** Loads glossary files in order; term ids are unique across all of them. */
+export async function loadGlossary(files: readonly string[]): Promise<Glossary> {
+  const terms: Term[] = [];
+  const seen = new Map<string, string>();
+  const toDerive = new Set<string>();
+  for (const path of files) {
+    const file = readYamlFile(path);
+    validate(file, file.data, glossarySchema, [], 'glossary');
+    const data = file.data as { category: Category; terms: RawTerm[] };
+    data.terms.forEach((raw, i) => {
+      const where = file.positionOf(['terms', i]);
+      const first = seen.get(raw.id);
+      if (first) throw file.error(['terms', i, 'id'], `duplicate term id "${raw.id}" (first defined at ${first})`, 'Give each term its own id.');
+      seen.set(raw.id, `${path}:${where.line}:${where.column}`);
+      const misuses = raw.misuses ?? [];
+      const good = raw.examples?.good ?? [];
+      const bad = raw.examples?.bad ?? [];
+      if (misuses.length > 0 && (good.length === 0 || bad.length === 0)) {
+        throw file.error(['terms', i, 'id'], `term "${raw.id}" has misuses but not both a good and a bad example`, 'Add examples: {good: [...], bad: [...]} so `aslint test` can check the term.');
+      }
+      if (raw.register === 'formal' && raw.plain === undefined) {
+        throw file.error(['terms', i, 'register'], `term "${raw.id}" is formal jargon without a plain wording`, 'Add `plain:` with what to say to a customer instead.');
+      }
+      const plain = typeof raw.plain === 'string' ? { 'zh-Hans': raw.plain } : raw.plain;
+      for (const s of [raw['zh-Hans'], raw.definition['zh-Hans'], plain?.['zh-Hans']]) if (s) toDerive.add(s);
+      terms.push({
+        id: raw.id,
+        category: data.category,
+        'zh-Hans': raw['zh-Hans'],
+        'zh-Hant': raw['zh-Hant'] ?? '',
+        zhHantGiven: raw['zh-Hant'] !== undefined,
+        en: raw.en,
+        definition: { ...raw.definition },
+        variants: raw.variants ?? [],
+        misuses,
+        register: raw.register ?? 'any',
+        plain: plain ? { ...plain } : undefined,
+        source: raw.source,
+        examples: { good, bad },
+        origin: { file: path, line: where.line, column: where.column },
+      });
+    });
+  }
+  // Traditional forms the files leave out are derived with OpenCC's Taiwan phrase converter.
+  const forms = await regionalForms(toDerive);
+  for (const t of terms) {
+    if (!t.zhHantGiven) t['zh-Hant'] = forms.get(t['zh-Hans'])!.tw;
+    t.definition['zh-Hant'] ??= forms.get(t.definition['zh-Hans'])!.tw;
+    if (t.plain && !t.plain['zh-Hant']) t.plain['zh-Hant'] = forms.get(t.plain['zh-Hans'])!.tw;
+  }
+  return { terms, files: [...files] };
+}

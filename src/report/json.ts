@@ -1,0 +1,31 @@
+import type { Reporter } from './result.js';
+
+/** The JSON report: its shape (version 1) is a contract that tests pin. */
+export const json: Reporter = (result) =>
+  JSON.stringify(
+    {
+      version: 1,
+      files: result.files.map((f) => ({
+        path: f.path,
+        findings: f.findings.map((x) => ({
+          ruleId: x.ruleId,
+          kind: x.kind,
+          severity: x.severity,
+          message: x.message,
+          unit: x.unit,
+          conversation: x.conversation,
+          turn: x.turn,
+          role: x.role,
+          line: x.line,
+          column: x.column,
+          endLine: x.endLine,
+          endColumn: x.endColumn,
+          text: x.text,
+          suggestions: x.suggestions,
+        })),
+      })),
+      summary: result.summary,
+    },
+    null,
+    2,
+  ) + '\n';

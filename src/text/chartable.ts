@@ -1,0 +1,81 @@
+// The per-code-point folding table behind normalize(): full-width → half-width, Latin lower
+// case, Traditional → Simplified. Built once from opencc-js's own character dictionaries, which
+// map one character to one character, so offsets can be mapped back exactly.
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+
+function parseCharDict(dict: string, into: Map<number, number>): void {
+  for (const entry of dict.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (!from || !to) continue;
+    const fromCps = [...from];
+    const toCps = [...to];
+    if (fromCps.length !== 1 || toCps.length !== 1) continue;
+    const f = from.codePointAt(0)!;
+    if (!into.has(f)) into.set(f, to.codePointAt(0)!);
+  }
+}
+
+function foldOnce(cp: number, variants: Map<number, number>, t2s: Map<number, number>): number {
+  if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
+  else if (cp === 0x3000) cp = 0x20;
+  const variant = variants.get(cp);
+  if (variant !== undefined) cp = variant;
+  const simplified = t2s.get(cp);
+  if (simplified !== undefined) cp = simplified;
+  if (cp < 0x3000) {
+    const lower = String.fromCodePoint(cp).toLowerCase();
+    const lowerCp = lower.codePointAt(0)!;
+    if (lower.length === String.fromCodePoint(lowerCp).length) cp = lowerCp;
+  }
+  return cp;
+}
+
+export interface FoldTable {
+  /** For each BMP code unit: the folded code point, or 0 when it stays as it is. */
+  bmp: Uint32Array;
+  /** Folded astral characters (rare: a few CJK extension characters). */
+  astral: Map<number, number>;
+  /** 1 for BMP characters that are written only in Simplified (the targets of the folding). */
+  simplifiedOnly: Uint8Array;
+}
+
+let table: FoldTable | undefined;
+
+export function foldTable(): FoldTable {
+  if (table) return table;
+  const variants = new Map<number, number>();
+  parseCharDict(TWVariantsRev, variants);
+  parseCharDict(HKVariantsRev, variants);
+  const t2s = new Map<number, number>();
+  parseCharDict(TSCharacters, t2s);
+
+  // Fold to a fixed point so that normalize(normalize(x)) === normalize(x).
+  const fold = (cp: number): number => {
+    for (let i = 0; i < 4; i++) {
+      const next = foldOnce(cp, variants, t2s);
+      if (next === cp) return cp;
+      cp = next;
+    }
+    return cp;
+  };
+  const bmp = new Uint32Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const folded = fold(cp);
+    if (folded !== cp) bmp[cp] = folded;
+  }
+  const astral = new Map<number, number>();
+  for (const cp of [...variants.keys(), ...t2s.keys()]) {
+    if (cp < 0x10000) continue;
+    const folded = fold(cp);
+    if (folded !== cp) astral.set(cp, folded);
+  }
+  const simplifiedOnly = new Uint8Array(0x10000);
+  for (const target of t2s.values()) {
+    if (target < 0x10000 && bmp[target] === 0 && !t2s.has(target)) simplifiedOnly[target] = 1;
+  }
+  table = { bmp, astral, simplifiedOnly };
+  return table;
+}

@@ -1,0 +1,26 @@
+import { foldTable } from './chartable.js';
+
+/**
+ * Whether text is written in Traditional characters: it has more characters that fold to a
+ * different Simplified one than characters that exist only in Simplified.
+ */
+export function isTraditional(text: string): boolean {
+  const { bmp, simplifiedOnly } = foldTable();
+  let traditional = 0;
+  let simplified = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    const folded = bmp[c]!;
+    if (folded !== 0 && folded !== c) traditional++;
+    else if (simplifiedOnly[c]) simplified++;
+  }
+  return traditional > simplified;
+}
+
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/;
+
+/** Whether Latin letters and digits in the text are written full-width. */
+export function usesFullWidth(text: string): boolean {
+  return FULLWIDTH_ASCII.test(text);
+}
