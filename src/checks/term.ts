@@ -1,5 +1,6 @@
 import type { Term } from '../glossary/model.js';
 import { isTraditional } from '../text/script.js';
+import type { Hit } from '../engine/scan.js';
 import { effectiveHits, type CheckKind, type Report } from './kind.js';
 
 const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;
@@ -30,11 +31,13 @@ export const term: CheckKind<Term> = {
   },
   check(rule, { units }) {
     const t = rule.data;
-    const accepted = (scan: (typeof units)[number]) => scan.get(rule.index, 'accepted');
     return units.flatMap((scan, unit) => {
       if (scan.unit.role !== 'agent') return [];
+      // A misuse inside an accepted form (无理由退货 inside 七日无理由退货) is that form, not a misuse.
+      const accepted = scan.get(rule.index, 'accepted');
+      const insideAccepted = (h: Hit) => accepted.some((a) => a.normStart <= h.normStart && h.normEnd <= a.normEnd && a.normEnd - a.normStart > h.normEnd - h.normStart);
       return t.misuses.flatMap((m, k): Report[] =>
-        effectiveHits(scan.get(rule.index, `misuse:${k}`), [...scan.get(rule.index, `except:${k}`), ...accepted(scan)]).map((h) => {
+        effectiveHits(scan.get(rule.index, `misuse:${k}`).filter((h) => !insideAccepted(h)), scan.get(rule.index, `except:${k}`)).map((h) => {
           const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
           const suggestions = [preferred, ...(m.alternatives ?? [])];
           return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: m.why, suggestion: preferred } };

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { expandPaths, lintFiles, lintText, loadRuleSet } from '../index.js';
+import { FORMATS } from '../report/formats.js';
+import { summarize, type LintResult } from '../report/result.js';
+import { InputError, type SourceFormat } from '../types.js';
+import type { CommandState } from './index.js';
+
+const STDIN_FORMATS: SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
+
+interface LintOptions {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  glossary?: string[];
+  rules?: string[];
+  defaults: boolean;
+  stdinFormat?: SourceFormat;
+  color?: boolean;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+export function registerLint(program: Command, state: CommandState): void {
+  program
+    .command('lint')
+    .description('lint chat transcripts and canned-reply libraries')
+    .argument('[paths...]', 'files, folders or globs; - reads stdin')
+    .option('-f, --format <name>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'stylish')
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--quiet', 'report errors only')
+    .option('--glossary <files...>', 'glossary files to add to the bundled glossary')
+    .option('--rules <files...>', 'rule packs to add to the bundled packs')
+    .option('--no-defaults', 'do not load the bundled glossary and rule packs')
+    .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
+    .option('--no-color', 'no colours in the output')
+    .action(async (paths: string[], options: LintOptions) => {
+      state.exitCode = await runLint(paths, options);
+    });
+}
+
+async function runLint(paths: string[], options: LintOptions): Promise<number> {
+  const makeReport = FORMATS[options.format];
+  if (!makeReport) throw new InputError(`unknown format "${options.format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
+  let maxWarnings = -1;
+  if (options.maxWarnings !== undefined) {
+    maxWarnings = Number(options.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new InputError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
+  }
+  if (paths.length === 0) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
+  const useStdin = paths.includes('-');
+  if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
+
+  const ruleSet = await loadRuleSet({ glossary: options.glossary, rules: options.rules, defaults: options.defaults });
+  const files = await expandPaths(paths.filter((p) => p !== '-'));
+  const result: LintResult = await lintFiles(files, ruleSet);
+  if (useStdin) result.files.push(await lintText(await readStdin(), options.stdinFormat!, ruleSet));
+  if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
+  result.summary = summarize(result.files);
+
+  const report = (await makeReport())(result, {
+    color: options.color !== false && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    cwd: process.cwd(),
+  });
+  if (options.outputFile) writeFileSync(options.outputFile, report);
+  else process.stdout.write(report);
+
+  const { errors, warnings } = result.summary;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  return 0;
+}

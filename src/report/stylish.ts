@@ -1,0 +1,53 @@
+import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
+import type { Finding, Severity } from '../types.js';
+import { codeFrame } from './codeframe.js';
+import type { Reporter } from './result.js';
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/** Findings grouped by file and conversation, with the utterance and the span underlined. */
+export const stylish: Reporter = (result, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const out: string[] = [];
+  for (const file of result.files) {
+    if (file.findings.length === 0) continue;
+    out.push(c.underline(file.path));
+    let group: string | null | undefined;
+    const width = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of file.findings) {
+      const heading = groupOf(f);
+      if (heading !== group) {
+        group = heading;
+        if (heading) out.push(`  ${c.bold(heading)}`);
+      }
+      const where = pad(`${f.line}:${f.column}`, width);
+      const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${f.suggestions.join(' / ')}`) : '';
+      out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${f.message}${suggestion}  ${c.dim(f.ruleId)}`);
+      const frame = codeFrame(f.utterance, f.start, f.end);
+      const indent = ' '.repeat(4 + width + 2);
+      out.push(`${indent}${c.dim('│')} ${frame.line}`);
+      out.push(`${indent}${c.dim('│')} ${colour[f.severity](frame.marker)}`);
+    }
+    out.push('');
+  }
+  const { errors, warnings, infos, files, units } = result.summary;
+  const total = errors + warnings + infos;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info`;
+  const scope = `${units} utterance${units === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  if (total === 0) out.push(c.green(`✔ no problems (${scope})`));
+  else out.push((errors > 0 ? c.red.bold : c.yellow.bold)(`✖ ${total} problem${total === 1 ? '' : 's'} (${counts}) in ${scope}`));
+  const fixable = result.files.reduce((n, f) => n + f.findings.filter((x) => x.fix).length, 0);
+  if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix (canned-reply libraries only)`));
+  return out.join('\n') + '\n';
+};
+
+function groupOf(f: Finding): string | null {
+  if (f.conversation !== null) return `conversation ${f.conversation}`;
+  return `reply ${f.unit}`;
+}

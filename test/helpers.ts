@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { loadRulePacks } from '../src/config/rules.js';
+import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
+import { loadGlossary } from '../src/glossary/loader.js';
+import type { Conversation, Role } from '../src/types.js';
+
+export const TEST_DATA = join(dirname(fileURLToPath(import.meta.url)), 'data');
+
+/** The test glossary and rule pack in test/data, compiled once per test file. */
+export async function testRuleSet(): Promise<RuleSet> {
+  const glossary = await loadGlossary([join(TEST_DATA, 'glossary.yaml')]);
+  return compileRuleSet(glossary, loadRulePacks([join(TEST_DATA, 'rules.yaml')]));
+}
+
+/** A conversation whose turn k sits on line k+1, column = text offset + 1. */
+export function dialogue(id: string, turns: [Role, string][]): Conversation {
+  return {
+    id,
+    dialogue: true,
+    units: turns.map(([role, text], k) => ({
+      id: `${id}#${k}`,
+      conversationId: id,
+      index: k,
+      role,
+      text,
+      locate: (i: number) => ({ line: k + 1, column: i + 1, offset: i }),
+    })),
+  };
+}
+
+/** A canned reply on line 1. */
+export function reply(id: string, text: string): Conversation {
+  return {
+    id: null,
+    dialogue: false,
+    units: [{ id, conversationId: null, index: null, role: 'agent', text, locate: (i: number) => ({ line: 1, column: i + 1, offset: i }) }],
+  };
+}
