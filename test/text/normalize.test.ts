@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Matcher } from '../../src/engine/matcher.js';
+import { normalize, normalizeText } from '../../src/text/normalize.js';
+import { isTraditional } from '../../src/text/script.js';
+
+// Characters from every family the normalizer treats differently.
+const ALPHABET = [
+  ...'退货款换修包保价这不归我管软件联系',
+  ...'退貨換歸軟體聯繫說説裡裏麵',
+  ...'ＡＢＣａｂｃ０１２！？　',
+  ...'AbcXYZ019 .,!?',
+  '😀', '👍🏽', '𠮷', '𡈽', '\u{2F81A}',
+  ...'İſK', // case folds that change length stay as they are
+];
+const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
+
+describe('normalize', () => {
+  it('folds full-width, case and Traditional characters', () => {
+    expect(normalizeText('ＡＢＣ　退貨，這不歸我管！Sorry')).toBe('abc 退货,这不归我管!sorry');
+    expect(normalizeText('説明書')).toBe('说明书');
+  });
+
+  it('keeps the text as it is when nothing folds', () => {
+    const { norm, map } = normalize('退货😀ok');
+    expect(norm).toBe('退货😀ok');
+    // The low half of a surrogate pair maps to the start of its character.
+    expect([...map]).toEqual([0, 1, 2, 2, 4, 5, 6]);
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(text, (s) => normalizeText(normalizeText(s)) === normalizeText(s)));
+  });
+
+  it('maps every match on normalized text back to exactly the original substring', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
+        const { norm, map } = normalize(s);
+        expect(map.length).toBe(norm.length + 1);
+        // A pattern cut from the original on code point boundaries, as a rule would write it.
+        const cps = [...s];
+        const from = cps.length ? a % cps.length : 0;
+        const to = from + (cps.length ? b % (cps.length - from + 1) : 0);
+        const pattern = normalizeText(cps.slice(from, to).join(''));
+        if (pattern.length === 0) return;
+        const m = new Matcher();
+        m.add(pattern);
+        for (const hit of m.scan(norm)) {
+          const original = s.slice(map[hit.start], map[hit.end]);
+          expect(normalizeText(original)).toBe(pattern);
+          // Never a broken surrogate pair at either end.
+          expect(original).toBe([...original].join(''));
+          expect(/^[\udc00-\udfff]/.test(original)).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('Matcher', () => {
+  it('finds exactly what a naive search finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ab退货]{1,4}$/), { minLength: 1, maxLength: 6 }), fc.stringMatching(/^[ab退货]{0,30}$/), (patterns, s) => {
+        const m = new Matcher();
+        const ids = patterns.map((p) => m.add(p));
+        const got = m.scan(s).map((h) => `${h.pattern}:${h.start}`).sort();
+        const want: string[] = [];
+        patterns.forEach((p, k) => {
+          for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) want.push(`${ids[k]}:${i}`);
+        });
+        expect(got).toEqual(want.sort());
+      }),
+    );
+  });
+});
+
+describe('isTraditional', () => {
+  it('tells Traditional from Simplified text', () => {
+    expect(isTraditional('這件商品支援七日無理由退貨')).toBe(true);
+    expect(isTraditional('这件商品支持七日无理由退货')).toBe(false);
+    expect(isTraditional('显著提升')).toBe(false);
+    expect(isTraditional('hello')).toBe(false);
+  });
+});
