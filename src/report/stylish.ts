@@ -42,8 +42,9 @@ export const stylish: Reporter = (result, options) => {
   const scope = `${units} utterance${units === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
   if (total === 0) out.push(c.green(`✔ no problems (${scope})`));
   else out.push((errors > 0 ? c.red.bold : c.yellow.bold)(`✖ ${total} problem${total === 1 ? '' : 's'} (${counts}) in ${scope}`));
-  const fixable = result.files.reduce((n, f) => n + f.findings.filter((x) => x.fix).length, 0);
-  if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix (canned-reply libraries only)`));
+  // Transcripts are records of what was said: only canned replies are ever rewritten.
+  const fixable = result.files.reduce((n, f) => n + f.findings.filter((x) => x.fix && x.conversation === null).length, 0);
+  if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`));
   return out.join('\n') + '\n';
 };
 
