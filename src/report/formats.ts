@@ -4,4 +4,9 @@ import type { Reporter } from './result.js';
 export const FORMATS: Record<string, () => Promise<Reporter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  junit: async () => (await import('./junit.js')).junit,
+  checkstyle: async () => (await import('./checkstyle.js')).checkstyle,
+  github: async () => (await import('./github.js')).github,
+  rdjson: async () => (await import('./rdjson.js')).rdjson,
 };

@@ -1,0 +1,200 @@
+// What a rule says about itself: descriptions, help text, examples and its docs page. SARIF,
+// `aslint rules`, `aslint explain` and the generated docs/rules/*.md all read it from here, so
+// they cannot drift apart.
+import { relative, sep } from 'node:path';
+import { stringify } from 'yaml';
+import type { CheckKind, Example, RuleSpec } from '../checks/kind.js';
+import type { Origin } from '../glossary/model.js';
+import type { Severity } from '../types.js';
+
+/** Where the docs pages live in the repository; the help URI of a rule is this + `<rule-id>.md`. */
+export const DOCS_BASE_URL = 'https://github.com/aslint/aslint/blob/main/docs/rules/';
+
+/** What the docs need of a rule: a CompiledRule has it, and so has a loaded, uncompiled rule. */
+export interface RuleInfo {
+  id: string;
+  kind: CheckKind<any>;
+  severity: Severity;
+  message: string;
+  spec: RuleSpec;
+  origin: Origin;
+}
+
+/** The docs page of a rule, relative to docs/rules/. Rule ids contain `/`, so pages sit in folders. */
+export function ruleDocsPath(id: string): string {
+  return `${id}.md`;
+}
+
+export function ruleDocsUrl(id: string): string {
+  return DOCS_BASE_URL + id.split('/').map(encodeURIComponent).join('/') + '.md';
+}
+
+/** Whether findings of the rule may carry a safe fix. */
+export function isFixable(rule: RuleInfo): boolean {
+  return rule.kind.name === 'term' && (rule.spec.term?.misuses ?? []).some((m) => (m.alternatives ?? []).length === 0);
+}
+
+const quote = (s: string) => `“${s}”`;
+
+/** The message template with its placeholders shown as `…`, for a description. */
+function plainMessage(template: string): string {
+  return template.replace(/“\{text\}”|\{text\}/g, '…').replace(/\{(\w+)\}/g, '…');
+}
+
+/** One line: what the rule asks for. */
+export function ruleShortDescription(rule: RuleInfo): string {
+  const t = rule.spec.term;
+  if (rule.kind.name === 'term' && t) {
+    return `Write ${quote(t['zh-Hans'])} (${t.en}), not ${t.misuses.map((m) => quote(m.text)).join(', ')}.`;
+  }
+  if (rule.kind.name === 'register' && t?.plain) {
+    return `${quote(t['zh-Hans'])} is internal jargon: tell a customer ${quote(t.plain['zh-Hans'])}.`;
+  }
+  const description = rule.spec.description?.trim();
+  if (description) return firstSentence(description);
+  return plainMessage(rule.message);
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n')[0]!.trim();
+  const m = /^(.+?[.。！!？?])(\s|$)/u.exec(line);
+  return m ? m[1]! : line;
+}
+
+/** A paragraph or more: what the rule finds and why. */
+export function ruleFullDescription(rule: RuleInfo): string {
+  const t = rule.spec.term;
+  if (rule.kind.name === 'term' && t) {
+    const lines = [
+      `The glossary term ${quote(t['zh-Hans'])} (${t['zh-Hant']}; ${t.en}) is misused in an agent's turn or a canned reply.`,
+      `${t.definition['zh-Hans']} ${t.definition.en}`,
+      ...t.misuses.map((m) => {
+        const alt = m.alternatives?.length ? ` It may also stand for ${m.alternatives.map(quote).join(', ')}, so it is not fixed automatically.` : '';
+        return `${quote(m.text)}: ${m.why}${alt}`;
+      }),
+    ];
+    if (t.source) lines.push(`Source: ${t.source}`);
+    return lines.join('\n\n');
+  }
+  if (rule.kind.name === 'register' && t?.plain) {
+    return [
+      `${quote(t['zh-Hans'])} (${t['zh-Hant']}; ${t.en}) is formal wording that a customer may not understand. In an agent's turn or a canned reply, say it plainly: ${quote(t.plain['zh-Hans'])}${t.plain.en ? ` (${t.plain.en})` : ''}.`,
+      `${t.definition['zh-Hans']} ${t.definition.en}`,
+    ].join('\n\n');
+  }
+  const parts: string[] = [];
+  if (rule.spec.description) parts.push(rule.spec.description.trim());
+  else parts.push(plainMessage(rule.message));
+  parts.push(rule.kind.summary);
+  return parts.join('\n\n');
+}
+
+/** Examples of the rule as display text: a lone utterance, or `role: text` lines of a conversation. */
+export function ruleExamples(rule: RuleInfo): { good: string[]; bad: string[] } {
+  const t = rule.spec.term;
+  if (t && (rule.kind.name === 'term' || rule.kind.name === 'register')) {
+    // A register rule's own examples are the term's: a bad example uses the term.
+    if (rule.kind.name === 'term') return { good: [...t.examples.good], bad: [...t.examples.bad] };
+    return { good: [], bad: [...t.examples.good] };
+  }
+  const show = (e: Example) =>
+    typeof e === 'string' ? e : e.turns.map((turn) => Object.entries(turn).map(([role, text]) => `${role}: ${text}`).join('')).join('\n');
+  return { good: (rule.spec.examples?.good ?? []).map(show), bad: (rule.spec.examples?.bad ?? []).map(show) };
+}
+
+/** The rule as its file states it, without what the page already shows in prose. */
+function ruleConfig(rule: RuleInfo): string | null {
+  if (rule.spec.term) return null;
+  const { examples: _e, description: _d, ...rest } = rule.spec;
+  return stringify(rest, { lineWidth: 0 }).trimEnd();
+}
+
+/** Where the rule is defined, relative to `root` when it sits inside it (posix separators). */
+export function ruleOriginLabel(rule: RuleInfo, root: string): string {
+  const rel = relative(root, rule.origin.file);
+  const file = rel.startsWith('..') || rel === '' ? rule.origin.file : rel.split(sep).join('/');
+  return `${file}:${rule.origin.line}`;
+}
+
+function fence(text: string, lang = ''): string {
+  const ticks = text.includes('```') ? '````' : '```';
+  return `${ticks}${lang}\n${text}\n${ticks}`;
+}
+
+/** The help text (markdown) of a rule: its description, examples and how to disable it. */
+export function ruleHelpMarkdown(rule: RuleInfo): string {
+  const out: string[] = [ruleFullDescription(rule)];
+  const { good, bad } = ruleExamples(rule);
+  if (bad.length > 0) out.push('**Flagged:**\n\n' + bad.map((e) => fence(e)).join('\n\n'));
+  if (good.length > 0) out.push('**Fine:**\n\n' + good.map((e) => fence(e)).join('\n\n'));
+  return out.join('\n\n');
+}
+
+/** The help text as plain text (SARIF `help.text`). */
+export function ruleHelpText(rule: RuleInfo): string {
+  const out: string[] = [ruleFullDescription(rule)];
+  const { good, bad } = ruleExamples(rule);
+  if (bad.length > 0) out.push('Flagged:\n' + bad.map((e) => `  ${e.replace(/\n/g, '\n  ')}`).join('\n'));
+  if (good.length > 0) out.push('Fine:\n' + good.map((e) => `  ${e.replace(/\n/g, '\n  ')}`).join('\n'));
+  return out.join('\n\n');
+}
+
+/** The docs page of a rule (docs/rules/<rule-id>.md). `root` makes the origin path relative. */
+export function ruleDocPage(rule: RuleInfo, root: string): string {
+  const depth = rule.id.split('/').length - 1;
+  const up = '../'.repeat(depth);
+  const out: string[] = [
+    `<!-- Generated by \`aslint docs --out docs/rules\` from the rule's metadata: do not edit. -->`,
+    `# ${rule.id}`,
+    ruleShortDescription(rule),
+    [
+      `| | |`,
+      `| --- | --- |`,
+      `| kind | \`${rule.kind.name}\` |`,
+      `| default severity | ${rule.severity} |`,
+      `| fixable | ${isFixable(rule) ? 'yes (`--fix`, canned replies only)' : 'no'} |`,
+      `| defined in | \`${ruleOriginLabel(rule, root)}\` |`,
+    ].join('\n'),
+    '## What it finds',
+    ruleFullDescription(rule),
+  ];
+  if (rule.kind.name !== 'term' && rule.kind.name !== 'register') out.push(`Kind \`${rule.kind.name}\`: ${rule.kind.summary}`);
+  const { good, bad } = ruleExamples(rule);
+  if (bad.length > 0 || good.length > 0) {
+    out.push('## Examples');
+    if (bad.length > 0) out.push('Flagged:', bad.map((e) => fence(e)).join('\n\n'));
+    if (good.length > 0) out.push('Fine:', good.map((e) => fence(e)).join('\n\n'));
+  }
+  const config = ruleConfig(rule);
+  if (config) out.push('## Definition', fence(config, 'yaml'));
+  out.push(
+    '## Turning it off',
+    `In \`aslint.config.yaml\`, for the whole project or under \`overrides\`:`,
+    fence(`severity:\n  ${rule.id}: off`, 'yaml'),
+    'For one canned reply in a YAML library, with the reason:',
+    fence(`# aslint-disable-next-line ${rule.id} -- <why this reply may say it>\n- id: …\n  text: …`, 'yaml'),
+    `[All rules](${up}README.md)`,
+  );
+  return out.join('\n\n') + '\n';
+}
+
+/** The index page (docs/rules/README.md). */
+export function ruleIndexPage(rules: readonly RuleInfo[]): string {
+  const rows = [...rules]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r) => `| [${r.id}](${ruleDocsPath(r.id)}) | \`${r.kind.name}\` | ${r.severity} | ${isFixable(r) ? 'yes' : ''} | ${ruleShortDescription(r).replace(/\|/g, '\\|')} |`);
+  return [
+    `<!-- Generated by \`aslint docs --out docs/rules\` from the rules' metadata: do not edit. -->`,
+    '# Rules',
+    'The rules of the bundled glossary (`term/*`, `register/*`) and rule packs. Run `aslint rules` for the rules of your own configuration and `aslint explain <rule-id>` for one rule.',
+    ['| rule | kind | severity | fixable | what it asks for |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'),
+  ].join('\n\n') + '\n';
+}
+
+/** Every docs page, by path relative to the docs folder. */
+export function ruleDocPages(rules: readonly RuleInfo[], root: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  pages.set('README.md', ruleIndexPage(rules));
+  for (const r of rules) pages.set(ruleDocsPath(r.id), ruleDocPage(r, root));
+  return pages;
+}

@@ -1,0 +1,116 @@
+// SARIF 2.1.0 (the OASIS static-analysis results format) for code-scanning tools such as
+// GitHub's. Every rule of the run is described in tool.driver.rules with a link to its docs page;
+// results carry UTF-16 columns and fingerprints that survive unrelated edits of the file.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import { PACKAGE_ROOT } from '../defaults.js';
+import type { Finding, Severity } from '../types.js';
+import { cwdUri, displayPath, pathUri } from './paths.js';
+import type { Reporter } from './result.js';
+import { ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of aslint's fingerprint in partialFingerprints; bump the version if the recipe changes. */
+export const FINGERPRINT_KEY = 'aslint/v1';
+const INFORMATION_URI = 'https://github.com/aslint/aslint';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+let cachedVersion: string | undefined;
+function toolVersion(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return cachedVersion;
+}
+
+/**
+ * A fingerprint that does not move when lines are added above the finding: the rule, the file,
+ * the unit (reply or turn id), the flagged text and which occurrence of that text in the unit it is.
+ */
+export function fingerprint(ruleId: string, path: string, unit: string, text: string, occurrence: number): string {
+  return createHash('sha256').update([ruleId, path, unit, text, String(occurrence)].join('\0')).digest('hex');
+}
+
+export const sarif: Reporter = (result, options) => {
+  const cwd = options.cwd;
+  const ruleIndex = new Map<string, number>();
+  const rules: ReportingDescriptor[] = result.rules.map((rule, i) => {
+    ruleIndex.set(rule.id, i);
+    return {
+      id: rule.id,
+      shortDescription: { text: ruleShortDescription(rule) },
+      fullDescription: { text: ruleFullDescription(rule) },
+      help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+      helpUri: ruleDocsUrl(rule.id),
+      defaultConfiguration: { level: LEVEL[rule.severity] },
+      properties: { kind: rule.kind.name, tags: [rule.kind.name] },
+    };
+  });
+
+  const results: Result[] = [];
+  for (const file of result.files) {
+    const shown = displayPath(file.path, cwd);
+    const { uri, relative } = pathUri(file.path, cwd);
+    const occurrences = new Map<string, number>();
+    for (const f of file.findings) {
+      const key = [f.ruleId, f.unit, f.text].join('\0');
+      const occurrence = occurrences.get(key) ?? 0;
+      occurrences.set(key, occurrence + 1);
+      results.push(toResult(f, ruleIndex.get(f.ruleId), uri, relative, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)));
+    }
+  }
+
+  const run: Run = {
+    tool: {
+      driver: {
+        name: 'aslint',
+        version: toolVersion(),
+        semanticVersion: toolVersion(),
+        informationUri: INFORMATION_URI,
+        rules,
+      },
+    },
+    originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri(cwd) } },
+    columnKind: 'utf16CodeUnits',
+    invocations: [{ executionSuccessful: true }],
+    results,
+  };
+  const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+  return JSON.stringify(log, null, 2) + '\n';
+};
+
+function toResult(f: Finding, index: number | undefined, uri: string, relative: boolean, print: string): Result {
+  const message = f.suggestions.length > 0 && !f.message.includes(f.suggestions[0]!) ? `${f.message} (→ ${f.suggestions.join(' / ')})` : f.message;
+  const result: Result = {
+    ruleId: f.ruleId,
+    level: LEVEL[f.severity],
+    message: { text: message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: relative ? { uri, uriBaseId: '%SRCROOT%' } : { uri },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine,
+            endColumn: f.endColumn,
+            snippet: { text: f.text },
+          },
+        },
+        logicalLocations: [{ name: f.unit }],
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: print },
+    properties: {
+      unit: f.unit,
+      conversation: f.conversation,
+      turn: f.turn,
+      role: f.role,
+      suggestions: f.suggestions,
+      fixable: f.fix !== undefined,
+    },
+  };
+  if (index !== undefined) result.ruleIndex = index;
+  return result;
+}
