@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../types.js';
 import { registerLint } from './lint.js';
+import { registerDocs } from './docs.js';
+import { registerRules } from './rules.js';
 
 /** What a command's action sets: the process exit code. */
 export interface CommandState {
@@ -18,6 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run `aslint --help` or `aslint <command> --help` for usage)');
   registerLint(program, state);
+  registerRules(program, state);
+  registerDocs(program, state);
   try {
     await program.parseAsync([...argv]);
     return state.exitCode;

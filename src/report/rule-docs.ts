@@ -83,9 +83,9 @@ export function ruleFullDescription(rule: RuleInfo): string {
     ].join('\n\n');
   }
   const parts: string[] = [];
-  if (rule.spec.description) parts.push(rule.spec.description.trim());
+  if (rule.spec.description) parts.push(rule.spec.description.trim(), `Message: ${rule.message}`);
   else parts.push(plainMessage(rule.message));
-  parts.push(rule.kind.summary);
+  parts.push(`Kind \`${rule.kind.name}\`: ${rule.kind.summary}`);
   return parts.join('\n\n');
 }
 
@@ -158,7 +158,6 @@ export function ruleDocPage(rule: RuleInfo, root: string): string {
     '## What it finds',
     ruleFullDescription(rule),
   ];
-  if (rule.kind.name !== 'term' && rule.kind.name !== 'register') out.push(`Kind \`${rule.kind.name}\`: ${rule.kind.summary}`);
   const { good, bad } = ruleExamples(rule);
   if (bad.length > 0 || good.length > 0) {
     out.push('## Examples');
