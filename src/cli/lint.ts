@@ -20,6 +20,10 @@ interface LintOptions {
   color?: boolean;
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -35,8 +39,9 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('-o, --output-file <file>', 'write the report to a file')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--quiet', 'report errors only')
-    .option('--glossary <files...>', 'glossary files to add to the bundled glossary')
-    .option('--rules <files...>', 'rule packs to add to the bundled packs')
+    // Repeatable rather than variadic, so that `--rules a.yaml chats.jsonl` keeps chats.jsonl a path.
+    .option('--glossary <file>', 'a glossary file to add to the bundled glossary (repeatable)', collect, [])
+    .option('--rules <file>', 'a rule pack to add to the bundled packs (repeatable)', collect, [])
     .option('--no-defaults', 'do not load the bundled glossary and rule packs')
     .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
     .option('--no-color', 'no colours in the output')
@@ -57,8 +62,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const useStdin = paths.includes('-');
   if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
 
-  const ruleSet = await loadRuleSet({ glossary: options.glossary, rules: options.rules, defaults: options.defaults });
   const files = await expandPaths(paths.filter((p) => p !== '-'));
+  const ruleSet = await loadRuleSet({ glossary: options.glossary, rules: options.rules, defaults: options.defaults });
   const result: LintResult = await lintFiles(files, ruleSet);
   if (useStdin) result.files.push(await lintText(await readStdin(), options.stdinFormat!, ruleSet));
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
