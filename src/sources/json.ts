@@ -1,0 +1,234 @@
+// A small JSON parser that keeps where every value is, for exact error positions and for
+// mapping string contents back to the source. JSONL lines are parsed with JSON.parse (fast);
+// this parser runs on a line only when a position inside it is needed.
+import { MapBuilder, OffsetMap } from './positions.js';
+
+export type JNode =
+  | { kind: 'object'; start: number; end: number; entries: JEntry[] }
+  | { kind: 'array'; start: number; end: number; items: JNode[] }
+  | { kind: 'string'; start: number; end: number; value: string }
+  | { kind: 'number'; start: number; end: number; value: number }
+  | { kind: 'boolean'; start: number; end: number; value: boolean }
+  | { kind: 'null'; start: number; end: number; value: null };
+
+export interface JEntry {
+  key: string;
+  keyStart: number;
+  value: JNode;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** Offset of the error in the parsed text. */
+    readonly offset: number,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+const MAX_DEPTH = 2000;
+
+function describe(ch: string | undefined): string {
+  if (ch === undefined) return 'end of input';
+  if (ch === '\n' || ch === '\r') return 'end of line';
+  return `'${ch}'`;
+}
+
+/** Parse `src[start, end)` as one JSON value; offsets in nodes are offsets into `src`. */
+export function parseJson(src: string, start = 0, end = src.length): JNode {
+  let i = start;
+
+  const ws = (): void => {
+    while (i < end) {
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const fail = (message: string, at: number, hint: string): never => {
+    throw new JsonSyntaxError(message, at, hint);
+  };
+  const peek = (): string | undefined => (i < end ? src[i] : undefined);
+
+  const value = (depth: number): JNode => {
+    if (depth > MAX_DEPTH) fail('JSON nested too deeply', i, 'flatten the structure');
+    ws();
+    const ch = peek();
+    const at = i;
+    switch (ch) {
+      case '{': {
+        i++;
+        const entries: JEntry[] = [];
+        ws();
+        if (peek() === '}') {
+          i++;
+          return { kind: 'object', start: at, end: i, entries };
+        }
+        for (;;) {
+          ws();
+          const k = peek();
+          if (k !== '"') {
+            if (k === '}' && entries.length) fail(`unexpected '}' after ','`, i, 'remove the trailing comma');
+            fail(`expected a property name in double quotes, found ${describe(k)}`, i, 'write keys as "key": value');
+          }
+          const keyStart = i;
+          const key = string();
+          ws();
+          if (peek() !== ':') fail(`expected ':' after the property name, found ${describe(peek())}`, i, 'write "key": value');
+          i++;
+          const v = value(depth + 1);
+          entries.push({ key: key.value, keyStart, value: v });
+          ws();
+          const n = peek();
+          if (n === ',') {
+            i++;
+            continue;
+          }
+          if (n === '}') {
+            i++;
+            return { kind: 'object', start: at, end: i, entries };
+          }
+          fail(`expected ',' or '}' after a property value, found ${describe(n)}`, i, 'separate properties with commas and close the object with }');
+        }
+      }
+      // eslint-disable-next-line no-fallthrough
+      case '[': {
+        i++;
+        const items: JNode[] = [];
+        ws();
+        if (peek() === ']') {
+          i++;
+          return { kind: 'array', start: at, end: i, items };
+        }
+        for (;;) {
+          ws();
+          if (peek() === ']' && items.length) fail(`unexpected ']' after ','`, i, 'remove the trailing comma');
+          items.push(value(depth + 1));
+          ws();
+          const n = peek();
+          if (n === ',') {
+            i++;
+            continue;
+          }
+          if (n === ']') {
+            i++;
+            return { kind: 'array', start: at, end: i, items };
+          }
+          fail(`expected ',' or ']' after an array item, found ${describe(n)}`, i, 'separate items with commas and close the array with ]');
+        }
+      }
+      // eslint-disable-next-line no-fallthrough
+      case '"':
+        return string();
+      case 't':
+      case 'f':
+      case 'n': {
+        for (const [word, kind, v] of [
+          ['true', 'boolean', true],
+          ['false', 'boolean', false],
+          ['null', 'null', null],
+        ] as const) {
+          if (src.startsWith(word, i) && i + word.length <= end) {
+            i += word.length;
+            return kind === 'null' ? { kind, start: at, end: i, value: null } : { kind, start: at, end: i, value: v as boolean };
+          }
+        }
+        return fail(`unexpected ${describe(ch)}`, i, 'strings must be in double quotes');
+      }
+      default: {
+        if (ch !== undefined && (ch === '-' || (ch >= '0' && ch <= '9'))) {
+          const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+          m.lastIndex = i;
+          const r = m.exec(src);
+          if (!r || r[0] === '-' || r.index + r[0].length > end) fail(`invalid number`, i, 'write numbers as JSON does (no leading zeros, no trailing dot)');
+          i += r![0].length;
+          return { kind: 'number', start: at, end: i, value: Number(r![0]) };
+        }
+        if (ch === undefined) return fail('unexpected end of input', i, 'the JSON value is incomplete: close every string, array and object');
+        return fail(`unexpected ${describe(ch)}`, i, ch === "'" ? 'JSON strings use double quotes' : 'fix the JSON at this place');
+      }
+    }
+  };
+
+  const string = (): { kind: 'string'; start: number; end: number; value: string } => {
+    const at = i;
+    i++;
+    let j = i;
+    // Fast path: no escapes.
+    for (; j < end; j++) {
+      const c = src.charCodeAt(j);
+      if (c === 34) {
+        const v = src.slice(i, j);
+        i = j + 1;
+        return { kind: 'string', start: at, end: i, value: v };
+      }
+      if (c === 92 || c < 32) break;
+    }
+    const d = decodeJsonString(src, at, 0, end);
+    i = d.end;
+    return { kind: 'string', start: at, end: i, value: d.text };
+  };
+
+  const root = value(0);
+  ws();
+  if (i < end) fail(`unexpected ${describe(src[i])} after the JSON value`, i, 'put one JSON value per line (JSONL) or one value per file (JSON)');
+  return root;
+}
+
+const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * Decode the JSON string literal whose opening quote is at `src[start]`, with a map from each
+ * text offset to its offset in the source (plus `base`). Throws JsonSyntaxError when invalid.
+ */
+export function decodeJsonString(
+  src: string,
+  start: number,
+  base = 0,
+  end = src.length,
+): { text: string; map: OffsetMap; end: number } {
+  const b = new MapBuilder(start + 1 + base);
+  let i = start + 1;
+  let run = i;
+  while (i < end) {
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      b.verbatim(src.slice(run, i), run + base);
+      const r = b.finish(i + base);
+      return { ...r, end: i + 1 };
+    }
+    if (c === 92) {
+      b.verbatim(src.slice(run, i), run + base);
+      const e = src[i + 1];
+      if (e !== undefined && SIMPLE[e] !== undefined) {
+        b.escape(SIMPLE[e]!, i + base, 2);
+        i += 2;
+      } else if (e === 'u') {
+        const hex = src.slice(i + 2, i + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex) || i + 6 > end)
+          throw new JsonSyntaxError('invalid \\u escape: it needs 4 hex digits', i, 'write \\uXXXX with four hex digits');
+        b.escape(String.fromCharCode(parseInt(hex, 16)), i + base, 6);
+        i += 6;
+      } else {
+        throw new JsonSyntaxError(
+          `invalid escape \\${e ?? ''} in a string`,
+          i,
+          'JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\',
+        );
+      }
+      run = i;
+      continue;
+    }
+    if (c < 32)
+      throw new JsonSyntaxError(
+        c === 10 || c === 13 ? 'unterminated string' : 'control character in a string',
+        c === 10 || c === 13 ? start : i,
+        c === 10 || c === 13 ? 'close the string with " before the line ends (write a line break as \\n)' : 'write control characters as escapes such as \\t or \\u0001',
+      );
+    i++;
+  }
+  throw new JsonSyntaxError('unterminated string', start, 'close the string with "');
+}

@@ -1,0 +1,117 @@
+// A streaming line reader that keeps exact offsets. Node's readline is not used: it drops the
+// line terminator (so "\r\n" and "\n" can't be told apart and offsets drift) and treats a lone
+// "\r" as a line end. Here a line ends at "\n"; a "\r" just before it belongs to the terminator.
+//
+// For UTF-8, GB18030 and Big5 the file is split at 0x0A bytes, which never occur inside a
+// multi-byte character of those encodings, and each block of whole lines is decoded at once.
+// UTF-16 is decoded with a streaming TextDecoder. Memory stays at about one read chunk plus
+// the longest line.
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { InputError } from '../types.js';
+import { checkLegacyText, fileError, invalidUtf8Error, type DetectedEncoding } from './encoding.js';
+
+export interface Line {
+  /** The line's text without its terminator. */
+  text: string;
+  /** 1-based line number. */
+  line: number;
+  /** UTF-16 offset of the line's start in the decoded file text (after the BOM). */
+  offset: number;
+}
+
+const CHUNK = 1 << 20;
+
+/** Splits decoded text into lines, tracking numbers and offsets across blocks. */
+class Splitter {
+  line = 1;
+  offset = 0;
+
+  /** Lines of a block; `final` when this is the end of the text (the last line may lack "\n"). */
+  split(text: string, final: boolean): { lines: Line[]; rest: string } {
+    const lines: Line[] = [];
+    let pos = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
+      const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      lines.push({ text: text.slice(pos, end), line: this.line, offset: this.offset });
+      this.line++;
+      this.offset += nl + 1 - pos;
+      pos = nl + 1;
+    }
+    let rest = pos === 0 ? text : text.slice(pos);
+    if (final && rest.length > 0) {
+      lines.push({ text: rest, line: this.line, offset: this.offset });
+      this.offset += rest.length;
+      rest = '';
+    }
+    return { lines, rest };
+  }
+}
+
+/** The lines of a string (stdin, tests), in one batch. */
+export async function* linesOfString(text: string): AsyncGenerator<Line[]> {
+  const s = new Splitter();
+  yield s.split(text, true).lines;
+}
+
+/** The lines of a file, in batches (one per read chunk). */
+export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGenerator<Line[]> {
+  const stream = createReadStream(file, { start: enc.bomLength, highWaterMark: CHUNK });
+  const splitter = new Splitter();
+  try {
+    if (enc.encoding === 'utf-16le' || enc.encoding === 'utf-16be') {
+      const decoder = new TextDecoder(enc.encoding, { ignoreBOM: true });
+      let carry = '';
+      let odd = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        odd += chunk.length;
+        const { lines, rest } = splitter.split(carry + decoder.decode(chunk, { stream: true }), false);
+        carry = rest;
+        if (lines.length) yield lines;
+      }
+      if (odd % 2 !== 0)
+        throw invalidEnd(file, splitter.line);
+      const { lines } = splitter.split(carry + decoder.decode(), true);
+      if (lines.length) yield lines;
+      return;
+    }
+    let pending: Buffer[] = [];
+    let pendingLength = 0;
+    const decode = (bytes: Buffer): string => {
+      if (enc.encoding === 'utf-8') {
+        if (!isUtf8(bytes)) throw invalidUtf8Error(bytes, file, splitter.line);
+        return bytes.toString('utf8');
+      }
+      const text = iconv.decode(bytes, enc.encoding);
+      checkLegacyText(text, enc.encoding, file, splitter.line);
+      return text;
+    };
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const nl = chunk.lastIndexOf(0x0a);
+      if (nl === -1) {
+        pending.push(chunk);
+        pendingLength += chunk.length;
+        continue;
+      }
+      const head = pendingLength ? Buffer.concat([...pending, chunk.subarray(0, nl + 1)]) : chunk.subarray(0, nl + 1);
+      pending = nl + 1 < chunk.length ? [chunk.subarray(nl + 1)] : [];
+      pendingLength = chunk.length - nl - 1;
+      const { lines } = splitter.split(decode(head), false);
+      if (lines.length) yield lines;
+    }
+    if (pendingLength) {
+      const { lines } = splitter.split(decode(Buffer.concat(pending)), true);
+      if (lines.length) yield lines;
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw fileError(err, file);
+  } finally {
+    stream.destroy();
+  }
+}
+
+function invalidEnd(file: string, line: number): InputError {
+  return new InputError('the UTF-16 file has an odd number of bytes', file, line, 1, 'the file is cut short or not UTF-16: save it again as UTF-8');
+}

@@ -1,0 +1,75 @@
+// A canned-reply library in YAML. Parsed with the yaml package, keeping its source tokens, so
+// every reply's text maps back to its exact place (quoted, plain multi-line and block scalars).
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { InputError, type Conversation } from '../types.js';
+import { LineMap, OffsetMap } from './positions.js';
+import { repliesOf, type RNode } from './replies.js';
+import { decodeYamlScalar, type ScalarToken } from './yaml-scalars.js';
+
+const HINTS: Record<string, string> = {
+  BAD_INDENT: 'indent nested lines consistently, with spaces',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'close the quote, bracket or brace that was opened',
+  DUPLICATE_KEY: 'each key may appear once in a map: rename or remove the duplicate',
+  MULTILINE_IMPLICIT_KEY: 'quote text that contains ": " (colon and space), or write it as a block scalar (text: |)',
+  BLOCK_AS_IMPLICIT_KEY: 'quote text that contains ": " (colon and space), or write it as a block scalar (text: |)',
+  MULTIPLE_DOCS: 'keep one document per file (remove the extra ---)',
+  BAD_DQ_ESCAPE: 'in double quotes write a backslash as \\\\, or use single quotes',
+};
+
+/** The positioned tree of a YAML document's content. */
+export function yamlTree(doc: Document.Parsed, text: string): RNode | null {
+  const convert = (node: Node | null | undefined, aliasAt?: number): RNode | null => {
+    if (!node) return null;
+    const start = aliasAt ?? node.range?.[0] ?? 0;
+    if (isAlias(node)) {
+      const target = node.resolve(doc) as Node | undefined;
+      return convert(target, start);
+    }
+    if (isMap(node)) {
+      return {
+        kind: 'map',
+        start,
+        entries: node.items.map((p) => {
+          const k = p.key as Node | null;
+          const key = isScalar(k) ? k.value : isAlias(k) ? (k.resolve(doc) as { value?: unknown } | undefined)?.value : k;
+          return { key, keyStart: (k as Node | null)?.range?.[0] ?? start, value: convert(p.value as Node | null) };
+        }),
+      };
+    }
+    if (isSeq(node)) return { kind: 'seq', start, items: node.items.map((n) => convert(n as Node | null)) };
+    if (isScalar(node)) {
+      const r: RNode = { kind: 'scalar', start, value: node.value };
+      if (typeof node.value === 'string') {
+        const value = node.value;
+        const token = (node as { srcToken?: ScalarToken }).srcToken;
+        r.decode = () => {
+          const d = aliasAt === undefined && token ? decodeYamlScalar(token) : undefined;
+          if (d && d.text === value) return d;
+          return { text: value, map: OffsetMap.constant(start, value.length) };
+        };
+      }
+      return r;
+    }
+    void text;
+    return null;
+  };
+  return convert(doc.contents as Node | null);
+}
+
+export function* yamlReplies(file: string, text: string): Generator<Conversation> {
+  const lineMap = new LineMap(text);
+  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const err = doc.errors[0];
+  if (err) {
+    const p = lineMap.point(err.pos[0]);
+    throw new InputError(
+      `YAML syntax error: ${err.message.split('\n')[0]}`,
+      file,
+      p.line,
+      p.column,
+      HINTS[err.code] ?? 'fix the YAML here; quote text that starts with a special character or contains ": " or " #"',
+    );
+  }
+  yield* repliesOf(yamlTree(doc, text), file, lineMap, 'YAML');
+}
