@@ -4,7 +4,7 @@
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
 // `locate` is first called (or an error needs a position), by the positional parser.
-import { InputError, type Conversation, type Role, type Utterance } from '../types.js';
+import { InputError, type Conversation, type Role, type SourcePoint, type Utterance } from '../types.js';
 import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
 import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
@@ -73,26 +73,17 @@ class LineContext {
     throw new InputError(message, this.file, this.line.line, col, hint);
   }
 
-  /** locate() for the string at `path`, built on first use. */
-  locator(path: Path, text: string): (i: number) => { line: number; column: number; offset: number } {
-    let map: OffsetMap | undefined;
-    const { line, offset } = this.line;
-    return (i: number) => {
-      if (!map) {
-        const root = this.root();
-        const n = root && nodeAt(root, path);
-        map = OffsetMap.constant(0, text.length);
-        if (n && n.kind === 'string') {
-          try {
-            const d = decodeJsonString(this.line.text, n.start);
-            map = d.text === text ? d.map : OffsetMap.constant(n.start, text.length);
-          } catch {
-            map = OffsetMap.constant(n.start, text.length);
-          }
-        }
-      }
-      return pointOnLine(line, offset, offset + map.source(i));
-    };
+  /** The offset map (relative to the line) of the string at `path`, whose value is `text`. */
+  offsetMap(path: Path, text: string): OffsetMap {
+    const root = this.root();
+    const n = root && nodeAt(root, path);
+    if (!n || n.kind !== 'string') return OffsetMap.constant(0, text.length);
+    try {
+      const d = decodeJsonString(this.line.text, n.start);
+      return d.text === text ? d.map : OffsetMap.constant(n.start, text.length);
+    } catch {
+      return OffsetMap.constant(n.start, text.length);
+    }
   }
 }
 
@@ -129,6 +120,36 @@ function tagsOf(ctx: LineContext, o: Record<string, unknown>, path: Path): strin
   return ctx.fail('"tags" must be a list of strings', [...path, 'tags'], 'write "tags": ["refund", "shipping"]');
 }
 
+/** A turn or reply of a JSONL line; its offset map is built on the first `locate`. */
+class JsonlUtterance implements Utterance {
+  speaker?: string;
+  time?: string;
+  tags?: string[];
+  private map: OffsetMap | undefined;
+
+  constructor(
+    private readonly ctx: LineContext,
+    readonly id: string,
+    readonly conversationId: string | null,
+    readonly index: number | null,
+    readonly role: Role,
+    readonly text: string,
+    /** `turns`/`messages`, or null for a reply line. */
+    private readonly turnsKey: string | null,
+    private readonly textKey: string,
+    private readonly turnIndex: number,
+  ) {}
+
+  locate(i: number): SourcePoint {
+    if (!this.map) {
+      const path: Path = this.turnsKey === null ? [this.textKey] : [this.turnsKey, this.turnIndex, this.textKey];
+      this.map = this.ctx.offsetMap(path, this.text);
+    }
+    const { line, offset } = this.ctx.line;
+    return pointOnLine(line, offset, offset + this.map.source(i));
+  }
+}
+
 /** The conversation on one JSONL line. */
 export function conversationOfLine(file: string, line: Line): Conversation {
   const ctx = new LineContext(file, line);
@@ -152,20 +173,13 @@ export function conversationOfLine(file: string, line: Line): Conversation {
   }
   if (!isObject(value)) ctx.fail(`each line must be a JSON object, not ${kindOf(value)}`, [], 'write {"id": …, "turns": […]} on each line');
   const o = value as Record<string, unknown>;
-  const turnsKey = own(o, 'turns') ? 'turns' : own(o, 'messages') ? 'messages' : undefined;
+  const turnsKey = o.turns !== undefined ? 'turns' : o.messages !== undefined ? 'messages' : undefined;
   const id = idOf(ctx, o, []);
   if (!turnsKey) {
-    if (!own(o, 'text') && !own(o, 'content'))
+    if (o.text === undefined && o.content === undefined)
       ctx.fail('the line has neither "turns" nor "text"', [], 'write a conversation {"id": …, "turns": [{"role": …, "text": …}]} or a reply {"id": …, "text": …}');
     const { text, key } = textOf(ctx, o, [], 'reply');
-    const u: Utterance = {
-      id: id ?? `line${line.line}`,
-      conversationId: null,
-      index: null,
-      role: 'agent',
-      text,
-      locate: ctx.locator([key], text),
-    };
+    const u = new JsonlUtterance(ctx, id ?? `line${line.line}`, null, null, 'agent', text, null, key, 0);
     const tags = tagsOf(ctx, o, []);
     if (tags) u.tags = tags;
     return { id: null, dialogue: false, units: [u] };
@@ -174,35 +188,40 @@ export function conversationOfLine(file: string, line: Line): Conversation {
   if (!Array.isArray(turns))
     ctx.fail(`"${turnsKey}" must be a list of turns, not ${kindOf(turns)}`, [turnsKey], `write "${turnsKey}": [{"role": "agent", "text": "…"}]`);
   const convId = id ?? `line${line.line}`;
-  const units: Utterance[] = [];
-  (turns as unknown[]).forEach((turn, index) => {
-    const path: Path = [turnsKey, index];
-    if (!isObject(turn)) ctx.fail(`a turn must be an object, not ${kindOf(turn)}`, path, 'write each turn as {"role": "agent", "text": "…"}');
+  const list = turns as unknown[];
+  const units: Utterance[] = new Array(list.length);
+  for (let index = 0; index < list.length; index++) {
+    const turn = list[index];
+    if (!isObject(turn)) ctx.fail(`a turn must be an object, not ${kindOf(turn)}`, [turnsKey, index], 'write each turn as {"role": "agent", "text": "…"}');
     const t = turn as Record<string, unknown>;
-    const roleKey = own(t, 'role') ? 'role' : own(t, 'from') ? 'from' : undefined;
-    if (!roleKey) ctx.fail('the turn has no "role"', path, `add "role": "agent" or "customer"; ${ROLE_HINT}`);
+    const roleKey = t.role !== undefined ? 'role' : t.from !== undefined ? 'from' : undefined;
+    if (!roleKey) ctx.fail('the turn has no "role"', [turnsKey, index], `add "role": "agent" or "customer"; ${ROLE_HINT}`);
     const roleName = t[roleKey!];
-    if (typeof roleName !== 'string') ctx.fail(`"role" must be a string, not ${kindOf(roleName)}`, [...path, roleKey!], ROLE_HINT);
+    if (typeof roleName !== 'string') ctx.fail(`"role" must be a string, not ${kindOf(roleName)}`, [turnsKey, index, roleKey!], ROLE_HINT);
     const role: Role | undefined = parseRole(roleName as string);
-    if (!role) ctx.fail(`unknown role "${roleName as string}"`, [...path, roleKey!], ROLE_HINT);
-    const { text, key } = textOf(ctx, t, path, 'turn');
-    const turnId = idOf(ctx, t, path);
-    const u: Utterance = {
-      id: turnId ?? `${convId}#${index}`,
-      conversationId: convId,
-      index,
-      role: role!,
-      text,
-      locate: ctx.locator([...path, key], text),
-    };
-    const speaker = optionalString(ctx, t, 'speaker', path);
-    if (speaker !== undefined) u.speaker = speaker;
-    const time = optionalString(ctx, t, 'time', path);
-    if (time !== undefined) u.time = time;
-    const tags = tagsOf(ctx, t, path);
-    if (tags) u.tags = tags;
-    units.push(u);
-  });
+    if (!role) ctx.fail(`unknown role "${roleName as string}"`, [turnsKey, index, roleKey!], ROLE_HINT);
+    let text: string;
+    let key: string;
+    if (typeof t.text === 'string') {
+      text = t.text;
+      key = 'text';
+    } else ({ text, key } = textOf(ctx, t, [turnsKey, index], 'turn'));
+    const turnId = t.id === undefined ? undefined : idOf(ctx, t, [turnsKey, index]);
+    const u = new JsonlUtterance(ctx, turnId ?? `${convId}#${index}`, convId, index, role!, text, turnsKey, key, index);
+    if (t.speaker !== undefined) {
+      const speaker = optionalString(ctx, t, 'speaker', [turnsKey, index]);
+      if (speaker !== undefined) u.speaker = speaker;
+    }
+    if (t.time !== undefined) {
+      const time = optionalString(ctx, t, 'time', [turnsKey, index]);
+      if (time !== undefined) u.time = time;
+    }
+    if (t.tags !== undefined) {
+      const tags = tagsOf(ctx, t, [turnsKey, index]);
+      if (tags) u.tags = tags;
+    }
+    units[index] = u;
+  }
   return { id: convId, dialogue: true, units };
 }
 

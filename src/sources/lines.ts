@@ -76,12 +76,15 @@ export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGe
       if (lines.length) yield lines;
       return;
     }
+    const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
     let pending: Buffer[] = [];
     let pendingLength = 0;
     const decode = (bytes: Buffer): string => {
       if (enc.encoding === 'utf-8') {
         if (!isUtf8(bytes)) throw invalidUtf8Error(bytes, file, splitter.line);
-        return bytes.toString('utf8');
+        // TextDecoder is faster than Buffer#toString for CJK text on Node 20; the bytes are whole
+        // lines, already checked, so no character is cut and nothing is replaced.
+        return utf8.decode(bytes);
       }
       const text = iconv.decode(bytes, enc.encoding);
       checkLegacyText(text, enc.encoding, file, splitter.line);

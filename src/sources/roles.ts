@@ -10,6 +10,7 @@ for (const a of ['system', '系统', '系統']) ALIASES[a] = 'system';
 
 /** The role a name stands for (case-insensitive, trimmed), or undefined when unknown. */
 export function parseRole(name: string): Role | undefined {
+  if (Object.prototype.hasOwnProperty.call(ALIASES, name)) return ALIASES[name];
   const key = name.trim().toLowerCase();
   return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
 }
