@@ -1,6 +1,7 @@
 // Collects the phrases and regexes of every rule, expands phrases into their regional forms and
 // builds the one matcher that a lint run scans each utterance with.
 import { Matcher } from './matcher.js';
+import { requiredLiterals } from './regex-literal.js';
 import { normalizeText } from '../text/normalize.js';
 import { matchForms, regionalForms } from '../text/variants.js';
 
@@ -34,6 +35,10 @@ export interface CompiledPatterns {
   /** For each matcher pattern, the rules and slots it belongs to. */
   owners: PatternOwner[][];
   regexes: RegexOwner[];
+  /** For each matcher pattern, the regexes (by index) that can match only where it occurs. */
+  gates: number[][];
+  /** Regexes without a required literal: they run on every utterance. */
+  ungated: number[];
   /** Normalized CJK words for the segmenter's dictionary. */
   words: string[];
 }
@@ -89,16 +94,22 @@ export class PatternSet {
     const matcher = new Matcher();
     const ids = new Map<string, number>();
     const owners: PatternOwner[][] = [];
+    const gates: number[][] = [];
+    const patternFor = (form: string): number => {
+      let id = ids.get(form);
+      if (id === undefined) {
+        id = matcher.add(form);
+        ids.set(form, id);
+        owners[id] = [];
+        gates[id] = [];
+      }
+      return id;
+    };
     for (const raw of this.phrases) {
       const stem = raw.phrase.endsWith('*') && raw.phrase.length > 1;
       const phrase = stripStem(raw.phrase);
       for (const form of matchForms(phrase, forms.get(phrase)!)) {
-        let id = ids.get(form);
-        if (id === undefined) {
-          id = matcher.add(form);
-          ids.set(form, id);
-          owners[id] = [];
-        }
+        const id = patternFor(form);
         const n = cjkLength(form);
         const list = owners[id]!;
         const owner: PatternOwner = {
@@ -111,8 +122,14 @@ export class PatternSet {
         if (!list.some((o) => o.rule === owner.rule && o.slot === owner.slot)) list.push(owner);
       }
     }
+    const ungated: number[] = [];
+    this.regexes.forEach(({ regex }, k) => {
+      const literals = requiredLiterals(regex.source);
+      if (literals === null) ungated.push(k);
+      else for (const literal of new Set(literals.map(normalizeText))) gates[patternFor(literal)]!.push(k);
+    });
     matcher.build();
-    return { matcher, owners, regexes: this.regexes, words: [...this.words] };
+    return { matcher, owners, regexes: this.regexes, gates, ungated, words: [...this.words] };
   }
 }
 

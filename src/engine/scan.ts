@@ -66,13 +66,16 @@ export function scanUnit(unit: Utterance, patterns: CompiledPatterns, segmenter:
     phrase,
   });
 
+  const regexesToRun = new Set(patterns.ungated);
   for (const m of patterns.matcher.scan(norm)) {
+    for (const k of patterns.gates[m.pattern]!) regexesToRun.add(k);
     for (const owner of patterns.owners[m.pattern]!) {
       if (!edgeOk(owner.startCheck, m.start, m.start - 1) || !edgeOk(owner.endCheck, m.end, m.end)) continue;
       scan.add(owner.rule, owner.slot, hitAt(m.start, m.end, owner.phrase));
     }
   }
-  for (const { rule, slot, regex } of patterns.regexes) {
+  for (const k of regexesToRun) {
+    const { rule, slot, regex } = patterns.regexes[k]!;
     regex.lastIndex = 0;
     for (const m of norm.matchAll(regex)) {
       if (m[0].length === 0) continue;
