@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { expandPaths, lintFiles, lintText, loadRuleSet } from '../index.js';
+import { runFiles } from '../engine/run.js';
+import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
-import { summarize, type LintResult } from '../report/result.js';
+import { summarize } from '../report/result.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 
@@ -18,6 +19,14 @@ interface LintOptions {
   defaults: boolean;
   stdinFormat?: SourceFormat;
   color?: boolean;
+  config?: string | false;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  cache?: boolean;
+  cacheLocation: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -45,6 +54,15 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--no-defaults', 'do not load the bundled glossary and rule packs')
     .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
     .option('--no-color', 'no colours in the output')
+    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml')
+    .option('--no-config', 'use no config file')
+    .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; change no file')
+    .option('--report-unused-disable-directives', 'warn about aslint-disable comments that suppress nothing')
+    .option('--cache', 'skip files unchanged since the last run under the same config, glossary, rules and version')
+    .option('--cache-location <file>', 'the cache file', '.aslintcache')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', "record this run's findings as the baseline")
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);
     });
@@ -62,10 +80,29 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const useStdin = paths.includes('-');
   if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
 
+  if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   const files = await expandPaths(paths.filter((p) => p !== '-'));
-  const ruleSet = await loadRuleSet({ glossary: options.glossary, rules: options.rules, defaults: options.defaults });
-  const result: LintResult = await lintFiles(files, ruleSet);
-  if (useStdin) result.files.push(await lintText(await readStdin(), options.stdinFormat!, ruleSet));
+  const { result, fixed } = await runFiles(
+    files,
+    {
+      glossary: options.glossary,
+      rules: options.rules,
+      defaults: options.defaults,
+      config: typeof options.config === 'string' ? options.config : undefined,
+      useConfig: options.config !== false,
+      fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
+      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+      cacheFile: options.cache ? options.cacheLocation : undefined,
+      baseline: options.baseline,
+      writeBaseline: options.writeBaseline,
+    },
+    useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
+  );
+  if (options.fixDryRun) for (const f of fixed) process.stdout.write(f.diff);
+  if (options.fix && fixed.length > 0) {
+    const n = fixed.reduce((sum, f) => sum + f.applied, 0);
+    process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
+  }
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);
 

@@ -1,0 +1,256 @@
+// aslint.config.yaml: found from the linted file's folder upward (configs further up apply first,
+// nearer ones override them; `root: true` stops the search), with `extends` (built-in presets or
+// other config files), extra glossary and rule files, rule severities by id or prefix, per-file
+// `overrides` and `ignores` (picomatch globs relative to the config file).
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { InputError, type Severity } from '../types.js';
+import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
+import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
+
+/** A config file as written (after validation). */
+export interface ConfigData {
+  root?: boolean;
+  extends?: string | string[];
+  defaults?: boolean;
+  glossary?: string | string[];
+  rules?: string | string[];
+  severity?: Record<string, ConfigSeverity>;
+  overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[];
+  ignores?: string | string[];
+}
+
+export interface Override {
+  /** The folder the globs are relative to. */
+  base: string;
+  files: string[];
+  excludeFiles: string[];
+  severity: Record<string, ConfigSeverity>;
+}
+
+/** A configuration with every extends and every config file up the tree applied. */
+export interface ResolvedConfig {
+  /** Config files that made it, in the order applied (presets as `aslint:…`). */
+  sources: string[];
+  /** Load the bundled glossary and rule packs. */
+  defaults: boolean;
+  /** Absolute paths. */
+  glossary: string[];
+  rules: string[];
+  severity: Record<string, ConfigSeverity>;
+  overrides: Override[];
+  ignores: { base: string; patterns: string[] }[];
+}
+
+/** The built-in presets, as config data. */
+export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
+  'aslint:recommended': { defaults: true },
+  'aslint:strict': {
+    extends: 'aslint:recommended',
+    severity: { 'term/*': 'error', 'register/*': 'warning', 'forbidden/*': 'error', 'apology/*': 'error', 'habits/*': 'warning' },
+  },
+  // A canned-reply library is written once and sent thousands of times: every misused term is an
+  // error, jargon a warning. (Conversation rules do not apply to replies.)
+  'aslint:replies': { extends: 'aslint:recommended', severity: { 'term/*': 'error', 'register/*': 'warning' } },
+  // Live chat is judged by QA: jargon in a live answer is not worth a note.
+  'aslint:chat': { extends: 'aslint:recommended', severity: { 'register/*': 'off' } },
+};
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export function emptyConfig(): ResolvedConfig {
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [] };
+}
+
+function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
+  into.sources.push(source);
+  if (data.defaults !== undefined) into.defaults = data.defaults;
+  for (const g of list(data.glossary)) {
+    const p = resolve(base, g);
+    if (!into.glossary.includes(p)) into.glossary.push(p);
+  }
+  for (const r of list(data.rules)) {
+    const p = resolve(base, r);
+    if (!into.rules.includes(p)) into.rules.push(p);
+  }
+  Object.assign(into.severity, data.severity ?? {});
+  for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
+  const ignores = list(data.ignores);
+  if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
+}
+
+/** Reads and validates one config file; errors name the file, line and column. */
+export function readConfigFile(path: string): { data: ConfigData; file: YamlFile } {
+  const file = readYamlFile(path);
+  const data = (file.data ?? {}) as ConfigData;
+  validate(file, data, configSchema, [], 'config');
+  return { data, file };
+}
+
+/** Applies a config file (or preset) and what it extends, extends first. */
+function applyConfig(into: ResolvedConfig, ref: string, stack: string[], at?: { file: YamlFile; index: number | null }): void {
+  if ((PRESETS as readonly string[]).includes(ref)) {
+    if (stack.includes(ref)) return;
+    const data = PRESET_CONFIGS[ref as PresetName];
+    for (const e of list(data.extends)) applyConfig(into, e, [...stack, ref]);
+    merge(into, data, process.cwd(), ref);
+    return;
+  }
+  if (!existsSync(ref)) {
+    const path = at ? ['extends', ...(at.index === null ? [] : [at.index])] : [];
+    if (at) throw at.file.error(path, `extends a config file that does not exist: ${ref}`, 'Check the path (relative to this config file), or use a preset: ' + PRESETS.join(', ') + '.');
+    throw new InputError(`no such config file: ${ref}`, undefined, undefined, undefined, 'Check the path.');
+  }
+  if (stack.includes(ref)) {
+    throw new InputError(`config files extend each other in a circle: ${[...stack, ref].join(' → ')}`, ref, undefined, undefined, 'Remove one of the extends.');
+  }
+  const { data, file } = readConfigFile(ref);
+  const base = dirname(ref);
+  const ext = data.extends;
+  list(ext).forEach((e, i) => {
+    const target = (PRESETS as readonly string[]).includes(e) ? e : resolve(base, e);
+    applyConfig(into, target, [...stack, ref], { file, index: Array.isArray(ext) ? i : null });
+  });
+  merge(into, data, base, ref);
+}
+
+/** Resolves one config file on its own (for `-c`). */
+export function loadConfigFile(path: string): ResolvedConfig {
+  const config = emptyConfig();
+  applyConfig(config, resolve(path), []);
+  return config;
+}
+
+/** The config file in a folder, if any. */
+function configIn(dir: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const p = join(dir, name);
+    if (existsSync(p) && statSync(p).isFile()) return p;
+  }
+  return undefined;
+}
+
+/** The config files that apply in a folder, nearest last; stops at `root: true`. */
+export function findConfigFiles(dir: string): string[] {
+  const found: string[] = [];
+  let current = resolve(dir);
+  for (;;) {
+    const file = configIn(current);
+    if (file) {
+      found.unshift(file);
+      if (readConfigFile(file).data.root === true) break;
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return found;
+}
+
+export interface ConfigOptions {
+  /** An explicit config file: used instead of discovery. */
+  config?: string;
+  /** false: no config file at all (--no-config). */
+  useConfig?: boolean;
+}
+
+/** Finds and resolves configs per folder, each once. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ResolvedConfig>();
+  private explicit: ResolvedConfig | undefined;
+
+  constructor(private readonly options: ConfigOptions = {}) {}
+
+  /** The configuration that applies to a file (or, for stdin, to the working folder). */
+  forFile(file: string): ResolvedConfig {
+    if (this.options.useConfig === false) return emptyConfig();
+    if (this.options.config) {
+      this.explicit ??= loadConfigFile(this.options.config);
+      return this.explicit;
+    }
+    const dir = file === '<stdin>' ? process.cwd() : dirname(resolve(file));
+    let config = this.byDir.get(dir);
+    if (!config) {
+      config = emptyConfig();
+      for (const f of findConfigFiles(dir)) applyConfig(config, f, []);
+      this.byDir.set(dir, config);
+    }
+    return config;
+  }
+}
+
+function relativeTo(base: string, file: string): string | undefined {
+  const rel = relative(base, resolve(file));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
+const matchers = new Map<string, picomatch.Matcher>();
+function globMatch(patterns: readonly string[], path: string): boolean {
+  return patterns.some((p) => {
+    let m = matchers.get(p);
+    if (!m) {
+      m = picomatch(p, { dot: true });
+      matchers.set(p, m);
+    }
+    // A pattern without a slash matches the name at any depth, as in .gitignore.
+    return m(path) || (!p.includes('/') && m(path.split('/').pop()!));
+  });
+}
+
+/** Whether the config ignores a file. */
+export function isIgnored(config: ResolvedConfig, file: string): boolean {
+  return config.ignores.some(({ base, patterns }) => {
+    const rel = relativeTo(base, file);
+    if (rel === undefined) return false;
+    // A folder pattern (`archive/` or `archive`) ignores everything under it.
+    return globMatch(patterns, rel) || globMatch(patterns.map((p) => `${p.replace(/\/+$/, '')}/**`), rel);
+  });
+}
+
+/** How specific a severity key is for a rule id: -1 when it does not apply. */
+function specificity(key: string, ruleId: string): number {
+  if (key === ruleId) return 10_000;
+  if (key === '*') return 0;
+  if (key.endsWith('/*') && ruleId.startsWith(key.slice(0, -1))) return key.length;
+  return -1;
+}
+
+function lookup(map: Record<string, ConfigSeverity>, ruleId: string): ConfigSeverity | undefined {
+  let best: ConfigSeverity | undefined;
+  let score = -1;
+  for (const [key, value] of Object.entries(map)) {
+    const s = specificity(key, ruleId);
+    if (s > score) {
+      score = s;
+      best = value;
+    }
+  }
+  return best;
+}
+
+/** The overrides that apply to a file, in order. */
+export function overridesFor(config: ResolvedConfig, file: string): Override[] {
+  return config.overrides.filter((o) => {
+    const rel = relativeTo(o.base, file);
+    return rel !== undefined && globMatch(o.files, rel) && !globMatch(o.excludeFiles, rel);
+  });
+}
+
+/**
+ * The severity of a rule in a file: the last matching override that names the rule (most
+ * specific key first), else the config's own severities, else the rule's default.
+ */
+export function severityFor(config: ResolvedConfig, ruleId: string, file: string, fallback: Severity, overrides = overridesFor(config, file)): ConfigSeverity {
+  for (let i = overrides.length - 1; i >= 0; i--) {
+    const s = lookup(overrides[i]!.severity, ruleId);
+    if (s) return s;
+  }
+  return lookup(config.severity, ruleId) ?? fallback;
+}
+
+/** A stable key of what a config loads (for the rule-set and result caches). */
+export function ruleSourcesKey(config: ResolvedConfig): string {
+  return JSON.stringify({ defaults: config.defaults, glossary: config.glossary, rules: config.rules });
+}

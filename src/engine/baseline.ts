@@ -1,0 +1,98 @@
+// Baselines: `--write-baseline <file>` records today's findings, `--baseline <file>` reports only
+// findings that are not in it, so a team can adopt aslint on a legacy library at once and fix the
+// old findings over time. A finding is known by its file, rule, unit (reply or turn id) and text,
+// not by its line, so edits elsewhere in the file do not bring old findings back; the count per
+// key lets a second copy of a recorded finding show as new.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { FileResult } from '../report/result.js';
+import { InputError, type Finding } from '../types.js';
+
+export interface BaselineEntry {
+  path: string;
+  ruleId: string;
+  unit: string;
+  text: string;
+  count: number;
+}
+
+interface BaselineData {
+  version: 1;
+  findings: BaselineEntry[];
+}
+
+function keyOf(path: string, f: { ruleId: string; unit: string; text: string }): string {
+  return JSON.stringify([path, f.ruleId, f.unit, f.text]);
+}
+
+export class Baseline {
+  private constructor(
+    readonly location: string,
+    private readonly counts: Map<string, BaselineEntry>,
+  ) {}
+
+  /** A file's path as the baseline records it: relative to the baseline's folder, with `/`. */
+  private pathOf(file: string): string {
+    if (file === '<stdin>') return file;
+    const rel = relative(dirname(resolve(this.location)), resolve(file));
+    return isAbsolute(rel) ? rel : rel.split(sep).join('/');
+  }
+
+  static fromFiles(files: readonly FileResult[], location: string): Baseline {
+    const b = new Baseline(location, new Map());
+    for (const file of files) {
+      const path = b.pathOf(file.path);
+      for (const f of file.findings) {
+        const k = keyOf(path, f);
+        const e = b.counts.get(k);
+        if (e) e.count++;
+        else b.counts.set(k, { path, ruleId: f.ruleId, unit: f.unit, text: f.text, count: 1 });
+      }
+    }
+    return b;
+  }
+
+  static async load(location: string): Promise<Baseline> {
+    let data: BaselineData;
+    try {
+      data = JSON.parse(await readFile(location, 'utf8')) as BaselineData;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(code === 'ENOENT' ? 'no such baseline file' : `cannot read the baseline: ${(e as Error).message}`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
+    }
+    if (data?.version !== 1 || !Array.isArray(data.findings)) {
+      throw new InputError('not an aslint baseline (version 1)', location, undefined, undefined, 'Write one with --write-baseline <file>.');
+    }
+    const b = new Baseline(location, new Map());
+    for (const e of data.findings) b.counts.set(keyOf(e.path, e), { ...e });
+    return b;
+  }
+
+  /** The findings of a file that the baseline does not account for. */
+  filter(file: string, findings: readonly Finding[]): Finding[] {
+    const path = this.pathOf(file);
+    const left = new Map<string, number>();
+    return findings.filter((f) => {
+      const k = keyOf(path, f);
+      const known = left.get(k) ?? this.counts.get(k)?.count ?? 0;
+      if (known > 0) {
+        left.set(k, known - 1);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const e of this.counts.values()) n += e.count;
+    return n;
+  }
+
+  async save(): Promise<void> {
+    const findings = [...this.counts.values()].sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.unit.localeCompare(b.unit) || a.text.localeCompare(b.text));
+    const data: BaselineData = { version: 1, findings };
+    await writeFileAtomic(this.location, JSON.stringify(data, null, 2) + '\n');
+  }
+}

@@ -1,0 +1,207 @@
+// One lint run over files, as the CLI does it: each file gets the configuration found for it
+// (severities, overrides, ignores), its inline disables, --fix, the cache and the baseline.
+// Transcripts stream through the engine in flat memory; canned-reply libraries (small, and the
+// only files that --fix or inline disables touch) are read whole.
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
+import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
+import { loadRulePacks } from '../config/rules.js';
+import { loadGlossary } from '../glossary/loader.js';
+import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import { openSource, openText, readTextFile } from '../sources/index.js';
+import type { Finding, SourceDocument, SourceFormat } from '../types.js';
+import { ResultCache } from './cache.js';
+import { applyFixes, FIXABLE_FORMATS, unifiedDiff, writeFixedFile } from './fix.js';
+import { lintDocument } from './lint.js';
+import { compileRuleSet, type RuleSet } from './ruleset.js';
+import { applyDirectives } from './suppress.js';
+import type { CompiledRule } from '../checks/kind.js';
+import { Baseline } from './baseline.js';
+
+export interface RunOptions extends ConfigOptions {
+  /** Added to what the config loads (command-line --glossary / --rules). */
+  glossary?: readonly string[];
+  rules?: readonly string[];
+  /** false: no bundled glossary and rule packs, whatever the config says (--no-defaults). */
+  defaults?: boolean;
+  /** Input format for every file (default: by name and content). */
+  format?: SourceFormat;
+  /** Make fixes: 'write' writes them, 'dry-run' only diffs them. */
+  fix?: 'write' | 'dry-run';
+  reportUnusedDisableDirectives?: boolean;
+  /** A cache file: unchanged files under an unchanged configuration are not linted again. */
+  cacheFile?: string;
+  /** Report only findings not in this baseline file. */
+  baseline?: string;
+  /** Record the findings (before any --baseline filter) in this file. */
+  writeBaseline?: string;
+  /** Where report paths are relative to (default process.cwd()). */
+  cwd?: string;
+}
+
+export interface FixedFile {
+  path: string;
+  /** Unified diff of the change. */
+  diff: string;
+  applied: number;
+  written: boolean;
+}
+
+export interface RunOutput {
+  result: LintResult;
+  fixed: FixedFile[];
+  /** Files skipped because a config ignores them. */
+  ignored: string[];
+}
+
+let cachedVersion: string | undefined;
+export async function aslintVersion(): Promise<string> {
+  if (!cachedVersion) {
+    const { PACKAGE_ROOT } = await import('../defaults.js');
+    cachedVersion = (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+  }
+  return cachedVersion;
+}
+
+/** Loads and compiles the rule set of each distinct set of glossary and rule files once. */
+export class RuleSetPool {
+  private readonly sets = new Map<string, Promise<{ ruleSet: RuleSet; files: string[] }>>();
+
+  constructor(private readonly extra: { glossary?: readonly string[]; rules?: readonly string[]; defaults?: boolean } = {}) {}
+
+  files(config: ResolvedConfig): { glossary: string[]; rules: string[] } {
+    const defaults = this.extra.defaults === false ? false : config.defaults;
+    return {
+      glossary: [...(defaults ? defaultGlossaryFiles() : []), ...config.glossary, ...(this.extra.glossary ?? [])],
+      rules: [...(defaults ? defaultRuleFiles() : []), ...config.rules, ...(this.extra.rules ?? [])],
+    };
+  }
+
+  get(config: ResolvedConfig): Promise<{ ruleSet: RuleSet; files: string[] }> {
+    const key = ruleSourcesKey(config);
+    let entry = this.sets.get(key);
+    if (!entry) {
+      const { glossary, rules } = this.files(config);
+      entry = (async () => ({ ruleSet: await compileRuleSet(await loadGlossary(glossary), loadRulePacks(rules)), files: [...glossary, ...rules] }))();
+      this.sets.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+/** Applies configured severities: `off` drops a finding, others replace its severity. */
+export function applySeverities(findings: readonly Finding[], config: ResolvedConfig, path: string): Finding[] {
+  const overrides = overridesFor(config, path);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const s = severityFor(config, f.ruleId, path, f.severity, overrides);
+    if (s === 'off') continue;
+    out.push(s === f.severity ? f : { ...f, severity: s });
+  }
+  return out;
+}
+
+async function lintDoc(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number }> {
+  const findings: Finding[] = [];
+  let units = 0;
+  for await (const c of lintDocument(doc, ruleSet)) {
+    units += c.conversation.units.length;
+    findings.push(...c.findings);
+  }
+  return { findings, units };
+}
+
+/** Lints a reply library's text: findings after severities and inline disables. */
+async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
+  const { findings, units } = await lintDoc(openText(path, text, format), ruleSet);
+  const configured = applySeverities(findings, config, path);
+  const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
+  // Directive warnings may themselves be configured (`aslint/*: off`).
+  return { findings: applySeverities(suppressed.findings, config, path), units };
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
+export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
+  const configs = new ConfigResolver(options);
+  const pool = new RuleSetPool(options);
+  const cache = options.cacheFile ? await ResultCache.open(options.cacheFile, await aslintVersion()) : undefined;
+  const files: FileResult[] = [];
+  const fixed: FixedFile[] = [];
+  const ignored: string[] = [];
+  const rules = new Map<string, CompiledRule>();
+
+  for (const path of paths) {
+    const config = configs.forFile(path);
+    if (isIgnored(config, path)) {
+      ignored.push(path);
+      continue;
+    }
+    const { ruleSet, files: ruleFiles } = await pool.get(config);
+    for (const r of ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+
+    const doc = await openSource(path, { format: options.format });
+    const cacheKey = cache && !options.fix ? cache.key([JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), doc.format], ruleFiles, await hashFile(path)) : undefined;
+    const hit = cacheKey !== undefined ? cache!.get(path, cacheKey) : undefined;
+    if (hit) {
+      files.push({ ...hit, path });
+      continue;
+    }
+
+    let result: FileResult;
+    if (FIXABLE_FORMATS.has(doc.format)) {
+      const decoded = await readTextFile(path, doc.encoding);
+      let text = decoded.text;
+      let linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
+      let applied = 0;
+      if (options.fix) {
+        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+          const outcome = await applyFixes(path, text, doc.format, linted.findings);
+          if (outcome.applied.length === 0) break;
+          applied += outcome.applied.length;
+          text = outcome.output;
+          linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
+        }
+        if (text !== decoded.text) {
+          const diff = unifiedDiff(path, decoded.text, text);
+          if (options.fix === 'write') await writeFixedFile(path, text, decoded.encoding, decoded.bom);
+          fixed.push({ path, diff, applied, written: options.fix === 'write' });
+        }
+      }
+      result = { path, findings: linted.findings, units: linted.units };
+    } else {
+      const { findings, units } = await lintDoc(doc, ruleSet);
+      result = { path, findings: applySeverities(findings, config, path), units };
+    }
+    if (cacheKey !== undefined) cache!.set(path, cacheKey, result);
+    files.push(result);
+  }
+
+  if (stdin) {
+    const config = configs.forFile('<stdin>');
+    const { ruleSet } = await pool.get(config);
+    for (const r of ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+    const linted = FIXABLE_FORMATS.has(stdin.format)
+      ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
+      : await lintDoc(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+    files.push({ path: '<stdin>', findings: linted.findings, units: linted.units });
+  }
+
+  if (cache) await cache.save();
+  let baseline: Baseline | undefined;
+  if (options.writeBaseline) {
+    baseline = Baseline.fromFiles(files, options.writeBaseline);
+    await baseline.save();
+  }
+  if (options.baseline) baseline = await Baseline.load(options.baseline);
+  if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
+  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, ignored };
+}
