@@ -18,16 +18,18 @@ export class OffsetMap {
 
   /** A map where every offset maps to `at` (the fallback when a decoding cannot be trusted). */
   static constant(at: number, length: number): OffsetMap {
-    const runs = new Int32Array(2 * (length + 1));
-    for (let i = 0; i <= length; i++) {
-      runs[2 * i] = i;
-      runs[2 * i + 1] = at;
-    }
-    return new OffsetMap(runs, length);
+    // One run per text unit would be O(length); a run table of (0, at) with the length folded to
+    // 0 in `source` gives the same answer in O(1) space.
+    const m = new OffsetMap(Int32Array.of(0, at), length);
+    m.constantAt = at;
+    return m;
   }
+
+  private constantAt: number | undefined;
 
   /** The source offset of text offset i (clamped to 0..length). */
   source(i: number): number {
+    if (this.constantAt !== undefined) return this.constantAt;
     let t = Math.floor(i);
     if (!(t >= 0)) t = 0;
     if (t > this.length) t = this.length;

@@ -205,3 +205,24 @@ describe('replies-yaml', () => {
     expect(checked).toBeGreaterThan(1200);
   });
 });
+
+describe('replies-yaml in flow style', () => {
+  test('flow maps and sequences', async () => {
+    const text = '- {id: a, text: "好\\t的"}\n- {id: b, text: 多行\n    普通}\n- [x]\n';
+    const e = await units(openText('f.yaml', text, 'replies-yaml')).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect([(e as InputError).line, (e as InputError).column]).toEqual([4, 3]);
+    const us = await units(openText('f.yaml', text.replace('- [x]\n', ''), 'replies-yaml'));
+    expect(us.map((u) => [u.id, u.text, at(u, 0), at(u, 1), at(u, 2), at(u, u.text.length)])).toEqual([
+      ['a', '好\t的', '1:18', '1:19', '1:21', '1:22'],
+      ['b', '多行 普通', '2:17', '2:18', '2:19', '3:7'],
+    ]);
+    expect(at(us[1]!, 3)).toBe('3:5');
+  });
+
+  test('a value the decoder cannot vouch for maps every offset to the scalar start', async () => {
+    const { OffsetMap } = await import('../../src/sources/positions.js');
+    const m = OffsetMap.constant(7, 1000);
+    expect([m.source(0), m.source(500), m.source(1000)]).toEqual([7, 7, 7]);
+  });
+});
