@@ -105,7 +105,7 @@ function idOf(ctx: LineContext, o: Record<string, unknown>, path: Path): string 
 
 function textOf(ctx: LineContext, o: Record<string, unknown>, path: Path, what: string): { text: string; key: string } {
   const key = own(o, 'text') ? 'text' : own(o, 'content') ? 'content' : undefined;
-  if (!key) return ctx.fail(`${what} has no "text"`, path, `add "text": "…" to the ${what}`);
+  if (!key) return ctx.fail(`the ${what} has no "text"`, path, `add "text": "…" to the ${what}`);
   const v = o[key];
   if (typeof v !== 'string')
     return ctx.fail(`"${key}" of the ${what} must be a string, not ${kindOf(v)}`, [...path, key], 'write the text as one JSON string (line breaks as \\n)');

@@ -40,3 +40,15 @@ export function idx(u: Utterance, needle: string, from = 0): number {
   if (i < 0) throw new Error(`${needle} not in ${JSON.stringify(u.text)}`);
   return i;
 }
+
+/**
+ * Each text character maps to the same character in the source, or to the start of an escape or
+ * folded line break — so no fallback (every offset at the value's start) went unnoticed.
+ */
+export function checkFaithful(u: Utterance, src: string): void {
+  for (let i = 0; i < u.text.length; i++) {
+    const o = u.locate(i).offset;
+    if (src[o] !== u.text[i] && !['\\', "'", ' ', '\t', '\r', '\n', '"'].includes(src[o]!))
+      throw new Error(`${u.id} offset ${i}: ${JSON.stringify(u.text[i])} maps to ${JSON.stringify(src.slice(o, o + 3))}`);
+  }
+}

@@ -128,7 +128,7 @@ describe('jsonl', () => {
     expect([e.line, e.column, e.message]).toEqual([1, 57, 'unknown role "经理"']);
     expect(e.hint).toMatch(/customer/);
     e = await inputError('\n{"id":"a","turns":[{"role":"agent","text":"ok"}, {"role":"agent"}]}');
-    expect([e.line, e.column, e.message]).toEqual([2, 50, 'turn has no "text"']);
+    expect([e.line, e.column, e.message]).toEqual([2, 50, 'the turn has no "text"']);
     e = await inputError('{"id":"a","turns":[{"role":"agent","text": ["x"]}]}');
     expect([e.line, e.column]).toEqual([1, 44]);
     expect(e.message).toMatch(/must be a string, not an array/);

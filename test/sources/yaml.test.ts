@@ -7,7 +7,7 @@ import { parseDocument, isMap, isScalar, Scalar } from 'yaml';
 import { openSource, openText } from '../../src/sources/index.js';
 import { decodeYamlScalar, type ScalarToken } from '../../src/sources/yaml-scalars.js';
 import { InputError, type Utterance } from '../../src/types.js';
-import { at, checkConsistent, idx, units } from './helpers.js';
+import { at, checkConsistent, checkFaithful, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-yaml-'));
@@ -46,7 +46,10 @@ describe('replies-yaml', () => {
     ]);
     expect(us.every((u) => u.role === 'agent' && u.conversationId === null && u.index === null)).toBe(true);
     expect(us[0]!.tags).toEqual(['opening']);
-    for (const u of us) checkConsistent(u, src);
+    for (const u of us) {
+      checkConsistent(u, src);
+      checkFaithful(u, src);
+    }
   });
 
   test('exact positions in quoted, plain and block scalars', async () => {
@@ -224,5 +227,50 @@ describe('replies-yaml in flow style', () => {
     const { OffsetMap } = await import('../../src/sources/positions.js');
     const m = OffsetMap.constant(7, 1000);
     expect([m.source(0), m.source(500), m.source(1000)]).toEqual([7, 7, 7]);
+  });
+});
+
+describe('block scalar headers', () => {
+  test('indentation indicators and chomping', async () => {
+    const text = [
+      'a: |2',
+      '     leading spaces kept',
+      '   next',
+      'b: >+',
+      '  kept',
+      '',
+      'c: |-',
+      '',
+      '  after an empty first line',
+      'd: >2-',
+      '    more indented',
+      '  folded',
+      '  lines # not a comment',
+      'e: |+ # a comment',
+      '  tail',
+      '',
+      '',
+      'f: "  lead and \\',
+      '    escaped break  "',
+      '',
+    ].join('\n');
+    for (const src of [text, text.replace(/\n/g, '\r\n')]) {
+      const us = await units(openText('b.yaml', src, 'replies-yaml'));
+      expect(us.map((u) => [u.id, u.text])).toEqual([
+        ['a', '   leading spaces kept\n next\n'],
+        ['b', 'kept\n\n'],
+        ['c', '\nafter an empty first line'],
+        ['d', '  more indented\nfolded lines # not a comment'],
+        ['e', 'tail\n\n\n'],
+        ['f', '  lead and escaped break  '],
+      ]);
+      for (const u of us) {
+        checkFaithful(u, src);
+        checkConsistent(u, src);
+      }
+      const f = us[5]!;
+      expect(at(f, idx(f, 'escaped'))).toBe('19:5');
+      expect(at(us[3]!, idx(us[3]!, 'folded'))).toBe('12:3');
+    }
   });
 });
