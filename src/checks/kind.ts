@@ -3,6 +3,7 @@
 import type { Conversation, RuleScore, Severity } from '../types.js';
 import type { Term, Origin } from '../glossary/model.js';
 import type { PatternSet } from '../engine/patterns.js';
+import { normalizeRegexSource } from '../text/normalize.js';
 import type { UnitScan, Hit } from '../engine/scan.js';
 
 /** A JSON Schema object, as ajv and editors read it. */
@@ -104,5 +105,5 @@ export function addMatchers(
 ): void {
   const boundary = (spec.boundary as 'auto' | 'word' | 'none' | undefined) ?? 'auto';
   for (const p of ((spec.any ?? spec.phrases) as string[] | undefined) ?? []) patterns.addPhrase(index, slot, p, boundary);
-  for (const r of (spec.regex as string[] | undefined) ?? []) patterns.addRegex(index, slot, new RegExp(r, 'gu'));
+  for (const r of (spec.regex as string[] | undefined) ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'));
 }

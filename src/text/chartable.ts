@@ -17,10 +17,12 @@ function parseCharDict(dict: string, into: Map<number, number>): void {
   }
 }
 
-function foldOnce(cp: number, variants: Map<number, number>, t2s: Map<number, number>): number {
+function foldOnce(cp: number, variants: Map<number, number>, t2s: Map<number, number>, standard: Set<number>): number {
   if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
   else if (cp === 0x3000) cp = 0x20;
-  const variant = variants.get(cp);
+  // The regional variant tables also map some standard Simplified characters to old forms
+  // (么 → 幺, 台 → 臺): a character that is already Simplified keeps its form.
+  const variant = standard.has(cp) ? undefined : variants.get(cp);
   if (variant !== undefined) cp = variant;
   const simplified = t2s.get(cp);
   if (simplified !== undefined) cp = simplified;
@@ -52,9 +54,10 @@ export function foldTable(): FoldTable {
   parseCharDict(TSCharacters, t2s);
 
   // Fold to a fixed point so that normalize(normalize(x)) === normalize(x).
+  const simplified = new Set(t2s.values());
   const fold = (cp: number): number => {
     for (let i = 0; i < 4; i++) {
-      const next = foldOnce(cp, variants, t2s);
+      const next = foldOnce(cp, variants, t2s, simplified);
       if (next === cp) return cp;
       cp = next;
     }

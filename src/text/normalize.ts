@@ -64,3 +64,15 @@ export function normalize(text: string): Normalized {
 export function normalizeText(text: string): string {
   return normalize(text).norm;
 }
+
+/**
+ * A rule regex made to match normalized text whatever script it was written in: its CJK
+ * characters are folded as text is. ASCII stays as it is (so \D or \S keep their meaning),
+ * and so does any character that would fold to ASCII (full-width ＋ must not become +).
+ */
+export function normalizeRegexSource(source: string): string {
+  return source.replace(/[^\x00-\x7f]/gu, (ch) => {
+    const folded = normalizeText(ch);
+    return /^[\x00-\x7f]*$/.test(folded) ? ch : folded;
+  });
+}

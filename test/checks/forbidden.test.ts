@@ -24,6 +24,7 @@ describe('forbidden', () => {
   it('finds regex families', () => {
     expect(found('你去问别的部门吧')).toEqual([['test/blame-shifting', 1, 8, '你去问别的部门']]);
     expect(found('你自己去问问别的部门')).toEqual([['test/blame-shifting', 1, 11, '你自己去问问别的部门']]);
+    expect(found('你自己去問問別的部門')).toEqual([['test/blame-shifting', 1, 11, '你自己去問問別的部門']]);
   });
   it('leaves legitimate uses named in except alone', () => {
     expect(found('如果您不知道型号，可以发图片给我')).toEqual([]);
@@ -36,5 +37,12 @@ describe('forbidden', () => {
   it('checks only the agent role by default', () => {
     const conv = dialogue('c1', [['customer', '这不归我管'], ['agent', '您好，我来处理']]);
     expect(lintConversation(conv, rules).filter((f) => f.kind === 'forbidden')).toEqual([]);
+  });
+});
+
+describe('forbidden regexes written in Traditional', () => {
+  it('match Simplified and Traditional text alike', () => {
+    expect(found('怎么又是你')).toEqual([['test/traditional-regex', 1, 6, '怎么又是你']]);
+    expect(found('怎麼還是你')).toEqual([['test/traditional-regex', 1, 6, '怎麼還是你']]);
   });
 });

@@ -19,6 +19,8 @@ describe('normalize', () => {
   it('folds full-width, case and Traditional characters', () => {
     expect(normalizeText('ＡＢＣ　退貨，這不歸我管！Sorry')).toBe('abc 退货,这不归我管!sorry');
     expect(normalizeText('説明書')).toBe('说明书');
+    // Standard Simplified characters keep their form even where a regional table lists an old one.
+    expect(normalizeText('什么 什麼 吃 台灣 臺灣')).toBe('什么 什么 吃 台湾 台湾');
   });
 
   it('keeps the text as it is when nothing folds', () => {
