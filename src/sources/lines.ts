@@ -49,10 +49,17 @@ class Splitter {
   }
 }
 
-/** The lines of a string (stdin, tests), in one batch. */
+/** The lines of a string (stdin, tests), in batches of about a million characters. */
 export async function* linesOfString(text: string): AsyncGenerator<Line[]> {
   const s = new Splitter();
-  yield s.split(text, true).lines;
+  let pos = 0;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', Math.min(text.length, pos + CHUNK));
+    end = end === -1 ? text.length : end + 1;
+    const { lines } = s.split(pos === 0 && end === text.length ? text : text.slice(pos, end), end === text.length);
+    if (lines.length) yield lines;
+    pos = end;
+  }
 }
 
 /** The lines of a file, in batches (one per read chunk). */

@@ -7,7 +7,7 @@ import { chooseLegacy, decodeBytes, encodeText, parseEncodingName } from '../../
 import { openSource, openText } from '../../src/sources/index.js';
 import type { SourceFormat, Utterance } from '../../src/types.js';
 import { InputError } from '../../src/types.js';
-import { at, checkConsistent, units } from './helpers.js';
+import { at, checkConsistent, idx, units } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-enc-'));
 let n = 0;
@@ -128,4 +128,24 @@ describe('encodings', () => {
     for (const s of simplified) expect([s, chooseLegacy(iconv.encode(s, 'gb18030')).encoding]).toEqual([s, 'gb18030']);
     for (const s of traditional) expect([s, chooseLegacy(iconv.encode(s, 'big5')).encoding]).toEqual([s, 'big5']);
   });
+});
+
+describe('streaming across read chunks', () => {
+  const line = (k: number) => `{"id":"c${k}","turns":[{"role":"客服","text":"第${k}行：您好😀\\n请稍等"}]}`;
+  const many = Array.from({ length: 30000 }, (_, k) => line(k)).join('\r\n') + '\r\n';
+  const long = `{"id":"long","text":"${'很长的一行'.repeat(300000)}尾"}\n{"id":"after","text":"后"}\n`;
+  for (const enc of ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const) {
+    test(`${enc}: 3 MB of lines and a 1.5-million-character line`, async () => {
+      const us = await units(await openSource(write('.jsonl', bytesOf(many, enc))));
+      expect(us.length).toBe(30000);
+      const last = us[29999]!;
+      expect(last.text).toBe('第29999行：您好😀\n请稍等');
+      expect(at(last, idx(last, '请稍等'))).toBe(`30000:${line(29999).indexOf('请稍等') + 1}`);
+      expect(last.locate(0).offset).toBe(many.lastIndexOf('第29999行'));
+      const [l, after] = (await units(await openSource(write('.jsonl', bytesOf(long, enc))))) as [Utterance, Utterance];
+      expect(l.text.length).toBe(1500001);
+      expect(at(l, 1500000)).toBe('1:1500022');
+      expect([after.id, at(after, 0)]).toEqual(['after', '2:23']);
+    });
+  }
 });

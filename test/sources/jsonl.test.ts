@@ -162,3 +162,12 @@ describe('jsonl', () => {
     expect((await again.next()).value.units[0].id).toBe('a');
   });
 });
+
+test('openText splits big input into batches with the same positions', async () => {
+  const one = '{"id":"x","turns":[{"role":"agent","text":"好的\\n收到"}]}\n';
+  const text = one.repeat(40000);
+  const us = await units(openText('<stdin>', text, 'jsonl'));
+  expect(us.length).toBe(40000);
+  const u = us[39999]!;
+  expect(u.locate(3)).toEqual({ line: 40000, column: 48, offset: one.length * 39999 + 47 });
+});
