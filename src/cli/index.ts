@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../types.js';
 import { registerLint } from './lint.js';
+import { registerHandout } from './handout.js';
+import { registerGlossary } from './glossary.js';
 import { registerDocs } from './docs.js';
 import { registerRules } from './rules.js';
 
@@ -20,6 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run `aslint --help` or `aslint <command> --help` for usage)');
   registerLint(program, state);
+  registerHandout(program, state);
+  registerGlossary(program, state);
   registerRules(program, state);
   registerDocs(program, state);
   try {

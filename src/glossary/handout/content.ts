@@ -1,0 +1,195 @@
+// What a handout says, before it is laid out: the glossary filtered by category and put into
+// the handout's language. Every renderer (html, md, quiz) lays out this one view, so the
+// formats cannot say different things.
+import { CATEGORIES, LANGS, type Category, type Glossary, type Lang, type Term } from '../model.js';
+import { labelsFor, type HandoutLang, type Labels } from './labels.js';
+
+type Convert = (text: string) => string;
+
+export interface ChineseConverters {
+  /** Simplified → Traditional with Taiwan phrases (软件 → 軟體): for prose we write. */
+  toTaiwan: Convert;
+  /** Simplified → Traditional, characters only (Taiwan standard forms): keeps a word the same word. */
+  toTraditionalChars: Convert;
+  /** Traditional → Simplified, characters only. */
+  toSimplified: Convert;
+}
+
+let converters: Promise<ChineseConverters> | undefined;
+
+/** OpenCC's converters, built once and only when a handout needs them (~0.3 s). */
+export function chineseConverters(): Promise<ChineseConverters> {
+  converters ??= (async () => {
+    const core = await import('opencc-js/core');
+    const preset = await import('opencc-js/preset');
+    const build = core.ConverterBuilder(preset);
+    return {
+      toTaiwan: build({ from: 'cn', to: 'twp' }),
+      toTraditionalChars: build({ from: 'cn', to: 'tw' }),
+      toSimplified: build({ from: 'tw', to: 'cn' }),
+    };
+  })();
+  return converters;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The language a string of the glossary is written in: Chinese (either script) or English. */
+export function scriptOf(text: string): 'zh' | 'en' {
+  return HAN.test(text) ? 'zh' : 'en';
+}
+
+/** A piece of text with the language it is written in (for `lang` attributes and fonts). */
+export interface Localized {
+  lang: Lang;
+  text: string;
+}
+
+export interface MisuseView {
+  text: Localized;
+  why: Localized;
+}
+
+export interface TermView {
+  id: string;
+  category: Category;
+  names: Localized[];
+  definitions: Localized[];
+  plain: Localized[];
+  variants: Localized[];
+  formal: boolean;
+  misuses: MisuseView[];
+  good: Localized[];
+  bad: Localized[];
+  source?: Localized;
+}
+
+export interface SectionView {
+  category: Category;
+  title: string;
+  about: string;
+  terms: TermView[];
+}
+
+export interface HandoutView {
+  lang: HandoutLang;
+  labels: Labels;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  sections: SectionView[];
+  termCount: number;
+}
+
+export interface HandoutOptions {
+  lang: HandoutLang;
+  /** Only these categories (all when empty or left out). */
+  categories?: readonly Category[];
+  title?: string;
+  /** YYYY-MM-DD; today when left out. */
+  date?: string;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The languages a handout shows, in order. */
+export function langsOf(lang: HandoutLang): Lang[] {
+  return lang === 'all' ? [...LANGS] : [lang];
+}
+
+/** The terms of the chosen categories, in category order then glossary order. */
+export function selectTerms(glossary: Glossary, categories?: readonly Category[]): Term[] {
+  const wanted = categories && categories.length > 0 ? new Set(categories) : undefined;
+  const out: Term[] = [];
+  for (const c of CATEGORIES) {
+    if (wanted && !wanted.has(c)) continue;
+    for (const t of glossary.terms) if (t.category === c) out.push(t);
+  }
+  return out;
+}
+
+export async function buildView(glossary: Glossary, options: HandoutOptions): Promise<HandoutView> {
+  const lang = options.lang;
+  const labels = labelsFor(lang);
+  const cc = await chineseConverters();
+  const terms = selectTerms(glossary, options.categories);
+  const sections: SectionView[] = [];
+  for (const t of terms) {
+    let section = sections[sections.length - 1];
+    if (!section || section.category !== t.category) {
+      section = { category: t.category, title: labels.category[t.category].title, about: labels.category[t.category].about, terms: [] };
+      sections.push(section);
+    }
+    section.terms.push(termView(t, lang, cc));
+  }
+  return {
+    lang,
+    labels,
+    title: options.title ?? labels.title,
+    date: options.date ?? today(),
+    sections,
+    termCount: terms.length,
+  };
+}
+
+/** A term as a handout in `lang` shows it. */
+export function termView(t: Term, lang: HandoutLang, cc: ChineseConverters): TermView {
+  const langs = langsOf(lang);
+  const given = (l: Lang, value: string | undefined): Localized[] => (value ? [{ lang: l, text: value }] : []);
+  const perLang = (pick: (l: Lang) => string | undefined) => langs.flatMap((l) => given(l, pick(l)));
+
+  // Text written once in either script: shown in the handout's script. `word` keeps a word the
+  // same word (a misuse must stay the misuse); prose gets Taiwan phrasing.
+  const asWritten = (text: string): Localized => {
+    if (scriptOf(text) === 'en') return { lang: 'en', text };
+    return { lang: cc.toSimplified(text) === text ? 'zh-Hans' : 'zh-Hant', text };
+  };
+  const inLang = (text: string, kind: 'word' | 'prose'): Localized | undefined => {
+    const script = scriptOf(text);
+    if (lang === 'all') return asWritten(text);
+    if (lang === 'en') return script === 'en' ? { lang: 'en', text } : undefined;
+    if (script === 'en') return undefined;
+    if (lang === 'zh-Hans') return { lang, text: cc.toSimplified(text) };
+    return { lang, text: kind === 'word' ? cc.toTraditionalChars(text) : cc.toTaiwan(cc.toSimplified(text)) };
+  };
+  // The reason a word is wrong is written in the language of the word (or in Chinese): show it in
+  // the handout's script, or as written in an English handout.
+  const why = (text: string): Localized => {
+    if (lang === 'zh-Hant' && scriptOf(text) === 'zh') return { lang, text: cc.toTaiwan(cc.toSimplified(text)) };
+    if (lang === 'zh-Hans' && scriptOf(text) === 'zh') return { lang, text: cc.toSimplified(text) };
+    return asWritten(text);
+  };
+  const list = (items: readonly string[], kind: 'word' | 'prose') => {
+    const out = items.map((s) => inLang(s, kind)).filter((x): x is Localized => x !== undefined);
+    return out.filter((x, i) => out.findIndex((y) => y.text === x.text) === i);
+  };
+
+  const misuses: MisuseView[] = [];
+  for (const m of t.misuses) {
+    const text = inLang(m.text, 'word');
+    if (text) misuses.push({ text, why: why(m.why) });
+  }
+  let source: Localized | undefined;
+  if (t.source) {
+    // A statute's name is a proper name: converted by character only, and kept in an English handout.
+    source = lang === 'zh-Hant' && scriptOf(t.source) === 'zh' ? { lang, text: cc.toTraditionalChars(t.source) } : asWritten(t.source);
+    if (lang === 'zh-Hans' && scriptOf(t.source) === 'zh') source = { lang, text: cc.toSimplified(t.source) };
+  }
+  const names = perLang((l) => t[l]);
+  return {
+    id: t.id,
+    category: t.category,
+    names,
+    definitions: perLang((l) => t.definition[l]),
+    plain: perLang((l) => t.plain?.[l]),
+    // Accepted forms as the region writes them (软件升级 → 軟體升級); a misuse stays the same word.
+    variants: list(t.variants, 'prose').filter((v) => !names.some((n) => n.text === v.text)),
+    formal: t.register === 'formal',
+    misuses,
+    good: list(t.examples.good, 'prose'),
+    bad: list(t.examples.bad, 'word'),
+    source,
+  };
+}

@@ -1,0 +1,41 @@
+// Shared by the handout tests: the test glossary, and the system's headless Chromium.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { defaultGlossaryFiles } from '../../src/defaults.js';
+import { loadGlossary } from '../../src/glossary/loader.js';
+import type { Glossary } from '../../src/glossary/model.js';
+import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES } from '../../src/glossary/handout/pdf.js';
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(HERE, '..', '..');
+export const DATA = join(HERE, 'data');
+export const TEST_GLOSSARY_FILES = [join(DATA, 'content.yaml'), join(DATA, 'statutory.yaml')];
+/** Screenshots and printed files, for a person to look at (gitignored). */
+export const OUTPUT = join(ROOT, 'test-output', 'handout');
+
+export function outputPath(name: string): string {
+  mkdirSync(OUTPUT, { recursive: true });
+  return join(OUTPUT, name);
+}
+
+export const testGlossary = (): Promise<Glossary> => loadGlossary(TEST_GLOSSARY_FILES);
+
+/** The bundled glossary, when there is one yet. */
+export async function defaultGlossary(): Promise<Glossary | undefined> {
+  let files: string[];
+  try {
+    files = defaultGlossaryFiles();
+  } catch {
+    return undefined;
+  }
+  return files.length > 0 ? loadGlossary(files) : undefined;
+}
+
+export const CHROMIUM = process.env.ASLINT_CHROMIUM ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM!, headless: true, args: CHROMIUM_ARGS });
+}

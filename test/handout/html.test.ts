@@ -1,0 +1,211 @@
+// The HTML handout as a person sees it: rendered by headless Chromium, in print and on screen.
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Glossary, Lang } from '../../src/glossary/model.js';
+import { buildView, type HandoutView } from '../../src/glossary/handout/content.js';
+import { renderHtml } from '../../src/glossary/handout/html.js';
+import type { HandoutLang } from '../../src/glossary/handout/labels.js';
+import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
+
+// On CI a missing Chromium is a failure (.ci/run installs it); elsewhere the browser tests skip.
+const browserDescribe = CHROMIUM || process.env.CI ? describe : describe.skip;
+
+const LANGS: HandoutLang[] = ['zh-Hans', 'zh-Hant', 'en', 'all'];
+const A4_CSS_PX = 794; // 210 mm at 96 px per inch
+const PRINTABLE_PX = Math.floor(((210 - 30) / 25.4) * 96); // inside the 15 mm side margins
+
+let browser: Browser;
+beforeAll(async () => {
+  if (CHROMIUM) browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(html: string, width: number, media: 'screen' | 'print'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 1123 } });
+  await page.emulateMedia({ media });
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate('document.fonts.ready');
+  return page;
+}
+
+/** Elements that stick out of the page, and the page's scroll width. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const bad: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.right > width + 0.5 || r.left < -0.5) bad.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}..${Math.round(r.right)}: ${(el.textContent ?? '').slice(0, 40)}`);
+    }
+    return { width, scrollWidth: document.documentElement.scrollWidth, bad: bad.slice(0, 5) };
+  });
+}
+
+/** What the page shows, read from the DOM. */
+function structure(page: Page) {
+  return page.evaluate(() => {
+    const text = (el: Element | null) => (el?.textContent ?? '').trim();
+    return {
+      cover: text(document.querySelector('#cover h1')),
+      date: document.querySelector('#cover time')?.getAttribute('datetime'),
+      toc: Array.from(document.querySelectorAll('nav.toc a.cat')).map((a) => a.getAttribute('href')),
+      tocTerms: document.querySelectorAll('nav.toc ol.names a').length,
+      sections: Array.from(document.querySelectorAll('section.category')).map((s) => ({
+        category: s.getAttribute('data-category'),
+        title: text(s.querySelector('h2')),
+        breaksPage: getComputedStyle(s).breakBefore,
+        terms: Array.from(s.querySelectorAll('article.term')).map((a) => ({
+          id: a.id,
+          names: Array.from(a.querySelectorAll('h3 > span')).map((x) => ({ lang: x.getAttribute('lang'), text: text(x) })),
+          labels: Array.from(a.querySelectorAll('dl.facts dt')).map(text),
+          definitions: Array.from(a.querySelectorAll('dl.facts dd:first-of-type .line')).length,
+          misuses: Array.from(a.querySelectorAll('.dont .mis')).map(text),
+          good: Array.from(a.querySelectorAll('.do .good')).map(text),
+          source: text(a.querySelector('.source')),
+        })),
+      })),
+    };
+  });
+}
+
+/** Han characters must be drawn by a CJK font: per node, the fonts Chromium used (DevTools). */
+async function fontsOf(page: Page, selector: string): Promise<{ text: string; fonts: { familyName: string; glyphCount: number }[] }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+  const out = [];
+  for (const nodeId of nodeIds.slice(0, 12)) {
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+    out.push({ text: outerHTML.replace(/<[^>]+>/g, ''), fonts });
+  }
+  await cdp.detach();
+  return out;
+}
+
+/** Glyphs, not boxes: each Han character drawn in the element's font differs from a missing glyph. */
+function tofu(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    const style = getComputedStyle(el);
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 64;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    ctx.font = `40px ${style.fontFamily}`;
+    const draw = (ch: string) => {
+      ctx.clearRect(0, 0, 64, 64);
+      ctx.fillText(ch, 4, 48);
+      return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(',');
+    };
+    const missing = draw('\u0378'); // an unassigned code point: the missing-glyph box
+    const chars = Array.from((el.textContent ?? '').replace(/[^\p{Script=Han}]/gu, '')).slice(0, 20);
+    return { font: style.fontFamily, chars: chars.length, boxes: chars.filter((c) => draw(c) === missing) };
+  }, selector);
+}
+
+function expectedStructure(view: HandoutView) {
+  return view.sections.map((s) => ({ category: s.category, title: s.title, terms: s.terms.map((t) => `term-${t.id}`) }));
+}
+
+async function checkHandout(glossary: Glossary, lang: HandoutLang, name: string) {
+  const view = await buildView(glossary, { lang, date: '2026-11-22' });
+  const html = renderHtml(view);
+  writeFileSync(outputPath(`${name}-${lang}.html`), html);
+
+  // Print layout: the width inside the A4 margins.
+  const print = await open(html, PRINTABLE_PX, 'print');
+  const o1 = await overflow(print);
+  expect(o1.bad, `${name} ${lang} print: elements wider than the page`).toEqual([]);
+  expect(o1.scrollWidth).toBeLessThanOrEqual(o1.width);
+  await print.close();
+
+  // Screen: an A4-wide window, and a phone.
+  for (const width of [A4_CSS_PX, 390]) {
+    const screen = await open(html, width, 'screen');
+    const o = await overflow(screen);
+    expect(o.bad, `${name} ${lang} screen ${width}px: elements wider than the window`).toEqual([]);
+    if (width === A4_CSS_PX) {
+      const s = await structure(screen);
+      expect(s.cover).toBe(view.title);
+      expect(s.date).toBe('2026-11-22');
+      expect(s.toc).toEqual(view.sections.map((x) => `#cat-${x.category}`));
+      expect(s.tocTerms).toBe(view.termCount);
+      expect(s.sections.map((x) => ({ category: x.category, title: x.title, terms: x.terms.map((t) => t.id) }))).toEqual(expectedStructure(view));
+      const langs: Lang[] = lang === 'all' ? ['zh-Hans', 'zh-Hant', 'en'] : [lang];
+      for (const [i, sec] of s.sections.entries()) {
+        for (const [j, t] of sec.terms.entries()) {
+          const v = view.sections[i]!.terms[j]!;
+          expect(t.names.map((n) => n.lang)).toEqual(langs);
+          expect(t.definitions).toBe(langs.length);
+          expect(t.labels[0]).toBe(view.labels.definition);
+          if (v.plain.length) expect(t.labels).toContain(view.labels.plain);
+          expect(t.misuses).toEqual(v.misuses.map((m) => m.text.text));
+          expect(t.good).toEqual(v.good.map((g) => g.text));
+          if (v.source) expect(t.source).toContain(v.source.text);
+        }
+      }
+      // Each category starts a new printed page.
+      const print2 = await open(html, PRINTABLE_PX, 'print');
+      const breaks = await print2.evaluate(() => Array.from(document.querySelectorAll('section.category, nav.toc')).map((s) => getComputedStyle(s).breakBefore));
+      expect(breaks.every((b) => b === 'page')).toBe(true);
+      await print2.close();
+
+      // CJK drawn with a CJK font, and no missing-glyph boxes.
+      if (lang !== 'en') {
+        const cjk = lang === 'zh-Hant' ? /Noto Sans CJK TC/ : /Noto Sans CJK (SC|TC)/;
+        for (const sel of ['article.term h3 > span:first-child', 'dl.facts dd .line span', 'section.category > header h2', '#cover h1']) {
+          for (const node of await fontsOf(screen, sel)) {
+            const han = Array.from(node.text).filter((c) => /\p{Script=Han}/u.test(c)).length;
+            if (han === 0) continue;
+            const cjkGlyphs = node.fonts.filter((f) => cjk.test(f.familyName)).reduce((n, f) => n + f.glyphCount, 0);
+            expect(cjkGlyphs, `${sel} "${node.text.slice(0, 20)}" drawn with ${JSON.stringify(node.fonts)}`).toBeGreaterThanOrEqual(han);
+          }
+          const t = await tofu(screen, sel);
+          expect(t.boxes, `${sel}: characters drawn as boxes in ${t.font}`).toEqual([]);
+        }
+      }
+      // Screenshots for a person to look at: the cover and the first category.
+      await screen.locator('#cover').screenshot({ path: outputPath(`${name}-${lang}-cover.png`) });
+      await screen.locator('section.category').first().screenshot({ path: outputPath(`${name}-${lang}-section.png`) });
+      await screen.screenshot({ path: outputPath(`${name}-${lang}-top.png`) });
+    }
+    await screen.close();
+  }
+}
+
+browserDescribe('html handout in headless Chromium', () => {
+  for (const lang of LANGS) {
+    it(`test glossary, ${lang}`, async () => {
+      await checkHandout(await testGlossary(), lang, 'test');
+    });
+  }
+  for (const lang of LANGS) {
+    it(`bundled glossary, ${lang}`, async () => {
+      const g = await defaultGlossary();
+      if (!g) return;
+      await checkHandout(g, lang, 'default');
+    }, 120_000);
+  }
+});
+
+browserDescribe('the checks themselves', () => {
+  it('catch a box drawn for a missing glyph, a non-CJK font and an element wider than the page', async () => {
+    // U+2B820 and U+31350 (CJK extensions) are in no font installed for the tests.
+    const html = `<!DOCTYPE html><html lang="zh-Hans"><body style="margin:0">
+<p id="boxes" style="font-family: 'DejaVu Sans'">\u{31350}\u{31351}</p>
+<p id="latin" style="font-family: 'DejaVu Sans'">abc</p>
+<div id="wide" style="width: 2000px">wide</div></body></html>`;
+    const page = await open(html, 600, 'screen');
+    expect((await tofu(page, '#boxes')).boxes.length).toBe(2);
+    expect((await fontsOf(page, '#latin'))[0]!.fonts.map((f) => f.familyName)).toEqual(['DejaVu Sans']);
+    expect((await overflow(page)).bad.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});

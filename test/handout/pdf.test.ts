@@ -1,0 +1,91 @@
+// The PDF handout: printed by headless Chromium, checked with poppler (pdfinfo, pdftotext,
+// pdftoppm) when installed, else by reading the PDF's page objects.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildView } from '../../src/glossary/handout/content.js';
+import { renderHtml } from '../../src/glossary/handout/html.js';
+import type { HandoutLang } from '../../src/glossary/handout/labels.js';
+import { findChromium, htmlToPdf } from '../../src/glossary/handout/pdf.js';
+import type { Glossary } from '../../src/glossary/model.js';
+import { InputError } from '../../src/types.js';
+import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
+
+const browserDescribe = CHROMIUM || process.env.CI ? describe : describe.skip;
+const has = (tool: string) => spawnSync(tool, ['-v'], { encoding: 'utf8' }).error === undefined;
+const POPPLER = has('pdfinfo') && has('pdftotext');
+
+/** Pages of a PDF: pdfinfo, or the /Type /Page objects (Chromium does not compress them). */
+function pageCount(file: string): number {
+  if (POPPLER) return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return (readFileSync(file, 'latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+const pageText = (file: string, page: number) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+
+let browser: Browser;
+beforeAll(async () => {
+  if (CHROMIUM) browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function printed(glossary: Glossary, lang: HandoutLang, name: string) {
+  const view = await buildView(glossary, { lang, date: '2026-11-22' });
+  const pdf = await htmlToPdf(renderHtml(view), view, browser);
+  const file = outputPath(`${name}-${lang}.pdf`);
+  writeFileSync(file, pdf);
+  return { view, pdf, file };
+}
+
+browserDescribe('pdf handout', () => {
+  it('is an A4 PDF: cover, contents, then each category from a new page, with extractable text', async () => {
+    const { view, pdf, file } = await printed(await testGlossary(), 'zh-Hant', 'test');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Small test glossary: every category fits on one page.
+    expect(pageCount(file)).toBe(2 + view.sections.length);
+    if (!POPPLER) return;
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(pageText(file, 1)).toContain('售後服務術語手冊');
+    expect(pageText(file, 1)).toContain('2026年11月22日');
+    expect(pageText(file, 2)).toContain('目錄');
+    view.sections.forEach((s, i) => {
+      const text = pageText(file, 3 + i);
+      expect(text, `page ${3 + i}`).toContain(s.title);
+      for (const t of s.terms) expect(text).toContain(t.names[0]!.text);
+    });
+    // Traditional throughout, Taiwan words where the glossary gives them.
+    const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    for (const word of ['保固卡', '軟體更新', '不要說', '這樣說', '定義', '第 3 頁，共 4 頁']) expect(all).toContain(word);
+    for (const simplified of ['软件', '术语', '定义', '这样说']) expect(all).not.toContain(simplified);
+    // A picture of a printed page, for a person (and the docs).
+    spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '3', '-l', '3', file, outputPath('test-zh-Hant-page')]);
+  });
+
+  it('prints the bundled glossary in every language', async () => {
+    const g = await defaultGlossary();
+    if (!g) return;
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en', 'all'] as const) {
+      const { view, file } = await printed(g, lang, 'default');
+      const pages = pageCount(file);
+      expect(pages).toBeGreaterThanOrEqual(2 + view.sections.length);
+      if (!POPPLER) continue;
+      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      for (const s of view.sections) expect(all).toContain(s.title.split(' · ')[0]);
+      expect(all).toContain(view.sections[0]!.terms[0]!.names[0]!.text);
+      if (lang === 'zh-Hans') spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '3', '-l', '4', file, outputPath('default-zh-Hans-page')]);
+    }
+  }, 180_000);
+});
+
+describe('without Chromium', () => {
+  it('says how to install it', () => {
+    expect(() => findChromium({ ASLINT_CHROMIUM: '/nonexistent/chromium' })).toThrow(InputError);
+    try {
+      findChromium({ ASLINT_CHROMIUM: '/nonexistent/chromium' });
+    } catch (e) {
+      expect((e as InputError).format()).toContain('apt-get install chromium fonts-noto-cjk');
+    }
+  });
+});
