@@ -41,14 +41,21 @@ export const ruleCommonProperties: Record<string, JsonSchema> = {
   },
 };
 
-/** The schema of one rule of a kind: the common keys plus the kind's own. */
+const ruleSchemas = new Map<string, JsonSchema>();
+
+/** The schema of one rule of a kind: the common keys plus the kind's own (one object per kind, so ajv compiles it once). */
 export function ruleSchema(kind: CheckKind<unknown>): JsonSchema {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'kind', 'severity', ...kind.required],
-    properties: { ...ruleCommonProperties, ...kind.properties },
-  };
+  let schema = ruleSchemas.get(kind.name);
+  if (!schema) {
+    schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'kind', 'severity', ...kind.required],
+      properties: { ...ruleCommonProperties, ...kind.properties },
+    };
+    ruleSchemas.set(kind.name, schema);
+  }
+  return schema;
 }
 
 /** A rule pack, checked before each rule is checked against its kind's schema. */
