@@ -161,6 +161,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const decoded = await readTextFile(path, doc.encoding);
       let text = decoded.text;
       let linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
+      // A dry run reports the file as it is, so that positions point into the file on disk.
+      const asIs = linted;
       let applied = 0;
       if (options.fix) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -176,7 +178,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
           fixed.push({ path, diff, applied, written: options.fix === 'write' });
         }
       }
-      result = { path, findings: linted.findings, units: linted.units };
+      const reported = options.fix === 'dry-run' ? asIs : linted;
+      result = { path, findings: reported.findings, units: reported.units };
     } else {
       const { findings, units } = await lintDoc(doc, ruleSet);
       result = { path, findings: applySeverities(findings, config, path), units };

@@ -13,7 +13,7 @@
 // `disable-next-line` covers the whole reply that starts on the next content line. Rule ids may
 // end in `/*` (a prefix); no ids means every rule. A disable without a reason is itself a
 // warning, and with --report-unused-disable-directives so is a disable that suppressed nothing.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { parseJson, type JNode } from '../sources/json.js';
 import type { Finding, SourceFormat } from '../types.js';
 
@@ -185,21 +185,33 @@ function yamlDirectives(text: string): Parsed {
   const starts = lineStarts(text);
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: new LineCounter() });
   const strings: [number, number][] = [];
-  /** The furthest end of a node that starts on each line. */
+  /** Where each reply ends, by the line it starts on (the library's shape as the reader reads it). */
   const reach = new Map<number, number>();
-  const extend = (line: number, end: number) => reach.set(line, Math.max(reach.get(line) ?? 0, end));
+  let top = doc.contents as Node | null;
+  if (isMap(top)) {
+    const wrapper = [...top.items].reverse().find((p) => isScalar(p.key) && p.key.value === 'replies');
+    const v = wrapper?.value as Node | null | undefined;
+    if (v && (isSeq(v) || (isMap(v) && !v.items.some((p) => isScalar(p.key) && p.key.value === 'text')))) top = v;
+  }
+  if (isSeq(top)) {
+    for (const item of top.items as (Node | null)[]) if (item?.range) reach.set(lineOf(starts, item.range[0]), item.range[1]);
+  } else if (isMap(top)) {
+    for (const pair of top.items) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (key?.range) reach.set(lineOf(starts, key.range[0]), value?.range?.[1] ?? key.range[1]);
+    }
+  }
   const fields: Directive[] = [];
   const fieldCovers: Cover[] = [];
   visit(doc, {
     Node(_key, node: Node) {
       if (!node.range) return;
-      extend(lineOf(starts, node.range[0]), node.range[1]);
       if (isScalar(node) && typeof node.value === 'string') strings.push([node.range[0], node.range[1]]);
       if (isMap(node)) {
         for (const pair of node.items) {
           const key = pair.key as Node | null;
           const value = pair.value as Node | null;
-          if (isPair(pair) && key?.range && value?.range) extend(lineOf(starts, key.range[0]), value.range[1]);
           if (isScalar(key) && key.value === DISABLE_FIELD && key.range) {
             const line = lineOf(starts, key.range[0]);
             const d = fieldDirective((value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null, {
