@@ -78,11 +78,6 @@ function completeUtf8Length(bytes: Uint8Array): number {
   return n - i < need ? i : n;
 }
 
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
-  return false;
-}
-
 /**
  * Common Chinese characters in both scripts: the 600 most frequent Han characters of a
  * Simplified novel (85% of its running text), customer-service characters (退款, 订单, 物流 …),
@@ -267,11 +262,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** An InputError at the first undecodable byte of `bytes` (decoded as UTF-8 up to it). */
-export function invalidUtf8Error(bytes: Uint8Array, file: string, lineBase = 1, offsetText?: string): InputError {
+/** An InputError at the first undecodable byte of `bytes` (whose first line is line `lineBase`). */
+export function invalidUtf8Error(bytes: Uint8Array, file: string, lineBase = 1): InputError {
   const at = Math.max(0, firstInvalidUtf8(bytes));
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, at).toString('utf8');
-  const p = pointOf(offsetText === undefined ? before : offsetText + before, before.length + (offsetText?.length ?? 0));
+  const p = pointOf(before, before.length);
   return new InputError(
     `invalid UTF-8 byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'}`,
     file,

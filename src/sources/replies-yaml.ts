@@ -18,7 +18,7 @@ const HINTS: Record<string, string> = {
 };
 
 /** The positioned tree of a YAML document's content. */
-export function yamlTree(doc: Document.Parsed, text: string): RNode | null {
+export function yamlTree(doc: Document.Parsed): RNode | null {
   const convert = (node: Node | null | undefined, aliasAt?: number): RNode | null => {
     if (!node) return null;
     const start = aliasAt ?? node.range?.[0] ?? 0;
@@ -51,7 +51,6 @@ export function yamlTree(doc: Document.Parsed, text: string): RNode | null {
       }
       return r;
     }
-    void text;
     return null;
   };
   return convert(doc.contents as Node | null);
@@ -71,5 +70,5 @@ export function* yamlReplies(file: string, text: string): Generator<Conversation
       HINTS[err.code] ?? 'fix the YAML here; quote text that starts with a special character or contains ": " or " #"',
     );
   }
-  yield* repliesOf(yamlTree(doc, text), file, lineMap, 'YAML');
+  yield* repliesOf(yamlTree(doc), file, lineMap, 'YAML');
 }
