@@ -6,6 +6,7 @@ import { registerHandout } from './handout.js';
 import { registerGlossary } from './glossary.js';
 import { registerDocs } from './docs.js';
 import { registerRules } from './rules.js';
+import { registerConfigCommands } from './config.js';
 
 /** What a command's action sets: the process exit code. */
 export interface CommandState {
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGlossary(program, state);
   registerRules(program, state);
   registerDocs(program, state);
+  registerConfigCommands(program, state);
   try {
     await program.parseAsync([...argv]);
     return state.exitCode;
