@@ -35,6 +35,12 @@ const globList = (what: string): JsonSchema => ({
   ],
 });
 
+/** A top-level key may also be left empty (`severity:` with only comments under it). */
+function orEmpty(schema: JsonSchema): JsonSchema {
+  const { description, ...rest } = schema;
+  return { description, anyOf: [rest, { type: 'null' }] };
+}
+
 /** aslint.config.yaml */
 export const configSchema: JsonSchema = {
   type: 'object',
@@ -56,10 +62,10 @@ export const configSchema: JsonSchema = {
       type: 'boolean',
       description: 'Load the bundled glossary and rule packs (default true; the presets set it).',
     },
-    glossary: fileList('Extra glossary files (paths relative to this file), loaded after the bundled glossary.'),
-    rules: fileList('Extra rule packs (paths relative to this file), loaded after the bundled packs.'),
-    severity: severityMap,
-    overrides: {
+    glossary: orEmpty(fileList('Extra glossary files (paths relative to this file), loaded after the bundled glossary.')),
+    rules: orEmpty(fileList('Extra rule packs (paths relative to this file), loaded after the bundled packs.')),
+    severity: orEmpty(severityMap),
+    overrides: orEmpty({
       type: 'array',
       description: 'Severities for some files only: the last matching override wins.',
       items: {
@@ -72,8 +78,8 @@ export const configSchema: JsonSchema = {
           severity: severityMap,
         },
       },
-    },
-    ignores: globList('Globs (picomatch) of files never linted, relative to this file.'),
+    }),
+    ignores: orEmpty(globList('Globs (picomatch) of files never linted, relative to this file.')),
   },
   definitions: {
     extendsItem: {

@@ -14,11 +14,11 @@ export interface ConfigData {
   root?: boolean;
   extends?: string | string[];
   defaults?: boolean;
-  glossary?: string | string[];
-  rules?: string | string[];
-  severity?: Record<string, ConfigSeverity>;
-  overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[];
-  ignores?: string | string[];
+  glossary?: string | string[] | null;
+  rules?: string | string[] | null;
+  severity?: Record<string, ConfigSeverity> | null;
+  overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
+  ignores?: string | string[] | null;
 }
 
 export interface Override {
@@ -57,7 +57,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
   'aslint:chat': { extends: 'aslint:recommended', severity: { 'register/*': 'off' } },
 };
 
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
   return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [] };
