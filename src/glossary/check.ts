@@ -307,13 +307,13 @@ function crossCheck(entries: Entry[], problems: GlossaryProblem[], cc: Converter
       const keys = new Set([k, key(cc.s2twp(cc.t2s(m.text)))]);
       const hit = [...keys].flatMap((x) => forms.get(x) ?? [])[0];
       if (hit) {
-        const whose = hit.entry === e ? 'its own' : `the ${hit.what} of "${hit.entry.id}" (${ref(hit.entry)}):`;
+        const whose = hit.entry === e ? `its own ${hit.what}` : `the ${hit.what} of "${hit.entry.id}" (${ref(hit.entry)})`;
         push(
           e,
           ['misuses', m.index, 'text'],
           'misuse-is-term',
           'error',
-          `misuse "${m.text}" of "${e.id}" is ${hit.entry === e ? `${whose} ${hit.what}` : `${whose} "${hit.text}"`}; aslint would flag the right word`,
+          `misuse "${m.text}" of "${e.id}" is ${whose}; aslint would flag the right word`,
           hit.entry === e ? 'Remove the misuse or the variant.' : 'Remove the misuse, or narrow it with a longer phrase.',
         );
         continue;

@@ -115,8 +115,10 @@ export function parseCsvTermBase(text: string, file: string, options: ImportOpti
   const terms = new Map<string, ImportedTerm>();
   for (const { record, info } of rows) {
     const row: Record<string, string> = {};
-    cols.forEach((c, i) => (row[c] = (record[i] ?? '').trim()));
-    if (Object.values(row).every((v) => v === '')) continue;
+    // Lists keep their empty lines (a misuse without exceptions); the lines themselves are trimmed.
+    cols.forEach((c, i) => (row[c] = (record[i] ?? '').replace(/^[ \t]+|[ \t]+$/g, '')));
+    for (const c of ['id', 'category', 'lang', 'term', 'definition', 'plain', 'register', 'source']) if (row[c] !== undefined) row[c] = row[c].trim();
+    if (Object.values(row).every((v) => v.trim() === '')) continue;
     const line = info.lines;
     const at = (message: string, hint?: string) => new InputError(message, file, line, 1, hint);
     const lang = glossaryLang(row.lang ?? '');
@@ -259,8 +261,9 @@ export function parseTbxTermBase(text: string, file: string, options: ImportOpti
         if (!term) return;
         const id = attr(g, 'id');
         const status = statusOf(g);
-        const notes = [...kids(g, 'note'), ...kids(grp, 'note')].map(textOf);
-        const contexts = [...descrips(g, 'context'), ...descrips(grp, 'context')];
+        const both = <T,>(f: (n: unknown) => T[]) => (grp === g ? f(g) : [...f(g), ...f(grp)]);
+        const notes = both((n) => kids(n, 'note')).map(textOf);
+        const contexts = both((n) => descrips(n, 'context'));
         const register = notes.find((x) => x.startsWith(NOTE.register))?.slice(NOTE.register.length).trim();
         if (register === 'formal' || register === 'plain' || register === 'any') t.register = register;
         const addContexts = (deprecated: boolean) => {
@@ -385,8 +388,11 @@ export async function toGlossaryYaml(terms: ImportedTerm[], origin: string): Pro
         if (texts.every((s) => s !== null) && texts.join(', ').length <= 60 && !texts.some((s) => /[\n#:,[\]{}]/.test(s!))) node.flow = true;
       },
     });
-    doc.commentBefore = ` Imported by aslint from ${origin}.`;
-    const yaml = doc.toString({ lineWidth: 0 }).replace(/\n {2}- id:/g, '\n\n  - id:');
+    const body = doc
+      .toString({ lineWidth: 0, flowCollectionPadding: false })
+      .replace(/\n {2}- id:/g, '\n\n  - id:')
+      .replace('\nterms:\n\n', '\nterms:\n');
+    const yaml = `# Imported by aslint from ${origin}.\n${body}`;
     return { category, yaml, terms: list.length };
   });
   return { files, notes };
