@@ -1,6 +1,6 @@
 // A canned-reply library in YAML. Parsed with the yaml package, keeping its source tokens, so
 // every reply's text maps back to its exact place (quoted, plain multi-line and block scalars).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { InputError, type Conversation } from '../types.js';
 import { LineMap, OffsetMap } from './positions.js';
 import { repliesOf, type RNode } from './replies.js';
@@ -9,7 +9,7 @@ import { decodeYamlScalar, type ScalarToken } from './yaml-scalars.js';
 const HINTS: Record<string, string> = {
   BAD_INDENT: 'indent nested lines consistently, with spaces',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MISSING_CHAR: 'close the quote, bracket or brace that was opened',
+  MISSING_CHAR: "close the quote, bracket or brace that was opened (inside the text, write ' as '' in single quotes and \" as \\\" in double quotes)",
   DUPLICATE_KEY: 'each key may appear once in a map: rename or remove the duplicate',
   MULTILINE_IMPLICIT_KEY: 'quote text that contains ": " (colon and space), or write it as a block scalar (text: |)',
   BLOCK_AS_IMPLICIT_KEY: 'quote text that contains ": " (colon and space), or write it as a block scalar (text: |)',
@@ -61,9 +61,24 @@ export function* yamlReplies(file: string, text: string): Generator<Conversation
   const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, lineCounter: new LineCounter() });
   const err = doc.errors[0];
   if (err) {
-    const p = lineMap.point(err.pos[0]);
+    let at = err.pos[0];
+    let message = err.message.split('\n')[0]!;
+    if (err.code === 'MISSING_CHAR' && /quote/.test(message)) {
+      // The parser notices a missing closing quote where the file ends; point at the opening one.
+      visit(doc, {
+        Scalar(_key, node) {
+          if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === err.pos[0]) {
+            at = node.range[0];
+            message = `this ${node.type === 'QUOTE_DOUBLE' ? 'double' : 'single'}-quoted string is never closed`;
+            return visit.BREAK;
+          }
+          return undefined;
+        },
+      });
+    }
+    const p = lineMap.point(at);
     throw new InputError(
-      `YAML syntax error: ${err.message.split('\n')[0]}`,
+      `YAML syntax error: ${message}`,
       file,
       p.line,
       p.column,

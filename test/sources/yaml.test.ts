@@ -142,7 +142,7 @@ describe('replies-yaml', () => {
   test('errors name the exact line and column', async () => {
     let e = await inputError('a: 好\nb: "未闭合\n');
     expect(e.message).toMatch(/^YAML syntax error/);
-    expect([e.line, e.column]).toEqual([3, 1]); // where the yaml parser noticed it
+    expect([e.line, e.column, e.message]).toEqual([2, 4, 'YAML syntax error: this double-quoted string is never closed']);
     expect(e.hint).toBeTruthy();
     e = await inputError('- id: a\n  txt: 你好\n');
     expect([e.line, e.column, e.message]).toEqual([1, 3, 'the reply has no text']);
