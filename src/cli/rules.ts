@@ -7,7 +7,7 @@ import { loadRulePacks } from '../config/rules.js';
 import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
 import { glossaryRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';
-import { isFixable, ruleDocPage, ruleShortDescription, type RuleInfo } from '../report/rule-docs.js';
+import { DIRECTIVE_RULES, isFixable, ruleDocPage, ruleShortDescription, type RuleInfo } from '../report/rule-docs.js';
 import { InputError, type Severity } from '../types.js';
 import type { CommandState } from './index.js';
 
@@ -22,10 +22,11 @@ export async function loadRuleInfos(options: RuleSourceOptions = {}): Promise<Ru
   const defaults = options.defaults ?? true;
   const glossary = await loadGlossary([...(defaults ? defaultGlossaryFiles() : []), ...(options.glossary ?? [])]);
   const packs = loadRulePacks([...(defaults ? defaultRuleFiles() : []), ...(options.rules ?? [])]);
-  return [...glossaryRules(glossary), ...packs].map(({ id, spec, origin }) => {
+  const rules: RuleInfo[] = [...glossaryRules(glossary), ...packs].map(({ id, spec, origin }) => {
     const kind = CHECK_KINDS.get(spec.kind)!;
     return { id, kind, severity: spec.severity as Severity, message: (spec.message as string | undefined) ?? kind.defaultMessage, spec, origin };
   });
+  return [...rules, ...DIRECTIVE_RULES];
 }
 
 /** Adds the options that choose the glossary and rule packs. */

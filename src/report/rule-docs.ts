@@ -20,6 +20,44 @@ export interface RuleInfo {
   origin: Origin;
 }
 
+/** Where built-in rules (the inline-disable checks) say they are defined. */
+export const BUILT_IN = '<built-in>';
+
+const directiveKind: CheckKind<null> = {
+  name: 'directive',
+  summary: 'Checks of the inline disable comments (and `aslint-disable` fields) of canned-reply libraries.',
+  properties: null,
+  required: [],
+  defaultMessage: '',
+  compile: () => null,
+  check: () => [],
+};
+
+const builtIn = (id: string, description: string, bad: string, good: string): RuleInfo => ({
+  id,
+  kind: directiveKind,
+  severity: 'warning',
+  message: description,
+  spec: { id, kind: 'directive', severity: 'warning', description, examples: { bad: [bad], good: [good] } },
+  origin: { file: BUILT_IN, line: 0, column: 0 },
+});
+
+/** The rules that check inline disables themselves: always on, configurable like any rule. */
+export const DIRECTIVE_RULES: readonly RuleInfo[] = [
+  builtIn(
+    'aslint/disable-without-reason',
+    'An inline disable must say why. A disable without a reason (`-- <why>` after the rule ids, or a `reason` in an `aslint-disable` field) still works, and is reported so that a reviewer can ask.',
+    '# aslint-disable-next-line term/price-protection\n- id: shipping-insurance\n  text: 寄回时建议您办理保价。',
+    '# aslint-disable-next-line term/price-protection -- 这里说的是快递保价\n- id: shipping-insurance\n  text: 寄回时建议您办理保价。',
+  ),
+  builtIn(
+    'aslint/unused-disable-directive',
+    'An inline disable that suppresses nothing (reported with `--report-unused-disable-directives`): the text was fixed or the rule changed, so the disable can go.',
+    '# aslint-disable-next-line term/price-protection -- 旧说法\n- id: price\n  text: 本商品支持价保。',
+    '- id: price\n  text: 本商品支持价保。',
+  ),
+];
+
 /** The docs page of a rule, relative to docs/rules/. Rule ids contain `/`, so pages sit in folders. */
 export function ruleDocsPath(id: string): string {
   return `${id}.md`;
@@ -83,7 +121,7 @@ export function ruleFullDescription(rule: RuleInfo): string {
     ].join('\n\n');
   }
   const parts: string[] = [];
-  if (rule.spec.description) parts.push(rule.spec.description.trim(), `Message: ${rule.message}`);
+  if (rule.spec.description) parts.push(rule.spec.description.trim(), ...(rule.message === rule.spec.description ? [] : [`Message: ${rule.message}`]));
   else parts.push(plainMessage(rule.message));
   parts.push(`Kind \`${rule.kind.name}\`: ${rule.kind.summary}`);
   return parts.join('\n\n');
@@ -104,13 +142,14 @@ export function ruleExamples(rule: RuleInfo): { good: string[]; bad: string[] } 
 
 /** The rule as its file states it, without what the page already shows in prose. */
 function ruleConfig(rule: RuleInfo): string | null {
-  if (rule.spec.term) return null;
+  if (rule.spec.term || rule.origin.file === BUILT_IN) return null;
   const { examples: _e, description: _d, ...rest } = rule.spec;
   return stringify(rest, { lineWidth: 0 }).trimEnd();
 }
 
 /** Where the rule is defined, relative to `root` when it sits inside it (posix separators). */
 export function ruleOriginLabel(rule: RuleInfo, root: string): string {
+  if (rule.origin.file === BUILT_IN) return 'built into aslint';
   const rel = relative(root, rule.origin.file);
   const file = rel.startsWith('..') || rel === '' ? rule.origin.file : rel.split(sep).join('/');
   return `${file}:${rule.origin.line}`;
@@ -153,7 +192,7 @@ export function ruleDocPage(rule: RuleInfo, root: string): string {
       `| kind | \`${rule.kind.name}\` |`,
       `| default severity | ${rule.severity} |`,
       `| fixable | ${isFixable(rule) ? 'yes (`--fix`, canned replies only)' : 'no'} |`,
-      `| defined in | \`${ruleOriginLabel(rule, root)}\` |`,
+      `| defined in | ${rule.origin.file === BUILT_IN ? 'built into aslint' : `\`${ruleOriginLabel(rule, root)}\``} |`,
     ].join('\n'),
     '## What it finds',
     ruleFullDescription(rule),

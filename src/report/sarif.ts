@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../defaults.js';
 import type { Finding, Severity } from '../types.js';
 import { cwdUri, displayPath, pathUri } from './paths.js';
 import type { Reporter } from './result.js';
-import { ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
+import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of aslint's fingerprint in partialFingerprints; bump the version if the recipe changes. */
@@ -35,7 +35,8 @@ export function fingerprint(ruleId: string, path: string, unit: string, text: st
 export const sarif: Reporter = (result, options) => {
   const cwd = options.cwd;
   const ruleIndex = new Map<string, number>();
-  const rules: ReportingDescriptor[] = result.rules.map((rule, i) => {
+  const described = [...result.rules, ...DIRECTIVE_RULES.filter((d) => !result.rules.some((r) => r.id === d.id))];
+  const rules: ReportingDescriptor[] = described.map((rule, i) => {
     ruleIndex.set(rule.id, i);
     return {
       id: rule.id,

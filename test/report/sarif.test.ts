@@ -55,7 +55,8 @@ describe('sarif', () => {
   it('describes every rule of the run, with help and a link to its docs page', () => {
     const run = parse(result).runs[0]!;
     const rules = run.tool.driver.rules!;
-    expect(rules.map((r) => r.id)).toEqual(result.rules.map((r) => r.id));
+    expect(rules.map((r) => r.id)).toEqual([...result.rules.map((r) => r.id), 'aslint/disable-without-reason', 'aslint/unused-disable-directive']);
+    expect(rules.at(-1)!.helpUri).toMatch(/\/docs\/rules\/aslint\/unused-disable-directive\.md$/);
     const term = rules.find((r) => r.id === 'term/seven-day-return')!;
     expect(term.shortDescription!.text).toBe('Write “七日无理由退货” (7-day no-reason return), not “无条件退货”, “no-questions-asked return”.');
     expect(term.fullDescription!.text).toContain('无理由不等于无条件');
