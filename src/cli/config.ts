@@ -29,7 +29,8 @@ export function configSchemaRef(dir: string): string {
 export function starterConfig(schemaRef: string, preset: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
 # aslint configuration: applies to the files in this folder and below.
-# Reference: docs/formats.md and docs/ci.md; \`aslint print-config <file>\` shows what applies to a file.
+# Reference: https://github.com/aslint/aslint/blob/main/docs/config.md
+# \`aslint print-config <file>\` shows what applies to a file; \`aslint rules\` lists the rule ids.
 
 # Built-in presets: aslint:recommended (the bundled glossary and rule packs as they are),
 # aslint:strict (misused terms and forbidden phrasing are errors), aslint:replies (for a
@@ -43,7 +44,7 @@ root: true
 # glossary: [glossary/our-terms.yaml]
 # rules: [rules/our-rules.yaml]
 
-# Rule severities: off | info | warning | error, by rule id or id prefix. \`aslint rules\` lists the ids.
+# Rule severities: off | info | warning | error, by rule id or id prefix (the most specific wins).
 severity:
   # term/*: error
   # register/*: off
