@@ -4,8 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultGlossaryFiles } from '../defaults.js';
-import { checkGlossary, formatProblems, type GlossaryProblem } from '../glossary/check.js';
-import { importTermBase } from '../glossary/import.js';
+import type { GlossaryProblem } from '../glossary/check.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
 import { InputError } from '../types.js';
 import { glossaryPaths } from './handout.js';
@@ -60,6 +59,8 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   } catch (e) {
     throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Check the path.');
   }
+  const { importTermBase } = await import('../glossary/import.js');
+  const { checkGlossary, formatProblems } = await import('../glossary/check.js');
   const result = await importTermBase(text, file, { category: options.category, from: options.from });
   const out = options.output;
   const toFolder = out !== undefined && (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory()));
@@ -100,6 +101,7 @@ async function runCheck(files: string[], options: CheckCliOptions): Promise<numb
   const paths =
     files.length > 0 ? glossaryPaths(files) : [...(options.defaults ? defaultGlossaryFiles() : []), ...glossaryPaths(options.glossary)];
   if (paths.length === 0) throw new InputError('no glossary files to check', undefined, undefined, undefined, 'Name files, or pass --glossary <file>.');
+  const { checkGlossary, formatProblems } = await import('../glossary/check.js');
   const problems: GlossaryProblem[] = await checkGlossary(paths.map((path) => ({ path })));
   if (options.format === 'json') process.stdout.write(JSON.stringify({ files: paths, problems }, null, 2) + '\n');
   else if (problems.length === 0) process.stdout.write(`${paths.length} glossary file${paths.length === 1 ? '' : 's'}: no problems\n`);

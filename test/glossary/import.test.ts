@@ -52,6 +52,20 @@ describe('round trip', () => {
   }
 });
 
+describe('order', () => {
+  it('tbx keeps list items in place even when languages alternate; csv groups them by language', async () => {
+    const g = await testGlossary();
+    const t = g.terms.find((x) => x.id === 'price-protection')!;
+    t.misuses = [t.misuses[2]!, t.misuses[0]!, t.misuses[1]!]; // English first
+    t.examples = { good: [...t.examples.good].reverse(), bad: [...t.examples.bad].reverse() };
+    const viaTbx = await reimport(await renderTbx(g, { lang: 'all' }), 'terms.tbx');
+    expect(content(viaTbx.glossary)).toEqual(content(g));
+    const viaCsv = await reimport(await renderCsv(g, { lang: 'all' }), 'terms.csv');
+    const back = viaCsv.glossary.terms.find((x) => x.id === 'price-protection')!;
+    expect(back.misuses.map((m) => m.text)).toEqual(['保价期', '天保价', 'price insurance']);
+  });
+});
+
 describe('term bases from other tools', () => {
   it('reads TBX 2019 (conceptEntry, langSec, termSec), zh-TW only terms and normativeAuthorization', async () => {
     const tbx = `<?xml version="1.0" encoding="UTF-8"?>

@@ -17,16 +17,20 @@ export interface ChineseConverters {
 
 let converters: Promise<ChineseConverters> | undefined;
 
-/** OpenCC's converters, built once and only when a handout needs them (~0.3 s). */
+/** OpenCC's converters; each is built on first use (Taiwan phrases cost ~0.3 s), so an English handout builds none. */
 export function chineseConverters(): Promise<ChineseConverters> {
   converters ??= (async () => {
     const core = await import('opencc-js/core');
     const preset = await import('opencc-js/preset');
     const build = core.ConverterBuilder(preset);
+    const lazy = (from: string, to: string): Convert => {
+      let convert: Convert | undefined;
+      return (text) => (convert ??= build({ from, to }))(text);
+    };
     return {
-      toTaiwan: build({ from: 'cn', to: 'twp' }),
-      toTraditionalChars: build({ from: 'cn', to: 'tw' }),
-      toSimplified: build({ from: 'tw', to: 'cn' }),
+      toTaiwan: lazy('cn', 'twp'),
+      toTraditionalChars: lazy('cn', 'tw'),
+      toSimplified: lazy('tw', 'cn'),
     };
   })();
   return converters;

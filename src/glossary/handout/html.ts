@@ -16,12 +16,12 @@ function span(x: Localized, cls?: string): string {
 export const anchorOf = (kind: 'cat' | 'term', id: string) => `${kind}-${id}`;
 
 // Fonts by language: the CJK faces of Noto (Debian's fonts-noto-cjk), Source Han, and the
-// system faces of macOS and Windows. Latin text uses the CJK face's own Latin when no other
-// font is named first, which keeps mixed lines even.
+// system faces of macOS and Windows. English uses Noto Sans, else the Latin of the CJK face, so
+// that English lines and the English words inside Chinese ones look the same.
 const FONTS: Record<Lang, string> = {
   'zh-Hans': '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif',
   'zh-Hant': '"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", sans-serif',
-  en: '"Noto Sans", "Liberation Sans", Arial, "Helvetica Neue", "Noto Sans CJK SC", sans-serif',
+  en: '"Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
 };
 
 export const HANDOUT_CSS = `
@@ -68,14 +68,20 @@ section.category > header h2 { font-size: 17pt; }
 section.category > header p { margin-top: 1mm; font-size: 9.5pt; opacity: .92; }
 
 /* terms */
-article.term { break-inside: avoid; border: 1px solid #d5dde4; border-left: 4px solid #0f5c8c;
+/* A card may run over a page (keeping them whole left half pages empty), but never splits a line of it. */
+article.term { break-inside: auto; border: 1px solid #d5dde4; border-left: 4px solid #0f5c8c;
   border-radius: 1.5mm; padding: 3.5mm 4.5mm; margin: 0 0 4.5mm; }
+article.term > header { break-after: avoid; }
+dl.facts > dt, dl.facts > dd, .dodont li, .dodont h4, .source { break-inside: avoid; }
+.dodont h4 { break-after: avoid; }
+.source { break-before: avoid; }
 article.term > header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 1mm 4mm; margin-bottom: 2mm; }
 article.term h3 { font-size: 13.5pt; color: #0b3f61; }
 article.term h3 .alt { font-weight: 400; color: #556; font-size: 11pt; margin-left: 3mm; }
 article.term .badge { font-size: 8pt; border: 1px solid #b07a1a; color: #8a5d10; border-radius: 1mm; padding: 0 1.5mm; }
 article.term .id { margin-left: auto; font: 8pt "DejaVu Sans Mono", monospace; color: #8a96a0; }
 dl.facts { display: grid; grid-template-columns: 27mm 1fr; gap: 1.2mm 3mm; }
+.all dl.facts { grid-template-columns: 40mm 1fr; }
 dl.facts dt { color: #5a6875; font-size: 9pt; padding-top: .4mm; }
 dl.facts dd { margin: 0; min-width: 0; }
 dl.facts dd .line + .line { margin-top: .8mm; }
@@ -195,7 +201,7 @@ export function renderHtml(view: HandoutView): string {
 <style>${HANDOUT_CSS}</style>
 </head>
 <body>
-<div class="page">
+<div class="page${view.lang === 'all' ? ' all' : ''}">
 ${coverHtml(view)}
 ${tocHtml(view)}
 ${view.sections.map((s) => sectionHtml(s, view)).join('\n')}

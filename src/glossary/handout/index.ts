@@ -1,11 +1,8 @@
-// Handouts and exports made from the glossary: the library entry of `aslint handout`.
+// Handouts and exports made from the glossary: the library entry of `aslint handout`. Each
+// format's module (and its libraries: csv-stringify, playwright-core) loads only when used, so
+// that the other commands start fast.
 import type { Glossary } from '../model.js';
-import { buildView, type HandoutOptions } from './content.js';
-import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
-import { renderMarkdown } from './markdown.js';
-import { buildQuiz, renderQuizHtml, renderQuizMarkdown } from './quiz.js';
-import { renderTbx } from './tbx.js';
+import type { HandoutOptions } from './content.js';
 
 export const HANDOUT_FORMATS = ['html', 'pdf', 'md', 'csv', 'tbx', 'quiz'] as const;
 export type HandoutFormat = (typeof HANDOUT_FORMATS)[number];
@@ -16,26 +13,29 @@ export interface RenderOptions extends HandoutOptions {
   quizHtml?: boolean;
 }
 
-export { buildView, type HandoutOptions } from './content.js';
+export type { HandoutOptions } from './content.js';
 export { HANDOUT_LANGS, type HandoutLang } from './labels.js';
 
 /** A handout or export as the bytes to write (text formats as UTF-8 strings). */
 export async function renderHandout(glossary: Glossary, options: RenderOptions): Promise<string | Buffer> {
+  const { buildView } = await import('./content.js');
   switch (options.format) {
     case 'csv':
-      return renderCsv(glossary, options);
+      return (await import('./csv.js')).renderCsv(glossary, options);
     case 'tbx':
-      return renderTbx(glossary, options);
+      return (await import('./tbx.js')).renderTbx(glossary, options);
     case 'md':
-      return renderMarkdown(await buildView(glossary, options));
+      return (await import('./markdown.js')).renderMarkdown(await buildView(glossary, options));
     case 'html':
-      return renderHtml(await buildView(glossary, options));
+      return (await import('./html.js')).renderHtml(await buildView(glossary, options));
     case 'quiz': {
+      const { buildQuiz, renderQuizHtml, renderQuizMarkdown } = await import('./quiz.js');
       const quiz = buildQuiz(await buildView(glossary, options));
       return options.quizHtml ? renderQuizHtml(quiz) : renderQuizMarkdown(quiz);
     }
     case 'pdf': {
       const view = await buildView(glossary, options);
+      const { renderHtml } = await import('./html.js');
       const { htmlToPdf } = await import('./pdf.js');
       return htmlToPdf(renderHtml(view), view);
     }
