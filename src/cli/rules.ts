@@ -1,8 +1,11 @@
 // `aslint rules` lists the rules of a configuration; `aslint explain <rule-id>` shows one rule's
 // docs and examples, the same page as docs/rules/<rule-id>.md.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import stringWidth from 'string-width';
 import { CHECK_KINDS } from '../checks/index.js';
+import type { ConfigSeverity } from '../config/config-schema.js';
+import { ConfigResolver, severityFor } from '../config/discovery.js';
 import { loadRulePacks } from '../config/rules.js';
 import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
 import { glossaryRules } from '../engine/ruleset.js';
@@ -29,12 +32,42 @@ export async function loadRuleInfos(options: RuleSourceOptions = {}): Promise<Ru
   return [...rules, ...DIRECTIVE_RULES];
 }
 
-/** Adds the options that choose the glossary and rule packs. */
+export interface ConfiguredRule extends RuleInfo {
+  /** The severity in the configuration of the working folder (`off` included). */
+  configured: ConfigSeverity;
+}
+
+interface ConfiguredOptions extends RuleSourceOptions {
+  config?: string | false;
+}
+
+/** The rules as the config of the working folder loads and rates them (command-line files added). */
+export async function loadConfiguredRules(options: ConfiguredOptions): Promise<ConfiguredRule[]> {
+  const config = new ConfigResolver({ config: typeof options.config === 'string' ? options.config : undefined, useConfig: options.config !== false }).forFile('<stdin>');
+  const rules = await loadRuleInfos({
+    defaults: options.defaults === false ? false : config.defaults,
+    glossary: [...config.glossary, ...(options.glossary ?? [])],
+    rules: [...config.rules, ...(options.rules ?? [])],
+  });
+  const here = join(process.cwd(), 'any-file');
+  return rules.map((r) => ({ ...r, configured: severityFor(config, r.id, here, r.severity) }));
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Adds the options that choose the glossary and rule packs (repeatable, so they never swallow an argument). */
 export function ruleSourceOptions(command: Command): Command {
   return command
-    .option('--glossary <files...>', 'glossary files to add to the bundled glossary')
-    .option('--rules <files...>', 'rule packs to add to the bundled packs')
+    .option('--glossary <file>', 'a glossary file to add to the bundled glossary (repeatable)', collect)
+    .option('--rules <file>', 'a rule pack to add to the bundled packs (repeatable)', collect)
     .option('--no-defaults', 'do not load the bundled glossary and rule packs');
+}
+
+/** Adds -c / --no-config. */
+function configOptions(command: Command): Command {
+  return command.option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml').option('--no-config', 'use no config file');
 }
 
 function pad(text: string, width: number): string {
@@ -42,8 +75,8 @@ function pad(text: string, width: number): string {
 }
 
 /** The rules as an aligned table: id, kind, severity, fixable, description. */
-export function rulesTable(rules: readonly RuleInfo[]): string {
-  const rows = [...rules].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.kind.name, r.severity, isFixable(r) ? 'fix' : '', ruleShortDescription(r)]);
+export function rulesTable(rules: readonly (RuleInfo & { configured?: ConfigSeverity })[]): string {
+  const rows = [...rules].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.kind.name, r.configured ?? r.severity, isFixable(r) ? 'fix' : '', ruleShortDescription(r)]);
   const head = ['rule', 'kind', 'severity', '', 'description'];
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
@@ -51,7 +84,7 @@ export function rulesTable(rules: readonly RuleInfo[]): string {
 }
 
 /** Finds a rule by id; an unknown id is an input error that names the closest ids. */
-export function findRule(rules: readonly RuleInfo[], id: string): RuleInfo {
+export function findRule<R extends RuleInfo>(rules: readonly R[], id: string): R {
   const rule = rules.find((r) => r.id === id);
   if (rule) return rule;
   const needle = id.toLowerCase();
@@ -65,37 +98,48 @@ export function findRule(rules: readonly RuleInfo[], id: string): RuleInfo {
   );
 }
 
-interface RulesOptions extends RuleSourceOptions {
+interface RulesOptions extends ConfiguredOptions {
   json?: boolean;
   kind?: string;
+  all?: boolean;
 }
 
 export function registerRules(program: Command, _state: CommandState): void {
-  ruleSourceOptions(
-    program
-      .command('rules')
-      .description('list the rules: id, kind, severity, whether --fix can fix it, description')
-      .option('--kind <kind>', 'only rules of this check kind')
-      .option('--json', 'print the list as JSON'),
+  configOptions(
+    ruleSourceOptions(
+      program
+        .command('rules')
+        .description('list the rules: id, kind, severity (as the config here sets it), whether --fix can fix it, description')
+        .option('--kind <kind>', 'only rules of this check kind')
+        .option('--all', 'also list the rules the config turns off')
+        .option('--json', 'print the list as JSON'),
+    ),
   ).action(async (options: RulesOptions) => {
-    let rules = await loadRuleInfos(options);
+    let rules = await loadConfiguredRules(options);
     if (options.kind) {
-      if (!CHECK_KINDS.has(options.kind)) throw new InputError(`unknown kind "${options.kind}"`, undefined, undefined, undefined, `Use one of: ${[...CHECK_KINDS.keys()].join(', ')}.`);
+      if (!CHECK_KINDS.has(options.kind) && options.kind !== 'directive') {
+        throw new InputError(`unknown kind "${options.kind}"`, undefined, undefined, undefined, `Use one of: ${[...CHECK_KINDS.keys(), 'directive'].join(', ')}.`);
+      }
       rules = rules.filter((r) => r.kind.name === options.kind);
     }
+    if (!options.all) rules = rules.filter((r) => r.configured !== 'off');
     if (options.json) {
-      const list = rules.map((r) => ({ id: r.id, kind: r.kind.name, severity: r.severity, fixable: isFixable(r), description: ruleShortDescription(r) }));
+      const list = rules.map((r) => ({ id: r.id, kind: r.kind.name, severity: r.configured, fixable: isFixable(r), description: ruleShortDescription(r) }));
       process.stdout.write(JSON.stringify(list, null, 2) + '\n');
     } else process.stdout.write(rulesTable(rules));
   });
 
-  ruleSourceOptions(
-    program
-      .command('explain')
-      .description("show a rule's docs and examples")
-      .argument('<rule-id>', 'the rule, e.g. term/seven-day-return'),
-  ).action(async (id: string, options: RuleSourceOptions) => {
-    const rule = findRule(await loadRuleInfos(options), id);
-    process.stdout.write(ruleDocPage(rule, process.cwd()).replace(/^<!--.*-->\n\n/, ''));
+  configOptions(
+    ruleSourceOptions(
+      program
+        .command('explain')
+        .description("show a rule's docs and examples")
+        .argument('<rule-id>', 'the rule, e.g. term/seven-day-return'),
+    ),
+  ).action(async (id: string, options: ConfiguredOptions) => {
+    const rule = findRule(await loadConfiguredRules(options), id);
+    const page = ruleDocPage(rule, process.cwd()).replace(/^<!--.*-->\n\n/, '');
+    const note = rule.configured !== rule.severity ? `\n(The config here sets it to ${rule.configured}.)\n` : '';
+    process.stdout.write(page + note);
   });
 }

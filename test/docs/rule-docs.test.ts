@@ -31,7 +31,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('docs/rules', () => {
   it('is up to date with the bundled rules (regenerate: aslint docs --out docs/rules)', async () => {
     const pages = rulePages(await loadRuleInfos());
-    expect(docsDiff(pages, DOCS)).toEqual({ changed: [], stale: [] });
+    expect(docsDiff(pages, DOCS), 'docs/rules is stale after a glossary or rule change: run `npm run build && node bin/aslint.js docs --out docs/rules` and commit docs/rules').toEqual({ changed: [], stale: [] });
   });
 
   it('has the page every help URI points to', async () => {
@@ -105,6 +105,23 @@ describe('aslint rules / explain', () => {
       ]),
     );
     expect((await run('rules', ...TEST_CONTENT, '--kind', 'nope')).code).toBe(2);
+  });
+  it('shows the severities the config sets, and hides rules it turns off unless --all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aslint-rules-'));
+    try {
+      const config = join(dir, 'c.yaml');
+      writeFileSync(config, 'severity:\n  term/*: error\n  test/dont-know: off\n');
+      const list = async (...extra: string[]) => JSON.parse((await run('rules', ...TEST_CONTENT, '-c', config, '--json', ...extra)).stdout) as { id: string; severity: string }[];
+      const shown = await list();
+      expect(shown.find((r) => r.id === 'term/warranty')!.severity).toBe('error');
+      expect(shown.find((r) => r.id === 'test/dont-know')).toBeUndefined();
+      expect((await list('--all')).find((r) => r.id === 'test/dont-know')!.severity).toBe('off');
+      expect((await list('--kind', 'directive')).map((r) => r.id)).toEqual(['aslint/disable-without-reason', 'aslint/unused-disable-directive']);
+      const explained = await run('explain', ...TEST_CONTENT, '-c', config, 'term/warranty');
+      expect(explained.stdout).toContain('(The config here sets it to error.)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('explain prints the docs page; an unknown id exits 2 and suggests the right one', async () => {
     const r = await run('explain', 'term/seven-day-return', ...TEST_CONTENT);
