@@ -3,11 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { defaultGlossaryFiles } from '../defaults.js';
 import type { GlossaryProblem } from '../glossary/check.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
 import { InputError } from '../types.js';
-import { glossaryPaths } from './handout.js';
+import { glossaryFiles, glossaryPaths } from './handout.js';
 import type { CommandState } from './index.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -22,6 +21,7 @@ interface ImportCliOptions {
 interface CheckCliOptions {
   glossary: string[];
   defaults: boolean;
+  config?: string | false;
   format: 'stylish' | 'json';
 }
 
@@ -43,9 +43,11 @@ export function registerGlossary(program: Command, state: CommandState): void {
   glossary
     .command('check')
     .description('report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion')
-    .argument('[files...]', 'glossary files or folders (default: the bundled glossary and --glossary)')
+    .argument('[files...]', 'glossary files or folders (default: the glossary aslint lint uses: bundled, config, --glossary)')
     .option('--glossary <file>', 'a glossary file or folder to check with the bundled glossary (repeatable)', collect, [])
     .option('--no-defaults', 'do not check the bundled glossary')
+    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml (its glossary files are checked)')
+    .option('--no-config', 'use no config file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .action(async (files: string[], options: CheckCliOptions) => {
       state.exitCode = await runCheck(files, options);
@@ -98,8 +100,7 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
 }
 
 async function runCheck(files: string[], options: CheckCliOptions): Promise<number> {
-  const paths =
-    files.length > 0 ? glossaryPaths(files) : [...(options.defaults ? defaultGlossaryFiles() : []), ...glossaryPaths(options.glossary)];
+  const paths = files.length > 0 ? glossaryPaths(files) : await glossaryFiles(options);
   if (paths.length === 0) throw new InputError('no glossary files to check', undefined, undefined, undefined, 'Name files, or pass --glossary <file>.');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
   const problems: GlossaryProblem[] = await checkGlossary(paths.map((path) => ({ path })));

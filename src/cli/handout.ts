@@ -17,6 +17,7 @@ interface HandoutCliOptions {
   output?: string;
   glossary: string[];
   defaults: boolean;
+  config?: string | false;
   title?: string;
   date?: string;
 }
@@ -42,9 +43,24 @@ export function glossaryPaths(paths: readonly string[]): string[] {
   });
 }
 
-/** The bundled glossary (unless --no-defaults) and the --glossary files. */
-export async function glossaryFromOptions(options: { glossary: string[]; defaults: boolean }): Promise<Glossary> {
-  const files = [...(options.defaults ? defaultGlossaryFiles() : []), ...glossaryPaths(options.glossary)];
+export interface GlossarySourceOptions {
+  glossary: string[];
+  defaults: boolean;
+  /** A config file, or false for --no-config; found from the working folder when left out. */
+  config?: string | false;
+}
+
+/** The glossary files a run uses: the bundled glossary and the config's, as `aslint lint` has them, then --glossary. */
+export async function glossaryFiles(options: GlossarySourceOptions): Promise<string[]> {
+  const { ConfigResolver } = await import('../config/discovery.js');
+  const config = new ConfigResolver({ config: typeof options.config === 'string' ? options.config : undefined, useConfig: options.config !== false }).forFile('<stdin>');
+  const files = [...(options.defaults && config.defaults ? defaultGlossaryFiles() : []), ...config.glossary, ...glossaryPaths(options.glossary)];
+  return [...new Set(files)];
+}
+
+/** The glossary of a run (see glossaryFiles). */
+export async function glossaryFromOptions(options: GlossarySourceOptions): Promise<Glossary> {
+  const files = await glossaryFiles(options);
   if (files.length === 0) throw new InputError('no glossary files', undefined, undefined, undefined, 'Pass --glossary <file>, or drop --no-defaults.');
   return loadGlossary(files);
 }
@@ -70,6 +86,8 @@ export function registerHandout(program: Command, state: CommandState): void {
     .option('-o, --output <file>', 'write to a file instead of stdout (needed for pdf on a terminal)')
     .option('--glossary <file>', 'a glossary file or folder to add to the bundled glossary (repeatable)', collect, [])
     .option('--no-defaults', 'do not load the bundled glossary')
+    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml (its glossary files are used)')
+    .option('--no-config', 'use no config file')
     .option('--title <text>', 'title on the cover (default: the glossary title in the chosen language)')
     .option('--date <yyyy-mm-dd>', 'date on the cover (default: today)')
     .addHelpText(

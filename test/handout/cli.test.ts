@@ -1,7 +1,8 @@
 // `aslint handout` and `aslint glossary import|check` as a user runs them (in-process).
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { CHROMIUM, DATA } from './helpers.js';
@@ -50,6 +51,16 @@ describe('aslint handout', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## <a id="cat-statutory"></a>Statutory terms');
     expect(r.stdout).not.toContain('cat-content');
+  });
+
+  it("uses the config's glossary, as aslint lint does", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'aslint.config.yaml'), `defaults: false\nglossary: [${join(DATA, 'statutory.yaml')}]\n`);
+    const r = await aslint('handout', '-c', join(dir, 'aslint.config.yaml'), '--format', 'csv');
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(r.stdout, { bom: true, columns: true }) as { id: string }[];
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(['seven-day-return', 'warranty-card', '12315-hotline']));
+    expect((await aslint('glossary', 'check', '-c', join(dir, 'aslint.config.yaml'))).stdout).toBe('1 glossary file: no problems\n');
   });
 
   it('exits 2 with a clear message on usage errors', async () => {

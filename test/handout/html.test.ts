@@ -6,6 +6,7 @@ import type { Glossary, Lang } from '../../src/glossary/model.js';
 import { buildView, type HandoutView } from '../../src/glossary/handout/content.js';
 import { renderHtml } from '../../src/glossary/handout/html.js';
 import type { HandoutLang } from '../../src/glossary/handout/labels.js';
+import { isTraditional } from '../../src/text/script.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
 
 // On CI a missing Chromium is a failure (.ci/run installs it); elsewhere the browser tests skip.
@@ -170,6 +171,12 @@ async function checkHandout(glossary: Glossary, lang: HandoutLang, name: string)
           const t = await tofu(screen, sel);
           expect(t.boxes, `${sel}: characters drawn as boxes in ${t.font}`).toEqual([]);
         }
+      }
+      // A zh-Hant handout is Traditional throughout: headings, labels and glossary text.
+      if (lang === 'zh-Hant' && name === 'test') {
+        const text = await screen.evaluate(() => document.body.innerText);
+        expect(text.match(/[们这说语术务后质义简体个为对时发货换钱价]/g) ?? []).toEqual([]);
+        expect(isTraditional(text)).toBe(true);
       }
       // Screenshots for a person to look at: the cover and the first category.
       await screen.locator('#cover').screenshot({ path: outputPath(`${name}-${lang}-cover.png`) });
