@@ -11,13 +11,9 @@ import { loadGlossary } from '../glossary/loader.js';
 import { summarize, type FileResult, type LintResult } from '../report/result.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceDocument, SourceFormat } from '../types.js';
-import { ResultCache } from './cache.js';
-import { applyFixes, FIXABLE_FORMATS, unifiedDiff, writeFixedFile } from './fix.js';
 import { lintDocument } from './lint.js';
 import { compileRuleSet, type RuleSet } from './ruleset.js';
-import { applyDirectives } from './suppress.js';
 import type { CompiledRule } from '../checks/kind.js';
-import { Baseline } from './baseline.js';
 
 export interface RunOptions extends ConfigOptions {
   /** Added to what the config loads (command-line --glossary / --rules). */
@@ -116,6 +112,9 @@ async function lintDoc(doc: SourceDocument, ruleSet: RuleSet): Promise<{ finding
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
   const { findings, units } = await lintDoc(openText(path, text, format), ruleSet);
   const configured = applySeverities(findings, config, path);
+  // Most files have no inline disable: they skip parsing for them.
+  if (!text.includes('aslint-disable')) return { findings: configured, units };
+  const { applyDirectives } = await import('./suppress.js');
   const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
   // Directive warnings may themselves be configured (`aslint/*: off`).
   return { findings: applySeverities(suppressed.findings, config, path), units };
@@ -129,11 +128,16 @@ async function hashFile(path: string): Promise<string> {
 
 const MAX_FIX_PASSES = 10;
 
+/** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
+const LIBRARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['replies-yaml', 'replies-json', 'replies-text']);
+
 /** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   const pool = new RuleSetPool(options);
-  const cache = options.cacheFile ? await ResultCache.open(options.cacheFile, await aslintVersion()) : undefined;
+  // What only some runs need is loaded only by them.
+  const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, await aslintVersion()) : undefined;
+  const fixer = options.fix ? await import('./fix.js') : undefined;
   const files: FileResult[] = [];
   const fixed: FixedFile[] = [];
   const ignored: string[] = [];
@@ -157,24 +161,24 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     }
 
     let result: FileResult;
-    if (FIXABLE_FORMATS.has(doc.format)) {
+    if (LIBRARY_FORMATS.has(doc.format)) {
       const decoded = await readTextFile(path, doc.encoding);
       let text = decoded.text;
       let linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
       // A dry run reports the file as it is, so that positions point into the file on disk.
       const asIs = linted;
       let applied = 0;
-      if (options.fix) {
+      if (fixer) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-          const outcome = await applyFixes(path, text, doc.format, linted.findings);
+          const outcome = await fixer.applyFixes(path, text, doc.format, linted.findings);
           if (outcome.applied.length === 0) break;
           applied += outcome.applied.length;
           text = outcome.output;
           linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
         }
         if (text !== decoded.text) {
-          const diff = unifiedDiff(path, decoded.text, text);
-          if (options.fix === 'write') await writeFixedFile(path, text, decoded.encoding, decoded.bom);
+          const diff = fixer.unifiedDiff(path, decoded.text, text);
+          if (options.fix === 'write') await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom);
           fixed.push({ path, diff, applied, written: options.fix === 'write' });
         }
       }
@@ -192,19 +196,19 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const config = configs.forFile('<stdin>');
     const { ruleSet } = await pool.get(config);
     for (const r of ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-    const linted = FIXABLE_FORMATS.has(stdin.format)
+    const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
       : await lintDoc(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
     files.push({ path: '<stdin>', findings: linted.findings, units: linted.units });
   }
 
   if (cache) await cache.save();
-  let baseline: Baseline | undefined;
+  let baseline: import('./baseline.js').Baseline | undefined;
   if (options.writeBaseline) {
-    baseline = Baseline.fromFiles(files, options.writeBaseline);
+    baseline = (await import('./baseline.js')).Baseline.fromFiles(files, options.writeBaseline);
     await baseline.save();
   }
-  if (options.baseline) baseline = await Baseline.load(options.baseline);
+  if (options.baseline) baseline = await (await import('./baseline.js')).Baseline.load(options.baseline);
   if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
   return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, ignored };
 }
