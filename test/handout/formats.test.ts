@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/glossary/handout/content.js';
 import { renderCsv, CSV_COLUMNS } from '../../src/glossary/handout/csv.js';
 import { renderMarkdown } from '../../src/glossary/handout/markdown.js';
-import { blankFrom, buildQuiz, renderQuizHtml, renderQuizMarkdown } from '../../src/glossary/handout/quiz.js';
+import { blankFrom, buildQuiz, makeQuiz, renderQuizHtml, renderQuizMarkdown } from '../../src/glossary/handout/quiz.js';
 import { renderTbx } from '../../src/glossary/handout/tbx.js';
 import { labelsFor, type HandoutLang } from '../../src/glossary/handout/labels.js';
 import { isTraditional } from '../../src/text/script.js';
@@ -153,7 +153,16 @@ describe('quiz', () => {
     expect(html).toContain('class="key"');
     const en = buildQuiz(await buildView(g, { lang: 'en' }));
     expect(en.sections.flatMap((s) => s.items).map((i) => i.answer)).toEqual(['price protection', '7-day no-reason return', 'warranty card']);
-    const hant = renderQuizMarkdown(buildQuiz(await buildView(g, { lang: 'zh-Hant' })));
+    // zh-Hant: made from the Simplified sentences, so the good sentence still gives the answer.
+    const hantQuiz = await makeQuiz(g, { lang: 'zh-Hant' });
+    expect(hantQuiz.sections.flatMap((s) => s.items).map((i) => `${i.before}[${i.wrong}→${i.answer}]${i.after}`)).toEqual([
+      '本商品支援30[天保價→天價保]，降價了可以聯絡我們。',
+      '您可以在[保價期→價保期]內申請退差價。',
+      '未發貨的訂單可以申請[只退錢→僅退款]。',
+      '本店支援[無條件退貨→七日無理由退貨]。',
+    ]);
+    expect(hantQuiz.sections.map((s) => s.title)).toEqual(['服務內容術語', '法定術語']);
+    const hant = renderQuizMarkdown(hantQuiz);
     expect(hant).not.toMatch(SIMPLIFIED_ONLY);
   });
 });

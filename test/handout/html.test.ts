@@ -179,9 +179,9 @@ async function checkHandout(glossary: Glossary, lang: HandoutLang, name: string)
         expect(isTraditional(text)).toBe(true);
       }
       // Screenshots for a person to look at: the cover and the first category.
+      await screen.screenshot({ path: outputPath(`${name}-${lang}-top.png`) });
       await screen.locator('#cover').screenshot({ path: outputPath(`${name}-${lang}-cover.png`) });
       await screen.locator('section.category').first().screenshot({ path: outputPath(`${name}-${lang}-section.png`) });
-      await screen.screenshot({ path: outputPath(`${name}-${lang}-top.png`) });
     }
     await screen.close();
   }

@@ -29,8 +29,8 @@ export async function renderHandout(glossary: Glossary, options: RenderOptions):
     case 'html':
       return (await import('./html.js')).renderHtml(await buildView(glossary, options));
     case 'quiz': {
-      const { buildQuiz, renderQuizHtml, renderQuizMarkdown } = await import('./quiz.js');
-      const quiz = buildQuiz(await buildView(glossary, options));
+      const { makeQuiz, renderQuizHtml, renderQuizMarkdown } = await import('./quiz.js');
+      const quiz = await makeQuiz(glossary, options);
       return options.quizHtml ? renderQuizHtml(quiz) : renderQuizMarkdown(quiz);
     }
     case 'pdf': {

@@ -5,7 +5,8 @@ import { normalize, normalizeText } from '../../text/normalize.js';
 import { formatDate, htmlLang } from './labels.js';
 import { escapeHtml, HANDOUT_CSS } from './html.js';
 import { escapeMd } from './markdown.js';
-import type { HandoutView, Localized, TermView } from './content.js';
+import type { Category, Glossary } from '../model.js';
+import { buildView, chineseConverters, type HandoutOptions, type HandoutView, type Localized, type TermView } from './content.js';
 
 export interface QuizItem {
   number: number;
@@ -20,6 +21,7 @@ export interface QuizItem {
 }
 
 export interface QuizSection {
+  category: Category;
   title: string;
   items: QuizItem[];
   /** The answers of the section, sorted: a word bank the learner chooses from. */
@@ -101,10 +103,39 @@ export function buildQuiz(view: HandoutView): Quiz {
   for (const s of view.sections) {
     const items = s.terms.flatMap((t) => itemsOf(t, next));
     if (items.length === 0) continue;
-    const bank = [...new Set(items.map((i) => i.answer))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
-    sections.push({ title: s.title, items, bank });
+    const bank = sortBank(items.map((i) => i.answer), view.lang);
+    sections.push({ category: s.category, title: s.title, items, bank });
   }
   return { view, sections, count: n };
+}
+
+const sortBank = (answers: string[], lang: string) => [...new Set(answers)].sort((a, b) => a.localeCompare(b, lang === 'zh-Hant' ? 'zh-Hant-TW' : 'zh-Hans-CN'));
+
+/**
+ * The quiz of a glossary. A zh-Hant quiz is made from the Simplified sentences and converted
+ * piece by piece: converted first, a bad sentence (by character) and its good one (with Taiwan
+ * phrases, 支持 → 支援) would no longer line up, and the blank would lose its answer.
+ */
+export async function makeQuiz(glossary: Glossary, options: HandoutOptions): Promise<Quiz> {
+  const view = await buildView(glossary, options);
+  if (options.lang !== 'zh-Hant') return buildQuiz(view);
+  const base = buildQuiz(await buildView(glossary, { ...options, lang: 'zh-Hans' }));
+  const cc = await chineseConverters();
+  const prose = (text: string) => cc.toTaiwan(text);
+  const sections = base.sections.map((s) => {
+    const items = s.items.map((i) => ({
+      ...i,
+      lang: 'zh-Hant' as const,
+      before: prose(i.before),
+      after: prose(i.after),
+      wrong: cc.toTraditionalChars(i.wrong),
+      answer: prose(i.answer),
+      why: prose(i.why),
+    }));
+    const title = view.sections.find((x) => x.category === s.category)?.title ?? s.title;
+    return { category: s.category, title, items, bank: sortBank(items.map((i) => i.answer), 'zh-Hant') };
+  });
+  return { view, sections, count: base.count };
 }
 
 const BLANK_MD = '＿＿＿＿＿＿';
