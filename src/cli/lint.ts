@@ -95,6 +95,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       cacheFile: options.cache ? options.cacheLocation : undefined,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
+      describeRules: options.format === 'sarif',
     },
     useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
   );

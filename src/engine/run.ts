@@ -34,6 +34,11 @@ export interface RunOptions extends ConfigOptions {
   writeBaseline?: string;
   /** Where report paths are relative to (default process.cwd()). */
   cwd?: string;
+  /**
+   * Whether result.rules must list the rules even when the cache answered for every file (and no
+   * rule set was compiled): SARIF describes them; other formats do not need them. Default true.
+   */
+  describeRules?: boolean;
 }
 
 export interface FixedFile {
@@ -72,6 +77,10 @@ export class RuleSetPool {
       glossary: [...(defaults ? defaultGlossaryFiles() : []), ...config.glossary, ...(this.extra.glossary ?? [])],
       rules: [...(defaults ? defaultRuleFiles() : []), ...config.rules, ...(this.extra.rules ?? [])],
     };
+  }
+
+  has(key: string): boolean {
+    return this.sets.has(key);
   }
 
   get(config: ResolvedConfig): Promise<{ ruleSet: RuleSet; files: string[] }> {
@@ -141,24 +150,28 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const files: FileResult[] = [];
   const fixed: FixedFile[] = [];
   const ignored: string[] = [];
-  const rules = new Map<string, CompiledRule>();
+  const used = new Map<string, ResolvedConfig>();
 
   for (const path of paths) {
+    let cacheKey: string | undefined;
     const config = configs.forFile(path);
     if (isIgnored(config, path)) {
       ignored.push(path);
       continue;
     }
-    const { ruleSet, files: ruleFiles } = await pool.get(config);
-    for (const r of ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-
+    used.set(ruleSourcesKey(config), config);
     const doc = await openSource(path, { format: options.format });
-    const cacheKey = cache && !options.fix ? cache.key([JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), doc.format], ruleFiles, await hashFile(path)) : undefined;
-    const hit = cacheKey !== undefined ? cache!.get(path, cacheKey) : undefined;
-    if (hit) {
-      files.push({ ...hit, path });
-      continue;
+    if (cache && !options.fix) {
+      // A hit needs no rule set at all: the glossary is not even loaded.
+      const { glossary, rules: packs } = pool.files(config);
+      cacheKey = cache.key([JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), doc.format], [...glossary, ...packs], await hashFile(path));
+      const hit = cache.get(path, cacheKey);
+      if (hit) {
+        files.push({ ...hit, path });
+        continue;
+      }
     }
+    const { ruleSet } = await pool.get(config);
 
     let result: FileResult;
     if (LIBRARY_FORMATS.has(doc.format)) {
@@ -188,14 +201,14 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const { findings, units } = await lintDoc(doc, ruleSet);
       result = { path, findings: applySeverities(findings, config, path), units };
     }
-    if (cacheKey !== undefined) cache!.set(path, cacheKey, result);
+    if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
   }
 
   if (stdin) {
     const config = configs.forFile('<stdin>');
+    used.set(ruleSourcesKey(config), config);
     const { ruleSet } = await pool.get(config);
-    for (const r of ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
       : await lintDoc(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
@@ -210,5 +223,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   }
   if (options.baseline) baseline = await (await import('./baseline.js')).Baseline.load(options.baseline);
   if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
+  // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
+  const rules = new Map<string, CompiledRule>();
+  for (const [key, config] of used) {
+    if (options.describeRules === false && !pool.has(key)) continue;
+    for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+  }
   return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, ignored };
 }
