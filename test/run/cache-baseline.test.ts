@@ -63,6 +63,16 @@ describe('--cache', () => {
     expect(withConfig.map((f) => [f.severity, f.message])).toEqual([['info', '请勿推诿。']]);
   });
 
+  it('when the cache answers for every file, the rules are compiled only if the report describes them', async () => {
+    const file = put('r.yaml', '- id: a\n  text: 这不归我管\n');
+    const cacheFile = join(dir, '.aslintcache');
+    await runFiles([file], options({ cacheFile }));
+    expect((await runFiles([file], options({ cacheFile, describeRules: false }))).result.rules).toEqual([]);
+    const described = (await runFiles([file], options({ cacheFile }))).result;
+    expect(described.rules.map((r) => r.id)).toContain('test/blame-shifting');
+    expect(described.files[0]!.findings.map((f) => f.ruleId)).toEqual(['test/blame-shifting']);
+  });
+
   it('a cache written by another aslint version is not used', async () => {
     const cacheFile = put('.aslintcache', JSON.stringify({ version: 1, aslint: '0.0.0-other', files: { x: { key: 'k', result: { findings: [], units: 0 } } } }));
     const cache = await ResultCache.open(cacheFile, '9.9.9');
