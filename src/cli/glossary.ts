@@ -1,6 +1,6 @@
 // `aslint glossary import|check`: a company's term base into glossary YAML, and the checks of
 // glossary files that the linter's loader does not make.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { GlossaryProblem } from '../glossary/check.js';
@@ -55,12 +55,9 @@ export function registerGlossary(program: Command, state: CommandState): void {
 }
 
 async function runImport(file: string, options: ImportCliOptions): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Check the path.');
-  }
+  // A spreadsheet saved on a Chinese Windows writes GB18030 or Big5: read them as lint reads transcripts.
+  const { readTextFile } = await import('../sources/encoding.js');
+  const { text } = await readTextFile(file);
   const { importTermBase } = await import('../glossary/import.js');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
   const result = await importTermBase(text, file, { category: options.category, from: options.from });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/index.js';
+import { encodeText } from '../../src/sources/encoding.js';
 import { CHROMIUM, DATA } from './helpers.js';
 
 const GLOSSARY = ['--no-defaults', '--glossary', DATA];
@@ -105,6 +106,18 @@ describe('aslint glossary', () => {
       expect(readdirSync(join(dir, 'glossary')).sort()).toEqual(['content.yaml', 'statutory.yaml']);
       expect((await aslint('glossary', 'check', join(dir, 'glossary'))).code).toBe(0);
     }
+  });
+
+  it('import: a CSV saved as GB18030 by a spreadsheet program', async () => {
+    const dir = tmp();
+    await aslint('handout', ...GLOSSARY, '--category', 'content', '-o', join(dir, 'utf8.csv'));
+    const text = readFileSync(join(dir, 'utf8.csv'), 'utf8').replace(/^\uFEFF/, '');
+    writeFileSync(join(dir, 'gbk.csv'), encodeText(text, 'gb18030', false));
+    const a = await aslint('glossary', 'import', join(dir, 'utf8.csv'));
+    const b = await aslint('glossary', 'import', join(dir, 'gbk.csv'));
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout.replace('gbk.csv', 'utf8.csv')).toBe(a.stdout);
+    expect((await aslint('glossary', 'import', join(dir, 'missing.csv'))).code).toBe(2);
   });
 
   it('import: one category to a file or stdout; several need a folder', async () => {
