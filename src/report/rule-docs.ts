@@ -148,11 +148,20 @@ function ruleConfig(rule: RuleInfo): string | null {
 }
 
 /** Where the rule is defined, relative to `root` when it sits inside it (posix separators). */
-export function ruleOriginLabel(rule: RuleInfo, root: string): string {
+export function ruleOriginLabel(rule: RuleInfo, root: string, withLine = true): string {
   if (rule.origin.file === BUILT_IN) return 'built into aslint';
   const rel = relative(root, rule.origin.file);
   const file = rel.startsWith('..') || rel === '' ? rule.origin.file : rel.split(sep).join('/');
-  return `${file}:${rule.origin.line}`;
+  return withLine ? `${file}:${rule.origin.line}` : file;
+}
+
+export interface DocPageOptions {
+  /**
+   * A page for docs/rules/: no line numbers and no phrase lists, which change with every edit of
+   * a rule file, so that the committed pages change only when what a reader needs changes.
+   * `aslint explain` shows the live page with both.
+   */
+  stable?: boolean;
 }
 
 function fence(text: string, lang = ''): string {
@@ -179,7 +188,7 @@ export function ruleHelpText(rule: RuleInfo): string {
 }
 
 /** The docs page of a rule (docs/rules/<rule-id>.md). `root` makes the origin path relative. */
-export function ruleDocPage(rule: RuleInfo, root: string): string {
+export function ruleDocPage(rule: RuleInfo, root: string, options: DocPageOptions = {}): string {
   const depth = rule.id.split('/').length - 1;
   const up = '../'.repeat(depth);
   const out: string[] = [
@@ -192,7 +201,7 @@ export function ruleDocPage(rule: RuleInfo, root: string): string {
       `| kind | \`${rule.kind.name}\` |`,
       `| default severity | ${rule.severity} |`,
       `| fixable | ${isFixable(rule) ? 'yes (`--fix`, canned replies only)' : 'no'} |`,
-      `| defined in | ${rule.origin.file === BUILT_IN ? 'built into aslint' : `\`${ruleOriginLabel(rule, root)}\``} |`,
+      `| defined in | ${rule.origin.file === BUILT_IN ? 'built into aslint' : `\`${ruleOriginLabel(rule, root, !options.stable)}\``} |`,
     ].join('\n'),
     '## What it finds',
     ruleFullDescription(rule),
@@ -204,7 +213,10 @@ export function ruleDocPage(rule: RuleInfo, root: string): string {
     if (good.length > 0) out.push('Fine:', good.map((e) => fence(e)).join('\n\n'));
   }
   const config = ruleConfig(rule);
-  if (config) out.push('## Definition', fence(config, 'yaml'));
+  if (config && !options.stable) out.push('## Definition', fence(config, 'yaml'));
+  if (config && options.stable) {
+    out.push('## Definition', `The phrases and patterns it matches are in \`${ruleOriginLabel(rule, root, false)}\`; \`aslint explain ${rule.id}\` prints the rule as defined.`);
+  }
   out.push(
     '## Turning it off',
     `In \`aslint.config.yaml\`, for the whole project or under \`overrides\`:`,
@@ -233,6 +245,6 @@ export function ruleIndexPage(rules: readonly RuleInfo[]): string {
 export function ruleDocPages(rules: readonly RuleInfo[], root: string): Map<string, string> {
   const pages = new Map<string, string>();
   pages.set('README.md', ruleIndexPage(rules));
-  for (const r of rules) pages.set(ruleDocsPath(r.id), ruleDocPage(r, root));
+  for (const r of rules) pages.set(ruleDocsPath(r.id), ruleDocPage(r, root, { stable: true }));
   return pages;
 }

@@ -70,14 +70,14 @@ describe('docs/rules', () => {
     const term = pages.get('term/seven-day-return.md')!;
     expect(term).toContain('# term/seven-day-return\n');
     expect(term).toContain('| fixable | yes (`--fix`, canned replies only) |');
-    expect(term).toContain('| defined in | `test/data/glossary.yaml:3` |');
+    expect(term).toContain('| defined in | `test/data/glossary.yaml` |');
     expect(term).toContain('本店支持无条件退货。');
     expect(term).toContain('# aslint-disable-next-line term/seven-day-return -- ');
     expect(term).toContain('[All rules](../README.md)');
     const require = pages.get('test/missing-apology.md')!;
     expect(require).toContain('| kind | `require` |');
     expect(require).toContain('customer: 快递太慢了\nagent: 已为您催促');
-    expect(require).toContain('## Definition\n\n```yaml\nid: missing-apology\nkind: require\n');
+    expect(require).toContain('## Definition\n\nThe phrases and patterns it matches are in `test/data/rules.yaml`; `aslint explain test/missing-apology` prints the rule as defined.');
     expect(pages.get('README.md')).toContain('| [test/blame-shifting](test/blame-shifting.md) | `forbidden` | error |  | 不要推诿。 |');
   });
 });
@@ -128,6 +128,9 @@ describe('aslint rules / explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('# term/seven-day-return\n')).toBe(true);
     expect(r.stdout).toContain('Flagged:');
+    expect(r.stdout).toContain('| defined in | `test/data/glossary.yaml:');
+    const pack = await run('explain', 'test/missing-apology', ...TEST_CONTENT);
+    expect(pack.stdout).toContain('## Definition\n\n```yaml\nid: missing-apology\nkind: require\n');
     const bad = await run('explain', 'seven-day-return', ...TEST_CONTENT);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('aslint: no rule "seven-day-return"\n  Did you mean: term/seven-day-return, register/seven-day-return?\n');
