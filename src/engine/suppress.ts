@@ -202,16 +202,22 @@ function yamlDirectives(text: string): Parsed {
       if (key?.range) reach.set(lineOf(starts, key.range[0]), value?.range?.[1] ?? key.range[1]);
     }
   }
+  /** Inside a reply: where the nodes that start on a line end (a `text: |` line covers its block). */
+  const within = new Map<number, number>();
+  const extend = (line: number, end: number) => within.set(line, Math.max(within.get(line) ?? 0, end));
+  const root = doc.contents as Node | null;
   const fields: Directive[] = [];
   const fieldCovers: Cover[] = [];
   visit(doc, {
     Node(_key, node: Node) {
       if (!node.range) return;
+      if (node !== root && node !== top) extend(lineOf(starts, node.range[0]), node.range[1]);
       if (isScalar(node) && typeof node.value === 'string') strings.push([node.range[0], node.range[1]]);
       if (isMap(node)) {
         for (const pair of node.items) {
           const key = pair.key as Node | null;
           const value = pair.value as Node | null;
+          if (node !== root && node !== top && key?.range && value?.range) extend(lineOf(starts, key.range[0]), value.range[1]);
           if (isScalar(key) && key.value === DISABLE_FIELD && key.range) {
             const line = lineOf(starts, key.range[0]);
             const d = fieldDirective((value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null, {
@@ -229,7 +235,7 @@ function yamlDirectives(text: string): Parsed {
   });
   const inside = (offset: number) => strings.some(([s, e]) => s <= offset && offset < e);
   const comments = commentLines(text, starts, inside);
-  const parsed = commentDirectives(text, starts, comments, (line) => [starts[line]!, Math.max(lineEnd(text, starts, line), reach.get(line) ?? 0)]);
+  const parsed = commentDirectives(text, starts, comments, (line) => [starts[line]!, Math.max(lineEnd(text, starts, line), reach.get(line) ?? within.get(line) ?? 0)]);
   return { directives: [...parsed.directives, ...fields], covers: [...parsed.covers, ...fieldCovers] };
 }
 

@@ -72,6 +72,24 @@ describe('YAML libraries', () => {
     expect(await lint('m.yaml', text)).toEqual([['term/seven-day-return', 4, 12, 'warning']]);
   });
 
+  it('a disable-next-line inside a reply covers the field below it, block scalar and all', async () => {
+    const text = [
+      '- id: a', //                                                    1
+      '  # aslint-disable-next-line test/blame-shifting -- 反例', //      2
+      '  text: |', //                                                  3
+      '    您好。', //                                                   4
+      '    这不归我管。', //                                              5
+      '  tags: [这不归我管]', //                                          6
+      '- id: b', //                                                    7
+      '  text: 这不归我管', //                                            8
+      '',
+    ].join('\n');
+    expect(await lint('w.yaml', text)).toEqual([['test/blame-shifting', 8, 9, 'error']]);
+    // Above the `replies:` key of a wrapped library it covers that line only, not the whole file.
+    const wrapped = ['# aslint-disable-next-line -- 试试', 'replies:', '  - id: a', '    text: 这不归我管', ''].join('\n');
+    expect(await lint('x.yaml', wrapped)).toEqual([['test/blame-shifting', 4, 11, 'error']]);
+  });
+
   it('disable / enable blocks, for every rule or some', async () => {
     const text = [
       '# aslint-disable -- 旧话术，下季度重写', //        1
