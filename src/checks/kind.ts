@@ -1,7 +1,7 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
-import type { Term, Origin } from '../glossary/model.js';
+import type { ExampleOrigins, Term, Origin } from '../glossary/model.js';
 import type { PatternSet } from '../engine/patterns.js';
 import { normalizeRegexSource } from '../text/normalize.js';
 import type { UnitScan, Hit } from '../engine/scan.js';
@@ -36,6 +36,7 @@ export interface CompiledRule<D = unknown> {
   message: string;
   spec: RuleSpec;
   origin: Origin;
+  exampleOrigins?: ExampleOrigins;
   data: D;
 }
 

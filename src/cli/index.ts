@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../types.js';
 import { registerLint } from './lint.js';
+import { registerTest } from './test.js';
 import { registerHandout } from './handout.js';
 import { registerGlossary } from './glossary.js';
 import { registerDocs } from './docs.js';
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run `aslint --help` or `aslint <command> --help` for usage)');
   registerLint(program, state);
+  registerTest(program, state);
   registerHandout(program, state);
   registerGlossary(program, state);
   registerRules(program, state);

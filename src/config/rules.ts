@@ -1,6 +1,6 @@
 import { CHECK_KINDS } from '../checks/index.js';
 import type { RuleSpec } from '../checks/kind.js';
-import type { Origin } from '../glossary/model.js';
+import type { ExampleOrigins, Origin } from '../glossary/model.js';
 import { packSchema, ruleSchema } from './schemas.js';
 import { readYamlFile, validate } from './yaml-file.js';
 
@@ -9,6 +9,7 @@ export interface LoadedRule {
   id: string;
   spec: RuleSpec;
   origin: Origin;
+  exampleOrigins?: ExampleOrigins;
 }
 
 /** Loads rule packs in order; full rule ids are unique across all of them. */
@@ -26,7 +27,8 @@ export function loadRulePacks(files: readonly string[]): LoadedRule[] {
       const first = seen.get(id);
       if (first) throw file.error(['rules', i, 'id'], `duplicate rule id "${id}" (first defined at ${first})`, 'Give each rule in a pack its own id.');
       seen.set(id, `${path}:${where.line}:${where.column}`);
-      rules.push({ id, spec, origin: { file: path, line: where.line, column: where.column } });
+      const at = (side: 'good' | 'bad') => (spec.examples?.[side] ?? []).map((_, k) => ({ file: path, ...file.positionOf(['rules', i, 'examples', side, k]) }));
+      rules.push({ id, spec, origin: { file: path, line: where.line, column: where.column }, exampleOrigins: { good: at('good'), bad: at('bad') } });
     });
   }
   return rules;

@@ -21,7 +21,8 @@ export function glossaryRules(glossary: Glossary): LoadedRule[] {
   const rules: LoadedRule[] = [];
   for (const t of glossary.terms) {
     if (t.misuses.length > 0) {
-      rules.push({ id: `term/${t.id}`, spec: { id: t.id, kind: 'term', severity: 'warning', term: t }, origin: t.origin });
+      const spec = { id: t.id, kind: 'term', severity: 'warning' as const, term: t, examples: t.examples };
+      rules.push({ id: `term/${t.id}`, spec, origin: t.origin, exampleOrigins: t.exampleOrigins });
     }
     if (t.register === 'formal' && t.plain) {
       rules.push({ id: `register/${t.id}`, spec: { id: t.id, kind: 'register', severity: 'info', term: t }, origin: t.origin });
@@ -32,7 +33,7 @@ export function glossaryRules(glossary: Glossary): LoadedRule[] {
 
 export async function compileRuleSet(glossary: Glossary, packRules: readonly LoadedRule[]): Promise<RuleSet> {
   const patterns = new PatternSet();
-  const rules: CompiledRule[] = [...glossaryRules(glossary), ...packRules].map(({ id, spec, origin }, index) => {
+  const rules: CompiledRule[] = [...glossaryRules(glossary), ...packRules].map(({ id, spec, origin, exampleOrigins }, index) => {
     const kind = CHECK_KINDS.get(spec.kind)!;
     return {
       index,
@@ -42,6 +43,7 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
       message: (spec.message as string | undefined) ?? kind.defaultMessage,
       spec: spec as RuleSpec,
       origin,
+      exampleOrigins,
       data: kind.compile(spec, index, patterns),
     };
   });

@@ -56,6 +56,10 @@ export async function loadGlossary(files: readonly string[]): Promise<Glossary> 
         plain: plain ? { ...plain } : undefined,
         source: raw.source,
         examples: { good, bad },
+        exampleOrigins: {
+          good: good.map((_, k) => ({ file: path, ...file.positionOf(['terms', i, 'examples', 'good', k]) })),
+          bad: bad.map((_, k) => ({ file: path, ...file.positionOf(['terms', i, 'examples', 'bad', k]) })),
+        },
         origin: { file: path, line: where.line, column: where.column },
       });
     });

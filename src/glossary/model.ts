@@ -20,6 +20,12 @@ export interface TermExamples {
   bad: string[];
 }
 
+/** Where each example was written, for `aslint test` to name the line. */
+export interface ExampleOrigins {
+  good: Origin[];
+  bad: Origin[];
+}
+
 /** A position in a YAML file, kept so tests and `aslint test` can name the line. */
 export interface Origin {
   file: string;
@@ -43,6 +49,7 @@ export interface Term {
   plain?: { 'zh-Hans': string; 'zh-Hant'?: string; en?: string };
   source?: string;
   examples: TermExamples;
+  exampleOrigins: ExampleOrigins;
   origin: Origin;
 }
 
