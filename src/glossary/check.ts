@@ -193,6 +193,17 @@ function readFile(file: YamlFile, problems: GlossaryProblem[], cc: Converters): 
       }
     }
 
+    // zh-Hant prose written in Simplified characters (definition, plain wording)
+    const plainObj = raw.plain && typeof raw.plain === 'object' ? (raw.plain as { 'zh-Hant'?: unknown }) : undefined;
+    for (const [path, value] of [
+      [p('definition', 'zh-Hant'), def && typeof def === 'object' ? str(def['zh-Hant']) : undefined],
+      [p('plain', 'zh-Hant'), str(plainObj?.['zh-Hant'])],
+    ] as const) {
+      if (value && cc.s2tw(value) !== value && cc.t2s(value) === value) {
+        problem([...path], 'not-traditional', 'warning', `the zh-Hant ${path[path.length - 2]} of "${id}" is written in Simplified characters`, 'Write it in Traditional characters, or leave it out to derive it with OpenCC.');
+      }
+    }
+
     // Plain wording
     if (raw.register === 'formal') {
       if (raw.plain === undefined) problem(p('register'), 'missing-language', 'error', `formal term "${id}" has no plain wording`, 'Add `plain:` with what to say to a customer instead.');

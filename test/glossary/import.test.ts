@@ -8,13 +8,15 @@ import { renderCsv } from '../../src/glossary/handout/csv.js';
 import { renderTbx } from '../../src/glossary/handout/tbx.js';
 import { importTermBase } from '../../src/glossary/import.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
-import type { Glossary } from '../../src/glossary/model.js';
+import type { Glossary, Term } from '../../src/glossary/model.js';
 import { InputError } from '../../src/types.js';
 import { defaultGlossary, testGlossary } from '../handout/helpers.js';
 
-/** The glossary's content: everything but where it was read from. */
+/** The glossary's content: everything but where it was read from (origin, exampleOrigins …). */
 function content(g: Glossary) {
-  return g.terms.map(({ origin: _o, zhHantGiven: _z, ...t }) => t).sort((a, b) => a.id.localeCompare(b.id));
+  return g.terms
+    .map((t) => Object.fromEntries(Object.entries(t).filter(([k]) => !/origin/i.test(k) && k !== 'zhHantGiven')) as Partial<Term>)
+    .sort((a, b) => a.id!.localeCompare(b.id!));
 }
 
 async function reimport(text: string, name: string): Promise<{ glossary: Glossary; notes: string[]; yaml: string[] }> {

@@ -139,7 +139,7 @@ describe('aslint glossary', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('misuse-is-term');
     const j = await aslint('glossary', 'check', '--format', 'json', problems);
-    expect(JSON.parse(j.stdout).problems.length).toBe(10);
+    expect(JSON.parse(j.stdout).problems.length).toBe(11);
     expect((await aslint('glossary', 'check', DATA)).code).toBe(0);
   });
 });
