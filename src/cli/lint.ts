@@ -82,7 +82,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
 
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   const files = await expandPaths(paths.filter((p) => p !== '-'));
-  const { result, fixed } = await runFiles(
+  const { result, fixed, unfixed } = await runFiles(
     files,
     {
       glossary: options.glossary,
@@ -100,6 +100,9 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
   );
   if (options.fixDryRun) for (const f of fixed) process.stdout.write(f.diff);
+  for (const u of unfixed) {
+    process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);
+  }
   if (options.fix && fixed.length > 0) {
     const n = fixed.reduce((sum, f) => sum + f.applied, 0);
     process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);

@@ -49,9 +49,18 @@ export interface FixedFile {
   written: boolean;
 }
 
+export interface UnfixedFinding {
+  path: string;
+  finding: Finding;
+  /** Why --fix left it as it is. */
+  reason: string;
+}
+
 export interface RunOutput {
   result: LintResult;
   fixed: FixedFile[];
+  /** Fixable findings of reply libraries that --fix could not fix safely. */
+  unfixed: UnfixedFinding[];
   /** Files skipped because a config ignores them. */
   ignored: string[];
 }
@@ -149,6 +158,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const fixer = options.fix ? await import('./fix.js') : undefined;
   const files: FileResult[] = [];
   const fixed: FixedFile[] = [];
+  const unfixed: UnfixedFinding[] = [];
   const ignored: string[] = [];
   const used = new Map<string, ResolvedConfig>();
 
@@ -184,7 +194,10 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       if (fixer) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
           const outcome = await fixer.applyFixes(path, text, doc.format, linted.findings);
-          if (outcome.applied.length === 0) break;
+          if (outcome.applied.length === 0) {
+            unfixed.push(...outcome.skipped.map(({ finding, reason }) => ({ path, finding, reason })));
+            break;
+          }
           applied += outcome.applied.length;
           text = outcome.output;
           linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
@@ -229,5 +242,5 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, ignored };
+  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, unfixed, ignored };
 }

@@ -113,6 +113,14 @@ describe('--fix on YAML', () => {
     expect(bytes.toString('utf8')).toBe('\ufeff# 话术\r\n- id: r1\r\n  text: 本店支持七日无理由退货。\r\n- id: r2\r\n  text: 包修\r\n');
   });
 
+  it('leaves a misuse written with escapes alone, and says why', async () => {
+    const before = '- id: r1\n  text: "本店支持\\u65e0条件退货"\n- id: r2\n  text: 无条件退货\n';
+    const path = file('esc.yaml', before);
+    const { out, bytes } = await fix(path);
+    expect(bytes.toString('utf8')).toBe('- id: r1\n  text: "本店支持\\u65e0条件退货"\n- id: r2\n  text: 七日无理由退货\n');
+    expect(out.unfixed.map((u) => [u.finding.line, u.finding.column, u.finding.ruleId, u.reason])).toEqual([[2, 14, 'term/seven-day-return', 'the span has escapes or line breaks in the file']]);
+  });
+
   it('does not fix a misuse that an inline disable covers, nor an ambiguous one', async () => {
     const before = [
       '# aslint-disable-next-line term/seven-day-return -- 引用顾客原话',
