@@ -6,7 +6,7 @@
 // Transcripts are records of what was said and are never rewritten.
 import { createTwoFilesPatch } from 'diff';
 import writeFileAtomic from 'write-file-atomic';
-import { parseDocument, visit, type Scalar } from 'yaml';
+import { parse, parseDocument, visit, type Scalar } from 'yaml';
 import { decodeBytes, encodeText, type SourceEncoding } from '../sources/encoding.js';
 import { openText } from '../sources/index.js';
 import { InputError, type Finding, type SourceFormat } from '../types.js';
@@ -71,9 +71,20 @@ function yamlReplacement(edit: { start: number; end: number; raw: string; findin
     case 'QUOTE_SINGLE':
       if (raw.replace(/''/g, "'") !== finding.text || /[\n\r]/.test(raw)) return { reason: 'the span is folded over lines in the file' };
       return rep.replace(/'/g, "''");
-    case 'QUOTE_DOUBLE':
-      if (raw !== finding.text || /[\n\r\\]/.test(raw)) return { reason: 'the span has escapes or line breaks in the file' };
-      return rep.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    case 'QUOTE_DOUBLE': {
+      if (/[\n\r]/.test(raw)) return { reason: 'the span is folded over lines in the file' };
+      let decoded: unknown;
+      try {
+        decoded = raw.includes('\\') ? parse(`"${raw}"`) : raw;
+      } catch {
+        decoded = undefined;
+      }
+      if (decoded !== finding.text) return { reason: 'the span in the file does not read as the flagged text' };
+      let body = rep.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      // Written with \u escapes for non-ASCII? Then the replacement is too.
+      if (/\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw)) body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      return body;
+    }
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED':
       if (raw !== finding.text) return { reason: 'the span is folded over lines in the file' };

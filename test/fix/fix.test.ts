@@ -113,12 +113,26 @@ describe('--fix on YAML', () => {
     expect(bytes.toString('utf8')).toBe('\ufeff# 话术\r\n- id: r1\r\n  text: 本店支持七日无理由退货。\r\n- id: r2\r\n  text: 包修\r\n');
   });
 
-  it('leaves a misuse written with escapes alone, and says why', async () => {
-    const before = '- id: r1\n  text: "本店支持\\u65e0条件退货"\n- id: r2\n  text: 无条件退货\n';
+  it('fixes a misuse written with escapes in double quotes, in the file’s escape style', async () => {
+    const before = ['- id: r1', '  text: "本店支持\\u65e0条件退货"', '- id: r2', '  text: "\\u672c\\u5e97\\u65e0\\u6761\\u4ef6\\u9000\\u8d27"', ''].join('\n');
     const path = file('esc.yaml', before);
+    const { out, bytes } = await fixTwice(path);
+    expect(bytes.toString('utf8')).toBe(
+      ['- id: r1', '  text: "本店支持七日无理由退货"', '- id: r2', '  text: "\\u672c\\u5e97\\u4e03\\u65e5\\u65e0\\u7406\\u7531\\u9000\\u8d27"', ''].join('\n'),
+    );
+    expect(out.unfixed).toEqual([]);
+  });
+
+  it('leaves a file alone when a fix would also change another reply (a YAML alias), and says why', async () => {
+    const before = ['- id: r1', '  text: &shared 本店支持无条件退货', '- id: r2', '  text: *shared', ''].join('\n');
+    const path = file('alias.yaml', before);
     const { out, bytes } = await fix(path);
-    expect(bytes.toString('utf8')).toBe('- id: r1\n  text: "本店支持\\u65e0条件退货"\n- id: r2\n  text: 七日无理由退货\n');
-    expect(out.unfixed.map((u) => [u.finding.line, u.finding.column, u.finding.ruleId, u.reason])).toEqual([[2, 14, 'term/seven-day-return', 'the span has escapes or line breaks in the file']]);
+    expect(bytes.toString('utf8')).toBe(before);
+    expect(out.fixed).toEqual([]);
+    expect(out.unfixed.map((u) => [u.finding.unit, u.reason])).toEqual([
+      ['r2', 'the span is not inside a YAML string'],
+      ['r1', 'the fixed file would not read back as expected'],
+    ]);
   });
 
   it('does not fix a misuse that an inline disable covers, nor an ambiguous one', async () => {
