@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildView } from '../../src/glossary/handout/content.js';
 import { renderHtml } from '../../src/glossary/handout/html.js';
 import type { HandoutLang } from '../../src/glossary/handout/labels.js';
-import { findChromium, htmlToPdf } from '../../src/glossary/handout/pdf.js';
+import { findChromium, htmlToPdf, namedDestinationPages } from '../../src/glossary/handout/pdf.js';
 import type { Glossary } from '../../src/glossary/model.js';
 import { InputError } from '../../src/types.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
@@ -45,7 +45,16 @@ browserDescribe('pdf handout', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Small test glossary: every category fits on one page.
     expect(pageCount(file)).toBe(2 + view.sections.length);
+    // The contents give each category's and term's page, read back from the PDF's destinations.
+    const pages = namedDestinationPages(pdf);
+    view.sections.forEach((s, i) => {
+      expect(pages.get(`cat-${s.category}`)).toBe(3 + i);
+      for (const t of s.terms) expect(pages.get(`term-${t.id}`)).toBe(3 + i);
+    });
     if (!POPPLER) return;
+    const toc = pageText(file, 2);
+    view.sections.forEach((s, i) => expect(toc).toMatch(new RegExp(`${s.title}.*\\s${3 + i}\\n`)));
+    expect(toc).toMatch(/保固卡\s+4\s/);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(pageText(file, 1)).toContain('售後服務術語手冊');
     expect(pageText(file, 1)).toContain('2026年11月22日');
@@ -73,6 +82,9 @@ browserDescribe('pdf handout', () => {
       if (!POPPLER) continue;
       const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
       for (const s of view.sections) expect(all).toContain(s.title.split(' · ')[0]);
+      // Each category starts on the page the contents give for it.
+      const dests = namedDestinationPages(readFileSync(file));
+      for (const s of view.sections) expect(pageText(file, dests.get(`cat-${s.category}`)!).trimStart().startsWith(s.title.split(' · ')[0]!)).toBe(true);
       expect(all).toContain(view.sections[0]!.terms[0]!.names[0]!.text);
       if (lang === 'zh-Hans') spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '3', '-l', '4', file, outputPath('default-zh-Hans-page')]);
     }

@@ -60,6 +60,10 @@ a { color: inherit; text-decoration: none; }
 .toc .cat .n { font-weight: 400; color: #667; font-size: 10pt; }
 .toc .names { column-count: 3; column-gap: 6mm; margin-top: 2mm; font-size: 9.5pt; color: #334; }
 .toc .names li { break-inside: avoid; padding: .3mm 0; }
+.toc .names a { display: flex; justify-content: space-between; gap: 2mm; }
+.pg { display: none; }
+.numbered .pg { display: inline-block; min-width: 8mm; text-align: right; color: #667; font-weight: 400; font-variant-numeric: tabular-nums; }
+.numbered .toc .cat .pg { color: #1d2430; font-weight: 700; font-size: 12pt; min-width: 10mm; }
 
 /* sections */
 section.category { break-before: page; }
@@ -158,12 +162,15 @@ ${s.terms.map((t) => termHtml(t, view)).join('\n')}
 </section>`;
 }
 
+/** A page number in the contents: filled in when the PDF is printed (a browser's print cannot). */
+const pageNumber = (anchor: string) => `<span class="pg" data-for="${anchor}"></span>`;
+
 function tocHtml(view: HandoutView): string {
   const L = view.labels;
   const items = view.sections
     .map(
-      (s) => `<li><a class="cat" href="#${anchorOf('cat', s.category)}"><span>${escapeHtml(s.title)}</span><span class="n">${s.terms.length} ${escapeHtml(L.terms)}</span></a>
-<ol class="names">${s.terms.map((t) => `<li><a href="#${anchorOf('term', t.id)}">${t.names[0] ? span(t.names[0]) : escapeHtml(t.id)}</a></li>`).join('')}</ol></li>`,
+      (s) => `<li><a class="cat" href="#${anchorOf('cat', s.category)}"><span>${escapeHtml(s.title)}</span><span class="n">${s.terms.length} ${escapeHtml(L.terms)}${pageNumber(anchorOf('cat', s.category))}</span></a>
+<ol class="names">${s.terms.map((t) => `<li><a href="#${anchorOf('term', t.id)}">${t.names[0] ? span(t.names[0]) : escapeHtml(t.id)}${pageNumber(anchorOf('term', t.id))}</a></li>`).join('')}</ol></li>`,
     )
     .join('\n');
   return `<nav class="toc" id="contents"><h2>${escapeHtml(L.contents)}</h2><ol>${items}</ol></nav>`;

@@ -71,19 +71,82 @@ export async function htmlToPdf(html: string, view: Pick<HandoutView, 'labels' |
     // The template is its own document: fonts and sizes must be set here (single quotes: it sits in an attribute).
     const font = view.lang === 'zh-Hant' ? "'Noto Sans CJK TC', 'PingFang TC', sans-serif" : "'Noto Sans CJK SC', 'PingFang SC', sans-serif";
     const footer = `<div style="font-family: ${font}; font-size: 8px; color: #778; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"><span>${escapeHtml(view.title)}</span><span>${pageOf}</span></div>`;
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footer,
-      outline: true,
-      tagged: true,
-    });
+    const print = async () =>
+      Buffer.from(
+        await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footer,
+          outline: true,
+          tagged: true,
+        }),
+      );
+    // Page numbers in the contents: print once with room kept for them, read where each
+    // anchor landed from the PDF's named destinations, fill them in and print again (same layout).
+    const numbered = await page.evaluate(
+      "(() => { const on = document.querySelector('.pg[data-for]') !== null; if (on) document.documentElement.classList.add('numbered'); return on; })()",
+    );
+    let pdf = await print();
+    if (numbered) {
+      const pages = namedDestinationPages(pdf);
+      if (pages.size > 0) {
+        await page.evaluate(
+          `(pages => { for (const el of document.querySelectorAll('.pg[data-for]')) el.textContent = String(pages[el.getAttribute('data-for')] ?? ''); })(${JSON.stringify(Object.fromEntries(pages))})`,
+        );
+        pdf = await print();
+      }
+    }
     await page.close();
-    return Buffer.from(pdf);
+    return pdf;
   } finally {
     if (own) await b.close();
   }
+}
+
+/**
+ * The page (1-based) each named destination of a PDF points to. Chromium writes one per element
+ * id that a link targets, as plain objects (`/Dests << /cat-basic [12 0 R /XYZ …] >>`), with the
+ * page tree as `/Pages` objects. Empty when the PDF is not laid out that way.
+ */
+export function namedDestinationPages(pdf: Buffer): Map<string, number> {
+  const text = pdf.toString('latin1');
+  const objects = new Map<number, string>();
+  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) {
+    const start = m.index! + m[0].length;
+    const end = text.indexOf('endobj', start);
+    if (end > 0) objects.set(Number(m[1]), text.slice(start, end));
+  }
+  const result = new Map<string, number>();
+  const catalog = [...objects.values()].find((o) => /\/Type\s*\/Catalog\b/.test(o));
+  if (!catalog) return result;
+  const ref = (body: string, key: string) => {
+    const m = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(body);
+    return m ? Number(m[1]) : undefined;
+  };
+  // Pages in order: the leaves of the page tree.
+  const order = new Map<number, number>();
+  const walk = (n: number, depth: number) => {
+    const body = objects.get(n);
+    if (!body || depth > 32) return;
+    if (/\/Type\s*\/Pages\b/.test(body)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(body)?.[1] ?? '';
+      for (const k of kids.matchAll(/(\d+)\s+0\s+R/g)) walk(Number(k[1]), depth + 1);
+    } else if (/\/Type\s*\/Page\b/.test(body)) {
+      order.set(n, order.size + 1);
+    }
+  };
+  const root = ref(catalog, 'Pages');
+  if (root === undefined) return result;
+  walk(root, 0);
+  const destsRef = ref(catalog, 'Dests');
+  const dests = destsRef !== undefined ? objects.get(destsRef) : /\/Dests\s*(<<[\s\S]*?>>)/.exec(catalog)?.[1];
+  if (!dests) return result;
+  for (const m of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+    const page = order.get(Number(m[2]));
+    if (page !== undefined) result.set(m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), page);
+  }
+  return result;
 }
