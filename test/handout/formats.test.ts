@@ -120,6 +120,40 @@ describe('tbx', () => {
     const wc = entries.find((e) => e.id === 'warranty-card')!;
     expect(wc.langSet[1]!.tig[0]!.term).toBe('保固卡');
   });
+  it('follows the TBX-Basic content model: element order and picklist values', async () => {
+    const g = await testGlossary();
+    type Node = Record<string, Node[] | string> & { ':@'?: Record<string, string> };
+    const doc = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '' }).parse(await renderTbx(g, { lang: 'all' })) as Node[];
+    const name = (n: Node) => Object.keys(n).find((k) => k !== ':@')!;
+    const kids = (n: Node) => (n[name(n)] as Node[]).filter((k) => name(k) !== '#text');
+    const AUX = new Set(['descrip', 'descripGrp', 'admin', 'adminGrp', 'transacGrp', 'note', 'ref', 'xref']);
+    /** children match: (aux)* then (one of `then`)+ */
+    const auxThen = (n: Node, then: string[]) => expect(kids(n).map(name).join(' ')).toMatch(new RegExp(`^((${[...AUX].join('|')}) )*(${then.join('|')})( (${then.join('|')}))*$`));
+    const martif = doc.find((n) => name(n) === 'martif')!;
+    expect(kids(martif).map(name)).toEqual(['martifHeader', 'text']);
+    const body = kids(kids(martif).find((n) => name(n) === 'text')!)[0]!;
+    expect(kids(body).length).toBe(g.terms.length);
+    for (const entry of kids(body)) {
+      expect(name(entry)).toBe('termEntry');
+      auxThen(entry, ['langSet']);
+      for (const set of kids(entry).filter((k) => name(k) === 'langSet')) {
+        auxThen(set, ['tig']);
+        for (const tig of kids(set).filter((k) => name(k) === 'tig')) {
+          const order = kids(tig).map(name).join(' ');
+          expect(order).toMatch(/^term( termNote)*( (descrip|note|admin))*$/);
+          for (const note of kids(tig).filter((k) => name(k) === 'termNote')) {
+            const type = note[':@']!.type!;
+            const value = ((note.termNote as Node[])[0] as unknown as { '#text': string })['#text'];
+            expect(['administrativeStatus', 'termType']).toContain(type);
+            if (type === 'administrativeStatus') expect(['preferredTerm-admn-sts', 'admittedTerm-admn-sts', 'deprecatedTerm-admn-sts', 'supersededTerm-admn-sts']).toContain(value);
+            if (type === 'termType') expect(['fullForm', 'acronym', 'abbreviation', 'shortForm', 'variant', 'phrase']).toContain(value);
+          }
+          for (const d of kids(tig).filter((k) => name(k) === 'descrip')) expect(d[':@']!.type).toBe('context');
+        }
+      }
+    }
+  });
+
   it('escapes what XML must escape', async () => {
     const g: Glossary = await testGlossary();
     g.terms[0] = { ...g.terms[0]!, en: 'price <protection> & "more"' };
