@@ -72,8 +72,8 @@ describe('csv', () => {
     const pp = rows.filter((r) => r.id === 'price-protection');
     expect(pp.map((r) => r.lang)).toEqual(['zh-Hans', 'zh-Hant', 'en']);
     expect(pp.map((r) => r.term)).toEqual(['价保', '價保', 'price protection']);
-    expect(pp[0]!.misuses.split('\n')).toEqual(['保价期', '天保价']);
-    expect(pp[0]!.except.split('\n')).toEqual(['', '当天保价 | 今天保价']);
+    expect(pp[0]!.misuses!.split('\n')).toEqual(['保价期', '天保价']);
+    expect(pp[0]!.except!.split('\n')).toEqual(['', '当天保价 | 今天保价']);
     expect(pp[2]!.misuses).toBe('price insurance');
     expect(pp[2]!.plain).toBe('we refund the difference if the price drops');
     expect(pp.every((r) => r.register === 'formal' && r.category === 'content')).toBe(true);

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML handout as a person sees it: rendered by headless Chromium, in print and on screen.
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
