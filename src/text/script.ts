@@ -10,7 +10,8 @@ export function isTraditional(text: string): boolean {
   let simplified = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
+    // Only ideographs tell the script: full-width punctuation (，) folds too, but is not Traditional.
+    if (c < 0x3400 || (c > 0x9fff && (c < 0xf900 || c > 0xfaff))) continue;
     const folded = bmp[c]!;
     if (folded !== 0 && folded !== c) traditional++;
     else if (simplifiedOnly[c]) simplified++;

@@ -83,5 +83,7 @@ describe('isTraditional', () => {
     expect(isTraditional('这件商品支持七日无理由退货')).toBe(false);
     expect(isTraditional('显著提升')).toBe(false);
     expect(isTraditional('hello')).toBe(false);
+    expect(isTraditional('，，，无条件退货，')).toBe(false);
+    expect(isTraditional('，，，無條件退貨，')).toBe(true);
   });
 });
