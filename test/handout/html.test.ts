@@ -8,6 +8,7 @@ import { buildView, type HandoutView } from '../../src/glossary/handout/content.
 import { renderHtml } from '../../src/glossary/handout/html.js';
 import type { HandoutLang } from '../../src/glossary/handout/labels.js';
 import { isTraditional } from '../../src/text/script.js';
+import { MISSING_GLYPHS_SCRIPT } from '../../src/glossary/handout/pdf.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
 
 // On CI a missing Chromium is a failure (.ci/run installs it); elsewhere the browser tests skip.
@@ -214,6 +215,11 @@ browserDescribe('the checks themselves', () => {
     expect((await tofu(page, '#boxes')).boxes.length).toBe(2);
     expect((await fontsOf(page, '#latin'))[0]!.fonts.map((f) => f.familyName)).toEqual(['DejaVu Sans']);
     expect((await overflow(page)).bad.length).toBeGreaterThan(0);
+    // The PDF printer's warning about missing fonts uses the same test.
+    expect(await page.evaluate(MISSING_GLYPHS_SCRIPT)).toEqual(['\u{31350}', '\u{31351}']);
     await page.close();
+    const handout = await open(renderHtml(await buildView(await testGlossary(), { lang: 'all' })), 794, 'screen');
+    expect(await handout.evaluate(MISSING_GLYPHS_SCRIPT)).toEqual([]);
+    await handout.close();
   });
 });

@@ -33,7 +33,9 @@ afterAll(async () => {
 
 async function printed(glossary: Glossary, lang: HandoutLang, name: string) {
   const view = await buildView(glossary, { lang, date: '2026-11-22' });
-  const pdf = await htmlToPdf(renderHtml(view), view, browser);
+  const warnings: string[] = [];
+  const pdf = await htmlToPdf(renderHtml(view), view, browser, (w) => warnings.push(w));
+  expect(warnings, 'every Chinese character has a font').toEqual([]);
   const file = outputPath(`${name}-${lang}.pdf`);
   writeFileSync(file, pdf);
   return { view, pdf, file };

@@ -56,8 +56,30 @@ export async function launchChromium(executablePath = findChromium()): Promise<B
   }
 }
 
-/** Prints an HTML handout to an A4 PDF; page numbers in the footer. */
-export async function htmlToPdf(html: string, view: Pick<HandoutView, 'labels' | 'title' | 'lang'>, browser?: Browser): Promise<Buffer> {
+/**
+ * Run in the page: the Chinese characters of the document that no installed font draws (they
+ * print as the missing-glyph box). Each is drawn in a canvas and compared with a code point no
+ * font has.
+ */
+export const MISSING_GLYPHS_SCRIPT = `(() => {
+  const chars = Array.from(new Set(document.body.innerText.match(/\\p{Script=Han}/gu) ?? []));
+  if (chars.length === 0) return [];
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  ctx.font = '32px ' + getComputedStyle(document.body).fontFamily;
+  const draw = (ch) => { ctx.clearRect(0, 0, 48, 48); ctx.fillText(ch, 4, 36); return ctx.getImageData(0, 0, 48, 48).data.join(); };
+  const box = draw('\\u0378');
+  return chars.filter((ch) => draw(ch) === box);
+})()`;
+
+/** Prints an HTML handout to an A4 PDF; page numbers in the footer and the contents. */
+export async function htmlToPdf(
+  html: string,
+  view: Pick<HandoutView, 'labels' | 'title' | 'lang'>,
+  browser?: Browser,
+  warn: (message: string) => void = (m) => process.stderr.write(`aslint: warning: ${m}\n`),
+): Promise<Buffer> {
   const own = browser === undefined;
   const b = browser ?? (await launchChromium());
   try {
@@ -65,6 +87,12 @@ export async function htmlToPdf(html: string, view: Pick<HandoutView, 'labels' |
     await page.setContent(html, { waitUntil: 'load' });
     // Wait for the fonts, so no text is printed in a fallback face.
     await page.evaluate('document.fonts.ready.then(() => undefined)');
+    const missing = (await page.evaluate(MISSING_GLYPHS_SCRIPT)) as string[];
+    if (missing.length > 0) {
+      warn(
+        `${missing.length} Chinese character${missing.length === 1 ? ' has' : 's have'} no font and print as boxes (${missing.slice(0, 8).join('')}${missing.length > 8 ? '…' : ''}). Install a CJK font: sudo apt-get install fonts-noto-cjk`,
+      );
+    }
     const pageOf = escapeHtml(view.labels.pageOf)
       .replace('{page}', '<span class="pageNumber"></span>')
       .replace('{pages}', '<span class="totalPages"></span>');
