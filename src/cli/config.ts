@@ -7,29 +7,25 @@ import { stringify } from 'yaml';
 import { CONFIG_FILE_NAMES, PRESETS } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, overridesFor } from '../config/discovery.js';
 import { EDITOR_SCHEMA_FILES } from '../config/editor-schemas.js';
-import { PACKAGE_ROOT } from '../defaults.js';
+import { projectFileUrl } from '../defaults.js';
 import { InputError } from '../types.js';
 import type { CommandState } from './index.js';
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 /**
  * Where editors find the config schema: the copy installed in the project's node_modules when
- * there is one (works offline, matches the installed version), else the published package's copy.
+ * there is one (relative, so the config can be committed), else the copy aslint runs from.
  */
 export function configSchemaRef(dir: string): string {
   const local = join(dir, 'node_modules', 'aslint', 'schemas', EDITOR_SCHEMA_FILES.config);
   if (existsSync(local)) return `./node_modules/aslint/schemas/${EDITOR_SCHEMA_FILES.config}`;
-  return `https://unpkg.com/aslint@${packageVersion()}/schemas/${EDITOR_SCHEMA_FILES.config}`;
+  return projectFileUrl(`schemas/${EDITOR_SCHEMA_FILES.config}`);
 }
 
 /** The starter config: every key shown, explained, and the rare ones commented out. */
 export function starterConfig(schemaRef: string, preset: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
 # aslint configuration: applies to the files in this folder and below.
-# Reference: https://github.com/aslint/aslint/blob/main/docs/config.md
+# Reference: ${projectFileUrl('docs/config.md')}
 # \`aslint print-config <file>\` shows what applies to a file; \`aslint rules\` lists the rule ids.
 
 # Built-in presets: aslint:recommended (the bundled glossary and rule packs as they are),

@@ -1,5 +1,6 @@
 // The aslint command line: thin, it parses options and calls the library.
 import { Command, CommanderError } from 'commander';
+import { PACKAGE } from '../defaults.js';
 import { InputError } from '../types.js';
 import { registerLint } from './lint.js';
 import { registerTest } from './test.js';
@@ -18,7 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const state: CommandState = { exitCode: 0 };
   const program = new Command('aslint')
     .description('Lint after-sales customer-service language: chat transcripts and canned replies.')
-    .version(await version(), '-v, --version')
+    .version(PACKAGE.version, '-v, --version')
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -47,10 +48,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(program.opts().debug ? `${err.stack}\n` : '  (run with --debug for the stack trace)\n');
     return 2;
   }
-}
-
-async function version(): Promise<string> {
-  const { readFileSync } = await import('node:fs');
-  const { PACKAGE_ROOT } = await import('../defaults.js');
-  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
 }

@@ -4,7 +4,7 @@
 // only files that --fix or inline disables touch) are read whole.
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
+import { defaultGlossaryFiles, defaultRuleFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import { loadRulePacks } from '../config/rules.js';
 import { loadGlossary } from '../glossary/loader.js';
@@ -65,14 +65,6 @@ export interface RunOutput {
   ignored: string[];
 }
 
-let cachedVersion: string | undefined;
-export async function aslintVersion(): Promise<string> {
-  if (!cachedVersion) {
-    const { PACKAGE_ROOT } = await import('../defaults.js');
-    cachedVersion = (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
-  }
-  return cachedVersion;
-}
 
 /** Loads and compiles the rule set of each distinct set of glossary and rule files once. */
 export class RuleSetPool {
@@ -154,7 +146,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const configs = new ConfigResolver(options);
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
-  const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, await aslintVersion()) : undefined;
+  const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
   const fixer = options.fix ? await import('./fix.js') : undefined;
   const files: FileResult[] = [];
   const fixed: FixedFile[] = [];

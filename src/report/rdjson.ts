@@ -1,6 +1,7 @@
 // reviewdog's Diagnostic JSON (rdjson): `aslint lint -f rdjson | reviewdog -f=rdjson -reporter=github-pr-review`.
 // reviewdog counts columns in UTF-8 bytes, so each column is recounted from the decoded file.
 import { readFileSync } from 'node:fs';
+import { PROJECT_URL } from '../defaults.js';
 import { resolve } from 'node:path';
 import { decodeBytes } from '../sources/encoding.js';
 import type { Finding, Severity } from '../types.js';
@@ -72,5 +73,5 @@ export const rdjson: Reporter = (result, options) => {
       diagnostics.push(diagnostic);
     }
   }
-  return JSON.stringify({ source: { name: 'aslint', url: 'https://github.com/aslint/aslint' }, diagnostics }, null, 2) + '\n';
+  return JSON.stringify({ source: { name: 'aslint', url: PROJECT_URL }, diagnostics }, null, 2) + '\n';
 };

@@ -6,9 +6,10 @@ import { stringify } from 'yaml';
 import type { CheckKind, Example, RuleSpec } from '../checks/kind.js';
 import type { Origin } from '../glossary/model.js';
 import type { Severity } from '../types.js';
+import { projectFileUrl } from '../defaults.js';
 
-/** Where the docs pages live in the repository; the help URI of a rule is this + `<rule-id>.md`. */
-export const DOCS_BASE_URL = 'https://github.com/aslint/aslint/blob/main/docs/rules/';
+/** Where the docs pages live; the help URI of a rule is this + `<rule-id>.md`. */
+export const DOCS_BASE_URL = projectFileUrl('docs/rules/');
 
 /** What the docs need of a rule: a CompiledRule has it, and so has a loaded, uncompiled rule. */
 export interface RuleInfo {

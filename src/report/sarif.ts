@@ -2,10 +2,8 @@
 // GitHub's. Every rule of the run is described in tool.driver.rules with a link to its docs page;
 // results carry UTF-16 columns and fingerprints that survive unrelated edits of the file.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { PACKAGE_ROOT } from '../defaults.js';
+import { PACKAGE, PROJECT_URL } from '../defaults.js';
 import type { Finding, Severity } from '../types.js';
 import { cwdUri, displayPath, pathUri } from './paths.js';
 import type { Reporter } from './result.js';
@@ -14,15 +12,8 @@ import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ru
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of aslint's fingerprint in partialFingerprints; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'aslint/v1';
-const INFORMATION_URI = 'https://github.com/aslint/aslint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-let cachedVersion: string | undefined;
-function toolVersion(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return cachedVersion;
-}
 
 /**
  * A fingerprint that does not move when lines are added above the finding: the rule, the file,
@@ -66,9 +57,9 @@ export const sarif: Reporter = (result, options) => {
     tool: {
       driver: {
         name: 'aslint',
-        version: toolVersion(),
-        semanticVersion: toolVersion(),
-        informationUri: INFORMATION_URI,
+        version: PACKAGE.version,
+        semanticVersion: PACKAGE.version,
+        informationUri: PROJECT_URL,
         rules,
       },
     },

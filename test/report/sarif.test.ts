@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import Ajv04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { projectFileUrl } from '../../src/defaults.js';
 import type { LintResult } from '../../src/report/result.js';
 import { FINGERPRINT_KEY, fingerprint, sarif } from '../../src/report/sarif.js';
 import type { Finding } from '../../src/types.js';
@@ -62,7 +63,7 @@ describe('sarif', () => {
     expect(term.fullDescription!.text).toContain('无理由不等于无条件');
     expect(term.help!.text).toContain('本店支持无条件退货。');
     expect(term.help!.markdown).toContain('**Flagged:**');
-    expect(term.helpUri).toMatch(/^https:\/\/.+\/docs\/rules\/term\/seven-day-return\.md$/);
+    expect(term.helpUri).toBe(projectFileUrl('docs/rules/term/seven-day-return.md'));
     expect(term.defaultConfiguration).toEqual({ level: 'warning' });
     const blame = rules.find((r) => r.id === 'test/blame-shifting')!;
     expect(blame.shortDescription!.text).toBe('不要推诿。');
