@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { main } from '../src/cli/index.js';
 import { dirname, join } from 'node:path';
 import { loadRulePacks } from '../src/config/rules.js';
 import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
@@ -36,4 +38,29 @@ export function reply(id: string, text: string): Conversation {
     dialogue: false,
     units: [{ id, conversationId: null, index: null, role: 'agent', text, locate: (i: number) => ({ line: 1, column: i + 1, offset: i }) }],
   };
+}
+
+/** The test glossary and rule pack as lint options (no bundled content, no config file). */
+export const TEST_RUN_OPTIONS = {
+  defaults: false,
+  glossary: [join(TEST_DATA, 'glossary.yaml')],
+  rules: [join(TEST_DATA, 'rules.yaml')],
+  useConfig: false,
+};
+
+/** Runs the CLI in this process (optionally as if started in `cwd`); returns the exit code and what it printed. */
+export async function runCli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true)),
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true)),
+    ...(cwd ? [vi.spyOn(process, 'cwd').mockReturnValue(cwd)] : []),
+  ];
+  try {
+    const code = await main(['node', 'aslint', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
 }

@@ -33,6 +33,15 @@ describe('aslint lint: exit codes', () => {
     }
     expect(aslint(['lint', 'no-such-file.jsonl']).stderr).toBe('aslint: no such file or folder: no-such-file.jsonl\n  Check the path.\n');
   });
+  it('says nothing when the reader closes the pipe early', () => {
+    // A report far larger than a pipe's buffer, so aslint is still writing when head exits.
+    const dir = mkdtempSync(join(tmpdir(), 'aslint-cli-'));
+    const file = join(dir, 'many.yaml');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, k) => `- id: r${k}\n  text: 这不归我管\n`).join(''));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" lint ${TEST_CONTENT.join(' ')} "${file}" | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toBe(`${file}\n`);
+    expect(r.stderr).toBe('');
+  });
   it('exits 2 on a malformed rule pack, naming file, line and column', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aslint-cli-'));
     const pack = join(dir, 'bad.yaml');

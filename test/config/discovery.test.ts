@@ -6,12 +6,11 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configSchemaRef, starterConfig } from '../../src/cli/config.js';
 import { projectFileUrl } from '../../src/defaults.js';
-import { main } from '../../src/cli/index.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';
 import { runFiles, type RunOptions } from '../../src/engine/run.js';
 import { InputError } from '../../src/types.js';
-import { TEST_DATA } from '../helpers.js';
+import { TEST_DATA, runCli } from '../helpers.js';
 
 let root: string;
 beforeEach(() => {
@@ -155,20 +154,7 @@ describe('config discovery', () => {
   });
 });
 
-async function run(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const spyCwd = vi.spyOn(process, 'cwd').mockReturnValue(cwd);
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: await main(['node', 'aslint', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    spyCwd.mockRestore();
-  }
-}
+const run = (cwd: string, ...args: string[]) => runCli(args, cwd);
 
 describe('aslint init and print-config', () => {
   it('init writes a starter config that has the schema line and validates against the config schema', async () => {

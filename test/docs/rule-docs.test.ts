@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docsDiff, rulePages, writeDocs } from '../../src/cli/docs.js';
-import { main } from '../../src/cli/index.js';
+import { runCli } from '../helpers.js';
 import { loadRuleInfos } from '../../src/cli/rules.js';
 import { PACKAGE_ROOT } from '../../src/defaults.js';
 import { DOCS_BASE_URL, ruleDocsUrl } from '../../src/report/rule-docs.js';
@@ -11,20 +11,7 @@ import { DOCS_BASE_URL, ruleDocsUrl } from '../../src/report/rule-docs.js';
 const DOCS = join(PACKAGE_ROOT, 'docs', 'rules');
 const TEST_CONTENT = ['--no-defaults', '--glossary', 'test/data/glossary.yaml', '--rules', 'test/data/rules.yaml'];
 
-/** Runs the CLI in this process; returns the exit code and what it printed. */
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'aslint', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCli(args);
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -6,14 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyFixes, writeFixedFile } from '../../src/engine/fix.js';
 import { runFiles, type RunOptions } from '../../src/engine/run.js';
 import type { Finding } from '../../src/types.js';
-import { TEST_DATA } from '../helpers.js';
+import { TEST_RUN_OPTIONS } from '../helpers.js';
 
-const OPTIONS: RunOptions = {
-  defaults: false,
-  glossary: [join(TEST_DATA, 'glossary.yaml')],
-  rules: [join(TEST_DATA, 'rules.yaml')],
-  useConfig: false,
-};
+const OPTIONS: RunOptions = TEST_RUN_OPTIONS;
 
 let dir: string;
 beforeEach(() => {

@@ -3,26 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
 import { encodeText } from '../../src/sources/encoding.js';
 import { CHROMIUM, DATA } from './helpers.js';
 
 const GLOSSARY = ['--no-defaults', '--glossary', DATA];
 
-async function aslint(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'aslint', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const aslint = (...args: string[]) => runCli(args);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'aslint-handout-'));
 

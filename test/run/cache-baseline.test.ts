@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
 import { ResultCache } from '../../src/engine/cache.js';
 import { runFiles, type RunOptions } from '../../src/engine/run.js';
-import { TEST_DATA } from '../helpers.js';
+import { TEST_DATA, runCli } from '../helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -107,15 +106,7 @@ describe('baselines', () => {
   });
 });
 
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const code = await main(['node', 'aslint', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('aslint lint with --fix, --fix-dry-run and --baseline', () => {
   const TEST_CONTENT = ['--no-defaults', '--no-config', '--glossary', join(TEST_DATA, 'glossary.yaml'), '--rules', join(TEST_DATA, 'rules.yaml')];

@@ -4,14 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFiles, type RunOptions } from '../../src/engine/run.js';
 import { parseDirectiveText, ruleMatches } from '../../src/engine/suppress.js';
-import { TEST_DATA } from '../helpers.js';
+import { TEST_RUN_OPTIONS } from '../helpers.js';
 
-const OPTIONS: RunOptions = {
-  defaults: false,
-  glossary: [join(TEST_DATA, 'glossary.yaml')],
-  rules: [join(TEST_DATA, 'rules.yaml')],
-  useConfig: false,
-};
+const OPTIONS: RunOptions = TEST_RUN_OPTIONS;
 
 let dir: string;
 beforeEach(() => {
