@@ -35,3 +35,19 @@ function yamlFilesIn(folder: string): string[] {
 
 export const defaultGlossaryFiles = (): string[] => yamlFilesIn('glossary');
 export const defaultRuleFiles = (): string[] => yamlFilesIn('rules');
+
+export interface ContentSources {
+  /** Load the bundled glossary and rule packs (default true). */
+  defaults?: boolean;
+  glossary?: readonly string[];
+  rules?: readonly string[];
+}
+
+/** The glossary and rule files of a run: the bundled ones (unless turned off), then the given ones. */
+export function contentFiles(sources: ContentSources): { glossary: string[]; rules: string[] } {
+  const defaults = sources.defaults !== false;
+  return {
+    glossary: [...new Set([...(defaults ? defaultGlossaryFiles() : []), ...(sources.glossary ?? [])])],
+    rules: [...new Set([...(defaults ? defaultRuleFiles() : []), ...(sources.rules ?? [])])],
+  };
+}

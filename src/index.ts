@@ -1,45 +1,22 @@
 // aslint as a library: load a rule set once, then lint files or text with it.
 import { stat } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { loadRulePacks } from './config/rules.js';
-import { defaultGlossaryFiles, defaultRuleFiles } from './defaults.js';
-import { lintDocument } from './engine/lint.js';
-import { compileRuleSet, type RuleSet } from './engine/ruleset.js';
-import { loadGlossary } from './glossary/loader.js';
+import { lintWholeDocument } from './engine/lint.js';
+import type { RuleSet } from './engine/ruleset.js';
 import { summarize, type FileResult, type LintResult } from './report/result.js';
 import { openSource, openText, SOURCE_EXTENSIONS } from './sources/index.js';
 import { InputError, type SourceDocument, type SourceFormat } from './types.js';
 
 export * from './types.js';
-export type { RuleSet } from './engine/ruleset.js';
+export { loadRuleSet, type RuleSet } from './engine/ruleset.js';
+export type { ContentSources } from './defaults.js';
 export type { FileResult, LintResult, Summary } from './report/result.js';
 export { lintConversation } from './engine/lint.js';
 export { normalize } from './text/normalize.js';
 
-export interface RuleSetOptions {
-  /** Glossary files added to (or, without defaults, instead of) the bundled ones. */
-  glossary?: readonly string[];
-  rules?: readonly string[];
-  /** Load the bundled glossary and rule packs (default true). */
-  defaults?: boolean;
-}
-
-export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet> {
-  const defaults = options.defaults ?? true;
-  const glossaryFiles = [...(defaults ? defaultGlossaryFiles() : []), ...(options.glossary ?? [])];
-  const ruleFiles = [...(defaults ? defaultRuleFiles() : []), ...(options.rules ?? [])];
-  const glossary = await loadGlossary(glossaryFiles);
-  return compileRuleSet(glossary, loadRulePacks(ruleFiles));
-}
-
 /** Lints one opened document. */
 export async function lintSource(doc: SourceDocument, ruleSet: RuleSet): Promise<FileResult> {
-  const result: FileResult = { path: doc.path, findings: [], units: 0 };
-  for await (const { conversation, findings } of lintDocument(doc, ruleSet)) {
-    result.units += conversation.units.length;
-    result.findings.push(...findings);
-  }
-  return result;
+  return { path: doc.path, ...(await lintWholeDocument(doc, ruleSet)) };
 }
 
 export async function lintText(text: string, format: SourceFormat, ruleSet: RuleSet, path = '<stdin>'): Promise<FileResult> {

@@ -8,8 +8,8 @@ import { CATEGORIES, type Category } from '../glossary/model.js';
 import { InputError } from '../types.js';
 import { glossaryFiles, glossaryPaths } from './handout.js';
 import type { CommandState } from './index.js';
+import { collect } from './options.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 interface ImportCliOptions {
   output?: string;

@@ -3,12 +3,13 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { defaultGlossaryFiles } from '../defaults.js';
+import { contentFiles } from '../defaults.js';
 import { loadGlossary } from '../glossary/loader.js';
 import { CATEGORIES, type Category, type Glossary } from '../glossary/model.js';
 import { HANDOUT_FORMATS, HANDOUT_LANGS, renderHandout, type HandoutFormat, type HandoutLang } from '../glossary/handout/index.js';
 import { InputError } from '../types.js';
 import type { CommandState } from './index.js';
+import { collect } from './options.js';
 
 interface HandoutCliOptions {
   lang: HandoutLang;
@@ -22,7 +23,6 @@ interface HandoutCliOptions {
   date?: string;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 const BY_EXTENSION: Record<string, HandoutFormat> = { '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.csv': 'csv', '.tbx': 'tbx' };
 
@@ -54,8 +54,7 @@ export interface GlossarySourceOptions {
 export async function glossaryFiles(options: GlossarySourceOptions): Promise<string[]> {
   const { ConfigResolver } = await import('../config/discovery.js');
   const config = new ConfigResolver({ config: typeof options.config === 'string' ? options.config : undefined, useConfig: options.config !== false }).forFile('<stdin>');
-  const files = [...(options.defaults && config.defaults ? defaultGlossaryFiles() : []), ...config.glossary, ...glossaryPaths(options.glossary)];
-  return [...new Set(files)];
+  return contentFiles({ defaults: options.defaults && config.defaults, glossary: [...config.glossary, ...glossaryPaths(options.glossary)] }).glossary;
 }
 
 /** The glossary of a run (see glossaryFiles). */

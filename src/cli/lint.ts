@@ -6,6 +6,7 @@ import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
+import { configOptions, ruleSourceOptions } from './options.js';
 
 const STDIN_FORMATS: SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
 
@@ -29,10 +30,6 @@ interface LintOptions {
   writeBaseline?: string;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -40,22 +37,17 @@ async function readStdin(): Promise<string> {
 }
 
 export function registerLint(program: Command, state: CommandState): void {
-  program
+  const command = program
     .command('lint')
     .description('lint chat transcripts and canned-reply libraries')
     .argument('[paths...]', 'files, folders or globs; - reads stdin')
     .option('-f, --format <name>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'stylish')
     .option('-o, --output-file <file>', 'write the report to a file')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--quiet', 'report errors only')
-    // Repeatable rather than variadic, so that `--rules a.yaml chats.jsonl` keeps chats.jsonl a path.
-    .option('--glossary <file>', 'a glossary file to add to the bundled glossary (repeatable)', collect, [])
-    .option('--rules <file>', 'a rule pack to add to the bundled packs (repeatable)', collect, [])
-    .option('--no-defaults', 'do not load the bundled glossary and rule packs')
+    .option('--quiet', 'report errors only');
+  configOptions(ruleSourceOptions(command))
     .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
     .option('--no-color', 'no colours in the output')
-    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml')
-    .option('--no-config', 'use no config file')
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change no file')
     .option('--report-unused-disable-directives', 'warn about aslint-disable comments that suppress nothing')

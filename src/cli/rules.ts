@@ -7,24 +7,19 @@ import { CHECK_KINDS } from '../checks/index.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
 import { ConfigResolver, severityFor } from '../config/discovery.js';
 import { loadRulePacks } from '../config/rules.js';
-import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
+import { contentFiles, type ContentSources } from '../defaults.js';
 import { glossaryRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';
 import { DIRECTIVE_RULES, isFixable, ruleDocPage, ruleShortDescription, type RuleInfo } from '../report/rule-docs.js';
 import { InputError, type Severity } from '../types.js';
 import type { CommandState } from './index.js';
-
-export interface RuleSourceOptions {
-  glossary?: string[];
-  rules?: string[];
-  defaults?: boolean;
-}
+import { configOptions, ruleSourceOptions } from './options.js';
 
 /** The rules of the bundled and given glossary and rule packs, uncompiled (no matcher is built). */
-export async function loadRuleInfos(options: RuleSourceOptions = {}): Promise<RuleInfo[]> {
-  const defaults = options.defaults ?? true;
-  const glossary = await loadGlossary([...(defaults ? defaultGlossaryFiles() : []), ...(options.glossary ?? [])]);
-  const packs = loadRulePacks([...(defaults ? defaultRuleFiles() : []), ...(options.rules ?? [])]);
+export async function loadRuleInfos(options: ContentSources = {}): Promise<RuleInfo[]> {
+  const files = contentFiles(options);
+  const glossary = await loadGlossary(files.glossary);
+  const packs = loadRulePacks(files.rules);
   const rules: RuleInfo[] = [...glossaryRules(glossary), ...packs].map(({ id, spec, origin }) => {
     const kind = CHECK_KINDS.get(spec.kind)!;
     return { id, kind, severity: spec.severity as Severity, message: (spec.message as string | undefined) ?? kind.defaultMessage, spec, origin };
@@ -37,7 +32,7 @@ export interface ConfiguredRule extends RuleInfo {
   configured: ConfigSeverity;
 }
 
-interface ConfiguredOptions extends RuleSourceOptions {
+interface ConfiguredOptions extends ContentSources {
   config?: string | false;
 }
 
@@ -53,22 +48,6 @@ export async function loadConfiguredRules(options: ConfiguredOptions): Promise<C
   return rules.map((r) => ({ ...r, configured: severityFor(config, r.id, here, r.severity) }));
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
-/** Adds the options that choose the glossary and rule packs (repeatable, so they never swallow an argument). */
-export function ruleSourceOptions(command: Command): Command {
-  return command
-    .option('--glossary <file>', 'a glossary file to add to the bundled glossary (repeatable)', collect)
-    .option('--rules <file>', 'a rule pack to add to the bundled packs (repeatable)', collect)
-    .option('--no-defaults', 'do not load the bundled glossary and rule packs');
-}
-
-/** Adds -c / --no-config. */
-function configOptions(command: Command): Command {
-  return command.option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml').option('--no-config', 'use no config file');
-}
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));

@@ -65,3 +65,14 @@ export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet): Asyn
     yield { conversation, findings: lintConversation(conversation, ruleSet) };
   }
 }
+
+/** All findings of a document, and how many utterances it had. */
+export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number }> {
+  const findings: Finding[] = [];
+  let units = 0;
+  for await (const c of lintDocument(doc, ruleSet)) {
+    units += c.conversation.units.length;
+    findings.push(...c.findings);
+  }
+  return { findings, units };
+}

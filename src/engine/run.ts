@@ -4,15 +4,13 @@
 // only files that --fix or inline disables touch) are read whole.
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { defaultGlossaryFiles, defaultRuleFiles, PACKAGE } from '../defaults.js';
+import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { loadRulePacks } from '../config/rules.js';
-import { loadGlossary } from '../glossary/loader.js';
 import { summarize, type FileResult, type LintResult } from '../report/result.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
-import type { Finding, SourceDocument, SourceFormat } from '../types.js';
-import { lintDocument } from './lint.js';
-import { compileRuleSet, type RuleSet } from './ruleset.js';
+import type { Finding, SourceFormat } from '../types.js';
+import { lintWholeDocument } from './lint.js';
+import { loadRuleSet, type RuleSet } from './ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -73,11 +71,11 @@ export class RuleSetPool {
   constructor(private readonly extra: { glossary?: readonly string[]; rules?: readonly string[]; defaults?: boolean } = {}) {}
 
   files(config: ResolvedConfig): { glossary: string[]; rules: string[] } {
-    const defaults = this.extra.defaults === false ? false : config.defaults;
-    return {
-      glossary: [...(defaults ? defaultGlossaryFiles() : []), ...config.glossary, ...(this.extra.glossary ?? [])],
-      rules: [...(defaults ? defaultRuleFiles() : []), ...config.rules, ...(this.extra.rules ?? [])],
-    };
+    return contentFiles({
+      defaults: this.extra.defaults !== false && config.defaults,
+      glossary: [...config.glossary, ...(this.extra.glossary ?? [])],
+      rules: [...config.rules, ...(this.extra.rules ?? [])],
+    });
   }
 
   has(key: string): boolean {
@@ -88,8 +86,8 @@ export class RuleSetPool {
     const key = ruleSourcesKey(config);
     let entry = this.sets.get(key);
     if (!entry) {
-      const { glossary, rules } = this.files(config);
-      entry = (async () => ({ ruleSet: await compileRuleSet(await loadGlossary(glossary), loadRulePacks(rules)), files: [...glossary, ...rules] }))();
+      const files = this.files(config);
+      entry = (async () => ({ ruleSet: await loadRuleSet({ ...files, defaults: false }), files: [...files.glossary, ...files.rules] }))();
       this.sets.set(key, entry);
     }
     return entry;
@@ -108,19 +106,9 @@ export function applySeverities(findings: readonly Finding[], config: ResolvedCo
   return out;
 }
 
-async function lintDoc(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number }> {
-  const findings: Finding[] = [];
-  let units = 0;
-  for await (const c of lintDocument(doc, ruleSet)) {
-    units += c.conversation.units.length;
-    findings.push(...c.findings);
-  }
-  return { findings, units };
-}
-
 /** Lints a reply library's text: findings after severities and inline disables. */
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
-  const { findings, units } = await lintDoc(openText(path, text, format), ruleSet);
+  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet);
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
@@ -203,7 +191,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const reported = options.fix === 'dry-run' ? asIs : linted;
       result = { path, findings: reported.findings, units: reported.units };
     } else {
-      const { findings, units } = await lintDoc(doc, ruleSet);
+      const { findings, units } = await lintWholeDocument(doc, ruleSet);
       result = { path, findings: applySeverities(findings, config, path), units };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
@@ -216,7 +204,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintDoc(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
     files.push({ path: '<stdin>', findings: linted.findings, units: linted.units });
   }
 
