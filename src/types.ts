@@ -40,6 +40,14 @@ export interface Conversation {
   units: Utterance[];
 }
 
+/** What scores need of a dialogue besides its findings. */
+export interface ConversationInfo {
+  id: string;
+  /** The speakers of its agent turns ('' for turns that name none). */
+  agents: string[];
+  turns: number;
+}
+
 export type SourceFormat = 'jsonl' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';
 
 export interface SourceDocument {
@@ -64,6 +72,8 @@ export interface Finding {
   conversation: string | null;
   turn: number | null;
   role: Role;
+  /** Who said the utterance, when the transcript names them (for per-agent summaries). */
+  speaker?: string;
   line: number;
   column: number;
   endLine: number;

@@ -1,5 +1,5 @@
 import type { CompiledRule, Report, ScannedConversation } from '../checks/kind.js';
-import type { Conversation, Finding, SourceDocument } from '../types.js';
+import type { Conversation, ConversationInfo, Finding, SourceDocument } from '../types.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';
 
@@ -39,6 +39,7 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
     endOffset: to.offset,
     utterance: unit.text,
   };
+  if (unit.speaker) finding.speaker = unit.speaker;
   if (report.fixable && suggestions.length === 1) finding.fix = { start: report.start, end: report.end, replacement: suggestions[0]! };
   if (rule.spec.score) finding.score = rule.spec.score;
   return finding;
@@ -66,13 +67,21 @@ export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet): Asyn
   }
 }
 
-/** All findings of a document, and how many utterances it had. */
-export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number }> {
+/** All findings of a document, how many utterances it had, and its dialogues (for scores). */
+export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
   const findings: Finding[] = [];
+  const conversations: ConversationInfo[] = [];
   let units = 0;
   for await (const c of lintDocument(doc, ruleSet)) {
     units += c.conversation.units.length;
     findings.push(...c.findings);
+    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation));
   }
-  return { findings, units };
+  return { findings, units, conversations };
+}
+
+function conversationInfo(conversation: Conversation): ConversationInfo {
+  const agents = new Set<string>();
+  for (const u of conversation.units) if (u.role === 'agent') agents.add(u.speaker ?? '');
+  return { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
 }

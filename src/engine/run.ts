@@ -191,8 +191,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const reported = options.fix === 'dry-run' ? asIs : linted;
       result = { path, findings: reported.findings, units: reported.units };
     } else {
-      const { findings, units } = await lintWholeDocument(doc, ruleSet);
-      result = { path, findings: applySeverities(findings, config, path), units };
+      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet);
+      result = { path, findings: applySeverities(findings, config, path), units, conversations };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
@@ -205,7 +205,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
       : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
-    files.push({ path: '<stdin>', findings: linted.findings, units: linted.units });
+    files.push({ path: '<stdin>', ...linted });
   }
 
   if (cache) await cache.save();

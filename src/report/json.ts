@@ -1,8 +1,10 @@
 import type { Reporter } from './result.js';
+import { scoreFiles, summarizeAgents } from './scores.js';
 
 /** The JSON report: its shape (version 1) is a contract that tests pin. */
-export const json: Reporter = (result) =>
-  JSON.stringify(
+export const json: Reporter = (result) => {
+  const conversations = scoreFiles(result.files);
+  return JSON.stringify(
     {
       version: 1,
       files: result.files.map((f) => ({
@@ -25,7 +27,12 @@ export const json: Reporter = (result) =>
         })),
       })),
       summary: result.summary,
+      scores: {
+        conversations: conversations.map(({ findings: _count, ...score }) => score),
+        agents: summarizeAgents(result.files, conversations),
+      },
     },
     null,
     2,
   ) + '\n';
+};

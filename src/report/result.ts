@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../checks/kind.js';
-import type { Finding, Severity } from '../types.js';
+import type { ConversationInfo, Finding, Severity } from '../types.js';
 
 export interface FileResult {
   /** The path as given on the command line (or `<stdin>`). */
@@ -7,7 +7,10 @@ export interface FileResult {
   findings: Finding[];
   /** How many utterances (turns or replies) were linted. */
   units: number;
+  /** The file's dialogues, findings or not, so each gets a score (none for reply libraries). */
+  conversations?: ConversationInfo[];
 }
+
 
 export interface Summary {
   files: number;

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import type { Finding, Severity } from '../types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
+import { scoreFiles, summarizeAgents, FULL_SCORE, type AgentSummary, type ConversationScore } from './scores.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -15,6 +16,8 @@ export const stylish: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
+  const scores = scoreFiles(result.files);
+  const scoreOf = new Map(scores.map((s) => [`${s.path}\0${s.conversation}`, s]));
   for (const file of result.files) {
     if (file.findings.length === 0) continue;
     out.push(c.underline(file.path));
@@ -24,7 +27,8 @@ export const stylish: Reporter = (result, options) => {
       const heading = groupOf(f);
       if (heading !== group) {
         group = heading;
-        if (heading) out.push(`  ${c.bold(heading)}`);
+        const score = f.conversation === null ? undefined : scoreOf.get(`${file.path}\0${f.conversation}`);
+        out.push(`  ${c.bold(heading)}${score ? scoreLabel(score, c) : ''}`);
       }
       const where = pad(`${f.line}:${f.column}`, width);
       const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${f.suggestions.join(' / ')}`) : '';
@@ -36,6 +40,7 @@ export const stylish: Reporter = (result, options) => {
     }
     out.push('');
   }
+  if (scores.length > 0) out.push(...agentTable(summarizeAgents(result.files, scores), c), '');
   const { errors, warnings, infos, files, units } = result.summary;
   const total = errors + warnings + infos;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info`;
@@ -48,7 +53,23 @@ export const stylish: Reporter = (result, options) => {
   return out.join('\n') + '\n';
 };
 
-function groupOf(f: Finding): string | null {
+function groupOf(f: Finding): string {
   if (f.conversation !== null) return `conversation ${f.conversation}`;
   return `reply ${f.unit}`;
+}
+
+function scoreLabel(score: ConversationScore, c: InstanceType<typeof Chalk>): string {
+  const agents = score.agents.filter((a) => a).join(', ');
+  const points = `${score.score}/${FULL_SCORE}`;
+  const fatal = score.fatal.length > 0 ? c.red.bold(` fatal: ${score.fatal.join(', ')}`) : '';
+  return c.dim(`${agents ? ` · ${agents}` : ''} · score `) + (score.score < 60 ? c.red(points) : points) + fatal;
+}
+
+/** The agents' summary, worst average first. */
+function agentTable(agents: readonly AgentSummary[], c: InstanceType<typeof Chalk>): string[] {
+  const rows = agents.map((a) => [a.agent || '(unnamed)', String(a.conversations), a.averageScore.toFixed(1), String(a.fatalConversations), String(a.errors), String(a.warnings), String(a.infos)]);
+  const head = ['agent', 'conversations', 'average score', 'fatal', 'errors', 'warnings', 'infos'];
+  const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
+  const line = (cells: string[]) => '  ' + cells.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd();
+  return [c.bold('Agents'), c.dim(line(head)), ...rows.map(line)];
 }

@@ -123,6 +123,23 @@ describe('aslint lint --format json', () => {
         },
       ],
       summary: { files: 1, units: 4, errors: 2, warnings: 1, infos: 0 },
+      scores: {
+        conversations: [
+          {
+            path: `${DATA}/chats.jsonl`,
+            conversation: 's1',
+            agents: ['小王'],
+            score: 0,
+            fatal: ['test/blame-shifting'],
+            deductions: [{ ruleId: 'test/missing-apology', points: 10 }],
+          },
+          { path: `${DATA}/chats.jsonl`, conversation: 's2', agents: [''], score: 100, fatal: [], deductions: [] },
+        ],
+        agents: [
+          { agent: '小王', conversations: 1, averageScore: 0, fatalConversations: 1, errors: 2, warnings: 1, infos: 0 },
+          { agent: '', conversations: 1, averageScore: 100, fatalConversations: 0, errors: 0, warnings: 0, infos: 0 },
+        ],
+      },
     });
   });
 
@@ -161,7 +178,7 @@ describe('aslint lint --format stylish', () => {
     expect(r.stdout).toBe(
       [
         'test/cli/data/chats.jsonl',
-        '  conversation s1',
+        '  conversation s1 · 小王 · score 0/100 fatal: test/blame-shifting',
         '    1:104  error    顾客说“太慢了”后，客服 2 轮内没有致歉。  test/missing-apology',
         '           │ 您好，这不归我管',
         '           │ ^^^^^^^^^^^^^^^^',
@@ -184,6 +201,11 @@ describe('aslint lint --format stylish', () => {
         '    8:16  warning  不宜使用“不知道”。  test/dont-know',
         '          │ 这件商品支持保价吗？我不知道。',
         '          │                       ^^^^^^',
+        '',
+        'Agents',
+        '  agent      conversations  average score  fatal  errors  warnings  infos',
+        '  小王       1              0.0            1      2       1         0',
+        '  (unnamed)  1              100.0          0      0       0         0',
         '',
         '✖ 6 problems (2 errors, 4 warnings, 0 info) in 7 utterances in 2 files',
         '  1 fixable with --fix',
