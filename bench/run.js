@@ -34,6 +34,7 @@ startups.sort((a, b) => a - b);
 const rows = [
   ['corpus', `${(m.bytes / 1048576).toFixed(1)} MiB, ${m.utterances} utterances, ${m.findings} findings`],
   ['load (glossary + rules)', `${m.loadSeconds.toFixed(3)} s`],
+  ['segmenter load (nodejieba, once a run needs it)', `${m.segmenterSeconds.toFixed(3)} s`],
   ['lint', `${m.lintSeconds.toFixed(2)} s`],
   ['throughput', `${(m.bytes / 1048576 / m.lintSeconds).toFixed(2)} MB/s, ${Math.round(m.utterances / m.lintSeconds)} utterances/s`],
   ['peak memory (RSS)', `${m.maxRssMiB.toFixed(0)} MiB`],
