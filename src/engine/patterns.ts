@@ -7,7 +7,6 @@ import { matchForms, regionalForms } from '../text/variants.js';
 
 /** auto: a word-boundary check for CJK matches of two characters or fewer; word: always; none: never. */
 export type Boundary = 'auto' | 'word' | 'none';
-export const BOUNDARIES: readonly Boundary[] = ['auto', 'word', 'none'];
 
 /** What an edge of a match must sit on: nothing, a jieba word boundary, or a Latin word edge. */
 export type EdgeCheck = 0 | 1 | 2;

@@ -18,10 +18,3 @@ export function isTraditional(text: string): boolean {
   }
   return traditional > simplified;
 }
-
-const FULLWIDTH_ASCII = /[\uff01-\uff5e]/;
-
-/** Whether Latin letters and digits in the text are written full-width. */
-export function usesFullWidth(text: string): boolean {
-  return FULLWIDTH_ASCII.test(text);
-}

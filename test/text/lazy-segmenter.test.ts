@@ -1,0 +1,28 @@
+// DESIGN: loading nodejieba costs about a second and 240 MB, so a run that needs no
+// word-boundary check must not load it. Each case runs in a fresh process.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function lintInFreshProcess(text: string): { loaded: boolean; rules: string[] } {
+  const script = `
+    const { loadRuleSet, lintText } = await import('./dist/index.js');
+    const { segmenterLoaded } = await import('./dist/text/segment.js');
+    const rules = await loadRuleSet({ defaults: false, glossary: ['test/data/glossary.yaml'], rules: ['test/data/rules.yaml'] });
+    const result = await lintText(process.argv[1], 'replies-text', rules);
+    console.log(JSON.stringify({ loaded: segmenterLoaded(), rules: result.findings.map((f) => f.ruleId) }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, text], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+describe('the segmenter', () => {
+  it('is not loaded when no match needs a word boundary', () => {
+    expect(lintInFreshProcess('这不归我管，本店支持无条件退货')).toEqual({ loaded: false, rules: ['test/blame-shifting', 'term/seven-day-return'] });
+  });
+  it('is loaded for a two-character match', () => {
+    expect(lintInFreshProcess('这件商品支持保价吗')).toEqual({ loaded: true, rules: ['term/price-protection'] });
+  });
+});
