@@ -9,4 +9,5 @@ export const FORMATS: Record<string, () => Promise<Reporter>> = {
   checkstyle: async () => (await import('./checkstyle.js')).checkstyle,
   github: async () => (await import('./github.js')).github,
   rdjson: async () => (await import('./rdjson.js')).rdjson,
+  html: async () => (await import('./html.js')).html,
 };
