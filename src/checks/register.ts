@@ -23,10 +23,10 @@ export const register: CheckKind<Term> = {
   check(rule, { units }) {
     return units.flatMap((scan, unit) => {
       if (scan.unit.role !== 'agent') return [];
-      return effectiveHits(scan.get(rule.index, 'term')).map((h) => {
-        const plain = plainIn(rule.data, scan.unit.text);
-        return { unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } };
-      });
+      const hits = effectiveHits(scan.get(rule.index, 'term'));
+      if (hits.length === 0) return [];
+      const plain = plainIn(rule.data, scan.unit.text);
+      return hits.map((h) => ({ unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } }));
     });
   },
 };

@@ -1,5 +1,6 @@
 // Checkstyle XML, read by reviewdog, Jenkins' warnings plugin and many code-review tools.
-import { displayPath, xmlAttr } from './paths.js';
+import { xmlAttr } from '../text/markup.js';
+import { displayPath } from './paths.js';
 import type { Reporter } from './result.js';
 
 export const checkstyle: Reporter = (result, options) => {

@@ -4,15 +4,12 @@
 // found in. Without the script (or printed) it is the whole report, unfiltered.
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../types.js';
+import { escapeHtml } from '../text/markup.js';
 import { isTraditional } from '../text/script.js';
 import type { FileResult, Reporter, Summary } from './result.js';
 import { ruleDocsUrl } from './rule-docs.js';
 import { FULL_SCORE, scoreFiles, summarizeAgents, type AgentSummary, type ConversationScore } from './scores.js';
 
-/** Everything shown is user data (transcripts, speaker names, paths, rule files): escape it all. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 const e = escapeHtml;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -1,7 +1,8 @@
 // JUnit XML, as CI servers (GitLab, Jenkins, Azure) show test results: one test suite per file,
 // one failing test case per finding, one passing test case for a file without findings.
 import type { Finding } from '../types.js';
-import { displayPath, xmlAttr, xmlText } from './paths.js';
+import { xmlAttr, xmlText } from '../text/markup.js';
+import { displayPath } from './paths.js';
 import type { Reporter } from './result.js';
 
 function failureBody(f: Finding, path: string): string {

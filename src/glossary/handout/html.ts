@@ -1,12 +1,10 @@
 // The handout as one self-contained HTML file: inline CSS, no scripts, no network. It prints on
 // A4 (cover, contents, one category per page run) and reads as a page on screen.
 import type { Lang } from '../model.js';
+import { escapeHtml } from '../../text/markup.js';
 import { formatDate, htmlLang } from './labels.js';
 import type { HandoutView, Localized, SectionView, TermView } from './content.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** `<span lang>` around text whose language differs from the page's, so the right font is used. */
 function span(x: Localized, cls?: string): string {

@@ -3,7 +3,7 @@
 // through playwright-core, which is loaded only for this format.
 import { existsSync } from 'node:fs';
 import { InputError } from '../../types.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../../text/markup.js';
 import type { HandoutView } from './content.js';
 
 /** Where Chromium is looked for, in order, after $ASLINT_CHROMIUM. */

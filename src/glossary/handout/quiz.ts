@@ -3,7 +3,8 @@
 // term itself), and the answer key at the end gives the reason.
 import { normalize, normalizeText } from '../../text/normalize.js';
 import { formatDate, htmlLang } from './labels.js';
-import { escapeHtml, HANDOUT_CSS } from './html.js';
+import { escapeHtml } from '../../text/markup.js';
+import { HANDOUT_CSS } from './html.js';
 import { escapeMd } from './markdown.js';
 import type { Category, Glossary } from '../model.js';
 import { buildView, chineseConverters, type HandoutOptions, type HandoutView, type Localized, type TermView } from './content.js';

@@ -15,10 +15,8 @@ import { normalizeText } from '../../text/normalize.js';
 import { chineseConverters, selectTerms, type HandoutOptions } from './content.js';
 import { splitTerm, type ExchangeMisuse, type Indexed, type LangPart } from './exchange.js';
 import { labelsFor } from './labels.js';
+import { xmlAttr, xmlText } from '../../text/markup.js';
 
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
 
 /** An XML ID: term ids may start with a digit, which an ID may not. */
 export const entryId = (id: string) => (/^[a-z_]/i.test(id) ? id : `_${id}`);
@@ -34,12 +32,12 @@ export const NOTE = { register: 'register: ', except: 'except: ', alternatives: 
 
 const el = (name: string, text: string, attrs: Record<string, string> = {}) =>
   `<${name}${Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-    .join('')}>${escapeXml(text)}</${name}>`;
+    .map(([k, v]) => ` ${k}="${xmlAttr(v)}"`)
+    .join('')}>${xmlText(text)}</${name}>`;
 
 function tig(id: string, term: string, status: string, inner: string[], termType?: string): string[] {
   return [
-    `<tig id="${escapeXml(id)}">`,
+    `<tig id="${xmlAttr(id)}">`,
     `  ${el('term', term)}`,
     ...(termType ? [`  ${el('termNote', termType, { type: 'termType' })}`] : []),
     `  ${el('termNote', status, { type: 'administrativeStatus' })}`,
@@ -110,7 +108,7 @@ export async function renderTbx(glossary: Glossary, options: HandoutOptions, gen
     const parts = splitTerm(t, options.lang, cc);
     let source = t.source;
     if (source && options.lang === 'zh-Hant') source = cc.toTraditionalChars(source);
-    out.push(`<termEntry id="${escapeXml(eid)}">`);
+    out.push(`<termEntry id="${xmlAttr(eid)}">`);
     out.push(`  ${el('descrip', t.category, { type: 'subjectField' })}`);
     if (source) out.push(`  ${el('admin', source, { type: 'source' })}`);
     parts.forEach((p, i) => out.push(...langSet(t, eid, p, i === 0).map((l) => `  ${l}`)));
