@@ -15,6 +15,7 @@
 // warning, and with --report-unused-disable-directives so is a disable that suppressed nothing.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { parseJson, type JNode } from '../sources/json.js';
+import { LineMap } from '../sources/positions.js';
 import type { Finding, SourceFormat } from '../types.js';
 
 export const DISABLE_WITHOUT_REASON = 'aslint/disable-without-reason';
@@ -65,24 +66,8 @@ export function parseDirectiveText(body: string): { kind: Exclude<DirectiveKind,
   };
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-const lineEnd = (text: string, starts: number[], line: number) => {
+const lineEnd = (text: string, starts: Int32Array, line: number) => {
   const next = starts[line + 1];
   return next === undefined ? text.length : next - 1;
 };
@@ -94,7 +79,7 @@ interface CommentLine {
 }
 
 /** Full-line `#` comments; `inside` tells offsets that belong to a string (a `#` line in a block scalar). */
-function commentLines(text: string, starts: number[], inside: (offset: number) => boolean): CommentLine[] {
+function commentLines(text: string, starts: Int32Array, inside: (offset: number) => boolean): CommentLine[] {
   const out: CommentLine[] = [];
   starts.forEach((start, line) => {
     const raw = text.slice(start, lineEnd(text, starts, line)).replace(/\r$/, '');
@@ -105,7 +90,7 @@ function commentLines(text: string, starts: number[], inside: (offset: number) =
 }
 
 /** The first line after `line` with content that is not a comment. */
-function nextContentLine(text: string, starts: number[], line: number, comments: Set<number>): number | undefined {
+function nextContentLine(text: string, starts: Int32Array, line: number, comments: Set<number>): number | undefined {
   for (let l = line + 1; l < starts.length; l++) {
     if (comments.has(l)) continue;
     if (text.slice(starts[l]!, lineEnd(text, starts, l)).trim() !== '') return l;
@@ -140,7 +125,7 @@ function coversOf(d: Directive, from: number, to: number): Cover[] {
 }
 
 /** Comment directives (YAML and text libraries) and the ranges they cover. */
-function commentDirectives(text: string, starts: number[], comments: CommentLine[], nextLineRange: (line: number) => [number, number]): Parsed {
+function commentDirectives(text: string, starts: Int32Array, comments: CommentLine[], nextLineRange: (line: number) => [number, number]): Parsed {
   const directives: Directive[] = [];
   const covers: Cover[] = [];
   const open: Cover[] = [];
@@ -182,7 +167,8 @@ function commentDirectives(text: string, starts: number[], comments: CommentLine
 }
 
 function yamlDirectives(text: string): Parsed {
-  const starts = lineStarts(text);
+  const lines = new LineMap(text);
+  const starts = lines.starts;
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: new LineCounter() });
   const strings: [number, number][] = [];
   /** Where each reply ends, by the line it starts on (the library's shape as the reader reads it). */
@@ -194,12 +180,12 @@ function yamlDirectives(text: string): Parsed {
     if (v && (isSeq(v) || (isMap(v) && !v.items.some((p) => isScalar(p.key) && p.key.value === 'text')))) top = v;
   }
   if (isSeq(top)) {
-    for (const item of top.items as (Node | null)[]) if (item?.range) reach.set(lineOf(starts, item.range[0]), item.range[1]);
+    for (const item of top.items as (Node | null)[]) if (item?.range) reach.set(lines.lineIndex(item.range[0]), item.range[1]);
   } else if (isMap(top)) {
     for (const pair of top.items) {
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
-      if (key?.range) reach.set(lineOf(starts, key.range[0]), value?.range?.[1] ?? key.range[1]);
+      if (key?.range) reach.set(lines.lineIndex(key.range[0]), value?.range?.[1] ?? key.range[1]);
     }
   }
   /** Inside a reply: where the nodes that start on a line end (a `text: |` line covers its block). */
@@ -211,15 +197,15 @@ function yamlDirectives(text: string): Parsed {
   visit(doc, {
     Node(_key, node: Node) {
       if (!node.range) return;
-      if (node !== root && node !== top) extend(lineOf(starts, node.range[0]), node.range[1]);
+      if (node !== root && node !== top) extend(lines.lineIndex(node.range[0]), node.range[1]);
       if (isScalar(node) && typeof node.value === 'string') strings.push([node.range[0], node.range[1]]);
       if (isMap(node)) {
         for (const pair of node.items) {
           const key = pair.key as Node | null;
           const value = pair.value as Node | null;
-          if (node !== root && node !== top && key?.range && value?.range) extend(lineOf(starts, key.range[0]), value.range[1]);
+          if (node !== root && node !== top && key?.range && value?.range) extend(lines.lineIndex(key.range[0]), value.range[1]);
           if (isScalar(key) && key.value === DISABLE_FIELD && key.range) {
-            const line = lineOf(starts, key.range[0]);
+            const line = lines.lineIndex(key.range[0]);
             const d = fieldDirective((value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null, {
               offset: key.range[0],
               endOffset: value?.range?.[1] ?? key.range[1],
@@ -241,7 +227,8 @@ function yamlDirectives(text: string): Parsed {
 
 function jsonDirectives(text: string): Parsed {
   if (text.trim() === '') return { directives: [], covers: [] };
-  const starts = lineStarts(text);
+  const lines = new LineMap(text);
+  const starts = lines.starts;
   let root: JNode;
   try {
     root = parseJson(text);
@@ -257,7 +244,7 @@ function jsonDirectives(text: string): Parsed {
     if (n.kind !== 'object') return;
     for (const e of n.entries) {
       if (e.key === DISABLE_FIELD) {
-        const line = lineOf(starts, e.keyStart);
+        const line = lines.lineIndex(e.keyStart);
         const d = fieldDirective(plain(e.value), { offset: e.keyStart, endOffset: e.value.end, line: line + 1, column: e.keyStart - starts[line]! + 1 });
         directives.push(d);
         covers.push(...coversOf(d, n.start, n.end));
@@ -269,7 +256,8 @@ function jsonDirectives(text: string): Parsed {
 }
 
 function textDirectives(text: string): Parsed {
-  const starts = lineStarts(text);
+  const lines = new LineMap(text);
+  const starts = lines.starts;
   const comments = commentLines(text, starts, () => false);
   return commentDirectives(text, starts, comments, (line) => [starts[line]!, lineEnd(text, starts, line)]);
 }

@@ -115,7 +115,8 @@ export class MapBuilder {
 
 /** Line starts of a text; turns offsets into SourcePoints. Lines end at "\n" (so "\r\n" too). */
 export class LineMap {
-  private readonly starts: Int32Array;
+  /** The offset (in the text) where each line starts; line index 0 is `firstLine`. */
+  readonly starts: Int32Array;
 
   constructor(text: string, private readonly firstLine = 1, private readonly base = 0) {
     const s: number[] = [0];
@@ -126,6 +127,12 @@ export class LineMap {
   /** The point of an offset of the text (plus `base`, the text's own offset in the file). */
   point(offset: number): SourcePoint {
     const rel = offset - this.base;
+    const index = this.lineIndex(rel);
+    return { line: this.firstLine + index, column: rel - this.starts[index]! + 1, offset };
+  }
+
+  /** The 0-based index of the line that holds an offset of the text. */
+  lineIndex(rel: number): number {
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -134,7 +141,7 @@ export class LineMap {
       if (starts[mid]! <= rel) lo = mid;
       else hi = mid - 1;
     }
-    return { line: this.firstLine + lo, column: rel - starts[lo]! + 1, offset };
+    return lo;
   }
 }
 
