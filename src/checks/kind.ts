@@ -1,7 +1,7 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
-import type { ExampleOrigins, Lang, Term, Origin } from '../glossary/model.js';
+import type { ExampleOrigins, Lang, PinnedExample, Term, Origin } from '../glossary/model.js';
 import type { Boundary, PatternSet, PhraseDefaults, PhraseEntry, PhraseGuards } from '../engine/patterns.js';
 import { GUARD_LISTS } from '../engine/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
@@ -12,8 +12,8 @@ export type JsonSchema = { [key: string]: unknown };
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
 export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>>;
-/** A lone agent utterance, or a conversation. */
-export type Example = string | { turns: ExampleTurn[] };
+/** A lone agent utterance, a conversation, or an utterance with what it flags and its fix. */
+export type Example = string | { turns: ExampleTurn[] } | PinnedExample;
 
 /** A message: one string, or one per language of the text (`{zh-Hans, zh-Hant, en}`). */
 export type Message = string | Partial<Record<Lang, string>>;
