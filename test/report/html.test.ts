@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
-import { runFiles } from '../../src/engine/run.js';
+import { runFiles } from '../../src/runner/run.js';
 import { highlighted, html } from '../../src/report/html.js';
 import { summarize, type FileResult, type LintResult } from '../../src/report/result.js';
 import { ruleDocsUrl } from '../../src/report/rule-docs.js';

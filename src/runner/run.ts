@@ -9,8 +9,8 @@ import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, t
 import { summarize, type FileResult, type LintResult } from '../report/result.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
-import { lintWholeDocument } from './lint.js';
-import { loadRuleSet, type RuleSet } from './ruleset.js';
+import { lintWholeDocument } from '../engine/lint.js';
+import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -112,7 +112,7 @@ async function lintLibraryText(path: string, text: string, format: SourceFormat,
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
-  const { applyDirectives } = await import('./suppress.js');
+  const { applyDirectives } = await import('../engine/suppress.js');
   const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
   // Directive warnings may themselves be configured (`aslint/*: off`).
   return { findings: applySeverities(suppressed.findings, config, path), units };
