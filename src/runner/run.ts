@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import type { FileResult, LintResult } from '../report/result.js';
+import { resultOf } from './scores.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
@@ -222,5 +223,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, unfixed, ignored };
+  // Scores once, here, on the findings as linted: display filters (--quiet) come after.
+  return { result: resultOf(files, [...rules.values()]), fixed, unfixed, ignored };
 }
