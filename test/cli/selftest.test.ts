@@ -53,6 +53,20 @@ describe('aslint test', () => {
     expect(JSON.parse(lint.stdout).files[0].findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text])).toEqual([['term/price-protection', '保价']]);
   });
 
+  it('imports a company term base whose terms have no examples, and the result loads', async () => {
+    const csv = file('terms.csv', [
+      'id,category,lang,term,definition,misuses,why',
+      'price-protection,statutory,zh-Hans,价保,降价补差。,保价,保价是运输保险。',
+      'price-protection,statutory,en,price protection,A refund of the difference.,,',
+    ]);
+    const out = join(mkdtempSync(join(tmpdir(), 'aslint-import-')), 'terms.yaml');
+    const imported = await runCli(['glossary', 'import', csv, '-o', out]);
+    expect(imported.code).toBe(0);
+    const t = await runCli(['test', '--no-config', '--no-defaults', '--glossary', out]);
+    expect(t.stdout).toMatch(/: term\/price-protection: has no examples\n0 examples of 1 rules\n/);
+    expect(t.code).toBe(0);
+  });
+
   it('names the file and line of each failing example, pinned flags and fixes included, and exits 1', async () => {
     const pack = file('pack.yaml', [
       'pack: p',
