@@ -1,5 +1,5 @@
 import type { CompiledRule, Report, ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, SourceDocument } from '../types.js';
+import type { Conversation, ConversationInfo, Finding, ReadProblem, SkippedCounts, SourceDocument } from '../types.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';
 
@@ -45,14 +45,43 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
   return finding;
 }
 
+export const UNREADABLE_RECORD = 'aslint/unreadable-record';
+
+/** A record the reader could not read, as an error finding where it is. */
+function unreadableFinding(p: ReadProblem): Finding {
+  return {
+    ruleId: UNREADABLE_RECORD,
+    kind: 'input',
+    severity: 'error',
+    message: `${p.message}: the record was not linted; ${p.hint}`,
+    unit: `L${p.line}`,
+    conversation: null,
+    turn: null,
+    role: 'system',
+    line: p.line,
+    column: p.column,
+    endLine: p.line,
+    endColumn: p.column,
+    text: '',
+    suggestions: [],
+    start: 0,
+    end: 0,
+    offset: p.offset,
+    endOffset: p.offset,
+    utterance: '',
+  };
+}
+
 /** Lints one conversation (or one canned reply): every utterance scanned once, then the rules that were hit. */
 export function lintConversation(conversation: Conversation, ruleSet: RuleSet): Finding[] {
+  const unreadable = conversation.problems?.map(unreadableFinding) ?? [];
+  if (conversation.units.length === 0) return unreadable;
   const units = conversation.units.map((u) => scanUnit(u, ruleSet.patterns, ruleSet.segmenter));
   const scanned: ScannedConversation = { conversation, units };
   const hit = new Set<number>();
   for (const scan of units) for (const rule of scan.rules()) hit.add(rule);
   for (const rule of ruleSet.alwaysRun) hit.add(rule.index);
-  const findings: Finding[] = [];
+  const findings: Finding[] = unreadable;
   for (const index of [...hit].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[index]!;
     for (const report of rule.kind.check(rule, scanned)) findings.push(toFinding(rule, report, conversation));
@@ -68,16 +97,24 @@ export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet): Asyn
 }
 
 /** All findings of a document, how many utterances it had, and its dialogues (for scores). */
-export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
+export async function lintWholeDocument(
+  doc: SourceDocument,
+  ruleSet: RuleSet,
+): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[]; skipped: SkippedCounts }> {
   const findings: Finding[] = [];
   const conversations: ConversationInfo[] = [];
+  const skipped: SkippedCounts = { media: 0, empty: 0 };
   let units = 0;
   for await (const c of lintDocument(doc, ruleSet)) {
     units += c.conversation.units.length;
+    if (c.conversation.skipped) {
+      skipped.media += c.conversation.skipped.media;
+      skipped.empty += c.conversation.skipped.empty;
+    }
     findings.push(...c.findings);
     if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation));
   }
-  return { findings, units, conversations };
+  return { findings, units, conversations, skipped };
 }
 
 function conversationInfo(conversation: Conversation): ConversationInfo {

@@ -10,7 +10,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'aslint-index-'));
 
 describe('openSource / detectFormat', () => {
   test('extensions', () => {
-    expect([...SOURCE_EXTENSIONS].sort()).toEqual(['.json', '.jsonl', '.ndjson', '.txt', '.yaml', '.yml']);
+    expect([...SOURCE_EXTENSIONS].sort()).toEqual(['.csv', '.json', '.jsonl', '.ndjson', '.tab', '.tsv', '.txt', '.xlsx', '.yaml', '.yml']);
     expect(detectFormat('a.jsonl', '')).toBe('jsonl');
     expect(detectFormat('a.NDJSON', '')).toBe('jsonl');
     expect(detectFormat('a.yml', '')).toBe('replies-yaml');
