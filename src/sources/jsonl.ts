@@ -207,9 +207,7 @@ export function readJsonRecord(ctx: RecordContext, value: unknown, options: Inpu
     });
     const fields: Partial<Pick<RawMessage, 'complete' | 'excerpt' | 'lang' | 'channel'>> = {};
     for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] !== undefined) fields[k] = o[f[k]!];
-    const conversation = buildConversation(convId, messages, roles, fields);
-    // Turn numbers stay those of the file, also when a turn before was skipped.
-    return { conversation: renumber(conversation, messages) };
+    return { conversation: buildConversation(convId, messages, roles, fields) };
   }
   const m = messageOf(ctx, o, [], options);
   if (replies && m.role === undefined && m.conversation === undefined) {
@@ -222,14 +220,6 @@ export function readJsonRecord(ctx: RecordContext, value: unknown, options: Inpu
     return { reply: { id: null, dialogue: false, units: [u] } };
   }
   return { message: m };
-}
-
-/** Units keep their turn number in the file (`index`) even when messages before them were skipped. */
-function renumber(c: Conversation, messages: readonly RawMessage[]): Conversation {
-  if (c.units.length === messages.length) return c;
-  const byId = new Map(messages.map((m, k) => [m.id, k]));
-  for (const u of c.units) (u as { index: number | null }).index = byId.get(u.id) ?? u.index;
-  return c;
 }
 
 /** The problem of a line that is not valid JSON, at the place the positional parser names. */

@@ -85,13 +85,14 @@ export function buildConversation(id: string, messages: readonly RawMessage[], r
   const problems: ReadProblem[] = [];
   const skipped: SkippedCounts = { media: 0, empty: 0 };
   const f = { ...fields };
-  for (const m of messages) {
+  for (const [position, m] of messages.entries()) {
     for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] === undefined && m[k] !== undefined && m[k] !== null && m[k] !== '') f[k] = m[k];
     const j = judge(m, roles);
     if ('problem' in j) problems.push(j.problem);
     else if ('skip' in j) skipped[j.skip]++;
     else {
-      const index = units.length;
+      // The turn number is the message's place in the conversation, skipped messages counted, as in the file.
+      const index = position;
       const u: Utterance = { id: m.id ?? `${id}#${index}`, conversationId: id, index, role: j.role, text: j.text, locate: j.locate };
       if (m.speaker !== undefined && m.speaker !== '') u.speaker = m.speaker;
       if (m.time !== undefined && m.time !== '') u.time = m.time;

@@ -8,7 +8,8 @@
 // optionally after a time) and a colon (full-width or ASCII) starts a turn; a line without one continues the
 // previous turn (joined with "\n"); a blank line ends the conversation. Conversation ids are
 // `L<line of its first turn>`.
-import type { Conversation, Role, SourcePoint, Utterance } from '../types.js';
+import type { Conversation, Role, SkippedCounts, SourcePoint, Utterance } from '../types.js';
+import { isMediaPlaceholder } from './fields.js';
 import type { InputFormat, InputOptions } from './format.js';
 import type { Line } from './lines.js';
 import { problemAt, unreadable } from './messages.js';
@@ -150,16 +151,30 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
   const roles = foldRoleMap(options.roles);
   let convId: string | undefined;
   let units: Utterance[] = [];
+  let turns = 0;
+  let skipped: SkippedCounts = { media: 0, empty: 0 };
   let turn: TurnBuilder | undefined;
   const endTurn = (): void => {
-    if (turn && convId) units.push(turn.build(convId, units.length));
+    if (turn && convId) {
+      // Turn numbers count skipped turns (an image, an empty message), as the other readers do.
+      const u = turn.build(convId, turns++);
+      if (u.text.trim() === '') skipped.empty++;
+      else if (isMediaPlaceholder(u.text)) skipped.media++;
+      else units.push(u);
+    }
     turn = undefined;
   };
   const endConversation = (): Conversation | undefined => {
     endTurn();
-    const c = convId && units.length ? { id: convId, dialogue: true, units } : undefined;
+    let c: Conversation | undefined;
+    if (convId && turns > 0) {
+      c = { id: convId, dialogue: units.length > 0, units };
+      if (skipped.media || skipped.empty) c.skipped = skipped;
+    }
     convId = undefined;
     units = [];
+    turns = 0;
+    skipped = { media: 0, empty: 0 };
     return c;
   };
   for await (const batch of lines) {
