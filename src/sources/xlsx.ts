@@ -63,9 +63,10 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
       if (v) m[f] = v;
     }
     for (const f of ['complete', 'excerpt', 'lang', 'channel'] as const) if (col(f) >= 0 && row[col(f)] !== null) m[f] = row[col(f)];
-    const text = cell('text');
+    // An empty cell is an empty message (skipped and counted), not a missing text.
+    const text = cell('text') ?? '';
     const at = point(col('text'));
-    m.text = text === undefined ? { value: null, at } : { value: text, at, locate: () => at };
+    m.text = { value: text, at, locate: () => at };
     messages.push(m);
   }
   yield* groupMessages(messages, roles, `L${headerIndex + 2}`);
