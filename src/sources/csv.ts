@@ -95,19 +95,20 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
   const lines = new LineMap(text);
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   const delimiter = tab ? '\t' : sniffDelimiter(firstLine);
-  const skippedErrors: { line: number; message: string }[] = [];
+  const skippedErrors: { records: number; message: string }[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       delimiter,
       info: true,
       relax_column_count: true,
-      relax_quotes: false,
+      // A stray quote inside a field is kept as text rather than losing the rest of the file.
+      relax_quotes: true,
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n'],
       skip_records_with_error: true,
-      on_skip: (err: { lines?: number; message: string } | undefined) => {
-        if (err) skippedErrors.push({ line: err.lines ?? 1, message: err.message });
+      on_skip: (err: { records?: number; message: string } | undefined) => {
+        if (err) skippedErrors.push({ records: err.records ?? 0, message: err.message });
       },
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
@@ -115,8 +116,7 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
     throw new InputError(`cannot read the CSV: ${e.message ?? String(err)}`, file, e.lines ?? 1, 1, 'check the quotes: a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")');
   }
   for (const l of invalid) yield unreadable(problemAt(lines.point((lines.starts[l.line - 1] ?? 0) + l.column - 1), l.message, l.hint));
-  for (const s of skippedErrors) yield unreadable(problemAt(lines.point(lines.starts[s.line - 1] ?? 0), `a row that can't be read: ${s.message}`, 'a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")'));
-  if (records.length === 0) return;
+  if (records.length === 0 && skippedErrors.length === 0) return;
 
   // Where each record starts: the first non-empty line after the previous record's last line.
   const starts = lines.starts;
@@ -130,6 +130,13 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
     return { ...r, first, spans: fieldSpans(text, starts[first - 1] ?? 0, end, delimiter) };
   });
 
+  // A row csv-parse skipped starts after the last row it had read before it.
+  for (const e of skippedErrors) {
+    let first = (records[e.records - 1]?.info.lines ?? 0) + 1;
+    while (first < starts.length && lineText(first) === '') first++;
+    yield unreadable(problemAt(lines.point(starts[first - 1] ?? 0), `a row that can't be read: ${e.message}`, 'a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")'));
+  }
+  if (located.length === 0) return;
   const header = located[0]!;
   const names = header.record.map((h) => h.trim());
   const fields = resolveFields(names, options, { file, line: header.first });
