@@ -19,7 +19,7 @@ import { foldRoleMap, parseRole, roleNames, type RoleMap } from './roles.js';
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An optional time before the role: `2024-06-01 10:00:01 `, `[10:00] `, `【10:00:01】`. */
-const TIME = String.raw`(?:[\[【(（]?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?)[\]】)）]?[ \t]+)?`;
+const TIME = String.raw`(?:[\[【(（]?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?)(?:[\]】)）][ \t]*|[ \t]+))?`;
 const OPEN = '[(（\\[【]';
 const CLOSE = '[)）\\]】]';
 
