@@ -74,7 +74,7 @@ describe('unreadable records', () => {
     writeFileSync(jsonl, conv('a', [{ role: 'agent', text: '好的' }]) + '\n{"id": "b", "turns": [\n');
     const r = await runCli(['lint', ...CONTENT, '--no-color', jsonl]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('aslint/unreadable-record');
+    expect(r.stdout).toContain('  unreadable record, line 2\n');
     expect(r.stdout).toMatch(/2:23\s+error\s+invalid JSON: unexpected end of input/);
   });
 
