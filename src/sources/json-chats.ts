@@ -129,8 +129,9 @@ function firstKeys(head: string): string[] {
 export function looksLikeChatJson(head: string): boolean {
   const t = head.replace(/^\ufeff/, '').trimStart();
   if (!t.startsWith('[') && !t.startsWith('{')) return false;
+  const wrapper = /^\{\s*"((?:[^"\\]|\\.){1,60})"\s*:\s*\[/.exec(t);
+  if (wrapper && LIST_KEYS.includes(wrapper[1]!) && wrapper[1] !== 'messages') return true;
   const keys = firstKeys(t);
-  if (t.startsWith('{') && LIST_KEYS.some((k) => keys[0] === k)) return true;
   const f = resolveFields(keys, {});
   if (f.role !== undefined && f.text !== undefined) return true;
   return t.startsWith('[') && keys.some((k) => ['turns', 'messages', 'msgs', 'dialog', 'dialogue'].includes(k));
