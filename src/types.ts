@@ -38,10 +38,11 @@ export interface Conversation {
   /** true for a dialogue between roles: conversation checks (require, position) apply. */
   dialogue: boolean;
   units: Utterance[];
-  /** Conversation-level fields of the export, passed through for the rules that read them. */
-  complete?: boolean;
+  /** `complete: false` or `excerpt: true` in the input: a part of a dialogue, not judged by position rules. */
   excerpt?: boolean;
+  /** The language the input gives (`zh`, `zh-Hans`, `zh-Hant`, `en`); else it is told from the text. */
   lang?: string;
+  /** The channel the input gives (`chat`, `email`, `social`, …). */
   channel?: string;
   /** Records of the source that could not be read (each becomes an aslint/unreadable-record finding). */
   problems?: ReadProblem[];
@@ -65,6 +66,14 @@ export interface SkippedCounts {
   media: number;
   /** Messages whose text is empty or only spaces. */
   empty: number;
+}
+
+/** What a run tells the linter about its input (from the config). */
+export interface LintOptions {
+  /** Every dialogue is an excerpt: position rules judge none. */
+  excerpts?: boolean;
+  /** The channel of conversations that name none (default `chat`). */
+  channel?: string;
 }
 
 /** What scores need of a dialogue besides its findings. */
@@ -120,6 +129,23 @@ export interface Finding {
   score?: RuleScore;
   /** The whole utterance, for code frames. */
   utterance: string;
+  /** Other places that explain the finding: the customer turn and words that demanded an apology. */
+  related?: RelatedLocation[];
+}
+
+/** A place in the same file that explains a finding (SARIF relatedLocations). */
+export interface RelatedLocation {
+  unit: string;
+  turn: number | null;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets in the unit's text. */
+  start: number;
+  end: number;
+  text: string;
+  message: string;
 }
 
 export interface RuleScore {

@@ -8,8 +8,8 @@ import { term } from './term.js';
 import { timing } from './timing.js';
 
 /** Every check kind, by name. */
-export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(
-  [term, register, forbidden, require, position, conditional, timing].map((k) => [k.name, k as CheckKind<any>]),
+export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any, any>> = new Map(
+  [term, register, forbidden, require, position, conditional, timing].map((k) => [k.name, k as CheckKind<any, any>]),
 );
 
 /** The kinds a rule pack may use (term and register are made from the glossary). */

@@ -125,6 +125,11 @@ export const configSchema: JsonSchema = {
         },
       },
     }),
+    channel: {
+      type: 'string',
+      minLength: 1,
+      description: 'The channel of conversations that name none (chat, email, social, …; default chat). Rules with `channel:` apply only to theirs.',
+    },
   },
   definitions: {
     extendsItem: {

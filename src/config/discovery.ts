@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type Role, type Severity, type SourceFormat } from '../types.js';
+import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
@@ -21,12 +21,14 @@ export interface ConfigData {
   ignores?: string | string[] | null;
   files?: (string | { files: string | string[]; format?: SourceFormat })[] | null;
   input?: InputConfig | null;
+  channel?: string;
 }
 
 /** The config's `input` section (docs/inputs.md). */
 export interface InputConfig {
   columns?: Record<string, string>;
   roles?: Record<string, Role>;
+  /** Read into ResolvedConfig.lint. */
   excerpts?: boolean;
 }
 
@@ -53,7 +55,9 @@ export interface ResolvedConfig {
   /** `files` entries: the input files, and the format of some. */
   files: { base: string; patterns: string[]; format?: SourceFormat }[];
   /** Column and role names of the exports (nearer configs add to and override further ones). */
-  input: InputConfig;
+  input: Pick<InputConfig, 'columns' | 'roles'>;
+  /** What the linter is told about the input (`input.excerpts`, `channel`). */
+  lint: LintOptions;
 }
 
 /** The built-in presets, as config data. */
@@ -73,7 +77,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], files: [], input: {} };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], files: [], input: {}, lint: {} };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -93,14 +97,15 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
   for (const f of data.files ?? []) into.files.push(typeof f === 'string' ? { base, patterns: [f] } : { base, patterns: list(f.files), ...(f.format ? { format: f.format } : {}) });
   if (data.input) {
-    const { columns, roles, excerpts } = data.input;
+    const { columns, roles } = data.input;
     into.input = {
       ...into.input,
       ...(columns ? { columns: { ...into.input.columns, ...columns } } : {}),
       ...(roles ? { roles: { ...into.input.roles, ...roles } } : {}),
-      ...(excerpts !== undefined ? { excerpts } : {}),
     };
   }
+  if (data.input?.excerpts !== undefined) into.lint.excerpts = data.input.excerpts;
+  if (data.channel !== undefined) into.lint.channel = data.channel;
 }
 
 /** Reads and validates one config file; errors name the file, line and column. */

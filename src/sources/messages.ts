@@ -100,10 +100,8 @@ export function buildConversation(id: string, messages: readonly RawMessage[], r
     }
   }
   const c: Conversation = { id, dialogue: units.length > 0, units };
-  const complete = parseFlag(f.complete);
-  const excerpt = parseFlag(f.excerpt);
-  if (complete !== undefined) c.complete = complete;
-  if (excerpt !== undefined) c.excerpt = excerpt;
+  // A dialogue that is not complete is an excerpt (position rules do not judge it).
+  if (parseFlag(f.complete) === false || parseFlag(f.excerpt) === true) c.excerpt = true;
   const lang = stringOf(f.lang);
   const channel = stringOf(f.channel);
   if (lang !== undefined) c.lang = lang;
