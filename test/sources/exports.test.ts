@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { runFiles } from '../../src/engine/run.js';
+import { runFiles } from '../../src/runner/run.js';
 import type { FileResult } from '../../src/report/result.js';
 import { openSource } from '../../src/sources/index.js';
 import { TEST_RUN_OPTIONS } from '../helpers.js';
