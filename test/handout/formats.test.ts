@@ -187,13 +187,13 @@ describe('quiz', () => {
     expect(html).toContain('class="key"');
     const en = buildQuiz(await buildView(g, { lang: 'en' }));
     expect(en.sections.flatMap((s) => s.items).map((i) => i.answer)).toEqual(['price protection', '7-day no-reason return', 'warranty card']);
-    // zh-Hant: made from the Simplified sentences, so the good sentence still gives the answer.
+    // zh-Hant: sentences converted by character, so 支持 stays 支持 (Taiwan phrases would say 支援, "assist").
     const hantQuiz = await makeQuiz(g, { lang: 'zh-Hant' });
     expect(hantQuiz.sections.flatMap((s) => s.items).map((i) => `${i.before}[${i.wrong}→${i.answer}]${i.after}`)).toEqual([
-      '本商品支援30[天保價→天價保]，降價了可以聯絡我們。',
+      '本商品支持30[天保價→天價保]，降價了可以聯繫我們。',
       '您可以在[保價期→價保期]內申請退差價。',
       '未發貨的訂單可以申請[只退錢→僅退款]。',
-      '本店支援[無條件退貨→七日無理由退貨]。',
+      '本店支持[無條件退貨→七日無理由退貨]。',
     ]);
     expect(hantQuiz.sections.map((s) => s.title)).toEqual(['服務內容術語', '法定術語']);
     const hant = renderQuizMarkdown(hantQuiz);

@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Glossary } from '../model.js';
 import { chineseConverters, selectTerms, type HandoutOptions } from './content.js';
+import { traditionalWriter } from './traditional.js';
 import { splitTerm } from './exchange.js';
 
 export const CSV_COLUMNS = [
@@ -36,12 +37,13 @@ export const cellList = (items: readonly string[]) => items.map(oneLine).join('\
 
 export async function renderCsv(glossary: Glossary, options: HandoutOptions): Promise<string> {
   const cc = await chineseConverters();
+  const hant = traditionalWriter(glossary, cc);
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const t of selectTerms(glossary, options.categories)) {
     let source = t.source ?? '';
     if (source && options.lang === 'zh-Hant') source = cc.toTraditionalChars(source);
     if (source && options.lang === 'zh-Hans') source = cc.toSimplified(source);
-    for (const p of splitTerm(t, options.lang, cc)) {
+    for (const p of splitTerm(t, options.lang, cc, hant)) {
       const row: Record<CsvColumn, string> = {
         id: t.id,
         category: t.category,

@@ -13,6 +13,7 @@
 import type { Glossary, Term } from '../model.js';
 import { normalizeText } from '../../text/normalize.js';
 import { chineseConverters, selectTerms, type HandoutOptions } from './content.js';
+import { traditionalWriter } from './traditional.js';
 import { splitTerm, type ExchangeMisuse, type Indexed, type LangPart } from './exchange.js';
 import { labelsFor } from './labels.js';
 import { xmlAttr, xmlText } from '../../text/markup.js';
@@ -89,6 +90,7 @@ function langSet(t: Term, eid: string, p: LangPart, register: boolean): string[]
 
 export async function renderTbx(glossary: Glossary, options: HandoutOptions, generator = 'aslint'): Promise<string> {
   const cc = await chineseConverters();
+  const hant = traditionalWriter(glossary, cc);
   const title = options.title ?? labelsFor(options.lang === 'all' ? 'en' : options.lang).title;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -105,7 +107,7 @@ export async function renderTbx(glossary: Glossary, options: HandoutOptions, gen
   ];
   for (const t of selectTerms(glossary, options.categories)) {
     const eid = entryId(t.id);
-    const parts = splitTerm(t, options.lang, cc);
+    const parts = splitTerm(t, options.lang, cc, hant);
     let source = t.source;
     if (source && options.lang === 'zh-Hant') source = cc.toTraditionalChars(source);
     out.push(`<termEntry id="${xmlAttr(eid)}">`);
