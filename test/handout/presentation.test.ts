@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/glossary/handout/content.js';
 import { renderHtml } from '../../src/glossary/handout/html.js';
 import { renderMarkdown } from '../../src/glossary/handout/markdown.js';
-import { renderCsv } from '../../src/glossary/handout/csv.js';
+import { renderCsv } from '../../src/glossary/exchange/csv.js';
 import { taiwanQuotes } from '../../src/glossary/handout/traditional.js';
 import { runCli } from '../helpers.js';
 import { DATA, testGlossary } from './helpers.js';

@@ -6,9 +6,9 @@
 // puts it back in place. An export of one language is a view: every Chinese item is shown in
 // that language's script, as the handouts show it.
 import { LANGS, type Lang, type Term } from '../model.js';
-import { scriptOf, type ChineseConverters } from './content.js';
-import type { HandoutLang } from './labels.js';
-import type { TraditionalWriter } from './traditional.js';
+import { scriptOf, type ChineseConverters } from '../handout/content.js';
+import type { HandoutLang } from '../handout/labels.js';
+import type { TraditionalWriter } from '../handout/traditional.js';
 
 export interface Indexed {
   text: string;
