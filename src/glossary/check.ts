@@ -241,12 +241,14 @@ function readFile(file: YamlFile, problems: GlossaryProblem[], cc: Converters): 
       const b = bad.some((s) => scriptOf(s) === lang);
       if (!g || !b) {
         const missing = [g ? '' : 'good', b ? '' : 'bad'].filter((x) => x).join(' and ');
-        problem(p('misuses'), 'missing-examples', misuses.length > 0 && good.length + bad.length === 0 ? 'error' : 'warning', `term "${id}" has ${lang} misuses but no ${missing} ${lang} example`, 'Add examples in that language so `aslint test` checks the misuses.');
+        // A warning: the loader accepts a term without examples (`aslint test` lists it).
+        problem(p('misuses'), 'missing-examples', 'warning', `term "${id}" has ${lang} misuses but no ${missing} ${lang} example`, 'Add examples in that language so `aslint test` checks the misuses.');
       }
     }
     misuses.forEach((m, j) => {
       if (!str(m?.text)) problem(p('misuses', j), 'invalid', 'error', `misuse ${j + 1} of "${id}" has no text`);
-      if (!str(m?.why)) problem(p('misuses', j), 'missing-definition', 'error', `misuse "${str(m?.text) ?? j + 1}" of "${id}" has no reason`, 'Add `why:`: the handout and the finding tell agents why the word is wrong.');
+      const why = m?.why && typeof m.why === 'object' ? Object.values(m.why as Record<string, unknown>).find((x) => str(x)) : m?.why;
+      if (!str(why)) problem(p('misuses', j), 'missing-definition', 'error', `misuse "${str(m?.text) ?? j + 1}" of "${id}" has no reason`, 'Add `why:`: the handout and the finding tell agents why the word is wrong.');
     });
 
     out.push({

@@ -36,6 +36,14 @@ describe('zh-Hant text', () => {
     expect(view.sections[0]!.terms[0]!.good.map((x) => x.text)).toContain('本商品提供30天價格保護。');
   });
 
+  it('a reason the glossary gives in zh-Hant is shown as written', async () => {
+    const g = await testGlossary();
+    const m = g.terms.find((x) => x.id === 'price-protection')!.misuses[0]!;
+    m.whyIn = { 'zh-Hans': m.why, 'zh-Hant': '價格保護的期限在臺灣也叫“價保期”。' };
+    const view = await buildView(g, { lang: 'zh-Hant' });
+    expect(view.sections[0]!.terms[0]!.misuses[0]!.why.text).toBe('價格保護的期限在臺灣也叫「價保期」。');
+  });
+
   it('markdown quotes zh-Hant examples with 「」', async () => {
     const md = renderMarkdown(await buildView(await testGlossary(), { lang: 'zh-Hant' }));
     expect(md).toContain('  - 「本商品支持30天價保，降價了可以聯繫我們。」');

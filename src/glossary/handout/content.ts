@@ -188,7 +188,9 @@ export function termView(t: Term, lang: HandoutLang, cc: ChineseConverters, hant
   const misuses: MisuseView[] = [];
   for (const m of t.misuses) {
     const text = inLang(m.text, 'word');
-    if (text) misuses.push({ text, why: why(m.why) });
+    // A reason the glossary gives in the handout's language is shown as written.
+    const own = lang === 'all' ? undefined : m.whyIn?.[lang];
+    if (text) misuses.push({ text, why: own && lang !== 'all' ? { lang, text: lang === 'zh-Hant' ? taiwanQuotes(own) : own } : why(m.why) });
   }
   // A bad example must still show its misuse: where the glossary's Taiwan words would change it,
   // the sentence is converted by character only.
