@@ -110,7 +110,7 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   if (toFolder) {
     for (const f of result.files) written.push({ path: join(out!, `${f.category}.yaml`), yaml: f.yaml });
   } else {
-    written.push({ path: out ?? `<stdout>.yaml`, yaml: result.files[0]!.yaml });
+    written.push({ path: out ?? `${file} (imported YAML)`, yaml: result.files[0]!.yaml });
   }
   for (const n of result.notes) process.stderr.write(`  note: ${n}\n`);
   // Checked before anything is written, with the glossary it will be used with: a misuse that is
