@@ -74,6 +74,8 @@ export interface Finding {
   role: Role;
   /** Who said the utterance, when the transcript names them (for per-agent summaries). */
   speaker?: string;
+  /** When the utterance was said, as the transcript gives it. */
+  time?: string;
   line: number;
   column: number;
   endLine: number;
@@ -92,6 +94,16 @@ export interface Finding {
   score?: RuleScore;
   /** The whole utterance, for code frames. */
   utterance: string;
+  /** Other places that explain the finding: the customer's complaint a missing apology answers. */
+  related?: RelatedLocation[];
+}
+
+/** A place in another unit of the same conversation, in that unit's text offsets. */
+export interface RelatedLocation {
+  unit: string;
+  start: number;
+  end: number;
+  message: string;
 }
 
 export interface RuleScore {

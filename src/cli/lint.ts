@@ -4,6 +4,7 @@ import { runFiles } from '../engine/run.js';
 import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
+import { scoreResult } from '../report/scores.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
@@ -99,6 +100,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     const n = fixed.reduce((sum, f) => sum + f.applied, 0);
     process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
   }
+  // Scores are of everything found: --quiet only changes what the report lists.
+  result.scores ??= scoreResult(result.files);
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);
 

@@ -40,6 +40,7 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
     utterance: unit.text,
   };
   if (unit.speaker) finding.speaker = unit.speaker;
+  if (unit.time) finding.time = unit.time;
   if (report.fixable && suggestions.length === 1) finding.fix = { start: report.start, end: report.end, replacement: suggestions[0]! };
   if (rule.spec.score) finding.score = rule.spec.score;
   return finding;

@@ -1,9 +1,9 @@
 import type { Reporter } from './result.js';
-import { scoreFiles, summarizeAgents } from './scores.js';
+import { scoresOf } from './scores.js';
 
 /** The JSON report: its shape (version 1) is a contract that tests pin. */
 export const json: Reporter = (result) => {
-  const conversations = scoreFiles(result.files);
+  const { conversations, agents } = scoresOf(result);
   return JSON.stringify(
     {
       version: 1,
@@ -29,7 +29,7 @@ export const json: Reporter = (result) => {
       summary: result.summary,
       scores: {
         conversations: conversations.map(({ findings: _count, ...score }) => score),
-        agents: summarizeAgents(result.files, conversations),
+        agents,
       },
     },
     null,

@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../checks/kind.js';
 import type { ConversationInfo, Finding, Severity } from '../types.js';
+import type { RunScores } from './scores.js';
 
 export interface FileResult {
   /** The path as given on the command line (or `<stdin>`). */
@@ -25,6 +26,8 @@ export interface LintResult {
   summary: Summary;
   /** The rules of the run, for formats that describe them (SARIF). */
   rules: readonly CompiledRule[];
+  /** Scores of every finding of the run, kept when a display option (--quiet) drops findings from the report. */
+  scores?: RunScores;
 }
 
 export interface ReportOptions {

@@ -2,7 +2,7 @@
 // each rule it breaks deducts that rule's `score.deduct` once, and a rule marked `fatal` fails
 // the whole conversation (score 0). Agents are summarized over the conversations they served.
 import type { Finding } from '../types.js';
-import type { FileResult } from './result.js';
+import type { FileResult, LintResult } from './result.js';
 
 export const FULL_SCORE = 100;
 
@@ -90,4 +90,23 @@ export function summarizeAgents(files: readonly FileResult[], scores: readonly C
   }
   for (const s of agents.values()) s.averageScore = s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0;
   return [...agents.values()].sort((a, b) => a.averageScore - b.averageScore || a.agent.localeCompare(b.agent));
+}
+
+/** The scores of a run: per conversation and per agent. */
+export interface RunScores {
+  conversations: ConversationScore[];
+  agents: AgentSummary[];
+}
+
+export function scoreResult(files: readonly FileResult[]): RunScores {
+  const conversations = scoreFiles(files);
+  return { conversations, agents: summarizeAgents(files, conversations) };
+}
+
+/**
+ * The run's scores as computed before any display filter (--quiet) touched the findings; a result
+ * made without them (a library caller, a test) is scored from its findings.
+ */
+export function scoresOf(result: LintResult): RunScores {
+  return result.scores ?? scoreResult(result.files);
 }

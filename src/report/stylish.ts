@@ -3,7 +3,8 @@ import stringWidth from 'string-width';
 import type { Finding, Severity } from '../types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
-import { scoreFiles, summarizeAgents, FULL_SCORE, type AgentSummary, type ConversationScore } from './scores.js';
+import { findingPlace } from './place.js';
+import { scoresOf, FULL_SCORE, type AgentSummary, type ConversationScore } from './scores.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -11,18 +12,22 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** Findings grouped by file and conversation, with the utterance and the span underlined. */
+/**
+ * Findings grouped by file and conversation, with the utterance and the span underlined. A reply
+ * library's finding is placed by line:column in its file; a transcript's by conversation, turn and
+ * speaker (`c3 · turn 4 · agent 小美`), which a reviewer can find in the chat.
+ */
 export const stylish: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
-  const scores = scoreFiles(result.files);
+  const { conversations: scores, agents } = scoresOf(result);
   const scoreOf = new Map(scores.map((s) => [`${s.path}\0${s.conversation}`, s]));
   for (const file of result.files) {
     if (file.findings.length === 0) continue;
     out.push(c.underline(file.path));
     let group: string | null | undefined;
-    const width = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    const width = Math.max(...file.findings.map((f) => stringWidth(place(f))));
     for (const f of file.findings) {
       const heading = groupOf(f);
       if (heading !== group) {
@@ -30,7 +35,7 @@ export const stylish: Reporter = (result, options) => {
         const score = f.conversation === null ? undefined : scoreOf.get(`${file.path}\0${f.conversation}`);
         out.push(`  ${c.bold(heading)}${score ? scoreLabel(score, c) : ''}`);
       }
-      const where = pad(`${f.line}:${f.column}`, width);
+      const where = pad(place(f), width);
       const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${f.suggestions.join(' / ')}`) : '';
       out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${f.message}${suggestion}  ${c.dim(f.ruleId)}`);
       const frame = codeFrame(f.utterance, f.start, f.end);
@@ -40,7 +45,7 @@ export const stylish: Reporter = (result, options) => {
     }
     out.push('');
   }
-  if (scores.length > 0) out.push(...agentTable(summarizeAgents(result.files, scores), c), '');
+  if (scores.length > 0) out.push(...agentTable(agents, c), '');
   const { errors, warnings, infos, files, units } = result.summary;
   const total = errors + warnings + infos;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info`;
@@ -52,6 +57,10 @@ export const stylish: Reporter = (result, options) => {
   if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`));
   return out.join('\n') + '\n';
 };
+
+function place(f: Finding): string {
+  return f.conversation === null ? `${f.line}:${f.column}` : findingPlace(f);
+}
 
 function groupOf(f: Finding): string {
   if (f.conversation !== null) return `conversation ${f.conversation}`;
