@@ -5,6 +5,7 @@ import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
 import { scoreResult } from '../report/scores.js';
+import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
@@ -29,6 +30,8 @@ interface LintOptions {
   cacheLocation: string;
   baseline?: string;
   writeBaseline?: string;
+  scoresFile?: string;
+  dismissed?: string;
 }
 
 async function readStdin(): Promise<string> {
@@ -56,6 +59,8 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--cache-location <file>', 'the cache file', '.aslintcache')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
+    .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file')
+    .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);
     });
@@ -74,6 +79,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
 
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
+  if (options.scoresFile) checkScoresFile(options.scoresFile);
   const files = await expandPaths(paths.filter((p) => p !== '-'));
   const { result, fixed, unfixed } = await runFiles(
     files,
@@ -111,6 +117,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   });
   if (options.outputFile) writeFileSync(options.outputFile, report);
   else process.stdout.write(report);
+  if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;
