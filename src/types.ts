@@ -46,6 +46,17 @@ export interface ConversationInfo {
   /** The speakers of its agent turns ('' for turns that name none). */
   agents: string[];
   turns: number;
+  /** Every turn, for a report that shows the conversation whole (kept only when asked: it costs memory). */
+  transcript?: TranscriptTurn[];
+}
+
+/** One turn of a conversation as a report shows it. */
+export interface TranscriptTurn {
+  unit: string;
+  role: Role;
+  speaker?: string;
+  time?: string;
+  text: string;
 }
 
 export type SourceFormat = 'jsonl' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';

@@ -94,7 +94,9 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       cacheFile: options.cache ? options.cacheLocation : undefined,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
-      describeRules: options.format === 'sarif',
+      describeRules: options.format === 'sarif' || options.format === 'html',
+      transcripts: options.format === 'html',
+      dismissed: options.dismissed,
     },
     useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
   );

@@ -68,21 +68,26 @@ export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet): Asyn
   }
 }
 
-/** All findings of a document, how many utterances it had, and its dialogues (for scores). */
-export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
+/**
+ * All findings of a document, how many utterances it had, and its dialogues (for scores), with
+ * their turns when `transcripts` is set (the HTML report shows each conversation whole).
+ */
+export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet, options: { transcripts?: boolean } = {}): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
   const findings: Finding[] = [];
   const conversations: ConversationInfo[] = [];
   let units = 0;
   for await (const c of lintDocument(doc, ruleSet)) {
     units += c.conversation.units.length;
     findings.push(...c.findings);
-    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation));
+    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation, options.transcripts === true));
   }
   return { findings, units, conversations };
 }
 
-function conversationInfo(conversation: Conversation): ConversationInfo {
+function conversationInfo(conversation: Conversation, transcript: boolean): ConversationInfo {
   const agents = new Set<string>();
   for (const u of conversation.units) if (u.role === 'agent') agents.add(u.speaker ?? '');
-  return { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  const info: ConversationInfo = { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  if (transcript) info.transcript = conversation.units.map(({ id, role, speaker, time, text }) => ({ unit: id, role, text, ...(speaker ? { speaker } : {}), ...(time ? { time } : {}) }));
+  return info;
 }

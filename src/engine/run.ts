@@ -37,6 +37,10 @@ export interface RunOptions extends ConfigOptions {
    * rule set was compiled): SARIF describes them; other formats do not need them. Default true.
    */
   describeRules?: boolean;
+  /** Keep every conversation's turns in the result (the HTML report shows them). */
+  transcripts?: boolean;
+  /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
+  dismissed?: string;
 }
 
 export interface FixedFile {
@@ -132,6 +136,8 @@ const LIBRARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['repli
 /** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
+  // Read first: a broken file costs no run.
+  const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
@@ -191,7 +197,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const reported = options.fix === 'dry-run' ? asIs : linted;
       result = { path, findings: reported.findings, units: reported.units };
     } else {
-      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet);
+      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet, { transcripts: options.transcripts });
       result = { path, findings: applySeverities(findings, config, path), units, conversations };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
@@ -204,7 +210,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet, { transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
     files.push({ path: '<stdin>', ...linted });
   }
 
@@ -216,11 +222,19 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   }
   if (options.baseline) baseline = await (await import('./baseline.js')).Baseline.load(options.baseline);
   if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
+  const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
   // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
   const rules = new Map<string, CompiledRule>();
   for (const [key, config] of used) {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, unfixed, ignored };
+  const run = {
+    date: new Date().toISOString(),
+    version: PACKAGE.version,
+    inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
+    config: [...new Set([...used.values()].flatMap((c) => c.sources))],
+    content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
+  };
+  return { result: { files, summary: summarize(files), rules: [...rules.values()], run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
 }

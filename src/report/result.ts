@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../checks/kind.js';
 import type { ConversationInfo, Finding, Severity } from '../types.js';
+import type { Dismissal } from './dismissed.js';
 import type { RunScores } from './scores.js';
 
 export interface FileResult {
@@ -28,6 +29,22 @@ export interface LintResult {
   rules: readonly CompiledRule[];
   /** Scores of every finding of the run, kept when a display option (--quiet) drops findings from the report. */
   scores?: RunScores;
+  /** What the run was: shown at the top of the HTML report. */
+  run?: RunInfo;
+  /** Findings that reviewers dismissed (--dismissed) and this run left out. */
+  dismissed?: Dismissal[];
+}
+
+export interface RunInfo {
+  /** ISO 8601. */
+  date: string;
+  version: string;
+  /** The files linted. */
+  inputs: string[];
+  /** The config files applied (presets as `aslint:…`). */
+  config: string[];
+  /** The glossary and rule files. */
+  content: string[];
 }
 
 export interface ReportOptions {
