@@ -7,8 +7,7 @@
 // reason and export the dismissals for `aslint lint --dismissed` (see dismissed.ts). Without the
 // script (or printed) it is the whole report, unfiltered.
 import { createHash } from 'node:crypto';
-import { relative } from 'node:path';
-import { PACKAGE_ROOT } from '../defaults.js';
+import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
 import type { Finding, Severity, TranscriptTurn } from '../types.js';
 import { escapeHtml } from '../text/markup.js';
 import { isTraditional } from '../text/script.js';
@@ -179,7 +178,7 @@ function header(ctx: PageContext, summary: Summary, scores: readonly Conversatio
   const chart = ruleChart(ctx);
   if (chart) out.push(chart);
   if (agents.length > 0) out.push(agentTable(agents));
-  if (failed.length > 0) out.push(failedList(failed));
+  if (failed.length > 0) out.push(failedList(failed, ctx.options));
   const before = ctx.result.dismissed ?? [];
   if (before.length > 0) out.push(dismissedBefore(ctx, before));
   out.push('</header>');
@@ -189,7 +188,8 @@ function header(ctx: PageContext, summary: Summary, scores: readonly Conversatio
 /** Date, version, inputs, config and content files: what a reader needs to trust or redo the run. */
 function runInfo(run: RunInfo, options: ReportOptions): string {
   const date = run.date.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  const bundled = run.content.filter((p) => !relative(PACKAGE_ROOT, p).startsWith('..'));
+  const shipped = new Set([...defaultGlossaryFiles(), ...defaultRuleFiles()]);
+  const bundled = run.content.filter((p) => shipped.has(p));
   const own = run.content.filter((p) => !bundled.includes(p));
   const list = (items: readonly string[], max = items.length) =>
     `<ul>${items.slice(0, max).map((p) => `<li>${e(p)}</li>`).join('')}${items.length > max ? `<li class="dim">and ${items.length - max} more</li>` : ''}</ul>`;
@@ -245,12 +245,12 @@ function agentTable(agents: readonly AgentSummary[]): string {
 }
 
 /** The conversations a reviewer looks at first: fatal or under the pass mark, worst first. */
-function failedList(failed: readonly { score: ConversationScore; anchor: string }[]): string {
+function failedList(failed: readonly { score: ConversationScore; anchor: string }[], options: ReportOptions): string {
   const worst = [...failed].sort((a, b) => a.score.score - b.score.score);
   const items = worst.slice(0, MAX_FAILED_LINKS).map(({ score: s, anchor }) => {
     const agents = s.agents.filter((a) => a).map(e).join(', ');
     const fatal = s.fatal.length > 0 ? ` <strong class="fatal-mark">fatal: ${s.fatal.map(e).join(', ')}</strong>` : '';
-    return `<li><a href="#${anchor}">${e(s.conversation)}</a> ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(s.path)}</span></li>`;
+    return `<li><a href="#${anchor}">${e(s.conversation)}</a> ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(displayPath(s.path, options.cwd))}</span></li>`;
   });
   const more = worst.length > MAX_FAILED_LINKS ? `<p class="dim">and ${worst.length - MAX_FAILED_LINKS} more</p>` : '';
   return `<section class="failed"><h2>Failed inspection <span class="dim">fatal or under ${PASS_MARK}</span></h2>\n<ol>\n${items.join('\n')}\n</ol>${more}</section>`;
@@ -303,7 +303,7 @@ function fileSection(ctx: PageContext, file: FileResult, fileIndex: number, anch
   const what = `${file.units} utterance${file.units === 1 ? '' : 's'} · ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`}`;
   return [
     `<section class="file" id="f${fileIndex}">`,
-    `<h2><span class="path">${e(file.path)}</span> <span class="dim">${what}</span></h2>`,
+    `<h2><span class="path">${e(displayPath(file.path, ctx.options.cwd))}</span> <span class="dim">${what}</span></h2>`,
     ...groups,
     '</section>',
   ].join('\n');
@@ -655,6 +655,7 @@ mark.point { display: inline-block; width: 2px; height: 1.1em; padding: 0; verti
 .turn.role-agent .bubble { background: #eef4ff; border-color: #d1e0ff; }
 .turn.role-system .bubble { background: #f2f4f7; font-size: .9rem; }
 .turn.trigger .bubble { border: 2px solid #f79009; }
+.group, .turn, .finding { scroll-margin-top: 4.5rem; }
 .turn:target .bubble { outline: 3px solid #2e90fa; outline-offset: 2px; }
 mark.trigger { background: #fef0c7; color: #7a2e0e; box-shadow: inset 0 -2px 0 #f79009; }
 .triggered, .related { font-size: .85rem; color: #b54708; }
