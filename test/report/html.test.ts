@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The HTML report for QA reviewers: its exact content, then as a person sees it in Chromium.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import { runFiles } from '../../src/engine/run.js';
 import { highlighted, html, markedText } from '../../src/report/html.js';
 import { summarize, type FileResult, type LintResult } from '../../src/report/result.js';
 import { CHROMIUM, launch, ROOT } from '../handout/helpers.js';
-import { dialogue, TEST_RUN_OPTIONS } from '../helpers.js';
+import { dialogue, runCli, TEST_RUN_OPTIONS } from '../helpers.js';
 import { ruleSet } from './fixture.js';
 
 // On CI a missing Chromium is a failure; elsewhere the browser tests skip (as the handout's do).
@@ -322,5 +323,100 @@ browserDescribe('html report (in Chromium)', () => {
     expect(await visible(print, '.filters')).toBe(0);
     expect(await visible(print, 'li.finding')).toBe(9);
     await print.close();
+  });
+});
+
+browserDescribe('html report: the review loop in Chromium (dismiss → export → aslint lint --dismissed)', () => {
+  let dir: string;
+  let reviewer: Browser;
+  const content = ['--no-defaults', '--no-config', '--glossary', join(ROOT, 'test/data/glossary.yaml'), '--rules', join(ROOT, 'test/data/rules.yaml')];
+  beforeAll(async () => {
+    reviewer = await launch();
+    dir = mkdtempSync(join(tmpdir(), 'aslint-review-'));
+    writeFileSync(
+      join(dir, 'chats.jsonl'),
+      [
+        '{"id":"a","turns":[{"role":"customer","text":"快递太慢了"},{"role":"agent","speaker":"小王","text":"您好，这不归我管"}]}',
+        '{"id":"b","turns":[{"role":"customer","text":"在吗"},{"role":"agent","speaker":"小李","text":"您好，这不归我管"}]}',
+      ].join('\n') + '\n',
+    );
+  });
+  afterAll(async () => {
+    await reviewer?.close();
+  });
+
+  async function openReport(file: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await reviewer.newPage({ acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    return { page, errors };
+  }
+
+  async function exportDismissals(page: Page, to: string): Promise<unknown> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.filters .export')]);
+    expect(download.suggestedFilename()).toBe('aslint-dismissed.json');
+    await download.saveAs(to);
+    return JSON.parse(readFileSync(to, 'utf8'));
+  }
+
+  const blameIn = (conversationId: string) => `article[data-conversation="${conversationId}"] li.finding[data-rule="test/blame-shifting"]`;
+
+  it('a dismissal made in the page, exported, leaves that finding (and only it) out of the next run and its scores', async () => {
+    const report = join(dir, 'report.html');
+    const first = await runCli(['lint', ...content, '--format', 'html', '-o', report, join(dir, 'chats.jsonl')], dir);
+    expect(first.code).toBe(1);
+
+    const { page, errors } = await openReport(report);
+    const blame = page.locator(blameIn('a'));
+    await blame.locator('button.open').click();
+    // An empty reason dismisses nothing.
+    await blame.locator('button.confirm').click();
+    expect(await blame.getAttribute('class')).toBe('finding sev-error');
+    await blame.getByLabel('reason for dismissing').fill('顾客要求转述原话');
+    await blame.locator('button.confirm').click();
+    expect(await blame.getAttribute('class')).toBe('finding sev-error dismissed');
+    expect(await blame.locator('.dismissed-note').textContent()).toBe('dismissed: 顾客要求转述原话 undo');
+    expect(await page.textContent('.filters .export .count')).toBe('1');
+    // A reload keeps the review in progress.
+    await page.reload();
+    expect(await page.locator(blameIn('a')).getAttribute('class')).toBe('finding sev-error dismissed');
+    const exported = await exportDismissals(page, join(dir, 'dismissed.json'));
+    expect(exported).toEqual({
+      version: 1,
+      dismissed: [{ ruleId: 'test/blame-shifting', conversation: 'a', unitText: '您好，这不归我管', text: '这不归我管', occurrence: 0, reason: '顾客要求转述原话', path: 'chats.jsonl', turn: 2 }],
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const before = JSON.parse((await runCli(['lint', ...content, '--format', 'json', join(dir, 'chats.jsonl')], dir)).stdout);
+    const rerun = await runCli(['lint', ...content, '--format', 'json', '--dismissed', join(dir, 'dismissed.json'), join(dir, 'chats.jsonl')], dir);
+    const after = JSON.parse(rerun.stdout);
+    const where = (r: { files: { findings: { ruleId: string; conversation: string }[] }[] }) => r.files[0]!.findings.map((f) => `${f.conversation} ${f.ruleId}`);
+    expect(where(before)).toEqual(['a test/missing-apology', 'a test/blame-shifting', 'b test/blame-shifting']);
+    expect(where(after)).toEqual(['a test/missing-apology', 'b test/blame-shifting']);
+    const scores = (r: { scores: { conversations: { conversation: string; score: number; fatal: string[] }[] } }) => r.scores.conversations.map((c) => [c.conversation, c.score, c.fatal]);
+    expect(scores(before)).toEqual([['a', 0, ['test/blame-shifting']], ['b', 0, ['test/blame-shifting']]]);
+    expect(scores(after)).toEqual([['a', 90, []], ['b', 0, ['test/blame-shifting']]]);
+  });
+
+  it('the next report lists what earlier reviews dismissed and exports it again with the new dismissals', async () => {
+    const report = join(dir, 'report-2.html');
+    await runCli(['lint', ...content, '--format', 'html', '-o', report, '--dismissed', join(dir, 'dismissed.json'), join(dir, 'chats.jsonl')], dir);
+    const { page, errors } = await openReport(report);
+    expect(await page.textContent('.dismissed-before summary')).toBe('1 finding dismissed in earlier reviews (left out of this run)');
+    expect(await page.locator(blameIn('a')).count()).toBe(0);
+    expect(await page.textContent('.filters .export .count')).toBe('1');
+    const blame = page.locator(blameIn('b'));
+    await blame.locator('button.open').click();
+    await blame.getByLabel('reason for dismissing').fill('测试数据');
+    await blame.locator('button.confirm').click();
+    const exported = (await exportDismissals(page, join(dir, 'dismissed-2.json'))) as { dismissed: { conversation: string; reason: string }[] };
+    expect(exported.dismissed.map((d) => [d.conversation, d.reason])).toEqual([['a', '顾客要求转述原话'], ['b', '测试数据']]);
+    expect(errors).toEqual([]);
+    await page.close();
+    const rerun = JSON.parse((await runCli(['lint', ...content, '--format', 'json', '--dismissed', join(dir, 'dismissed-2.json'), join(dir, 'chats.jsonl')], dir)).stdout);
+    expect(rerun.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['test/missing-apology']);
   });
 });
