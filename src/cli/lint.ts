@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { runFiles } from '../engine/run.js';
 import { expandPaths } from '../index.js';
@@ -9,6 +9,7 @@ import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
+import { ProgressBar } from './progress.js';
 
 const STDIN_FORMATS: SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
 
@@ -81,6 +82,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   if (options.scoresFile) checkScoresFile(options.scoresFile);
   const files = await expandPaths(paths.filter((p) => p !== '-'));
+  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? files.map((f) => [f, statSync(f).size]) : []));
   const { result, fixed, unfixed } = await runFiles(
     files,
     {
@@ -97,9 +99,10 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       describeRules: options.format === 'sarif' || options.format === 'html',
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
+      onFile: (file) => progress.fileDone(file),
     },
     useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
-  );
+  ).finally(() => progress.done());
   if (options.fixDryRun) for (const f of fixed) process.stdout.write(f.diff);
   for (const u of unfixed) {
     process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);

@@ -41,6 +41,8 @@ export interface RunOptions extends ConfigOptions {
   transcripts?: boolean;
   /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
   dismissed?: string;
+  /** Called as each file is done (a progress bar). */
+  onFile?: (file: FileResult) => void;
 }
 
 export interface FixedFile {
@@ -164,6 +166,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const hit = cache.get(path, cacheKey);
       if (hit) {
         files.push({ ...hit, path });
+        options.onFile?.(files[files.length - 1]!);
         continue;
       }
     }
@@ -202,6 +205,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
+    options.onFile?.(result);
   }
 
   if (stdin) {
