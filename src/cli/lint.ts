@@ -1,10 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { runFiles } from '../engine/run.js';
+import { runFiles } from '../runner/run.js';
 import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
-import { scoreResult } from '../report/scores.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
@@ -111,8 +110,6 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     const n = fixed.reduce((sum, f) => sum + f.applied, 0);
     process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
   }
-  // Scores are of everything found: --quiet only changes what the report lists.
-  result.scores ??= scoreResult(result.files);
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);
 

@@ -71,7 +71,8 @@ export class ProgressBar {
     const rate = seconds > 0 ? `${(this.bytes / 1e6 / seconds).toFixed(1)} MB/s` : '… MB/s';
     const text = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${this.files}/${this.sizes.size} files · ${this.conversations} conversation${this.conversations === 1 ? '' : 's'} · ${rate}`;
     // One column short of the width: a line that fills it wraps on some terminals.
-    const room = (this.stream.columns ?? 80) - 1;
+    // A pty may report 0 columns: then assume the usual 80.
+    const room = (this.stream.columns || 80) - 1;
     let out = '';
     let used = 0;
     for (const ch of text) {

@@ -14,9 +14,8 @@ import { isTraditional } from '../text/script.js';
 import { occurrences, type Dismissal } from './dismissed.js';
 import { displayPath } from './paths.js';
 import { turnLabel, turnNumber } from './place.js';
-import type { FileResult, LintResult, ReportOptions, RunInfo, Summary } from './result.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from './result.js';
 import { ruleDocsUrl, ruleExamples, ruleFullDescription, type RuleInfo } from './rule-docs.js';
-import { FULL_SCORE, scoresOf, type AgentSummary, type ConversationScore } from './scores.js';
 
 const e = escapeHtml;
 
@@ -91,15 +90,10 @@ class PageContext {
 
 export const html = (result: LintResult, options: ReportOptions): string => {
   const ctx = new PageContext(result, options);
-  const { conversations, agents } = scoresOf(result);
-  // Scores by file index and conversation (two files may share a path, e.g. stdin twice).
-  const byPath = new Map<string, Map<string, ConversationScore>>();
-  for (const s of conversations) {
-    let m = byPath.get(s.path);
-    if (!m) byPath.set(s.path, (m = new Map()));
-    m.set(s.conversation, s);
-  }
-  const perFile = result.files.map((file) => byPath.get(file.path) ?? new Map<string, ConversationScore>());
+  const { conversations, agents } = result.scores;
+  // Grouped by file index (anchors), as two files may share a path.
+  const perFile = result.files.map(() => new Map<string, ConversationScore>());
+  for (const s of conversations) perFile[s.fileIndex]!.set(s.conversation, s);
   const anchors = result.files.map((file, i) => conversationAnchors(file, i));
   const failed = perFile.flatMap((m, i) => [...m.values()].filter((s) => fails(s) && anchors[i]!.has(s.conversation)).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })));
   const main = result.files.map((file, i) => fileSection(ctx, file, i, anchors[i]!, perFile[i]!));

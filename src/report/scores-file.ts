@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../types.js';
 import { displayPath } from './paths.js';
-import type { AgentSummary, ConversationScore, RunScores } from './scores.js';
+import type { AgentSummary, ConversationScore, Scores } from './result.js';
 import { toCsv, type Cell } from './spreadsheet.js';
 
 type Column<T> = readonly [header: string, value: (row: T, cwd: string) => Cell];
@@ -43,7 +43,7 @@ export function checkScoresFile(path: string): void {
 const table = <T>(columns: readonly Column<T>[], rows: readonly T[], cwd: string) => rows.map((r) => columns.map(([, value]) => value(r, cwd)));
 
 /** One CSV table: `kind` (conversation | agent), then the columns of both, each row filling its own. */
-export function scoresCsv(scores: RunScores, cwd: string): string {
+export function scoresCsv(scores: Scores, cwd: string): string {
   const header = ['kind', ...CONVERSATION_COLUMNS.map(([h]) => h), ...AGENT_COLUMNS.map(([h]) => h)];
   const at = new Map(header.map((h, i) => [h, i]));
   const place = <T>(kind: string, columns: readonly Column<T>[], rows: readonly T[]) =>
@@ -57,7 +57,7 @@ export function scoresCsv(scores: RunScores, cwd: string): string {
 }
 
 /** An Excel workbook with a `conversations` and an `agents` sheet (exceljs, loaded only here). */
-export async function scoresXlsx(scores: RunScores, cwd: string): Promise<Buffer> {
+export async function scoresXlsx(scores: Scores, cwd: string): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'aslint';
@@ -72,7 +72,7 @@ export async function scoresXlsx(scores: RunScores, cwd: string): Promise<Buffer
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export async function writeScoresFile(path: string, scores: RunScores, cwd: string): Promise<void> {
+export async function writeScoresFile(path: string, scores: Scores, cwd: string): Promise<void> {
   checkScoresFile(path);
   const data = extname(path).toLowerCase() === '.xlsx' ? await scoresXlsx(scores, cwd) : scoresCsv(scores, cwd);
   await writeFile(path, data);

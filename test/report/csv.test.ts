@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csv } from '../../src/report/csv.js';
 import type { LintResult } from '../../src/report/result.js';
-import { scoreResult } from '../../src/report/scores.js';
+import { scoreResult } from '../../src/runner/scores.js';
 import { scoresCsv, scoresXlsx } from '../../src/report/scores-file.js';
 import { runCli } from '../helpers.js';
 import { CWD, sampleResult } from './fixture.js';

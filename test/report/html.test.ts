@@ -7,9 +7,10 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
-import { runFiles } from '../../src/engine/run.js';
+import { runFiles } from '../../src/runner/run.js';
 import { highlighted, html, markedText } from '../../src/report/html.js';
-import { summarize, type FileResult, type LintResult } from '../../src/report/result.js';
+import type { FileResult, LintResult } from '../../src/report/result.js';
+import { resultOf } from '../../src/runner/scores.js';
 import { CHROMIUM, launch, ROOT } from '../handout/helpers.js';
 import { dialogue, runCli, TEST_RUN_OPTIONS } from '../helpers.js';
 import { ruleSet } from './fixture.js';
@@ -26,9 +27,8 @@ let result: LintResult;
 let out: string;
 beforeAll(async () => {
   const run = await runFiles([CHATS, REPLIES], { ...TEST_RUN_OPTIONS, cwd: ROOT, transcripts: true });
-  // The complaint that the missing apology answers, as the require check reports it.
-  const apology = run.result.files[0]!.findings.find((f) => f.ruleId === 'test/missing-apology')!;
-  apology.related = [{ unit: 's1#0', start: 2, end: 5, message: '顾客说“太慢了”' }];
+  // The require check reports the complaint that the missing apology answers.
+  expect(run.result.files[0]!.findings.find((f) => f.ruleId === 'test/missing-apology')!.related).toMatchObject([{ unit: 's1#0', start: 2, end: 11, text: '太慢了，"怎么回事' }]);
   const evil = dialogue('x"1', [
     ['customer', '快递太慢了'],
     ['agent', '<script>alert("x")</script><b>这不归我管</b>'],
@@ -42,9 +42,7 @@ beforeAll(async () => {
   };
   const files = [...run.result.files, evilFile];
   result = {
-    files,
-    summary: summarize(files),
-    rules: run.result.rules,
+    ...resultOf(files, run.result.rules),
     run: { date: '2026-11-29T17:20:05.123Z', version: '9.9.9', inputs: [CHATS, REPLIES, EVIL_PATH], config: ['aslint:chat', join(ROOT, 'aslint.config.yaml')], content: [join(ROOT, 'rules/apology.yaml'), join(ROOT, 'rules/forbidden.yaml'), join(ROOT, 'test/data/rules.yaml')] },
   };
   out = html(result, { color: false, cwd: ROOT });
@@ -140,12 +138,12 @@ describe('html report (markup)', () => {
     expect(complaint).toBe(
       '<li class="turn role-customer trigger" id="f0-c0-t0" data-unit="s1#0">\n' +
         '<p class="turn-head"><span class="n">turn 1</span> <span class="role">customer</span></p>\n' +
-        '<div class="bubble">快递<mark class="trigger" data-finding="0">太慢了</mark>，&quot;怎么回事&quot;</div>\n' +
+        '<div class="bubble">快递<mark class="trigger" data-finding="0">太慢了，&quot;怎么回事</mark>&quot;</div>\n' +
         '<p class="triggered">triggered <a href="#x0">test/missing-apology</a> in turn 2</p>\n' +
         '</li>',
     );
     const [apology] = findingsIn(conversation('s1'));
-    expect(apology).toContain('<p class="related">↳ <a href="#f0-c0-t0">turn 1</a>: 顾客说“太慢了”</p>');
+    expect(apology).toContain('<p class="related">↳ <a href="#f0-c0-t0">turn 1</a>: 触发的话：“太慢了”“怎么回事”</p>');
   });
 
   it('groups reply-library findings by reply, each quoting its reply', () => {

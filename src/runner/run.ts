@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import type { FileResult, LintResult } from '../report/result.js';
+import { resultOf } from './scores.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
-import { lintWholeDocument } from './lint.js';
-import { loadRuleSet, type RuleSet } from './ruleset.js';
+import { lintWholeDocument } from '../engine/lint.js';
+import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -114,11 +115,11 @@ export function applySeverities(findings: readonly Finding[], config: ResolvedCo
 
 /** Lints a reply library's text: findings after severities and inline disables. */
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
-  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet);
+  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet, config.lint);
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
-  const { applyDirectives } = await import('./suppress.js');
+  const { applyDirectives } = await import('../engine/suppress.js');
   const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
   // Directive warnings may themselves be configured (`aslint/*: off`).
   return { findings: applySeverities(suppressed.findings, config, path), units };
@@ -200,7 +201,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const reported = options.fix === 'dry-run' ? asIs : linted;
       result = { path, findings: reported.findings, units: reported.units };
     } else {
-      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet, { transcripts: options.transcripts });
+      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet, { ...config.lint, transcripts: options.transcripts });
       result = { path, findings: applySeverities(findings, config, path), units, conversations };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
@@ -214,7 +215,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet, { transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
     files.push({ path: '<stdin>', ...linted });
   }
 
@@ -240,5 +241,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     config: [...new Set([...used.values()].flatMap((c) => c.sources))],
     content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
   };
-  return { result: { files, summary: summarize(files), rules: [...rules.values()], run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
+  // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
+  return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
 }
