@@ -179,7 +179,7 @@ describe('aslint lint --format stylish', () => {
       [
         'test/cli/data/chats.jsonl',
         '  conversation s1 · 小王 · score 0/100 fatal: test/blame-shifting',
-        '    s1 · turn 2 · agent 小王  error    顾客说“太慢了”后，客服 2 轮内没有致歉。  test/missing-apology',
+        '    s1 · turn 2 · agent 小王  error    顾客说“太慢了”“怎么回事”后，客服 2 轮内没有致歉。  test/missing-apology',
         '                              │ 您好，这不归我管',
         '                              │ ^^^^^^^^^^^^^^^^',
         '    s1 · turn 2 · agent 小王  error    不要推诿。  test/blame-shifting',
