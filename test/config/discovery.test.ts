@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configSchemaRef, starterConfig } from '../../src/cli/config.js';
-import { projectFileUrl } from '../../src/defaults.js';
+import { PACKAGE } from '../../src/defaults.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';
 import { runFiles, type RunOptions } from '../../src/engine/run.js';
@@ -161,8 +161,10 @@ describe('aslint init and print-config', () => {
     const r = await run(root, 'init', '--preset', 'aslint:replies');
     expect(r.code).toBe(0);
     const text = readFileSync(join(root, 'aslint.config.yaml'), 'utf8');
-    // No aslint in the project's node_modules here: the schema aslint runs from.
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${projectFileUrl('schemas/config.schema.json')}`);
+    // No aslint in the project's node_modules here: the schema as published, never a path of this machine.
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/aslint@${PACKAGE.version}/schemas/config.schema.json`);
+    expect(text).not.toContain('file:');
+    expect(text).toContain('# Reference: https://github.com/aslint/aslint/blob/main/docs/config.md');
     const data = parse(text);
     expect(data.extends).toBe('aslint:replies');
     const validate = new Ajv({ strict: false }).compile(editorSchemas()[EDITOR_SCHEMA_FILES.config]!);
