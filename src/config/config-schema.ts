@@ -79,6 +79,11 @@ export const configSchema: JsonSchema = {
         },
       },
     }),
+    files: orEmpty(
+      globList(
+        'Globs (picomatch) of the files a folder walk lints whatever their content, relative to this file. Other files found in a folder are linted only when they read as a transcript or reply library.',
+      ),
+    ),
     ignores: orEmpty(globList('Globs (picomatch) of files never linted, relative to this file.')),
   },
   definitions: {

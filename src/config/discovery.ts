@@ -18,6 +18,7 @@ export interface ConfigData {
   rules?: string | string[] | null;
   severity?: Record<string, ConfigSeverity> | null;
   overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
+  files?: string | string[] | null;
   ignores?: string | string[] | null;
 }
 
@@ -40,6 +41,8 @@ export interface ResolvedConfig {
   rules: string[];
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
+  /** Globs of files a folder walk lints whatever their content (`files`). */
+  files: { base: string; patterns: string[] }[];
   ignores: { base: string; patterns: string[] }[];
 }
 
@@ -60,7 +63,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [] };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], files: [], ignores: [] };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -76,6 +79,8 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   }
   Object.assign(into.severity, data.severity ?? {});
   for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
+  const files = list(data.files);
+  if (files.length > 0) into.files.push({ base, patterns: files });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
 }
@@ -153,6 +158,10 @@ export interface ConfigOptions {
   config?: string;
   /** false: no config file at all (--no-config). */
   useConfig?: boolean;
+  /** false: no file is ignored, whatever the configs say (--no-ignore). */
+  ignore?: boolean;
+  /** More ignore patterns, relative to the working folder (--ignore-pattern). */
+  ignorePatterns?: readonly string[];
 }
 
 /** Finds and resolves configs per folder, each once. */
@@ -164,9 +173,12 @@ export class ConfigResolver {
 
   /** The configuration that applies to a file (or, for stdin, to the working folder). */
   forFile(file: string): ResolvedConfig {
-    if (this.options.useConfig === false) return emptyConfig();
+    if (this.options.useConfig === false) {
+      this.explicit ??= this.withCommandLine(emptyConfig());
+      return this.explicit;
+    }
     if (this.options.config) {
-      this.explicit ??= loadConfigFile(this.options.config);
+      this.explicit ??= this.withCommandLine(loadConfigFile(this.options.config));
       return this.explicit;
     }
     const dir = file === '<stdin>' ? process.cwd() : dirname(resolve(file));
@@ -174,9 +186,17 @@ export class ConfigResolver {
     if (!config) {
       config = emptyConfig();
       for (const f of findConfigFiles(dir)) applyConfig(config, f, []);
+      config = this.withCommandLine(config);
       this.byDir.set(dir, config);
     }
     return config;
+  }
+
+  /** --no-ignore drops every ignore pattern; --ignore-pattern adds patterns relative to cwd (as ESLint). */
+  private withCommandLine(config: ResolvedConfig): ResolvedConfig {
+    if (this.options.ignore === false) return { ...config, ignores: [] };
+    const extra = this.options.ignorePatterns ?? [];
+    return extra.length === 0 ? config : { ...config, ignores: [...config.ignores, { base: process.cwd(), patterns: [...extra] }] };
   }
 }
 
@@ -196,6 +216,14 @@ function globMatch(patterns: readonly string[], path: string): boolean {
     }
     // A pattern without a slash matches the name at any depth, as in .gitignore.
     return m(path) || (!p.includes('/') && m(path.split('/').pop()!));
+  });
+}
+
+/** Whether the config's `files` patterns name a file. */
+export function isNamedByFiles(config: ResolvedConfig, file: string): boolean {
+  return config.files.some(({ base, patterns }) => {
+    const rel = relativeTo(base, file);
+    return rel !== undefined && globMatch(patterns, rel);
   });
 }
 
