@@ -159,6 +159,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
+  const started = performance.now();
   const { result, fixed, unfixed } = await runFiles(
     inputs.files,
     {
@@ -191,7 +192,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   result.summary = summarize(result.files);
 
   const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
-  const report = (await makeReport())(result, { color, cwd: process.cwd() });
+  const report = (await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 });
   if (options.outputFile) {
     ensureFolderOf(options.outputFile, 'report');
     try {

@@ -10,4 +10,6 @@ export const FORMATS: Record<string, () => Promise<Reporter>> = {
   github: async () => (await import('./github.js')).github,
   rdjson: async () => (await import('./rdjson.js')).rdjson,
   html: async () => (await import('./html.js')).html,
+  unix: async () => (await import('./unix.js')).unix,
+  compact: async () => (await import('./compact.js')).compact,
 };

@@ -1,5 +1,6 @@
 // Paths and small text helpers shared by the machine-readable formats.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Severity } from '../types.js';
 
 /** A finding's file as CI tools want it: relative to `cwd` with `/` when inside it, else absolute. */
 export function displayPath(path: string, cwd: string): string {
@@ -27,4 +28,20 @@ export function pathUri(path: string, cwd: string): string {
   // Another drive (Windows): no relative reference exists; the path's own segments are the best left.
   const segments = isAbsolute(rel) ? resolve(cwd, path).split(sep).filter((s) => s !== '') : rel.split(sep);
   return segments.map(encodeURIComponent).join('/');
+}
+
+/** Severities as ESLint's line formats name them. */
+export const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/**
+ * Text for a one-line-per-finding format: line breaks become spaces and other control characters
+ * `\uXXXX`, so that a message from a transcript can neither split a line nor drive the terminal.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** ESLint's closing line: `1 problem`, `3 problems`. */
+export function problemCount(n: number): string {
+  return `${n} problem${n === 1 ? '' : 's'}`;
 }
