@@ -5,7 +5,7 @@
 // config, baseline and cache, package.json, lock files). So `aslint lint .` in an ordinary
 // repository lints its chats and reply libraries and nothing else.
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, normalize, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
@@ -119,7 +119,8 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
       if (own.has(resolve(f)) || TOOLING_FILES.has(basename(f))) continue;
       const config = configs.forFile(f);
       if (isIgnored(config, f)) continue;
-      if (isNamedByFiles(config, f) || (await isLintable(f))) add(f);
+      // `lint .` reports replies/a.yaml, not ./replies/a.yaml.
+      if (isNamedByFiles(config, f) || (await isLintable(f))) add(normalize(f));
     }
   }
   return { files, ignored };

@@ -197,3 +197,84 @@ describe('aslint init and print-config', () => {
     expect(JSON.parse((await run(root, 'print-config', join(root, 'archive', 'x.yaml'), '--json')).stdout).ignored).toBe(true);
   });
 });
+
+/** Runs the CLI with the process really in `dir` (relative paths, `.`, --ignore-pattern resolve there). */
+async function inFolder(dir: string, ...args: string[]) {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return await runCli(args);
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const jsonFindings = (stdout: string) =>
+  (JSON.parse(stdout).files as { path: string; findings: { line: number; ruleId: string }[] }[]).map((f) => [f.path, f.findings.map((x) => `${x.line} ${x.ruleId}`)]);
+
+describe('which files `aslint lint` reads', () => {
+  it('`lint .` in a fresh repository with a package.json, a config, a baseline and a reply library lints only the reply library', async () => {
+    put('package.json', '{"name": "shop-replies", "version": "1.0.0", "description": "我们的快捷短语", "scripts": {"lint": "aslint lint ."}}\n');
+    put('package-lock.json', '{"name": "shop-replies", "lockfileVersion": 3, "packages": {}}\n');
+    put('aslint.config.yaml', TOP);
+    put('tsconfig.json', '{"compilerOptions": {"strict": true}}\n');
+    put('requirements.txt', 'numpy==2.0\nrequests\n');
+    put('.github/workflows/ci.yml', 'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n');
+    put('replies/main.yaml', REPLY);
+    const first = await inFolder(root, 'lint', '.', '--write-baseline', 'aslint-baseline.json');
+    expect(first).toEqual({ code: 0, stdout: '✔ recorded 3 findings in aslint-baseline.json; runs with --baseline aslint-baseline.json report only new ones\n', stderr: '' });
+    // The baseline is a JSON file in the walked folder now, and so is a cache: neither is an input.
+    const again = await inFolder(root, 'lint', '.', '--baseline', 'aslint-baseline.json', '--cache', '--format', 'json');
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(jsonFindings(again.stdout)).toEqual([['replies/main.yaml', []]]);
+    const plain = await inFolder(root, 'lint', '.', '--format', 'json');
+    expect(plain.code).toBe(1);
+    expect(jsonFindings(plain.stdout)).toEqual([['replies/main.yaml', ['2 test/blame-shifting', '2 term/seven-day-return', '2 test/dont-know']]]);
+  });
+
+  it('a walk takes transcripts and Chinese text libraries by their shape, and any file the config names in `files`', async () => {
+    put('aslint.config.yaml', `${TOP}files: ["en/*.txt"]\n`);
+    put('chats/a.txt', '顾客：快递太慢了\n客服：这不归我管\n');
+    put('chats/b.jsonl', '{"id": "c1", "turns": [{"role": "agent", "text": "您好"}]}\n');
+    put('zh/quick.txt', '您好，这不归我管\n请稍等\n');
+    put('en/quick.txt', 'Hello, how can I help?\n');
+    put('en/notes.json', '{"title": {"nested": true}}\n');
+    put('LICENSE.txt', 'MIT License\nPermission is hereby granted\n');
+    const r = await inFolder(root, 'lint', '.', '--format', 'json');
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['chats/a.txt', 'chats/b.jsonl', 'en/quick.txt', 'zh/quick.txt']);
+    // Named on the command line, a file is linted whatever it looks like.
+    const named = await inFolder(root, 'lint', 'LICENSE.txt', '--format', 'json');
+    expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(['LICENSE.txt']);
+  });
+
+  it('a named file that a config ignores is skipped with ESLint’s warning; --no-ignore lints it', async () => {
+    put('aslint.config.yaml', `${TOP}ignores: ["legacy/**"]\n`);
+    put('legacy/old.yaml', REPLY);
+    const r = await inFolder(root, 'lint', 'legacy/old.yaml');
+    expect(r).toEqual({ code: 0, stdout: '✔ no problems (0 utterances in 0 files)\n', stderr: 'aslint: warning: legacy/old.yaml: File ignored because of a matching ignore pattern. Use --no-ignore to override.\n' });
+    const walked = await inFolder(root, 'lint', '.');
+    expect([walked.code, walked.stderr]).toEqual([0, '']);
+    const forced = await inFolder(root, 'lint', '--no-ignore', 'legacy/old.yaml', '-f', 'unix');
+    expect(forced.code).toBe(1);
+    expect(forced.stdout.split('\n').at(-2)).toBe('3 problems');
+  });
+
+  it('--ignore-pattern adds patterns relative to the working folder', async () => {
+    put('aslint.config.yaml', TOP);
+    put('replies/a.yaml', REPLY);
+    put('replies/drafts/b.yaml', REPLY);
+    const r = await inFolder(root, 'lint', '.', '--ignore-pattern', 'replies/drafts/**', '-f', 'json');
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['replies/a.yaml']);
+    const named = await inFolder(root, 'lint', 'replies/drafts/b.yaml', '--ignore-pattern', 'replies/drafts/**');
+    expect(named.stderr).toContain('replies/drafts/b.yaml: File ignored because of a matching ignore pattern.');
+  });
+
+  it('a pattern that matches nothing is an error unless --no-error-on-unmatched-pattern', async () => {
+    put('aslint.config.yaml', TOP);
+    put('replies/a.yaml', '- id: a\n  text: 您好\n');
+    const strict = await inFolder(root, 'lint', 'replies/a.yaml', 'nothing/*.yaml');
+    expect([strict.code, strict.stderr.split('\n')[0]]).toEqual([2, 'aslint: no files match "nothing/*.yaml"']);
+    const lenient = await inFolder(root, 'lint', 'replies/a.yaml', 'nothing/*.yaml', 'missing.yaml', '--no-error-on-unmatched-pattern');
+    expect(lenient).toEqual({ code: 0, stdout: '✔ no problems (1 utterance in 1 file)\n', stderr: '' });
+  });
+});
