@@ -207,7 +207,7 @@ describe('stdin', () => {
       expect([r.code, r.stderr]).toEqual([1, '']);
       outputs.push(r.stdout);
     }
-    expect(outputs[0]).toBe('<stdin>:2:4: 不要推诿。 [Error/test/blame-shifting]\n<stdin>:2:4: 顾客说“太慢了”后，客服 2 轮内没有致歉。 [Error/test/missing-apology]\n\n2 problems\n');
+    expect(outputs[0]).toBe('<stdin>:2:4: 不要推诿。 [Error/test/blame-shifting]\n<stdin>:2:4: 这一轮缺少应有的表达。 [Warning/test/greeting]\n<stdin>:2:4: 顾客说“太慢了”后，客服 2 轮内没有致歉。 [Error/test/missing-apology]\n\n3 problems\n');
     expect(new Set(outputs).size).toBe(1);
   });
 
