@@ -58,6 +58,11 @@ severity:
 #     severity:
 #       term/*: warning
 
+# Files a folder walk (\`aslint lint .\`) lints whatever they look like. Without it, a walk lints
+# the files that read as transcripts or reply libraries (never package.json, lock files, this
+# config, a baseline or a cache).
+# files: ["replies/**/*.txt"]
+
 # Files never linted.
 ignores:
   - "node_modules/**"
@@ -116,6 +121,7 @@ export function registerConfigCommands(program: Command, _state: CommandState): 
         rules: config.rules.map(shown),
         severity: config.severity,
         overrides: overridesFor(config, resolve(file)).map((o) => ({ base: shown(o.base), files: o.files, ...(o.excludeFiles.length ? { excludeFiles: o.excludeFiles } : {}), severity: o.severity })),
+        files: config.files.map((f) => ({ base: shown(f.base), patterns: f.patterns })),
         ignores: config.ignores.map((i) => ({ base: shown(i.base), patterns: i.patterns })),
       };
       process.stdout.write(options.json ? JSON.stringify(out, null, 2) + '\n' : stringify(out, { lineWidth: 0 }));
