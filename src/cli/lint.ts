@@ -1,10 +1,10 @@
 // `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
-// calls the library: which files (engine/inputs), the run (engine/run), the report (report/).
+// calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { IGNORED_FILE_WARNING, selectInputs } from '../engine/inputs.js';
-import { runFiles } from '../engine/run.js';
+import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
+import { runFiles } from '../runner/run.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
@@ -178,7 +178,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   );
   reportFixes(options, fixed, unfixed);
   if (options.writeBaseline) {
-    const { Baseline } = await import('../engine/baseline.js');
+    const { Baseline } = await import('../runner/baseline.js');
     const n = (await Baseline.load(options.writeBaseline)).size;
     const recorded = `recorded ${n} finding${n === 1 ? '' : 's'} in ${options.writeBaseline}; runs with --baseline ${options.writeBaseline} report only new ones`;
     // The report of this run is empty by definition: a person is told what was recorded instead of "no problems".

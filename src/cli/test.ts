@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigResolver } from '../config/discovery.js';
-import { RuleSetPool } from '../engine/run.js';
+import { RuleSetPool } from '../runner/run.js';
 import { runSelfTest } from '../engine/selftest.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';

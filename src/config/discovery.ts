@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type Severity } from '../types.js';
+import { InputError, type LintOptions, type Severity } from '../types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
@@ -20,6 +20,8 @@ export interface ConfigData {
   overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
   files?: string | string[] | null;
   ignores?: string | string[] | null;
+  input?: { excerpts?: boolean };
+  channel?: string;
 }
 
 export interface Override {
@@ -44,6 +46,8 @@ export interface ResolvedConfig {
   /** Globs of files a folder walk lints whatever their content (`files`). */
   files: { base: string; patterns: string[] }[];
   ignores: { base: string; patterns: string[] }[];
+  /** What the linter is told about the input (`input.excerpts`, `channel`). */
+  lint: LintOptions;
 }
 
 /** The built-in presets, as config data. */
@@ -63,7 +67,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], files: [], ignores: [] };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], files: [], ignores: [], lint: {} };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -83,6 +87,8 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   if (files.length > 0) into.files.push({ base, patterns: files });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
+  if (data.input?.excerpts !== undefined) into.lint.excerpts = data.input.excerpts;
+  if (data.channel !== undefined) into.lint.channel = data.channel;
 }
 
 /** Reads and validates one config file; errors name the file, line and column. */

@@ -1,6 +1,5 @@
 import type { Finding } from '../types.js';
 import type { FileResult, Reporter } from './result.js';
-import { scoreFiles, summarizeAgents } from './scores.js';
 
 /**
  * A finding's fix as ESLint's JSON gives it: the range of decoded file text (UTF-16 offsets) to
@@ -27,7 +26,6 @@ function counts(file: FileResult) {
 
 /** The JSON report: its shape (version 1) is a contract that tests pin. */
 export const json: Reporter = (result) => {
-  const conversations = scoreFiles(result.files);
   return JSON.stringify(
     {
       version: 1,
@@ -50,12 +48,13 @@ export const json: Reporter = (result) => {
           text: x.text,
           suggestions: x.suggestions,
           fix: eslintFix(x),
+          ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
         })),
       })),
       summary: result.summary,
       scores: {
-        conversations: conversations.map(({ findings: _count, ...score }) => score),
-        agents: summarizeAgents(result.files, conversations),
+        conversations: result.scores.conversations.map(({ findings: _count, fileIndex: _file, ...score }) => score),
+        agents: result.scores.agents,
       },
     },
     null,

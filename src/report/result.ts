@@ -20,9 +20,44 @@ export interface Summary {
   infos: number;
 }
 
+// Quality-inspection scores (computed by the runner: src/runner/scores.ts).
+export const FULL_SCORE = 100;
+
+export interface ConversationScore {
+  path: string;
+  /** Which file of the result it belongs to (two files may share a path). */
+  fileIndex: number;
+  conversation: string;
+  agents: string[];
+  score: number;
+  /** The fatal rules it broke; a non-empty list means a score of 0. */
+  fatal: string[];
+  /** Points each broken rule took off. */
+  deductions: { ruleId: string; points: number }[];
+  findings: number;
+}
+
+export interface AgentSummary {
+  /** The speaker name, or '' for agent turns that name none. */
+  agent: string;
+  conversations: number;
+  averageScore: number;
+  fatalConversations: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface Scores {
+  conversations: ConversationScore[];
+  agents: AgentSummary[];
+}
+
 export interface LintResult {
   files: FileResult[];
   summary: Summary;
+  /** Computed once on the findings as linted (after config and baseline, before display filters such as --quiet). */
+  scores: Scores;
   /** The rules of the run, for formats that describe them (SARIF). */
   rules: readonly CompiledRule[];
 }

@@ -95,6 +95,19 @@ function toResult(f: Finding, index: number | undefined, uri: string, print: str
         logicalLocations: [{ name: f.unit }],
       },
     ],
+    ...(f.related
+      ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: r.text } },
+            },
+            logicalLocations: [{ name: r.unit }],
+            message: { text: r.message },
+          })),
+        }
+      : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: print },
     properties: {
       unit: f.unit,

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import type { Finding, Severity } from '../types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
-import { scoreFiles, summarizeAgents, FULL_SCORE, type AgentSummary, type ConversationScore } from './scores.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore } from './result.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -16,10 +16,10 @@ export const stylish: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
-  const scores = scoreFiles(result.files);
-  const scoreOf = new Map(scores.map((s) => [`${s.path}\0${s.conversation}`, s]));
-  for (const file of result.files) {
-    if (file.findings.length === 0) continue;
+  const scores = result.scores.conversations;
+  const scoreOf = new Map(scores.map((s) => [`${s.fileIndex}\0${s.conversation}`, s]));
+  result.files.forEach((file, fileIndex) => {
+    if (file.findings.length === 0) return;
     out.push(c.underline(file.path));
     let group: string | null | undefined;
     const width = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
@@ -27,7 +27,7 @@ export const stylish: Reporter = (result, options) => {
       const heading = groupOf(f);
       if (heading !== group) {
         group = heading;
-        const score = f.conversation === null ? undefined : scoreOf.get(`${file.path}\0${f.conversation}`);
+        const score = f.conversation === null ? undefined : scoreOf.get(`${fileIndex}\0${f.conversation}`);
         out.push(`  ${c.bold(heading)}${score ? scoreLabel(score, c) : ''}`);
       }
       const where = pad(`${f.line}:${f.column}`, width);
@@ -39,8 +39,8 @@ export const stylish: Reporter = (result, options) => {
       out.push(`${indent}${c.dim('│')} ${colour[f.severity](frame.marker)}`);
     }
     out.push('');
-  }
-  if (scores.length > 0) out.push(...agentTable(summarizeAgents(result.files, scores), c), '');
+  });
+  if (scores.length > 0) out.push(...agentTable(result.scores.agents, c), '');
   const { errors, warnings, infos, files, units } = result.summary;
   const total = errors + warnings + infos;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info`;

@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import type { FileResult, LintResult } from '../report/result.js';
+import { resultOf } from './scores.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
-import { lintWholeDocument } from './lint.js';
-import { loadRuleSet, type RuleSet } from './ruleset.js';
+import { lintWholeDocument } from '../engine/lint.js';
+import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -108,11 +109,11 @@ export function applySeverities(findings: readonly Finding[], config: ResolvedCo
 
 /** Lints a reply library's text: findings after severities and inline disables. */
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
-  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet);
+  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet, config.lint);
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
-  const { applyDirectives } = await import('./suppress.js');
+  const { applyDirectives } = await import('../engine/suppress.js');
   const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
   // Directive warnings may themselves be configured (`aslint/*: off`).
   return { findings: applySeverities(suppressed.findings, config, path), units };
@@ -189,7 +190,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.
       result = { path, findings: linted.findings, units: linted.units };
     } else {
-      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet);
+      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet, config.lint);
       result = { path, findings: applySeverities(findings, config, path), units, conversations };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
@@ -203,7 +204,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+      : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
     files.push({ path: stdinPath, ...linted });
   }
 
@@ -221,5 +222,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, unfixed, ignored };
+  // Scores once, here, on the findings as linted: display filters (--quiet) come after.
+  return { result: resultOf(files, [...rules.values()]), fixed, unfixed, ignored };
 }
