@@ -10,7 +10,8 @@ import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
 import { expandPaths } from '../index.js';
-import { openSource, readTextFile, type SourceEncoding } from '../sources/index.js';
+import { parse as parseYaml } from 'yaml';
+import { openSource, readTextFile } from '../sources/index.js';
 import { InputError } from '../types.js';
 
 /** Files of a project's tooling that a folder walk never takes for inputs. */
@@ -30,6 +31,9 @@ const TOOLING_FILES: ReadonlySet<string> = new Set([
   'composer.lock',
 ]);
 
+/** TypeScript's and JavaScript's project files: JSON with comments, never a library. */
+const PROJECT_CONFIG = /^[jt]sconfig(\..+)?\.json$/;
+
 /** The message ESLint gives for a named file that an ignore pattern matches. */
 export const IGNORED_FILE_WARNING = 'File ignored because of a matching ignore pattern. Use --no-ignore to override.';
 
@@ -47,32 +51,60 @@ export interface Inputs {
   ignored: string[];
 }
 
-/** Whether a file found in a folder reads as a transcript or a reply library. */
+/**
+ * Whether a file found in a folder is a transcript or a reply library. A file that cannot be read
+ * or parsed is taken, so that the run reports what is wrong with it (a broken library must not pass
+ * CI by being skipped); a file that parses into something else (a workflow, a tsconfig, a manifest)
+ * is not.
+ */
 export async function isLintable(path: string): Promise<boolean> {
   let doc;
   try {
     doc = await openSource(path);
   } catch {
-    return false; // undecodable, or a name and content of no known format
+    return true; // undecodable: the run says why
   }
   switch (doc.format) {
     case 'jsonl': // by its extension, or its first line holds turns or messages
     case 'text': // its lines carry role prefixes
       return true;
-    case 'replies-text':
-      return await looksLikeReplyText(path, doc.encoding);
+    case 'replies-text': {
+      const { text } = await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }));
+      return text === undefined || looksLikeReplyText(text);
+    }
     default: {
-      // A YAML or JSON file is a library when every entry reads as a reply, and it has at least one
-      // (the readers check the shape; a workflow, a tsconfig or a locale map does not pass).
-      let units = 0;
+      const { text } = await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }));
+      if (text === undefined) return true;
+      let data: unknown;
       try {
-        for await (const c of doc.conversations) units += c.units.length;
+        // Aliases bounded: a bomb is the reader's to report, not this peek's to expand.
+        data = doc.format === 'replies-json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
       } catch {
-        return false;
+        return true; // a syntax error: the run reports it with its position
       }
-      return units > 0;
+      return looksLikeLibrary(data);
     }
   }
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isReply = (v: unknown) => typeof v === 'string' || (isMap(v) && 'text' in v);
+
+/**
+ * The shapes the reply readers take (sources/replies.ts): a `replies:` key; a list with replies in
+ * it (strings or maps with `text`); a map of id → reply, either all replies (`id: text`) or with
+ * `{text: …}` entries for most. Loose where the shape is plain, so that a library with one broken
+ * reply is still a library and the run reports the broken reply; a map of strings with anything
+ * else in it (a locale file, a manifest) is not one.
+ */
+export function looksLikeLibrary(data: unknown): boolean {
+  if (isMap(data) && 'replies' in data) return true;
+  if (Array.isArray(data)) return data.some(isReply);
+  if (!isMap(data)) return false;
+  const entries = Object.values(data);
+  const replies = entries.filter(isReply).length;
+  const withText = entries.filter((e) => isMap(e) && 'text' in e).length;
+  return entries.length > 0 && (replies === entries.length || (withText > 0 && replies * 2 > entries.length));
 }
 
 /**
@@ -80,8 +112,7 @@ export async function isLintable(path: string): Promise<boolean> {
  * (a requirements.txt, a LICENSE.txt or a robots.txt do not). An English library in a .txt file
  * is named with the config's `files`.
  */
-async function looksLikeReplyText(path: string, encoding: SourceEncoding): Promise<boolean> {
-  const { text } = await readTextFile(path, encoding);
+function looksLikeReplyText(text: string): boolean {
   const lines = text.split('\n', 200).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   const han = lines.filter((l) => /\p{Script=Han}/u.test(l)).length;
   return lines.length > 0 && han * 2 > lines.length;
@@ -116,7 +147,7 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
       throw e;
     }
     for (const f of found) {
-      if (own.has(resolve(f)) || TOOLING_FILES.has(basename(f))) continue;
+      if (own.has(resolve(f)) || TOOLING_FILES.has(basename(f)) || PROJECT_CONFIG.test(basename(f))) continue;
       const config = configs.forFile(f);
       if (isIgnored(config, f)) continue;
       // `lint .` reports replies/a.yaml, not ./replies/a.yaml.

@@ -240,11 +240,26 @@ describe('which files `aslint lint` reads', () => {
     put('en/quick.txt', 'Hello, how can I help?\n');
     put('en/notes.json', '{"title": {"nested": true}}\n');
     put('LICENSE.txt', 'MIT License\nPermission is hereby granted\n');
+    put('tsconfig.base.json', '{\n  // comments: JSON with comments\n  "compilerOptions": {}\n}\n');
+    put('deploy/k8s.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n');
+    put('locale/zh.json', '{"greeting": "您好", "bye": "再见", "meta": {"v": 1}}\n');
+    put('map/replies.yaml', 'greet: 您好\nbye: {text: 再见}\n');
     const r = await inFolder(root, 'lint', '.', '--format', 'json');
-    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['chats/a.txt', 'chats/b.jsonl', 'en/quick.txt', 'zh/quick.txt']);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['chats/a.txt', 'chats/b.jsonl', 'en/quick.txt', 'map/replies.yaml', 'zh/quick.txt']);
     // Named on the command line, a file is linted whatever it looks like.
     const named = await inFolder(root, 'lint', 'LICENSE.txt', '--format', 'json');
     expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(['LICENSE.txt']);
+  });
+
+  it('a walk never skips a broken library: a reply without text, or a YAML syntax error, is reported with its position', async () => {
+    put('aslint.config.yaml', TOP);
+    put('replies/a.yaml', '- id: a\n  text: 您好\n- id: b\n  tags: [x]\n');
+    const noText = await inFolder(root, 'lint', '.');
+    expect([noText.code, noText.stderr]).toEqual([2, 'aslint: replies/a.yaml:3:3: the reply has no text\n  add a `text` field with the reply\n']);
+    put('replies/a.yaml', '- id: a\n  text: "您好\n');
+    const syntax = await inFolder(root, 'lint', '.');
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(/^aslint: replies\/a\.yaml:\d+:\d+: /);
   });
 
   it('a named file that a config ignores is skipped with ESLint’s warning; --no-ignore lints it', async () => {
