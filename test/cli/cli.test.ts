@@ -70,6 +70,11 @@ describe('aslint lint --format json', () => {
       files: [
         {
           path: `${DATA}/chats.jsonl`,
+          errorCount: 2,
+          warningCount: 1,
+          infoCount: 0,
+          fixableErrorCount: 0,
+          fixableWarningCount: 1,
           findings: [
             {
               ruleId: 'test/missing-apology',
@@ -118,6 +123,8 @@ describe('aslint lint --format json', () => {
               endColumn: 123,
               text: '无条件退货',
               suggestions: ['七日无理由退货'],
+              // As ESLint's: the range of the decoded file to replace, and the text.
+              fix: { range: [117, 122], text: '七日无理由退货' },
             },
           ],
         },
