@@ -75,7 +75,7 @@ describe('aslint lint --format json', () => {
               ruleId: 'test/missing-apology',
               kind: 'require',
               severity: 'error',
-              message: '顾客说“太慢了”后，客服 2 轮内没有致歉。',
+              message: '顾客说“太慢了”“怎么回事”后，客服 2 轮内没有致歉。',
               unit: 's1#1',
               conversation: 's1',
               turn: 1,
@@ -86,6 +86,8 @@ describe('aslint lint --format json', () => {
               endColumn: 123,
               text: '您好，这不归我管\n本店支持无条件退货',
               suggestions: [],
+              // The customer's words that made the apology due.
+              related: [{ unit: 's1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 60, text: '太慢了，"怎么回事', message: '触发的话：“太慢了”“怎么回事”' }],
             },
             {
               ruleId: 'test/blame-shifting',
@@ -179,7 +181,7 @@ describe('aslint lint --format stylish', () => {
       [
         'test/cli/data/chats.jsonl',
         '  conversation s1 · 小王 · score 0/100 fatal: test/blame-shifting',
-        '    1:104  error    顾客说“太慢了”后，客服 2 轮内没有致歉。  test/missing-apology',
+        '    1:104  error    顾客说“太慢了”“怎么回事”后，客服 2 轮内没有致歉。  test/missing-apology',
         '           │ 您好，这不归我管',
         '           │ ^^^^^^^^^^^^^^^^',
         '    1:107  error    不要推诿。  test/blame-shifting',
