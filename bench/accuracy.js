@@ -53,7 +53,9 @@ const langOf = (conv) => (conv.lang === 'en' ? 'en' : 'zh');
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...String(r[i])].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : padL(c, widths[i]))).join('  ');
+  // Text columns to the left, numbers to the right.
+  const numeric = headers.map((_, i) => rows.every((r) => /^[\d.,%/() –-]*$/.test(String(r[i]))));
+  const line = (cells) => cells.map((c, i) => (numeric[i] ? padL(c, widths[i]) : pad(c, widths[i]))).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
