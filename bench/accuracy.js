@@ -193,7 +193,8 @@ async function probeTable(lib, ruleSet) {
 }
 
 async function main() {
-  const lib = await import(join(ROOT, 'dist', 'index.js'));
+  // ASLINT_LIB: measure another build of the library (e.g. a branch built elsewhere) on this content.
+  const lib = await import(process.env.ASLINT_LIB ?? join(ROOT, 'dist', 'index.js'));
   const ruleSet = await lib.loadRuleSet();
   mkdirSync(OUT, { recursive: true });
   const probes = await probeTable(lib, ruleSet);
