@@ -2,7 +2,8 @@
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
 import type { ExampleOrigins, Term, Origin } from '../glossary/model.js';
-import type { PatternSet } from '../engine/patterns.js';
+import type { Boundary, PatternSet, PhraseDefaults, PhraseEntry, PhraseGuards } from '../engine/patterns.js';
+import { GUARD_LISTS } from '../engine/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
 import type { UnitScan, Hit } from '../engine/scan.js';
 
@@ -61,7 +62,8 @@ export interface Report {
   fixable?: boolean;
 }
 
-export interface CheckKind<D = unknown> {
+/** `S`: the fields of a rule of this kind, as its schema (`properties`) lets a pack write them. */
+export interface CheckKind<D = unknown, S = unknown> {
   name: string;
   /** One paragraph for the docs. */
   summary: string;
@@ -70,7 +72,7 @@ export interface CheckKind<D = unknown> {
   required: readonly string[];
   defaultMessage: string;
   /** Registers the rule's phrases and regexes under `index`; returns what check() needs. */
-  compile(spec: RuleSpec, index: number, patterns: PatternSet): D;
+  compile(spec: RuleSpec & S, index: number, patterns: PatternSet): D;
   /** Only conversations in which the rule has a hit are checked, unless this is true. */
   runsWithoutHits?: boolean;
   check(rule: CompiledRule<D>, scanned: ScannedConversation): Report[];
@@ -89,7 +91,25 @@ export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []
   return result;
 }
 
-export const phraseList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+const text: JsonSchema = { type: 'string', minLength: 1 };
+
+/** A guard list: phrases, or the name of a standard list (`$negation`, `$hypothetical`). */
+export const guardList: JsonSchema = {
+  type: 'array',
+  // The list names first: ajv reports the first branch's error, and `$nope` then reads "must be one of: $negation, …".
+  items: { anyOf: [{ enum: Object.keys(GUARD_LISTS) }, { type: 'string', minLength: 1, pattern: '^[^$]' }] },
+};
+const gapSchema: JsonSchema = { type: 'integer', minimum: 0, maximum: 50 };
+
+/** The guards and the gap, on a phrase entry or on a whole matcher (they then apply to all its phrases). */
+export const guardFields: Record<string, JsonSchema> = { gap: gapSchema, 'not-after': guardList, 'not-before': guardList, unless: guardList };
+
+/** A phrase: a string (`…` marks a gap) or `{phrase, not-after, not-before, unless, gap}`. */
+const phraseEntry: JsonSchema = {
+  // The object first, so that an unknown key in it is the error reported.
+  anyOf: [{ type: 'object', additionalProperties: false, required: ['phrase'], properties: { phrase: text, ...guardFields } }, text],
+};
+export const phraseList: JsonSchema = { type: 'array', items: phraseEntry };
 export const regexList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } };
 export const roleFilter: JsonSchema = { enum: ['agent', 'customer', 'any'] };
 
@@ -97,14 +117,28 @@ export function roleMatches(filter: unknown, role: string): boolean {
   return filter === 'any' || role === (filter ?? 'agent');
 }
 
-/** Registers `phrases` and `regex` lists of a matcher object under one slot. */
-export function addMatchers(
-  patterns: PatternSet,
-  index: number,
-  slot: string,
-  spec: Record<string, unknown>,
-): void {
-  const boundary = (spec.boundary as 'auto' | 'word' | 'none' | undefined) ?? 'auto';
-  for (const p of ((spec.any ?? spec.phrases) as string[] | undefined) ?? []) patterns.addPhrase(index, slot, p, boundary);
-  for (const r of (spec.regex as string[] | undefined) ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'));
+/** What a matcher object (a rule, or its `when` / `expect` / `if`) may say about its phrases. */
+export interface MatcherSpec extends PhraseGuards {
+  any?: PhraseEntry[];
+  phrases?: PhraseEntry[];
+  regex?: string[];
+  boundary?: Boundary;
+  gap?: number;
+}
+
+/** The guards and gap of a matcher, which apply to each of its phrases and regexes. */
+function matcherDefaults(spec: MatcherSpec): PhraseDefaults {
+  return { boundary: spec.boundary, gap: spec.gap, 'not-after': spec['not-after'], 'not-before': spec['not-before'], unless: spec.unless };
+}
+
+/** Registers the `any` / `phrases` and `regex` lists of a matcher object under one slot, with its guards. */
+export function addMatchers(patterns: PatternSet, index: number, slot: string, spec: MatcherSpec): void {
+  const defaults = matcherDefaults(spec);
+  for (const p of spec.any ?? spec.phrases ?? []) patterns.addPhrase(index, slot, p, defaults);
+  for (const r of spec.regex ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'), defaults);
+}
+
+/** Registers `except` phrases: they match anywhere, with no word-boundary check. */
+export function addExcepts(patterns: PatternSet, index: number, slot: string, excepts: readonly PhraseEntry[] | undefined): void {
+  for (const p of excepts ?? []) patterns.addPhrase(index, slot, p, { boundary: 'none' });
 }

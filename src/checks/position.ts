@@ -1,21 +1,26 @@
-import { addMatchers, phraseList, regexList, type CheckKind } from './kind.js';
+import { addMatchers, guardFields, phraseList, regexList, type CheckKind, type MatcherSpec } from './kind.js';
+
+interface PositionSpec extends MatcherSpec {
+  role?: 'agent' | 'customer';
+  at: 'first' | 'last';
+}
 
 interface PositionData {
   role: string;
   at: 'first' | 'last';
 }
 
-export const position: CheckKind<PositionData> = {
+export const position: CheckKind<PositionData, PositionSpec> = {
   name: 'position',
   summary:
     'A turn at a fixed place must say something: the first (or last) turn of `role` in a conversation must contain one of `any` or `regex` (a greeting, an offer of further help). Conversations only.',
-  properties: { role: { enum: ['agent', 'customer'] }, at: { enum: ['first', 'last'] }, any: phraseList, regex: regexList },
+  properties: { role: { enum: ['agent', 'customer'] }, at: { enum: ['first', 'last'] }, any: phraseList, regex: regexList, ...guardFields },
   required: ['at'],
   defaultMessage: '这一轮缺少应有的表达。',
   runsWithoutHits: true,
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'expect', spec);
-    return { role: (spec.role as string | undefined) ?? 'agent', at: spec.at as 'first' | 'last' };
+    return { role: spec.role ?? 'agent', at: spec.at };
   },
   check(rule, { conversation, units }) {
     if (!conversation.dialogue) return [];

@@ -1,4 +1,12 @@
-import { addMatchers, effectiveHits, phraseList, regexList, type CheckKind, type JsonSchema, type Report } from './kind.js';
+import { addExcepts, addMatchers, effectiveHits, guardFields, phraseList, regexList, type CheckKind, type JsonSchema, type MatcherSpec, type Report } from './kind.js';
+import type { PhraseEntry } from '../engine/patterns.js';
+
+type Role = 'agent' | 'customer' | 'system';
+
+interface RequireSpec {
+  when: MatcherSpec & { role: Role; except?: PhraseEntry[] };
+  expect: MatcherSpec & { role: Role; within?: number };
+}
 
 interface RequireData {
   whenRole: string;
@@ -10,10 +18,10 @@ const side = (extra: Record<string, JsonSchema>): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
   required: ['role'],
-  properties: { role: { enum: ['agent', 'customer', 'system'] }, any: phraseList, regex: regexList, ...extra },
+  properties: { role: { enum: ['agent', 'customer', 'system'] }, any: phraseList, regex: regexList, ...guardFields, ...extra },
 });
 
-export const require: CheckKind<RequireData> = {
+export const require: CheckKind<RequireData, RequireSpec> = {
   name: 'require',
   summary:
     'A trigger in one role’s turn demands a response from another role: a `when` match not answered by an `expect` match in the next `within` turns of `expect.role` is a finding. It points at the whole turn where the response was due, or at the trigger when no such turn follows. Conversations only.',
@@ -24,10 +32,9 @@ export const require: CheckKind<RequireData> = {
   required: ['when', 'expect'],
   defaultMessage: '对方说了“{text}”之后，没有得到应有的回应。',
   compile(spec, index, patterns) {
-    const when = spec.when as { role: string; except?: string[] } & Record<string, unknown>;
-    const expect = spec.expect as { role: string; within?: number } & Record<string, unknown>;
+    const { when, expect } = spec;
     addMatchers(patterns, index, 'when', when);
-    for (const p of when.except ?? []) patterns.addPhrase(index, 'when-except', p, 'none');
+    addExcepts(patterns, index, 'when-except', when.except);
     addMatchers(patterns, index, 'expect', expect);
     return { whenRole: when.role, expectRole: expect.role, within: expect.within ?? 1 };
   },

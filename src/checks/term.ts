@@ -22,10 +22,10 @@ export const term: CheckKind<Term> = {
     const t = spec.term!;
     t.misuses.forEach((m, k) => {
       patterns.addPhrase(index, `misuse:${k}`, m.text);
-      for (const e of m.except ?? []) patterns.addPhrase(index, `except:${k}`, e, 'none');
+      for (const e of m.except ?? []) patterns.addPhrase(index, `except:${k}`, e, { boundary: 'none' });
     });
     for (const accepted of [t['zh-Hans'], t['zh-Hant'], t.en, ...t.variants]) {
-      patterns.addPhrase(index, 'accepted', accepted, 'none');
+      patterns.addPhrase(index, 'accepted', accepted, { boundary: 'none' });
     }
     return t;
   },
