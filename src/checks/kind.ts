@@ -23,6 +23,10 @@ export interface RuleSpec {
   description?: string;
   score?: RuleScore;
   examples?: { good?: Example[]; bad?: Example[] };
+  /** The languages the rule applies to: zh (zh-Hans and zh-Hant), zh-Hans, zh-Hant, en. */
+  lang?: string[];
+  /** The channels it applies to (chat, email, social, …). */
+  channel?: string[];
   /** The glossary term behind a `term` or `register` rule. */
   term?: Term;
   [key: string]: unknown;
@@ -44,6 +48,8 @@ export interface CompiledRule<D = unknown> {
 export interface ScannedConversation {
   conversation: Conversation;
   units: UnitScan[];
+  /** A part of a dialogue (from the input or the config): position rules do not judge it. */
+  excerpt: boolean;
 }
 
 /** What a check reports; the engine turns it into a positioned Finding. */

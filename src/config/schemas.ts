@@ -29,6 +29,8 @@ export const ruleCommonProperties: Record<string, JsonSchema> = {
   severity: { enum: [...SEVERITIES] },
   message: text,
   description: text,
+  lang: { type: 'array', minItems: 1, items: { enum: ['zh', 'zh-Hans', 'zh-Hant', 'en'] } },
+  channel: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } },
   score: {
     type: 'object',
     additionalProperties: false,

@@ -1,5 +1,6 @@
 import type { CompiledRule, Report, ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, SourceDocument } from '../types.js';
+import type { Conversation, ConversationInfo, Finding, LintOptions, SourceDocument } from '../types.js';
+import { channelInScope, conversationChannel, conversationLang, langInScope } from './scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';
 
@@ -45,34 +46,43 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
   return finding;
 }
 
+/** Whether a rule applies to a conversation of this language and channel (its `lang`, `channel`). */
+function inScope(rule: CompiledRule, lang: () => string, channel: string): boolean {
+  return channelInScope(rule.spec.channel, channel) && langInScope(rule.spec.lang, rule.spec.lang ? lang() : '');
+}
+
 /** Lints one conversation (or one canned reply): every utterance scanned once, then the rules that were hit. */
-export function lintConversation(conversation: Conversation, ruleSet: RuleSet): Finding[] {
+export function lintConversation(conversation: Conversation, ruleSet: RuleSet, options: LintOptions = {}): Finding[] {
   const units = conversation.units.map((u) => scanUnit(u, ruleSet.patterns, ruleSet.segmenter));
-  const scanned: ScannedConversation = { conversation, units };
+  const scanned: ScannedConversation = { conversation, units, excerpt: conversation.dialogue && (conversation.excerpt === true || options.excerpts === true) };
   const hit = new Set<number>();
   for (const scan of units) for (const rule of scan.rules()) hit.add(rule);
   for (const rule of ruleSet.alwaysRun) hit.add(rule.index);
+  let known: string | undefined;
+  const lang = () => (known ??= conversationLang(conversation));
+  const channel = conversationChannel(conversation, options);
   const findings: Finding[] = [];
   for (const index of [...hit].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[index]!;
+    if (!inScope(rule, lang, channel)) continue;
     for (const report of rule.kind.check(rule, scanned)) findings.push(toFinding(rule, report, conversation));
   }
   return findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** Lints a document conversation by conversation, so a large export streams in flat memory. */
-export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet): AsyncGenerator<ConversationResult> {
+export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet, options: LintOptions = {}): AsyncGenerator<ConversationResult> {
   for await (const conversation of doc.conversations) {
-    yield { conversation, findings: lintConversation(conversation, ruleSet) };
+    yield { conversation, findings: lintConversation(conversation, ruleSet, options) };
   }
 }
 
 /** All findings of a document, how many utterances it had, and its dialogues (for scores). */
-export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
+export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet, options: LintOptions = {}): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
   const findings: Finding[] = [];
   const conversations: ConversationInfo[] = [];
   let units = 0;
-  for await (const c of lintDocument(doc, ruleSet)) {
+  for await (const c of lintDocument(doc, ruleSet, options)) {
     units += c.conversation.units.length;
     findings.push(...c.findings);
     if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation));
