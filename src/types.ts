@@ -106,6 +106,23 @@ export interface Finding {
   score?: RuleScore;
   /** The whole utterance, for code frames. */
   utterance: string;
+  /** Other places that explain the finding: the customer turn and words that demanded an apology. */
+  related?: RelatedLocation[];
+}
+
+/** A place in the same file that explains a finding (SARIF relatedLocations). */
+export interface RelatedLocation {
+  unit: string;
+  turn: number | null;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets in the unit's text. */
+  start: number;
+  end: number;
+  text: string;
+  message: string;
 }
 
 export interface RuleScore {

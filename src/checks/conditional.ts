@@ -19,7 +19,7 @@ export const conditional: CheckKind<{ role: string }, ConditionalSpec> = {
     'If a turn says one thing it must also say another: an `if` match in a turn of `role` with no `unless` match in the same turn is a finding (a promise of time without a concrete time).',
   properties: { role: roleFilter, if: matcherSchema(true), unless: matcherSchema(false) },
   required: ['if', 'unless'],
-  defaultMessage: '“{text}”需要同时说明具体内容。',
+  defaultMessage: { 'zh-Hans': '“{text}”需要同时说明具体内容。', en: '“{text}” needs the concrete details too.' },
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'if', spec.if);
     addExcepts(patterns, index, 'if-except', spec.if.except);

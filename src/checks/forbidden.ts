@@ -26,7 +26,7 @@ export const forbidden: CheckKind<ForbiddenData, ForbiddenSpec> = {
     ...guardFields,
   },
   required: [],
-  defaultMessage: '不宜使用“{text}”。',
+  defaultMessage: { 'zh-Hans': '不宜使用“{text}”。', en: 'Avoid “{text}”.' },
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'match', spec);
     addExcepts(patterns, index, 'except', spec.except);

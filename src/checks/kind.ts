@@ -1,7 +1,7 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
-import type { ExampleOrigins, Term, Origin } from '../glossary/model.js';
+import type { ExampleOrigins, Lang, Term, Origin } from '../glossary/model.js';
 import type { Boundary, PatternSet, PhraseDefaults, PhraseEntry, PhraseGuards } from '../engine/patterns.js';
 import { GUARD_LISTS } from '../engine/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
@@ -15,11 +15,28 @@ export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string
 /** A lone agent utterance, or a conversation. */
 export type Example = string | { turns: ExampleTurn[] };
 
+/** A message: one string, or one per language of the text (`{zh-Hans, zh-Hant, en}`). */
+export type Message = string | Partial<Record<Lang, string>>;
+
+/**
+ * The message for text in a language: that language's, else zh-Hans (Traditional text reads
+ * Simplified), else whichever the rule gives.
+ */
+export function messageIn(message: Message, lang: Lang): string {
+  if (typeof message === 'string') return message;
+  return message[lang] ?? message['zh-Hans'] ?? message.en ?? message['zh-Hant'] ?? '';
+}
+
+/** The message as docs and rule lists show it (zh-Hans, or the string). */
+export function primaryMessage(message: Message): string {
+  return messageIn(message, 'zh-Hans');
+}
+
 export interface RuleSpec {
   id: string;
   kind: string;
   severity: Severity;
-  message?: string;
+  message?: Message;
   description?: string;
   score?: RuleScore;
   examples?: { good?: Example[]; bad?: Example[] };
@@ -38,7 +55,10 @@ export interface CompiledRule<D = unknown> {
   id: string;
   kind: CheckKind<D>;
   severity: Severity;
+  /** The message as docs show it (zh-Hans, or the string). */
   message: string;
+  /** The message per language, or one string. */
+  messages: Message;
   spec: RuleSpec;
   origin: Origin;
   exampleOrigins?: ExampleOrigins;
@@ -66,6 +86,8 @@ export interface Report {
   suggestions?: string[];
   /** The single suggestion replaces the span safely. */
   fixable?: boolean;
+  /** Other places that explain the finding (the customer's words that demanded an apology). */
+  related?: { unit: number; start: number; end: number; message: string }[];
 }
 
 /** `S`: the fields of a rule of this kind, as its schema (`properties`) lets a pack write them. */
@@ -76,7 +98,7 @@ export interface CheckKind<D = unknown, S = unknown> {
   /** The JSON Schema properties of this kind in a rule pack; null for kinds made from the glossary. */
   properties: Record<string, JsonSchema> | null;
   required: readonly string[];
-  defaultMessage: string;
+  defaultMessage: Message;
   /** Registers the rule's phrases and regexes under `index`; returns what check() needs. */
   compile(spec: RuleSpec & S, index: number, patterns: PatternSet): D;
   /** Only conversations in which the rule has a hit are checked, unless this is true. */

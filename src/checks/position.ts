@@ -28,7 +28,7 @@ export const position: CheckKind<PositionData, PositionSpec> = {
     ...guardFields,
   },
   required: ['at'],
-  defaultMessage: '这一轮缺少应有的表达。',
+  defaultMessage: { 'zh-Hans': '这一轮缺少应有的表达。', en: 'This turn lacks the expected wording.' },
   runsWithoutHits: true,
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'expect', spec);

@@ -1,6 +1,6 @@
-import type { CompiledRule, Report, ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, LintOptions, SourceDocument } from '../types.js';
-import { channelInScope, conversationChannel, conversationLang, langInScope } from './scope.js';
+import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
+import type { Conversation, ConversationInfo, Finding, LintOptions, RelatedLocation, SourceDocument } from '../types.js';
+import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang } from './scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';
 
@@ -13,17 +13,38 @@ function fillMessage(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
-function toFinding(rule: CompiledRule, report: Report, conversation: Conversation): Finding {
+/** A related place of a report, located in the source file. */
+function toRelated(related: NonNullable<Report['related']>[number], conversation: Conversation): RelatedLocation {
+  const unit = conversation.units[related.unit]!;
+  const from = unit.locate(related.start);
+  const to = unit.locate(related.end);
+  return {
+    unit: unit.id,
+    turn: unit.index,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    start: related.start,
+    end: related.end,
+    text: unit.text.slice(related.start, related.end),
+    message: related.message,
+  };
+}
+
+function toFinding(rule: CompiledRule, report: Report, conversation: Conversation, lang: () => string): Finding {
   const unit = conversation.units[report.unit]!;
   const from = unit.locate(report.start);
   const to = unit.locate(report.end);
   const text = unit.text.slice(report.start, report.end);
   const suggestions = report.suggestions ?? [];
+  // The message in the language of the utterance the finding is on (an English reply, an English message).
+  const template = report.message ?? messageIn(rule.messages, utteranceLang(unit.text, lang));
   const finding: Finding = {
     ruleId: rule.id,
     kind: rule.kind.name,
     severity: rule.severity,
-    message: fillMessage(report.message ?? rule.message, { text, ...report.vars }),
+    message: fillMessage(template, { text, ...report.vars }),
     unit: unit.id,
     conversation: conversation.id,
     turn: unit.index,
@@ -43,6 +64,7 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
   if (unit.speaker) finding.speaker = unit.speaker;
   if (report.fixable && suggestions.length === 1) finding.fix = { start: report.start, end: report.end, replacement: suggestions[0]! };
   if (rule.spec.score) finding.score = rule.spec.score;
+  if (report.related) finding.related = report.related.map((r) => toRelated(r, conversation));
   return finding;
 }
 
@@ -65,7 +87,7 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
   for (const index of [...hit].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[index]!;
     if (!inScope(rule, lang, channel)) continue;
-    for (const report of rule.kind.check(rule, scanned)) findings.push(toFinding(rule, report, conversation));
+    for (const report of rule.kind.check(rule, scanned)) findings.push(toFinding(rule, report, conversation, lang));
   }
   return findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 }

@@ -2,6 +2,7 @@
 // channel of the conversation (given in the input, else told from the text and the config).
 import type { Conversation, LintOptions } from '../types.js';
 import { isTraditional } from '../text/script.js';
+import { foldTable } from '../text/chartable.js';
 
 /** A conversation's language as scopes compare it. */
 export type TextLang = 'zh-Hans' | 'zh-Hant' | 'en';
@@ -16,6 +17,25 @@ export function textLang(text: string): TextLang {
   if (han === 0 && latin === 0) return 'zh-Hans';
   if (han >= latin) return isTraditional(text) ? 'zh-Hant' : 'zh-Hans';
   return 'en';
+}
+
+/** The language of an utterance, for its message: when its characters don't tell the script, the conversation's. */
+export function utteranceLang(text: string, conversation: () => string): TextLang {
+  const lang = textLang(text);
+  if (lang !== 'zh-Hans' || !scriptUnknown(text)) return lang;
+  return conversation() === 'zh-Hant' ? 'zh-Hant' : lang;
+}
+
+/** No character of the text is written differently in the two scripts (我看一下). */
+function scriptUnknown(text: string): boolean {
+  const { bmp, simplifiedOnly } = foldTable();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400 || (c > 0x9fff && (c < 0xf900 || c > 0xfaff))) continue;
+    const folded = bmp[c]!;
+    if (((folded !== 0 && folded !== c) || simplifiedOnly[c])) return false;
+  }
+  return true;
 }
 
 /** The language of a conversation: its `lang` field (BCP 47: zh-TW, zh-Hant-HK, en-GB …), else its text. */
