@@ -171,13 +171,16 @@ async function findingsTable(lib, ruleSet) {
     }
   }
   const rules = [...counts.keys()].sort();
-  const rows = rules.map((r) => [r, ...counts.get(r).map((n, k) => per1000(n, agentTurns[k]))]);
-  const sum = (pred) => DIALOGUES.map((_, k) => rules.filter(pred).reduce((n, r) => n + counts.get(r)[k], 0));
+  const total = agentTurns.reduce((a, b) => a + b, 0);
+  const withTotal = (ns) => [...ns, ns.reduce((a, b) => a + b, 0)];
+  const turns = withTotal(agentTurns);
+  const rows = rules.map((r) => [r, ...withTotal(counts.get(r)).map((n, k) => per1000(n, turns[k]))]);
+  const sum = (pred) => withTotal(DIALOGUES.map((_, k) => rules.filter(pred).reduce((n, r) => n + counts.get(r)[k], 0)));
   const tf = sum((r) => r.startsWith('term/') || r.startsWith('forbidden/'));
   const all = sum(() => true);
-  rows.push(['term + forbidden', ...tf.map((n, k) => `${per1000(n, agentTurns[k])} (${n})`)]);
-  rows.push(['all rules', ...all.map((n, k) => per1000(n, agentTurns[k]))]);
-  const headers = ['per 1,000 agent turns', ...DIALOGUES.map((d, k) => `${d.name} ${agentTurns[k]}`)];
+  rows.push(['term + forbidden', ...tf.map((n, k) => `${per1000(n, turns[k])} (${n})`)]);
+  rows.push(['all rules', ...all.map((n, k) => per1000(n, turns[k]))]);
+  const headers = ['per 1,000 agent turns', ...DIALOGUES.map((d, k) => `${d.name} ${agentTurns[k]}`), `all ${total}`];
   return { text: table(headers, rows), toRead };
 }
 
