@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { runFiles } from '../engine/run.js';
+import { runFiles } from '../runner/run.js';
 import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
+import { SOURCE_FORMATS, TEXT_FORMATS } from '../sources/index.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
 
-const STDIN_FORMATS: SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
+const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
 
 interface LintOptions {
   format: string;
@@ -19,6 +20,7 @@ interface LintOptions {
   rules?: string[];
   defaults: boolean;
   stdinFormat?: SourceFormat;
+  inputFormat?: SourceFormat;
   color?: boolean;
   config?: string | false;
   fix?: boolean;
@@ -47,6 +49,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--quiet', 'report errors only');
   configOptions(ruleSourceOptions(command))
     .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
+    .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
     .option('--no-color', 'no colours in the output')
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change no file')
@@ -79,6 +82,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     {
       glossary: options.glossary,
       rules: options.rules,
+      format: options.inputFormat,
       defaults: options.defaults,
       config: typeof options.config === 'string' ? options.config : undefined,
       useConfig: options.config !== false,

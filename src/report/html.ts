@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../types.js';
 import { escapeHtml } from '../text/markup.js';
 import { isTraditional } from '../text/script.js';
-import type { FileResult, Reporter, Summary } from './result.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type Reporter, type Summary } from './result.js';
 import { ruleDocsUrl } from './rule-docs.js';
-import { FULL_SCORE, scoreFiles, summarizeAgents, type AgentSummary, type ConversationScore } from './scores.js';
 
 const e = escapeHtml;
 
@@ -23,13 +22,14 @@ const MAX_UTTERANCE = 400;
 const CONTEXT = 160;
 
 export const html: Reporter = (result) => {
-  // Scored file by file, so that a score knows its file's index (anchors) even if two files share a path.
-  const perFile = result.files.map((file) => new Map(scoreFiles([file]).map((s) => [s.conversation, s])));
-  const scores = perFile.flatMap((m) => [...m.values()]);
+  // Grouped by file index (anchors), as two files may share a path.
+  const perFile = result.files.map(() => new Map<string, ConversationScore>());
+  for (const s of result.scores.conversations) perFile[s.fileIndex]!.set(s.conversation, s);
+  const scores = result.scores.conversations;
   const anchors = result.files.map((file, i) => conversationAnchors(file, i));
   const failed = perFile.flatMap((m, i) => [...m.values()].filter(fails).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })));
   const body = [
-    header(result.summary, scores, summarizeAgents(result.files, scores), failed),
+    header(result.summary, scores, result.scores.agents, failed),
     filters(result.files),
     '<main>',
     ...result.files.map((file, i) => fileSection(file, i, anchors[i]!, perFile[i]!)),

@@ -1,9 +1,7 @@
 import type { Reporter } from './result.js';
-import { scoreFiles, summarizeAgents } from './scores.js';
 
 /** The JSON report: its shape (version 1) is a contract that tests pin. */
 export const json: Reporter = (result) => {
-  const conversations = scoreFiles(result.files);
   return JSON.stringify(
     {
       version: 1,
@@ -29,8 +27,8 @@ export const json: Reporter = (result) => {
       })),
       summary: result.summary,
       scores: {
-        conversations: conversations.map(({ findings: _count, ...score }) => score),
-        agents: summarizeAgents(result.files, conversations),
+        conversations: result.scores.conversations.map(({ findings: _count, fileIndex: _file, ...score }) => score),
+        agents: result.scores.agents,
       },
     },
     null,

@@ -6,9 +6,10 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
-import { runFiles } from '../../src/engine/run.js';
+import { runFiles } from '../../src/runner/run.js';
 import { highlighted, html } from '../../src/report/html.js';
-import { summarize, type FileResult, type LintResult } from '../../src/report/result.js';
+import type { FileResult, LintResult } from '../../src/report/result.js';
+import { resultOf } from '../../src/runner/scores.js';
 import { ruleDocsUrl } from '../../src/report/rule-docs.js';
 import { CHROMIUM, launch, ROOT } from '../handout/helpers.js';
 import { dialogue, TEST_RUN_OPTIONS } from '../helpers.js';
@@ -38,7 +39,7 @@ beforeAll(async () => {
     conversations: [{ id: 'x"1', agents: ['<img src=x onerror=alert(1)>'], turns: 2 }],
   };
   const files = [...run.result.files, evilFile];
-  result = { files, summary: summarize(files), rules: run.result.rules };
+  result = resultOf(files, run.result.rules);
   out = html(result, { color: false, cwd: ROOT });
 });
 

@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
-import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
-import { openSource, openText, readTextFile } from '../sources/index.js';
+import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
+import type { FileResult, LintResult } from '../report/result.js';
+import { resultOf } from './scores.js';
+import { FIXABLE_FORMATS, openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
-import { lintWholeDocument } from './lint.js';
-import { loadRuleSet, type RuleSet } from './ruleset.js';
+import { lintWholeDocument } from '../engine/lint.js';
+import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -112,7 +113,7 @@ async function lintLibraryText(path: string, text: string, format: SourceFormat,
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
-  const { applyDirectives } = await import('./suppress.js');
+  const { applyDirectives } = await import('../engine/suppress.js');
   const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
   // Directive warnings may themselves be configured (`aslint/*: off`).
   return { findings: applySeverities(suppressed.findings, config, path), units };
@@ -127,7 +128,7 @@ async function hashFile(path: string): Promise<string> {
 const MAX_FIX_PASSES = 10;
 
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
-const LIBRARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['replies-yaml', 'replies-json', 'replies-text']);
+const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
 /** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
@@ -150,7 +151,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       continue;
     }
     used.set(ruleSourcesKey(config), config);
-    const doc = await openSource(path, { format: options.format });
+    const doc = await openSource(path, { format: options.format ?? formatFor(config, path), input: config.input });
     if (cache && !options.fix) {
       // A hit needs no rule set at all: the glossary is not even loaded.
       const { glossary, rules: packs } = pool.files(config);
@@ -191,8 +192,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const reported = options.fix === 'dry-run' ? asIs : linted;
       result = { path, findings: reported.findings, units: reported.units };
     } else {
-      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet, config.lint);
-      result = { path, findings: applySeverities(findings, config, path), units, conversations };
+      const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, config.lint);
+      result = { path, findings: applySeverities(findings, config, path), units, conversations, skipped };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
@@ -204,7 +205,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format, config.input), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
     files.push({ path: '<stdin>', ...linted });
   }
 
@@ -222,5 +223,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, unfixed, ignored };
+  // Scores once, here, on the findings as linted: display filters (--quiet) come after.
+  return { result: resultOf(files, [...rules.values()]), fixed, unfixed, ignored };
 }
