@@ -92,8 +92,10 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   if (!options.check) return 0;
   const problems = await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })));
   if (problems.length === 0) return 0;
-  process.stderr.write(`\nThe imported glossary needs work before aslint can use it:\n${formatProblems(problems)}`);
-  return 1;
+  // Warnings (no examples yet) don't stop a term base from being used; errors do.
+  const errors = problems.some((p) => p.severity === 'error');
+  process.stderr.write(`\n${errors ? 'The imported glossary needs work before aslint can use it' : 'The imported glossary can be used; still to do'}:\n${formatProblems(problems)}`);
+  return errors ? 1 : 0;
 }
 
 async function runCheck(files: string[], options: CheckCliOptions): Promise<number> {

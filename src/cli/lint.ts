@@ -8,12 +8,12 @@ import { runFiles } from '../runner/run.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
-import { decodeBytes, detectFormat } from '../sources/index.js';
+import { decodeBytes, detectFormat, SOURCE_FORMATS, TEXT_FORMATS } from '../sources/index.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 
-const STDIN_FORMATS: SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
+const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
 
 /** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
 const CACHE_FILE_NAME = '.aslintcache';
@@ -32,6 +32,7 @@ interface LintOptions {
   stdin?: boolean;
   stdinFormat?: SourceFormat;
   stdinFilename?: string;
+  inputFormat?: SourceFormat;
   color?: boolean;
   config?: string | false;
   ignore: boolean;
@@ -69,6 +70,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--stdin', 'lint the text on stdin (as the path -)')
     .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
+    .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
     .option('--color', 'colours in the output, even when it is not a terminal')
     .option('--no-color', 'no colours in the output')
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
@@ -165,6 +167,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     {
       glossary: options.glossary,
       rules: options.rules,
+      format: options.inputFormat,
       defaults: options.defaults,
       ...configOptions,
       fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type LintOptions, type Severity } from '../types.js';
+import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
@@ -18,10 +18,18 @@ export interface ConfigData {
   rules?: string | string[] | null;
   severity?: Record<string, ConfigSeverity> | null;
   overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
-  files?: string | string[] | null;
   ignores?: string | string[] | null;
-  input?: { excerpts?: boolean };
+  files?: (string | { files: string | string[]; format?: SourceFormat })[] | null;
+  input?: InputConfig | null;
   channel?: string;
+}
+
+/** The config's `input` section (docs/inputs.md). */
+export interface InputConfig {
+  columns?: Record<string, string>;
+  roles?: Record<string, Role>;
+  /** Read into ResolvedConfig.lint. */
+  excerpts?: boolean;
 }
 
 export interface Override {
@@ -43,9 +51,11 @@ export interface ResolvedConfig {
   rules: string[];
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
-  /** Globs of files a folder walk lints whatever their content (`files`). */
-  files: { base: string; patterns: string[] }[];
   ignores: { base: string; patterns: string[] }[];
+  /** `files` entries: the input files, and the format of some. */
+  files: { base: string; patterns: string[]; format?: SourceFormat }[];
+  /** Column and role names of the exports (nearer configs add to and override further ones). */
+  input: Pick<InputConfig, 'columns' | 'roles'>;
   /** What the linter is told about the input (`input.excerpts`, `channel`). */
   lint: LintOptions;
 }
@@ -67,7 +77,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], files: [], ignores: [], lint: {} };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], files: [], input: {}, lint: {} };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -83,10 +93,17 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   }
   Object.assign(into.severity, data.severity ?? {});
   for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
-  const files = list(data.files);
-  if (files.length > 0) into.files.push({ base, patterns: files });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
+  for (const f of data.files ?? []) into.files.push(typeof f === 'string' ? { base, patterns: [f] } : { base, patterns: list(f.files), ...(f.format ? { format: f.format } : {}) });
+  if (data.input) {
+    const { columns, roles } = data.input;
+    into.input = {
+      ...into.input,
+      ...(columns ? { columns: { ...into.input.columns, ...columns } } : {}),
+      ...(roles ? { roles: { ...into.input.roles, ...roles } } : {}),
+    };
+  }
   if (data.input?.excerpts !== undefined) into.lint.excerpts = data.input.excerpts;
   if (data.channel !== undefined) into.lint.channel = data.channel;
 }
@@ -241,6 +258,16 @@ export function isIgnored(config: ResolvedConfig, file: string): boolean {
     // A folder pattern (`archive/` or `archive`) ignores everything under it.
     return globMatch(patterns, rel) || globMatch(patterns.map((p) => `${p.replace(/\/+$/, '')}/**`), rel);
   });
+}
+
+/** The input format the config states for a file (the last matching `files` entry with a format). */
+export function formatFor(config: ResolvedConfig, file: string): SourceFormat | undefined {
+  let format: SourceFormat | undefined;
+  for (const f of config.files) {
+    const rel = f.format ? relativeTo(f.base, file) : undefined;
+    if (rel !== undefined && globMatch(f.patterns, rel)) format = f.format;
+  }
+  return format;
 }
 
 /** How specific a severity key is for a rule id: -1 when it does not apply. */

@@ -219,7 +219,8 @@ function readFile(file: YamlFile, problems: GlossaryProblem[], cc: Converters): 
     const misuses = Array.isArray(raw.misuses) ? (raw.misuses as RawMisuse[]) : [];
     const examples = (raw.examples ?? {}) as { good?: unknown; bad?: unknown };
     const good = strs(examples.good);
-    const bad = strs(examples.bad);
+    // A bad example may be pinned: {text, flags, fix}.
+    const bad = strs(Array.isArray(examples.bad) ? examples.bad.map((b: unknown) => (typeof b === 'object' && b !== null && 'text' in b ? b.text : b)) : []);
     const scriptOf = (s: string) => (HAN.test(s) ? 'Chinese' : 'English');
     const langs = new Set(misuses.map((m) => str(m?.text)).filter((s): s is string => !!s).map(scriptOf));
     for (const lang of langs) {
@@ -227,7 +228,8 @@ function readFile(file: YamlFile, problems: GlossaryProblem[], cc: Converters): 
       const b = bad.some((s) => scriptOf(s) === lang);
       if (!g || !b) {
         const missing = [g ? '' : 'good', b ? '' : 'bad'].filter((x) => x).join(' and ');
-        problem(p('misuses'), 'missing-examples', misuses.length > 0 && good.length + bad.length === 0 ? 'error' : 'warning', `term "${id}" has ${lang} misuses but no ${missing} ${lang} example`, 'Add examples in that language so `aslint test` checks the misuses.');
+        // Examples are optional (a company term base has none): a warning, never a refusal.
+        problem(p('misuses'), 'missing-examples', 'warning', `term "${id}" has ${lang} misuses but no ${missing} ${lang} example`, 'Add examples in that language so `aslint test` checks the misuses.');
       }
     }
     misuses.forEach((m, j) => {

@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../checks/kind.js';
-import type { ConversationInfo, Finding, Severity } from '../types.js';
+import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
 
 export interface FileResult {
   /** The path as given on the command line (or `<stdin>`). */
@@ -9,6 +9,8 @@ export interface FileResult {
   units: number;
   /** The file's dialogues, findings or not, so each gets a score (none for reply libraries). */
   conversations?: ConversationInfo[];
+  /** Messages the reader left out: media (images, stickers …) and empty ones. */
+  skipped?: SkippedCounts;
 }
 
 
@@ -18,6 +20,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Messages left out of the files, by why (present when any was). */
+  skipped?: SkippedCounts;
 }
 
 // Quality-inspection scores (computed by the runner: src/runner/scores.ts).
@@ -78,6 +82,11 @@ export function summarize(files: readonly FileResult[]): Summary {
   const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
   for (const f of files) {
     summary.units += f.units;
+    if (f.skipped && (f.skipped.media || f.skipped.empty)) {
+      summary.skipped ??= { media: 0, empty: 0 };
+      summary.skipped.media += f.skipped.media;
+      summary.skipped.empty += f.skipped.empty;
+    }
     for (const finding of f.findings) summary[key[finding.severity]]++;
   }
   return summary;

@@ -33,6 +33,8 @@ export const stylish: Reporter = (result, options) => {
       const where = pad(`${f.line}:${f.column}`, width);
       const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${f.suggestions.join(' / ')}`) : '';
       out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${f.message}${suggestion}  ${c.dim(f.ruleId)}`);
+      // A record that could not be read has no text to show.
+      if (f.utterance === '') continue;
       const frame = codeFrame(f.utterance, f.start, f.end);
       const indent = ' '.repeat(4 + width + 2);
       out.push(`${indent}${c.dim('│')} ${frame.line}`);
@@ -50,11 +52,14 @@ export const stylish: Reporter = (result, options) => {
   // Transcripts are records of what was said: only canned replies are ever rewritten.
   const fixable = result.files.reduce((n, f) => n + f.findings.filter((x) => x.fix && x.conversation === null).length, 0);
   if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`));
+  const skipped = result.summary.skipped;
+  if (skipped) out.push(c.dim(`  not linted: ${skipped.media} image or other media message${skipped.media === 1 ? '' : 's'}, ${skipped.empty} empty`));
   return out.join('\n') + '\n';
 };
 
 function groupOf(f: Finding): string {
   if (f.conversation !== null) return `conversation ${f.conversation}`;
+  if (f.kind === 'input') return `unreadable record, line ${f.line}`;
   return `reply ${f.unit}`;
 }
 

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
-import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
+import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import type { FileResult, LintResult } from '../report/result.js';
 import { resultOf } from './scores.js';
-import { openSource, openText, readTextFile } from '../sources/index.js';
+import { FIXABLE_FORMATS, openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
@@ -128,7 +128,7 @@ async function hashFile(path: string): Promise<string> {
 const MAX_FIX_PASSES = 10;
 
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
-const LIBRARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['replies-yaml', 'replies-json', 'replies-text']);
+const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
 /** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat; path?: string }): Promise<RunOutput> {
@@ -151,7 +151,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       continue;
     }
     used.set(ruleSourcesKey(config), config);
-    const doc = await openSource(path, { format: options.format });
+    const doc = await openSource(path, { format: options.format ?? formatFor(config, path), input: config.input });
     if (cache && !options.fix) {
       // A hit needs no rule set at all: the glossary is not even loaded.
       const { glossary, rules: packs } = pool.files(config);
@@ -190,8 +190,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.
       result = { path, findings: linted.findings, units: linted.units };
     } else {
-      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet, config.lint);
-      result = { path, findings: applySeverities(findings, config, path), units, conversations };
+      const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, config.lint);
+      result = { path, findings: applySeverities(findings, config, path), units, conversations, skipped };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
@@ -204,7 +204,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+      : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
     files.push({ path: stdinPath, ...linted });
   }
 

@@ -60,6 +60,7 @@ describe('order', () => {
     const t = g.terms.find((x) => x.id === 'price-protection')!;
     t.misuses = [t.misuses[2]!, t.misuses[0]!, t.misuses[1]!]; // English first
     t.examples = { good: [...t.examples.good].reverse(), bad: [...t.examples.bad].reverse() };
+    t.badExamples = [...t.badExamples].reverse();
     const viaTbx = await reimport(await renderTbx(g, { lang: 'all' }), 'terms.tbx');
     expect(content(viaTbx.glossary)).toEqual(content(g));
     const viaCsv = await reimport(await renderCsv(g, { lang: 'all' }), 'terms.csv');
