@@ -11,7 +11,8 @@ import { resultOf } from './scores.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
-import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
+import type { RuleSet } from '../engine/ruleset.js';
+import { loadRuleSet } from './rulesets.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
