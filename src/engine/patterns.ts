@@ -1,6 +1,6 @@
 // Collects the phrases and regexes of every rule, expands phrases into their regional forms and
 // builds the one matcher that a lint run scans each utterance with.
-import { Matcher } from './matcher.js';
+import { MatcherBuilder, type Matcher } from './matcher.js';
 import { requiredLiterals } from './regex-literal.js';
 import { normalizeText } from '../text/normalize.js';
 import { matchForms, regionalForms } from '../text/variants.js';
@@ -90,14 +90,14 @@ export class PatternSet {
 
   async compile(): Promise<CompiledPatterns> {
     const forms = await regionalForms(this.phrases.map((p) => stripStem(p.phrase)));
-    const matcher = new Matcher();
+    const builder = new MatcherBuilder();
     const ids = new Map<string, number>();
     const owners: PatternOwner[][] = [];
     const gates: number[][] = [];
     const patternFor = (form: string): number => {
       let id = ids.get(form);
       if (id === undefined) {
-        id = matcher.add(form);
+        id = builder.add(form);
         ids.set(form, id);
         owners[id] = [];
         gates[id] = [];
@@ -127,8 +127,7 @@ export class PatternSet {
       if (literals === null) ungated.push(k);
       else for (const literal of new Set(literals.map(normalizeText))) gates[patternFor(literal)]!.push(k);
     });
-    matcher.build();
-    return { matcher, owners, regexes: this.regexes, gates, ungated, words: [...this.words] };
+    return { matcher: builder.build(), owners, regexes: this.regexes, gates, ungated, words: [...this.words] };
   }
 }
 
