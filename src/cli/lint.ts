@@ -28,6 +28,7 @@ interface LintOptions {
   cacheLocation: string;
   baseline?: string;
   writeBaseline?: string;
+  concurrency?: string;
 }
 
 async function readStdin(): Promise<string> {
@@ -55,6 +56,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--cache-location <file>', 'the cache file', '.aslintcache')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
+    .option('--concurrency <n>', 'lint in n worker threads, or auto (one per core); the output is the same')
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);
     });
@@ -72,6 +74,13 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const useStdin = paths.includes('-');
   if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
 
+  let concurrency: number | 'auto' | undefined;
+  if (options.concurrency !== undefined) {
+    concurrency = options.concurrency === 'auto' ? 'auto' : Number(options.concurrency);
+    if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) {
+      throw new InputError(`--concurrency takes a whole number of threads or auto, not "${options.concurrency}"`, undefined, undefined, undefined, 'Use --concurrency auto (one thread per core) or a number such as 2.');
+    }
+  }
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   const files = await expandPaths(paths.filter((p) => p !== '-'));
   const { result, fixed, unfixed } = await runFiles(
@@ -88,6 +97,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
       describeRules: options.format === 'sarif',
+      concurrency,
     },
     useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
   );

@@ -210,3 +210,12 @@ export function openText(path: string, text: string, format: SourceFormat): Sour
 export function decodeStdin(bytes: Uint8Array): string {
   return decodeBytes(bytes, '<stdin>').text;
 }
+
+/**
+ * A part of a JSONL file already in memory, made of whole lines, that starts at `start` in the
+ * file: its positions and default ids are those of the whole file. (The runner splits large
+ * JSONL files into such parts for worker threads.)
+ */
+export function openJsonlPart(path: string, text: string, start: { line: number; offset: number }): SourceDocument {
+  return { path, format: 'jsonl', conversations: reiterable(() => jsonlConversations(path, linesOfString(text, start))) };
+}
