@@ -38,6 +38,20 @@ export interface Conversation {
   /** true for a dialogue between roles: conversation checks (require, position) apply. */
   dialogue: boolean;
   units: Utterance[];
+  /** `complete: false` or `excerpt: true` in the input: a part of a dialogue, not judged by position rules. */
+  excerpt?: boolean;
+  /** The language the input gives (`zh`, `zh-Hans`, `zh-Hant`, `en`); else it is told from the text. */
+  lang?: string;
+  /** The channel the input gives (`chat`, `email`, `social`, …). */
+  channel?: string;
+}
+
+/** What a run tells the linter about its input (from the config). */
+export interface LintOptions {
+  /** Every dialogue is an excerpt: position rules judge none. */
+  excerpts?: boolean;
+  /** The channel of conversations that name none (default `chat`). */
+  channel?: string;
 }
 
 /** What scores need of a dialogue besides its findings. */
@@ -92,6 +106,23 @@ export interface Finding {
   score?: RuleScore;
   /** The whole utterance, for code frames. */
   utterance: string;
+  /** Other places that explain the finding: the customer turn and words that demanded an apology. */
+  related?: RelatedLocation[];
+}
+
+/** A place in the same file that explains a finding (SARIF relatedLocations). */
+export interface RelatedLocation {
+  unit: string;
+  turn: number | null;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets in the unit's text. */
+  start: number;
+  end: number;
+  text: string;
+  message: string;
 }
 
 export interface RuleScore {

@@ -1,24 +1,30 @@
-import { addMatchers, effectiveHits, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type JsonSchema } from './kind.js';
+import { addExcepts, addMatchers, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type JsonSchema, type MatcherSpec } from './kind.js';
+import type { PhraseEntry } from '../engine/patterns.js';
 
 const matcherSchema = (withExcept: boolean): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
-  properties: { any: phraseList, regex: regexList, ...(withExcept ? { except: phraseList } : {}) },
+  properties: { any: phraseList, regex: regexList, ...guardFields, ...(withExcept ? { except: phraseList } : {}) },
 });
 
-export const conditional: CheckKind<{ role: string }> = {
+interface ConditionalSpec {
+  role?: 'agent' | 'customer' | 'any';
+  if: MatcherSpec & { except?: PhraseEntry[] };
+  unless: MatcherSpec;
+}
+
+export const conditional: CheckKind<{ role: string }, ConditionalSpec> = {
   name: 'conditional',
   summary:
     'If a turn says one thing it must also say another: an `if` match in a turn of `role` with no `unless` match in the same turn is a finding (a promise of time without a concrete time).',
   properties: { role: roleFilter, if: matcherSchema(true), unless: matcherSchema(false) },
   required: ['if', 'unless'],
-  defaultMessage: '“{text}”需要同时说明具体内容。',
+  defaultMessage: { 'zh-Hans': '“{text}”需要同时说明具体内容。', en: '“{text}” needs the concrete details too.' },
   compile(spec, index, patterns) {
-    const when = spec.if as { except?: string[] } & Record<string, unknown>;
-    addMatchers(patterns, index, 'if', when);
-    for (const p of when.except ?? []) patterns.addPhrase(index, 'if-except', p, 'none');
-    addMatchers(patterns, index, 'unless', spec.unless as Record<string, unknown>);
-    return { role: (spec.role as string | undefined) ?? 'agent' };
+    addMatchers(patterns, index, 'if', spec.if);
+    addExcepts(patterns, index, 'if-except', spec.if.except);
+    addMatchers(patterns, index, 'unless', spec.unless);
+    return { role: spec.role ?? 'agent' };
   },
   check(rule, { units }) {
     return units.flatMap((scan, unit) => {

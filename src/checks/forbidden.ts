@@ -1,11 +1,18 @@
-import { addMatchers, effectiveHits, phraseList, regexList, roleFilter, roleMatches, type CheckKind } from './kind.js';
+import { addExcepts, addMatchers, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type MatcherSpec } from './kind.js';
+import type { PhraseEntry } from '../engine/patterns.js';
+
+interface ForbiddenSpec extends MatcherSpec {
+  role?: 'agent' | 'customer' | 'any';
+  except?: PhraseEntry[];
+  suggest?: string[];
+}
 
 interface ForbiddenData {
   role: string;
   suggest: string[];
 }
 
-export const forbidden: CheckKind<ForbiddenData> = {
+export const forbidden: CheckKind<ForbiddenData, ForbiddenSpec> = {
   name: 'forbidden',
   summary:
     'Phrasing that must not be said: each match of `phrases` or `regex` in a turn of `role` is a finding, unless an `except` phrase overlaps it.',
@@ -15,14 +22,15 @@ export const forbidden: CheckKind<ForbiddenData> = {
     regex: regexList,
     except: phraseList,
     boundary: { enum: ['auto', 'word', 'none'] },
-    suggest: phraseList,
+    suggest: { type: 'array', items: { type: 'string', minLength: 1 } },
+    ...guardFields,
   },
   required: [],
-  defaultMessage: '不宜使用“{text}”。',
+  defaultMessage: { 'zh-Hans': '不宜使用“{text}”。', en: 'Avoid “{text}”.' },
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'match', spec);
-    for (const p of (spec.except as string[] | undefined) ?? []) patterns.addPhrase(index, 'except', p, 'none');
-    return { role: (spec.role as string | undefined) ?? 'agent', suggest: (spec.suggest as string[] | undefined) ?? [] };
+    addExcepts(patterns, index, 'except', spec.except);
+    return { role: spec.role ?? 'agent', suggest: spec.suggest ?? [] };
   },
   check(rule, { units }) {
     return units.flatMap((scan, unit) => {

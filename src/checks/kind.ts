@@ -1,8 +1,9 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
-import type { ExampleOrigins, Term, Origin } from '../glossary/model.js';
-import type { PatternSet } from '../engine/patterns.js';
+import type { ExampleOrigins, Lang, Term, Origin } from '../glossary/model.js';
+import type { Boundary, PatternSet, PhraseDefaults, PhraseEntry, PhraseGuards } from '../engine/patterns.js';
+import { GUARD_LISTS } from '../engine/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
 import type { UnitScan, Hit } from '../engine/scan.js';
 
@@ -14,14 +15,35 @@ export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string
 /** A lone agent utterance, or a conversation. */
 export type Example = string | { turns: ExampleTurn[] };
 
+/** A message: one string, or one per language of the text (`{zh-Hans, zh-Hant, en}`). */
+export type Message = string | Partial<Record<Lang, string>>;
+
+/**
+ * The message for text in a language: that language's, else zh-Hans (Traditional text reads
+ * Simplified), else whichever the rule gives.
+ */
+export function messageIn(message: Message, lang: Lang): string {
+  if (typeof message === 'string') return message;
+  return message[lang] ?? message['zh-Hans'] ?? message.en ?? message['zh-Hant'] ?? '';
+}
+
+/** The message as docs and rule lists show it (zh-Hans, or the string). */
+export function primaryMessage(message: Message): string {
+  return messageIn(message, 'zh-Hans');
+}
+
 export interface RuleSpec {
   id: string;
   kind: string;
   severity: Severity;
-  message?: string;
+  message?: Message;
   description?: string;
   score?: RuleScore;
   examples?: { good?: Example[]; bad?: Example[] };
+  /** The languages the rule applies to: zh (zh-Hans and zh-Hant), zh-Hans, zh-Hant, en. */
+  lang?: string[];
+  /** The channels it applies to (chat, email, social, …). */
+  channel?: string[];
   /** The glossary term behind a `term` or `register` rule. */
   term?: Term;
   [key: string]: unknown;
@@ -33,7 +55,10 @@ export interface CompiledRule<D = unknown> {
   id: string;
   kind: CheckKind<D>;
   severity: Severity;
+  /** The message as docs show it (zh-Hans, or the string). */
   message: string;
+  /** The message per language, or one string. */
+  messages: Message;
   spec: RuleSpec;
   origin: Origin;
   exampleOrigins?: ExampleOrigins;
@@ -43,6 +68,8 @@ export interface CompiledRule<D = unknown> {
 export interface ScannedConversation {
   conversation: Conversation;
   units: UnitScan[];
+  /** A part of a dialogue (from the input or the config): position rules do not judge it. */
+  excerpt: boolean;
 }
 
 /** What a check reports; the engine turns it into a positioned Finding. */
@@ -59,18 +86,21 @@ export interface Report {
   suggestions?: string[];
   /** The single suggestion replaces the span safely. */
   fixable?: boolean;
+  /** Other places that explain the finding (the customer's words that demanded an apology). */
+  related?: { unit: number; start: number; end: number; message: string }[];
 }
 
-export interface CheckKind<D = unknown> {
+/** `S`: the fields of a rule of this kind, as its schema (`properties`) lets a pack write them. */
+export interface CheckKind<D = unknown, S = unknown> {
   name: string;
   /** One paragraph for the docs. */
   summary: string;
   /** The JSON Schema properties of this kind in a rule pack; null for kinds made from the glossary. */
   properties: Record<string, JsonSchema> | null;
   required: readonly string[];
-  defaultMessage: string;
+  defaultMessage: Message;
   /** Registers the rule's phrases and regexes under `index`; returns what check() needs. */
-  compile(spec: RuleSpec, index: number, patterns: PatternSet): D;
+  compile(spec: RuleSpec & S, index: number, patterns: PatternSet): D;
   /** Only conversations in which the rule has a hit are checked, unless this is true. */
   runsWithoutHits?: boolean;
   check(rule: CompiledRule<D>, scanned: ScannedConversation): Report[];
@@ -89,7 +119,25 @@ export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []
   return result;
 }
 
-export const phraseList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+const text: JsonSchema = { type: 'string', minLength: 1 };
+
+/** A guard list: phrases, or the name of a standard list (`$negation`, `$hypothetical`). */
+export const guardList: JsonSchema = {
+  type: 'array',
+  // The list names first: ajv reports the first branch's error, and `$nope` then reads "must be one of: $negation, …".
+  items: { anyOf: [{ enum: Object.keys(GUARD_LISTS) }, { type: 'string', minLength: 1, pattern: '^[^$]' }] },
+};
+const gapSchema: JsonSchema = { type: 'integer', minimum: 0, maximum: 50 };
+
+/** The guards and the gap, on a phrase entry or on a whole matcher (they then apply to all its phrases). */
+export const guardFields: Record<string, JsonSchema> = { gap: gapSchema, 'not-after': guardList, 'not-before': guardList, unless: guardList };
+
+/** A phrase: a string (`…` marks a gap) or `{phrase, not-after, not-before, unless, gap}`. */
+const phraseEntry: JsonSchema = {
+  // The object first, so that an unknown key in it is the error reported.
+  anyOf: [{ type: 'object', additionalProperties: false, required: ['phrase'], properties: { phrase: text, ...guardFields } }, text],
+};
+export const phraseList: JsonSchema = { type: 'array', items: phraseEntry };
 export const regexList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } };
 export const roleFilter: JsonSchema = { enum: ['agent', 'customer', 'any'] };
 
@@ -97,14 +145,28 @@ export function roleMatches(filter: unknown, role: string): boolean {
   return filter === 'any' || role === (filter ?? 'agent');
 }
 
-/** Registers `phrases` and `regex` lists of a matcher object under one slot. */
-export function addMatchers(
-  patterns: PatternSet,
-  index: number,
-  slot: string,
-  spec: Record<string, unknown>,
-): void {
-  const boundary = (spec.boundary as 'auto' | 'word' | 'none' | undefined) ?? 'auto';
-  for (const p of ((spec.any ?? spec.phrases) as string[] | undefined) ?? []) patterns.addPhrase(index, slot, p, boundary);
-  for (const r of (spec.regex as string[] | undefined) ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'));
+/** What a matcher object (a rule, or its `when` / `expect` / `if`) may say about its phrases. */
+export interface MatcherSpec extends PhraseGuards {
+  any?: PhraseEntry[];
+  phrases?: PhraseEntry[];
+  regex?: string[];
+  boundary?: Boundary;
+  gap?: number;
+}
+
+/** The guards and gap of a matcher, which apply to each of its phrases and regexes. */
+function matcherDefaults(spec: MatcherSpec): PhraseDefaults {
+  return { boundary: spec.boundary, gap: spec.gap, 'not-after': spec['not-after'], 'not-before': spec['not-before'], unless: spec.unless };
+}
+
+/** Registers the `any` / `phrases` and `regex` lists of a matcher object under one slot, with its guards. */
+export function addMatchers(patterns: PatternSet, index: number, slot: string, spec: MatcherSpec): void {
+  const defaults = matcherDefaults(spec);
+  for (const p of spec.any ?? spec.phrases ?? []) patterns.addPhrase(index, slot, p, defaults);
+  for (const r of spec.regex ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'), defaults);
+}
+
+/** Registers `except` phrases: they match anywhere, with no word-boundary check. */
+export function addExcepts(patterns: PatternSet, index: number, slot: string, excepts: readonly PhraseEntry[] | undefined): void {
+  for (const p of excepts ?? []) patterns.addPhrase(index, slot, p, { boundary: 'none' });
 }

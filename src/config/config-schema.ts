@@ -80,6 +80,19 @@ export const configSchema: JsonSchema = {
       },
     }),
     ignores: orEmpty(globList('Globs (picomatch) of files never linted, relative to this file.')),
+    input: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'What the input files are.',
+      properties: {
+        excerpts: { type: 'boolean', description: 'The dialogues are excerpts, not whole conversations: position rules (greeting, closing) judge none of them.' },
+      },
+    },
+    channel: {
+      type: 'string',
+      minLength: 1,
+      description: 'The channel of conversations that name none (chat, email, social, …; default chat). Rules with `channel:` apply only to theirs.',
+    },
   },
   definitions: {
     extendsItem: {

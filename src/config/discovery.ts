@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type Severity } from '../types.js';
+import { InputError, type LintOptions, type Severity } from '../types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
@@ -19,6 +19,8 @@ export interface ConfigData {
   severity?: Record<string, ConfigSeverity> | null;
   overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
   ignores?: string | string[] | null;
+  input?: { excerpts?: boolean };
+  channel?: string;
 }
 
 export interface Override {
@@ -41,6 +43,8 @@ export interface ResolvedConfig {
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
   ignores: { base: string; patterns: string[] }[];
+  /** What the linter is told about the input (`input.excerpts`, `channel`). */
+  lint: LintOptions;
 }
 
 /** The built-in presets, as config data. */
@@ -60,7 +64,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [] };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], lint: {} };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -78,6 +82,8 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
+  if (data.input?.excerpts !== undefined) into.lint.excerpts = data.input.excerpts;
+  if (data.channel !== undefined) into.lint.channel = data.channel;
 }
 
 /** Reads and validates one config file; errors name the file, line and column. */

@@ -27,8 +27,15 @@ export const ruleCommonProperties: Record<string, JsonSchema> = {
   id,
   kind: { enum: packKinds().map((k) => k.name) },
   severity: { enum: [...SEVERITIES] },
-  message: text,
+  message: {
+    anyOf: [
+      { type: 'object', additionalProperties: false, minProperties: 1, properties: { 'zh-Hans': text, 'zh-Hant': text, en: text } },
+      text,
+    ],
+  },
   description: text,
+  lang: { type: 'array', minItems: 1, items: { enum: ['zh', 'zh-Hans', 'zh-Hant', 'en'] } },
+  channel: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } },
   score: {
     type: 'object',
     additionalProperties: false,
@@ -94,7 +101,7 @@ export const termSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['text', 'why'],
-        properties: { text, why: text, alternatives: textList, except: textList },
+        properties: { text, why: { anyOf: [{ ...localized([]), minProperties: 1 }, text] }, alternatives: textList, except: textList },
       },
     },
     register: { enum: ['formal', 'plain', 'any'] },

@@ -1,7 +1,7 @@
 // Compiling is separate from loading (src/runner/rulesets.ts): the validated glossary + rule
 // packs compile once into an immutable RuleSet that any number of lint runs can share.
 import { CHECK_KINDS } from '../checks/index.js';
-import type { CompiledRule, RuleSpec } from '../checks/kind.js';
+import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind.js';
 import type { LoadedRule } from '../config/rules.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
@@ -40,7 +40,8 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
       id,
       kind,
       severity: spec.severity,
-      message: (spec.message as string | undefined) ?? kind.defaultMessage,
+      message: primaryMessage(spec.message ?? kind.defaultMessage),
+      messages: spec.message ?? kind.defaultMessage,
       spec: spec as RuleSpec,
       origin,
       exampleOrigins,

@@ -8,7 +8,10 @@ export type Register = 'formal' | 'plain' | 'any';
 
 export interface Misuse {
   text: string;
+  /** Why it is wrong (zh-Hans, or the only language given): handouts and exports read this. */
   why: string;
+  /** Why it is wrong per language, when the file gives more than one: findings use the text's. */
+  whyIn?: Partial<Record<Lang, string>>;
   /** Other terms this misuse may stand for; set when the misuse is ambiguous (then not fixable). */
   alternatives?: string[];
   /** Phrases containing the misuse that are legitimate. */

@@ -22,6 +22,7 @@ export const json: Reporter = (result) => {
           endColumn: x.endColumn,
           text: x.text,
           suggestions: x.suggestions,
+          ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
         })),
       })),
       summary: result.summary,

@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../defaults.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { openJsonlPart, openText } from '../sources/index.js';
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError, type LintOptions, type SourceFormat } from '../types.js';
 import type { RuleSetContent } from './rulesets.js';
 
 export type DocumentResult = Awaited<ReturnType<typeof lintWholeDocument>>;
@@ -22,6 +22,8 @@ export interface LintJob {
   text: string;
   format: SourceFormat;
   start?: { line: number; offset: number };
+  /** What the config tells the linter (structured-cloneable). */
+  options?: LintOptions;
 }
 
 export type WorkerRequest = { type: 'rule-set'; key: string; content: RuleSetContent } | { type: 'lint'; id: number; job: LintJob };
@@ -58,7 +60,7 @@ class InThreadLinter implements Linter {
   async lint(job: LintJob): Promise<DocumentResult> {
     const ruleSet = await this.sets.compiled(job.ruleSet);
     const doc = job.start ? openJsonlPart(job.path, job.text, job.start) : openText(job.path, job.text, job.format);
-    return lintWholeDocument(doc, ruleSet);
+    return lintWholeDocument(doc, ruleSet, job.options);
   }
 
   async close(): Promise<void> {}

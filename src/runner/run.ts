@@ -144,7 +144,7 @@ export function applySeverities(findings: readonly Finding[], config: ResolvedCo
 
 /** Lints a reply library's text: findings after severities and inline disables. */
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
-  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet);
+  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet, config.lint);
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
@@ -203,15 +203,15 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       return { result: await lintLibraryFile(path, source.decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
     }
     let linted: DocumentResult;
-    if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format });
-    else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, source.doc.bom ? 3 : 0, key);
-    else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet);
+    if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, options: config.lint });
+    else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, source.doc.bom ? 3 : 0, key, config);
+    else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, config.lint);
     const { findings, units, conversations } = linted;
     return { result: { path, findings: applySeverities(findings, config, path), units, conversations }, cacheKey };
   };
 
   /** A large JSONL file in parts of whole lines across the workers, merged in order. */
-  const lintJsonlInParts = async (path: string, bomLength: number, key: string): Promise<DocumentResult> => {
+  const lintJsonlInParts = async (path: string, bomLength: number, key: string, config: ResolvedConfig): Promise<DocumentResult> => {
     const merged: DocumentResult = { findings: [], units: 0, conversations: [] };
     const inFlight: Promise<DocumentResult>[] = [];
     const take = (r: DocumentResult) => {
@@ -223,10 +223,9 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place.
         await Promise.allSettled(inFlight);
-        const config = configs.forFile(path);
-        return lintWholeDocument(await openSource(path, { format: 'jsonl' }), (await pool.get(config)).ruleSet);
+        return lintWholeDocument(await openSource(path, { format: 'jsonl' }), (await pool.get(config)).ruleSet, config.lint);
       }
-      const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start });
+      const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, options: config.lint });
       job.catch(() => {});
       inFlight.push(job);
       if (inFlight.length >= linter.width) take(await inFlight.shift()!);
@@ -297,7 +296,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const { ruleSet } = await pool.get(config);
       const linted = LIBRARY_FORMATS.has(stdin.format)
         ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-        : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+        : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
       deliver({ result: { path: '<stdin>', ...linted } });
     }
   } finally {

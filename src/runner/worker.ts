@@ -20,7 +20,7 @@ port.on('message', (request: WorkerRequest) => {
   (async () => {
     const ruleSet = await ruleSets.get(job.ruleSet)!;
     const doc = job.start ? openJsonlPart(job.path, job.text, job.start) : openText(job.path, job.text, job.format);
-    return lintWholeDocument(doc, ruleSet);
+    return lintWholeDocument(doc, ruleSet, job.options);
   })().then(
     (result) => port.postMessage({ id, result } satisfies WorkerReply),
     (err: unknown) => {

@@ -222,7 +222,14 @@ export function conversationOfLine(file: string, line: Line): Conversation {
     }
     units[index] = u;
   }
-  return { id: convId, dialogue: true, units };
+  const conversation: Conversation = { id: convId, dialogue: true, units };
+  // Conversation-level fields the rule language reads (docs/formats.md: scope, position windows).
+  if (o.complete === false || o.excerpt === true) conversation.excerpt = true;
+  const lang = optionalString(ctx, o, 'lang', []);
+  if (lang !== undefined) conversation.lang = lang;
+  const channel = optionalString(ctx, o, 'channel', []);
+  if (channel !== undefined) conversation.channel = channel;
+  return conversation;
 }
 
 export async function* jsonlConversations(file: string, lines: AsyncIterable<Line[]>): AsyncGenerator<Conversation> {
