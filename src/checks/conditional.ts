@@ -1,23 +1,16 @@
-import { addExcepts, addMatchers, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type JsonSchema, type MatcherSpec } from './kind.js';
-import type { PhraseEntry } from '../engine/patterns.js';
+import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, roleFilter, roleMatches, type CheckKind, type FieldsOf } from './kind.js';
 
-const matcherSchema = (withExcept: boolean): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  properties: { any: phraseList, regex: regexList, ...guardFields, ...(withExcept ? { except: phraseList } : {}) },
-});
+const properties = {
+  role: roleFilter,
+  if: { type: 'object', additionalProperties: false, properties: { ...matcherProperties, except: phraseList } },
+  unless: { type: 'object', additionalProperties: false, properties: matcherProperties },
+} as const;
 
-interface ConditionalSpec {
-  role?: 'agent' | 'customer' | 'any';
-  if: MatcherSpec & { except?: PhraseEntry[] };
-  unless: MatcherSpec;
-}
-
-export const conditional: CheckKind<{ role: string }, ConditionalSpec> = {
+export const conditional: CheckKind<{ role: string }, FieldsOf<typeof properties, 'if' | 'unless'>> = {
   name: 'conditional',
   summary:
     'If a turn says one thing it must also say another: an `if` match in a turn of `role` with no `unless` match in the same turn is a finding (a promise of time without a concrete time).',
-  properties: { role: roleFilter, if: matcherSchema(true), unless: matcherSchema(false) },
+  properties,
   required: ['if', 'unless'],
   defaultMessage: { 'zh-Hans': '“{text}”需要同时说明具体内容。', en: '“{text}” needs the concrete details too.' },
   compile(spec, index, patterns) {

@@ -1,30 +1,25 @@
-import { addExcepts, addMatchers, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type MatcherSpec } from './kind.js';
-import type { PhraseEntry } from '../engine/patterns.js';
+import { addExcepts, addMatchers, boundarySchema, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type FieldsOf } from './kind.js';
 
-interface ForbiddenSpec extends MatcherSpec {
-  role?: 'agent' | 'customer' | 'any';
-  except?: PhraseEntry[];
-  suggest?: string[];
-}
+const properties = {
+  role: roleFilter,
+  phrases: phraseList,
+  regex: regexList,
+  except: phraseList,
+  boundary: boundarySchema,
+  suggest: { type: 'array', items: { type: 'string', minLength: 1 } },
+  ...guardFields,
+} as const;
 
 interface ForbiddenData {
   role: string;
   suggest: string[];
 }
 
-export const forbidden: CheckKind<ForbiddenData, ForbiddenSpec> = {
+export const forbidden: CheckKind<ForbiddenData, FieldsOf<typeof properties>> = {
   name: 'forbidden',
   summary:
     'Phrasing that must not be said: each match of `phrases` or `regex` in a turn of `role` is a finding, unless an `except` phrase overlaps it.',
-  properties: {
-    role: roleFilter,
-    phrases: phraseList,
-    regex: regexList,
-    except: phraseList,
-    boundary: { enum: ['auto', 'word', 'none'] },
-    suggest: { type: 'array', items: { type: 'string', minLength: 1 } },
-    ...guardFields,
-  },
+  properties,
   required: [],
   defaultMessage: { 'zh-Hans': '不宜使用“{text}”。', en: 'Avoid “{text}”.' },
   compile(spec, index, patterns) {

@@ -1,9 +1,10 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
-import type { ExampleOrigins, Lang, Term, Origin } from '../glossary/model.js';
-import type { Boundary, PatternSet, PhraseDefaults, PhraseEntry, PhraseGuards } from '../engine/patterns.js';
-import { GUARD_LISTS } from '../engine/guards.js';
+import type { ExampleOrigins, Lang, PinnedExample, Term, Origin } from '../glossary/model.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import type { PatternSet, PhraseDefaults, PhraseEntry } from '../engine/patterns.js';
+import { GUARD_NAMES } from '../engine/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
 import type { UnitScan, Hit } from '../engine/scan.js';
 
@@ -12,8 +13,8 @@ export type JsonSchema = { [key: string]: unknown };
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
 export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>>;
-/** A lone agent utterance, or a conversation. */
-export type Example = string | { turns: ExampleTurn[] };
+/** A lone agent utterance, a conversation, or an utterance with what it flags and its fix. */
+export type Example = string | { turns: ExampleTurn[] } | PinnedExample;
 
 /** A message: one string, or one per language of the text (`{zh-Hans, zh-Hant, en}`). */
 export type Message = string | Partial<Record<Lang, string>>;
@@ -119,40 +120,52 @@ export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []
   return result;
 }
 
-const text: JsonSchema = { type: 'string', minLength: 1 };
+// The schemas below are `as const`: each kind's field types are derived from them (FieldsOf), so
+// what the loader validates and what a check reads cannot drift apart.
+const text = { type: 'string', minLength: 1 } as const;
 
 /** A guard list: phrases, or the name of a standard list (`$negation`, `$hypothetical`). */
-export const guardList: JsonSchema = {
+export const guardList = {
   type: 'array',
   // The list names first: ajv reports the first branch's error, and `$nope` then reads "must be one of: $negation, …".
-  items: { anyOf: [{ enum: Object.keys(GUARD_LISTS) }, { type: 'string', minLength: 1, pattern: '^[^$]' }] },
-};
-const gapSchema: JsonSchema = { type: 'integer', minimum: 0, maximum: 50 };
+  items: { anyOf: [{ enum: GUARD_NAMES }, { type: 'string', minLength: 1, pattern: '^[^$]' }] },
+} as const;
 
 /** The guards and the gap, on a phrase entry or on a whole matcher (they then apply to all its phrases). */
-export const guardFields: Record<string, JsonSchema> = { gap: gapSchema, 'not-after': guardList, 'not-before': guardList, unless: guardList };
+export const guardFields = {
+  gap: { type: 'integer', minimum: 0, maximum: 50 },
+  'not-after': guardList,
+  'not-before': guardList,
+  unless: guardList,
+} as const;
 
 /** A phrase: a string (`…` marks a gap) or `{phrase, not-after, not-before, unless, gap}`. */
-const phraseEntry: JsonSchema = {
+const phraseEntry = {
   // The object first, so that an unknown key in it is the error reported.
   anyOf: [{ type: 'object', additionalProperties: false, required: ['phrase'], properties: { phrase: text, ...guardFields } }, text],
-};
-export const phraseList: JsonSchema = { type: 'array', items: phraseEntry };
-export const regexList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } };
-export const roleFilter: JsonSchema = { enum: ['agent', 'customer', 'any'] };
+} as const;
+export const phraseList = { type: 'array', items: phraseEntry } as const;
+export const regexList = { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } } as const;
+export const roleFilter = { enum: ['agent', 'customer', 'any'] } as const;
+export const boundarySchema = { enum: ['auto', 'word', 'none'] } as const;
 
 export function roleMatches(filter: unknown, role: string): boolean {
   return filter === 'any' || role === (filter ?? 'agent');
 }
 
-/** What a matcher object (a rule, or its `when` / `expect` / `if`) may say about its phrases. */
-export interface MatcherSpec extends PhraseGuards {
-  any?: PhraseEntry[];
-  phrases?: PhraseEntry[];
-  regex?: string[];
-  boundary?: Boundary;
-  gap?: number;
-}
+/** The fields of an object schema with these properties (and these required), as TypeScript types. */
+export type FieldsOf<P extends Record<string, JSONSchema>, R extends string = never> = FromSchema<{
+  type: 'object';
+  additionalProperties: false;
+  properties: P;
+  required: R[];
+}>;
+
+/** The fields of a matcher object (a rule, or its `when` / `expect` / `if`): its phrases, regexes and guards. */
+export const matcherProperties = { any: phraseList, regex: regexList, boundary: boundarySchema, ...guardFields } as const;
+
+/** What a matcher may say about its phrases (`phrases` is forbidden's name for `any`). */
+export type MatcherSpec = FieldsOf<typeof matcherProperties> & { phrases?: PhraseEntry[] };
 
 /** The guards and gap of a matcher, which apply to each of its phrases and regexes. */
 function matcherDefaults(spec: MatcherSpec): PhraseDefaults {

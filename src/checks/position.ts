@@ -1,10 +1,13 @@
-import { addMatchers, guardFields, phraseList, regexList, type CheckKind, type MatcherSpec } from './kind.js';
+import { addMatchers, guardFields, phraseList, regexList, type CheckKind, type FieldsOf } from './kind.js';
 
-interface PositionSpec extends MatcherSpec {
-  role?: 'agent' | 'customer';
-  at: 'first' | 'last';
-  window?: number;
-}
+const properties = {
+  role: { enum: ['agent', 'customer'] },
+  at: { enum: ['first', 'last'] },
+  window: { type: 'integer', minimum: 1 },
+  any: phraseList,
+  regex: regexList,
+  ...guardFields,
+} as const;
 
 interface PositionData {
   role: string;
@@ -15,18 +18,11 @@ interface PositionData {
 /** How many turns of the role a position rule looks at when it gives no `window`. */
 const DEFAULT_WINDOW = { first: 1, last: 3 } as const;
 
-export const position: CheckKind<PositionData, PositionSpec> = {
+export const position: CheckKind<PositionData, FieldsOf<typeof properties, 'at'>> = {
   name: 'position',
   summary:
     'A turn at a fixed place must say something: one of the first `window` turns of `role` (default 1: a greeting) or one of the last `window` (default 3: an offer of further help before the goodbye) must contain one of `any` or `regex`. The finding is on the first (or last) such turn. Whole dialogues only: not replies, nor excerpts (`complete: false`, `excerpt: true`, or the config’s `input: {excerpts: true}`).',
-  properties: {
-    role: { enum: ['agent', 'customer'] },
-    at: { enum: ['first', 'last'] },
-    window: { type: 'integer', minimum: 1 },
-    any: phraseList,
-    regex: regexList,
-    ...guardFields,
-  },
+  properties,
   required: ['at'],
   defaultMessage: { 'zh-Hans': '这一轮缺少应有的表达。', en: 'This turn lacks the expected wording.' },
   runsWithoutHits: true,

@@ -1,14 +1,8 @@
-import { addExcepts, addMatchers, effectiveHits, guardFields, phraseList, regexList, type CheckKind, type JsonSchema, type MatcherSpec, type Report } from './kind.js';
-import type { PhraseEntry } from '../engine/patterns.js';
+import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, type CheckKind, type FieldsOf, type Report } from './kind.js';
 import type { Hit, UnitScan } from '../engine/scan.js';
 import { textLang } from '../engine/scope.js';
 
 type Role = 'agent' | 'customer' | 'system';
-
-interface RequireSpec {
-  when: MatcherSpec & { role: Role; except?: PhraseEntry[]; categories?: Record<string, PhraseEntry[]> };
-  expect: MatcherSpec & { role: Role; within?: number };
-}
 
 interface RequireData {
   whenRole: Role;
@@ -18,19 +12,29 @@ interface RequireData {
   triggerSlots: { slot: string; category: string }[];
 }
 
-const side = (extra: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['role'],
-  properties: { role: { enum: ['agent', 'customer', 'system'] }, any: phraseList, regex: regexList, ...guardFields, ...extra },
-});
+const role = { enum: ['agent', 'customer', 'system'] } as const;
 
 /** Trigger vocabulary by category (fault, not-received, delay, urgency, blame, emotion, threat …). */
-const categories: JsonSchema = {
+const categories = {
   type: 'object',
   propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
   additionalProperties: phraseList,
-};
+} as const;
+
+const properties = {
+  when: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['role'],
+    properties: { role, ...matcherProperties, except: phraseList, categories },
+  },
+  expect: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['role'],
+    properties: { role, ...matcherProperties, within: { type: 'integer', minimum: 1 } },
+  },
+} as const;
 
 interface Trigger {
   hits: Hit[];
@@ -55,14 +59,11 @@ function quote(trigger: Trigger, text: string): string {
   return words.join(textLang(text) === 'en' ? '”, “' : '”“');
 }
 
-export const require: CheckKind<RequireData, RequireSpec> = {
+export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' | 'expect'>> = {
   name: 'require',
   summary:
     'A trigger in one role’s turn demands a response from another role: a `when` match (its `any`, `regex` or any of its `categories`) not answered by an `expect` match in the next `within` turns of `expect.role` is a finding. It points at the whole turn where the response was due, with the triggering turn as a related location, or at the trigger when no such turn follows. The message may quote `{trigger}` and name its `{category}`. Conversations only.',
-  properties: {
-    when: side({ except: phraseList, categories }),
-    expect: side({ within: { type: 'integer', minimum: 1 } }),
-  },
+  properties,
   required: ['when', 'expect'],
   defaultMessage: { 'zh-Hans': '对方说了“{trigger}”之后，没有得到应有的回应。', en: 'No due response after “{trigger}”.' },
   compile(spec, index, patterns) {

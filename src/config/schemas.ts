@@ -16,10 +16,18 @@ const exampleTurn = {
   additionalProperties: false,
   properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' } },
 };
+/** A bad example pinned like prh's specs: the exact flagged text and the corrected sentence. */
+const pinnedExample = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
+  properties: { text, flags: { anyOf: [text, { type: 'array', minItems: 1, items: text }] }, fix: { type: 'string' } },
+};
 const example = {
-  oneOf: [
-    text,
+  anyOf: [
     { type: 'object', additionalProperties: false, required: ['turns'], properties: { turns: { type: 'array', minItems: 1, items: exampleTurn } } },
+    pinnedExample,
+    text,
   ],
 };
 
@@ -110,7 +118,7 @@ export const termSchema: JsonSchema = {
     examples: {
       type: 'object',
       additionalProperties: false,
-      properties: { good: textList, bad: textList },
+      properties: { good: textList, bad: { type: 'array', items: { anyOf: [pinnedExample, text] } } },
     },
   },
 };

@@ -2,7 +2,10 @@
 // `unless: [$hypothetical]`. Written once here in Simplified Chinese and English; like every
 // phrase they are expanded at load time to Traditional and regional forms, so they cover all scripts.
 
-export const GUARD_LISTS: Readonly<Record<string, readonly string[]>> = {
+/** The names of the standard guard lists. */
+export const GUARD_NAMES = ['$negation', '$hypothetical'] as const;
+
+export const GUARD_LISTS: Readonly<Record<(typeof GUARD_NAMES)[number], readonly string[]>> = {
   /** Words that negate what follows them. */
   $negation: [
     '不', '没', '没有', '别', '无需', '不用', '不必', '未', '无法', '不会', '不要', '从不', '从未', '并非', '绝不', '勿',
@@ -16,9 +19,13 @@ export const GUARD_LISTS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+function isGuardName(name: string): name is (typeof GUARD_NAMES)[number] {
+  return (GUARD_NAMES as readonly string[]).includes(name);
+}
+
 /** A guard list with its `$names` replaced by the standard lists. */
 export function expandGuards(list: readonly string[]): string[] {
-  const phrases = list.flatMap((g) => (g.startsWith('$') ? [...(GUARD_LISTS[g] ?? [])] : [g]));
+  const phrases = list.flatMap((g) => (isGuardName(g) ? [...GUARD_LISTS[g]] : [g]));
   // Normalization leaves the typographic apostrophe alone: don’t must guard as don't does.
   return [...new Set(phrases.flatMap((p) => (p.includes("'") ? [p, p.replaceAll("'", '\u2019')] : [p])))];
 }

@@ -21,7 +21,7 @@ export function glossaryRules(glossary: Glossary): LoadedRule[] {
   const rules: LoadedRule[] = [];
   for (const t of glossary.terms) {
     if (t.misuses.length > 0) {
-      const spec = { id: t.id, kind: 'term', severity: 'warning' as const, term: t, examples: t.examples };
+      const spec = { id: t.id, kind: 'term', severity: 'warning' as const, term: t, examples: { good: t.examples.good, bad: t.badExamples } };
       rules.push({ id: `term/${t.id}`, spec, origin: t.origin, exampleOrigins: t.exampleOrigins });
     }
     if (t.register === 'formal' && t.plain) {

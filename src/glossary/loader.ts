@@ -1,7 +1,7 @@
 import { readYamlFile, validate } from '../config/yaml-file.js';
 import { glossarySchema } from '../config/schemas.js';
 import { regionalForms } from '../text/variants.js';
-import type { Category, Glossary, Lang, Misuse, Register, Term } from './model.js';
+import type { Category, Glossary, Lang, Misuse, PinnedExample, Register, Term } from './model.js';
 
 interface RawTerm {
   id: string;
@@ -14,7 +14,7 @@ interface RawTerm {
   register?: Register;
   plain?: string | { 'zh-Hans': string; 'zh-Hant'?: string; en?: string };
   source?: string;
-  examples?: { good?: string[]; bad?: string[] };
+  examples?: { good?: string[]; bad?: (string | PinnedExample)[] };
 }
 
 /** Loads glossary files in order; term ids are unique across all of them. */
@@ -55,7 +55,8 @@ export async function loadGlossary(files: readonly string[]): Promise<Glossary> 
         register: raw.register ?? 'any',
         plain: plain ? { ...plain } : undefined,
         source: raw.source,
-        examples: { good, bad },
+        examples: { good, bad: bad.map((b) => (typeof b === 'string' ? b : b.text)) },
+        badExamples: bad,
         exampleOrigins: {
           good: good.map((_, k) => ({ file: path, ...file.positionOf(['terms', i, 'examples', 'good', k]) })),
           bad: bad.map((_, k) => ({ file: path, ...file.positionOf(['terms', i, 'examples', 'bad', k]) })),

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../defaults.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import type { RuleSet } from '../engine/ruleset.js';
-import { openJsonlPart, openText } from '../sources/index.js';
+import { openJsonlPart, openText, type InputOptions } from '../sources/index.js';
 import { InputError, type LintOptions, type SourceFormat } from '../types.js';
 import type { RuleSetContent } from './rulesets.js';
 
@@ -22,6 +22,8 @@ export interface LintJob {
   text: string;
   format: SourceFormat;
   start?: { line: number; offset: number };
+  /** How the exports name their columns and roles (the config's `input`). */
+  input?: InputOptions;
   /** What the config tells the linter (structured-cloneable). */
   options?: LintOptions;
 }
@@ -59,7 +61,7 @@ class InThreadLinter implements Linter {
 
   async lint(job: LintJob): Promise<DocumentResult> {
     const ruleSet = await this.sets.compiled(job.ruleSet);
-    const doc = job.start ? openJsonlPart(job.path, job.text, job.start) : openText(job.path, job.text, job.format);
+    const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
     return lintWholeDocument(doc, ruleSet, job.options);
   }
 

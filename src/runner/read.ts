@@ -4,7 +4,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { detectFormat, openSource, readTextFile, type DecodedText, type SourceFile } from '../sources/index.js';
+import { extname } from 'node:path';
+import { detectFormat, inputFormat, INPUT_FORMATS, openSource, readTextFile, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
 import type { SourceFormat } from '../types.js';
 
 /** Files up to this size are read whole (a chat export rarely is; a reply library always is). */
@@ -16,18 +17,19 @@ export type ReadSource =
   | { kind: 'whole'; path: string; format: SourceFormat; decoded: DecodedText }
   | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
 
-/** Reads a small file whole, or opens a large one for streaming. */
-export async function readSource(path: string, format?: SourceFormat): Promise<ReadSource> {
+/** Reads a small text file whole, or opens a large or binary one (xlsx) for streaming. */
+export async function readSource(path: string, format?: SourceFormat, input?: InputOptions): Promise<ReadSource> {
+  const binary = format ? inputFormat(format).binary : INPUT_FORMATS.some((f) => f.binary && f.extensions.includes(extname(path).toLowerCase()));
   const size = await stat(path).then(
     (s) => (s.isFile() ? s.size : Infinity),
     () => Infinity,
   );
-  if (size <= SMALL_FILE) {
+  if (size <= SMALL_FILE && !binary) {
     const decoded = await readTextFile(path);
     return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), decoded };
   }
   // Large, missing or not a file: the reader streams it (and names the problem, if any).
-  const doc = await openSource(path, { format });
+  const doc = await openSource(path, { format, input });
   return { kind: 'stream', path, format: doc.format, doc };
 }
 

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
-import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
+import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import type { FileResult, LintResult } from '../report/result.js';
 import { resultOf } from './scores.js';
-import { openSource, openText, type DecodedText } from '../sources/index.js';
+import { FIXABLE_FORMATS, openSource, openText, type DecodedText } from '../sources/index.js';
 import type { Finding, SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
@@ -40,8 +40,12 @@ export interface RunOptions extends ConfigOptions {
   cwd?: string;
   /** Worker threads for linting: a number, or `auto` (one per core). Default: lint in this thread. */
   concurrency?: number | 'auto';
-  /** Called with each file's result, in input order, as soon as it and the files before it are done. */
+  /** Called with each file's result, in input order, as soon as it and the files before it are done (a progress bar). */
   onFile?: (file: FileResult) => void;
+  /** Keep every conversation's turns in the result (the HTML report shows them). */
+  transcripts?: boolean;
+  /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
+  dismissed?: string;
   /**
    * Whether result.rules must list the rules even when the cache answered for every file (and no
    * rule set was compiled): SARIF describes them; other formats do not need them. Default true.
@@ -166,11 +170,13 @@ const MAX_FIX_PASSES = 10;
 const READ_AHEAD = 8;
 
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
-const LIBRARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['replies-yaml', 'replies-json', 'replies-text']);
+const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
-/** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
-export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
+/** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
+export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat; path?: string }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
+  // Read first: a broken file costs no run.
+  const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
@@ -187,7 +193,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
 
   /** Lints one file: from the cache, or read (whole when small) and linted (in a worker when there are workers). */
   const lintPath = async (path: string, config: ResolvedConfig): Promise<{ result: FileResult; cacheKey?: string }> => {
-    const source = await readSource(path, options.format);
+    const source = await readSource(path, options.format ?? formatFor(config, path), config.input);
+    const lintOptions = { ...config.lint, transcripts: options.transcripts };
     let cacheKey: string | undefined;
     if (cache && !options.fix) {
       // A hit needs no rule set at all: the glossary is not even loaded.
@@ -203,29 +210,32 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       return { result: await lintLibraryFile(path, source.decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
     }
     let linted: DocumentResult;
-    if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, options: config.lint });
+    if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
     else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, source.doc.bom ? 3 : 0, key, config);
-    else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, config.lint);
-    const { findings, units, conversations } = linted;
-    return { result: { path, findings: applySeverities(findings, config, path), units, conversations }, cacheKey };
+    else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, lintOptions);
+    const { findings, units, conversations, skipped } = linted;
+    return { result: { path, findings: applySeverities(findings, config, path), units, conversations, skipped }, cacheKey };
   };
 
   /** A large JSONL file in parts of whole lines across the workers, merged in order. */
   const lintJsonlInParts = async (path: string, bomLength: number, key: string, config: ResolvedConfig): Promise<DocumentResult> => {
-    const merged: DocumentResult = { findings: [], units: 0, conversations: [] };
+    const lintOptions = { ...config.lint, transcripts: options.transcripts };
+    const merged: DocumentResult = { findings: [], units: 0, conversations: [], skipped: { media: 0, empty: 0 } };
     const inFlight: Promise<DocumentResult>[] = [];
     const take = (r: DocumentResult) => {
       for (const f of r.findings) merged.findings.push(f);
       merged.units += r.units;
       for (const c of r.conversations) merged.conversations.push(c);
+      merged.skipped.media += r.skipped.media;
+      merged.skipped.empty += r.skipped.empty;
     };
     for await (const part of jsonlParts(path, bomLength)) {
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place.
         await Promise.allSettled(inFlight);
-        return lintWholeDocument(await openSource(path, { format: 'jsonl' }), (await pool.get(config)).ruleSet, config.lint);
+        return lintWholeDocument(await openSource(path, { format: 'jsonl', input: config.input }), (await pool.get(config)).ruleSet, lintOptions);
       }
-      const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, options: config.lint });
+      const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
       job.catch(() => {});
       inFlight.push(job);
       if (inFlight.length >= linter.width) take(await inFlight.shift()!);
@@ -238,8 +248,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const lintLibraryFile = async (path: string, decoded: DecodedText, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig): Promise<FileResult> => {
     let text = decoded.text;
     let linted = await lintLibraryText(path, text, format, ruleSet, config, options);
-    // A dry run reports the file as it is, so that positions point into the file on disk.
-    const asIs = linted;
     let applied = 0;
     if (fixer) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -258,8 +266,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         fixed.push({ path, diff, applied, written: options.fix === 'write' });
       }
     }
-    const reported = options.fix === 'dry-run' ? asIs : linted;
-    return { path, findings: reported.findings, units: reported.units };
+    // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.
+    return { path, findings: linted.findings, units: linted.units };
   };
 
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
@@ -291,13 +299,14 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     while (inFlight.length > 0) deliver(await inFlight.shift()!);
 
     if (stdin) {
-      const config = configs.forFile('<stdin>');
+      const stdinPath = stdin.path ?? '<stdin>';
+      const config = configs.forFile(stdinPath);
       used.set(ruleSourcesKey(config), config);
       const { ruleSet } = await pool.get(config);
       const linted = LIBRARY_FORMATS.has(stdin.format)
-        ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-        : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
-      deliver({ result: { path: '<stdin>', ...linted } });
+        ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
+        : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+      deliver({ result: { path: stdinPath, ...linted } });
     }
   } finally {
     await linter.close();
@@ -310,12 +319,20 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     // Without --baseline, the findings just recorded are the baseline of this run.
     if (!filter) for (const f of files) f.findings = written.filter(f.path, f.findings);
   }
+  const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
   // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
   const rules = new Map<string, CompiledRule>();
   for (const [key, config] of used) {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  // Scores once, here, on the findings as linted: display filters (--quiet) come after.
-  return { result: resultOf(files, [...rules.values()]), fixed, unfixed, ignored };
+  const run = {
+    date: new Date().toISOString(),
+    version: PACKAGE.version,
+    inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
+    config: [...new Set([...used.values()].flatMap((c) => c.sources))],
+    content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
+  };
+  // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
+  return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
 }

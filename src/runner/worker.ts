@@ -19,7 +19,7 @@ port.on('message', (request: WorkerRequest) => {
   const { id, job } = request;
   (async () => {
     const ruleSet = await ruleSets.get(job.ruleSet)!;
-    const doc = job.start ? openJsonlPart(job.path, job.text, job.start) : openText(job.path, job.text, job.format);
+    const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
     return lintWholeDocument(doc, ruleSet, job.options);
   })().then(
     (result) => port.postMessage({ id, result } satisfies WorkerReply),
