@@ -5,17 +5,17 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError } from '../types.js';
 import type { JsonSchema } from '../checks/kind.js';
+import { regexProblem } from './regex-safety.js';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
+/** What is wrong with each regex that failed the `regex` format, for its error message. */
+const regexProblems = new Map<string, string>();
 ajv.addFormat('regex', {
   type: 'string',
   validate: (source: string) => {
-    try {
-      new RegExp(source, 'u');
-      return true;
-    } catch {
-      return false;
-    }
+    const problem = regexProblem(source);
+    if (problem) regexProblems.set(source, problem);
+    return problem === null;
   },
 });
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
@@ -82,7 +82,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   };
 }
 
-function describe(error: ErrorObject): { message: string; key: boolean; extra?: string } {
+function describe(error: ErrorObject, data: unknown): { message: string; key: boolean; extra?: string } {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
@@ -93,7 +93,7 @@ function describe(error: ErrorObject): { message: string; key: boolean; extra?: 
     case 'enum':
       return { message: `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`, key: false };
     case 'format':
-      return { message: 'is not a valid regular expression (JavaScript syntax, u flag)', key: false };
+      return { message: (typeof data === 'string' && regexProblems.get(data)) || 'is not a valid regular expression (JavaScript syntax, u flag)', key: false };
     default:
       return { message: error.message ?? 'is invalid', key: false };
   }
@@ -115,9 +115,15 @@ export function validate(file: YamlFile, data: unknown, schema: JsonSchema, base
       .slice(1)
       .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
   ];
-  const { message, key, extra } = describe(error);
+  const { message, key, extra } = describe(error, valueAt(data, path.slice(basePath.length)));
   const fullPath = extra ? [...path, extra] : path;
   const where = fullPath.map((s, i) => (/^\d+$/.test(String(s)) ? `[${s}]` : `${i > 0 ? '.' : ''}${s}`)).join('');
   const name = where ? `${what} ${where}` : what;
   throw file.error(fullPath, `${name}: ${message}`, 'See docs/formats.md for what this file may contain.', key);
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[String(seg)] : undefined;
+  return v;
 }
