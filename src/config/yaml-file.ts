@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import { InputError } from '../types.js';
 import type { JsonSchema } from '../checks/kind.js';
 import { regexProblem } from './regex-safety.js';
+import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 /** What is wrong with each regex that failed the `regex` format, for its error message. */
@@ -42,11 +43,33 @@ export function readYamlFile(path: string): YamlFile {
 
 export function parseYaml(path: string, source: string): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const body = source.replace(/^\uFEFF/, '');
+  const tooDeep = yamlNestingProblem(body);
+  if (tooDeep) {
+    // The lexer has not run, so the line counter knows no lines yet.
+    const before = body.slice(0, tooDeep.offset);
+    const line = before.split('\n').length;
+    throw new InputError(tooDeep.message, path, line, tooDeep.offset - before.lastIndexOf('\n'), tooDeep.hint);
+  }
+  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const at = lineCounter.linePos(problem.pos[0]);
     throw new InputError(`YAML syntax error: ${problem.message.split('\n')[0]}`, path, at.line, at.col, 'Fix the YAML syntax at this place.');
+  }
+  const cycle = aliasCycleAt(doc);
+  if (cycle >= 0) {
+    const at = lineCounter.linePos(cycle);
+    throw new InputError(ALIAS_CYCLE_MESSAGE, path, at.line, at.col, ALIAS_CYCLE_HINT);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // The yaml package's guard against alias bombs throws a ReferenceError without a place.
+    if (!(e instanceof ReferenceError)) throw e;
+    const at = lineCounter.linePos(firstAliasAt(doc));
+    throw new InputError(ALIAS_BOMB_MESSAGE.replace(/ to more than [\d,]+ nodes/, ' too far'), path, at.line, at.col, ALIAS_BOMB_HINT);
   }
   const positionOf = (dataPath: readonly (string | number)[], key = false) => {
     let node: unknown = doc.contents;
@@ -73,7 +96,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   return {
     path,
     doc,
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data,
     positionOf,
     error(dataPath, message, hint, key) {
       const pos = positionOf(dataPath, key);

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_DATA } from '../helpers.js';
 
 /** A fresh temporary folder with the given files (name → text or bytes). */
 export function folderWith(files: Record<string, string | Uint8Array>): string {
@@ -13,3 +14,6 @@ export function folderWith(files: Record<string, string | Uint8Array>): string {
 export function packWithRegex(regex: string): string {
   return `pack: evil\nrules:\n  - id: r\n    kind: forbidden\n    severity: error\n    regex: [${JSON.stringify(regex)}]\n`;
 }
+
+/** CLI options for the small test glossary and rule pack, no config file: quick to load. */
+export const SMALL_CONTENT = ['--no-config', '--no-defaults', '--glossary', join(TEST_DATA, 'glossary.yaml'), '--rules', join(TEST_DATA, 'rules.yaml')];
