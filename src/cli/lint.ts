@@ -95,9 +95,11 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   for (const u of unfixed) {
     process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);
   }
-  if (options.fix && fixed.length > 0) {
-    const n = fixed.reduce((sum, f) => sum + f.applied, 0);
-    process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
+  for (const f of fixed) if (f.notWritten) process.stderr.write(`aslint: ${f.notWritten}\n`);
+  const written = fixed.filter((f) => f.written);
+  if (options.fix && written.length > 0) {
+    const n = written.reduce((sum, f) => sum + f.applied, 0);
+    process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${written.length} file${written.length === 1 ? '' : 's'}\n`);
   }
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);

@@ -8,7 +8,7 @@ import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import { summarize, type FileResult, type LintResult } from '../report/result.js';
 import { openSource, openText, readTextFile } from '../sources/index.js';
-import type { Finding, SourceFormat } from '../types.js';
+import { InputError, type Finding, type SourceFormat } from '../types.js';
 import { lintWholeDocument } from './lint.js';
 import { loadRuleSet, type RuleSet } from './ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
@@ -41,10 +41,12 @@ export interface RunOptions extends ConfigOptions {
 
 export interface FixedFile {
   path: string;
-  /** Unified diff of the change. */
+  /** Unified diff of the change (dry runs only; '' when written). */
   diff: string;
   applied: number;
   written: boolean;
+  /** Why the fixed text was not written (the file is then reported as it is). */
+  notWritten?: string;
 }
 
 export interface UnfixedFinding {
@@ -183,9 +185,20 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
           linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
         }
         if (text !== decoded.text) {
-          const diff = fixer.unifiedDiff(path, decoded.text, text);
-          if (options.fix === 'write') await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom);
-          fixed.push({ path, diff, applied, written: options.fix === 'write' });
+          // The diff is only printed by a dry run: building it for every --fix cost more than linting.
+          const diff = options.fix === 'dry-run' ? fixer.unifiedDiff(path, decoded.text, text) : '';
+          let notWritten: string | undefined;
+          if (options.fix === 'write') {
+            // A file that cannot be written (read-only, changed meanwhile) is reported; the run goes on.
+            try {
+              await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom, { original: decoded.text });
+            } catch (e) {
+              if (!(e instanceof InputError)) throw e;
+              notWritten = e.format();
+              linted = asIs;
+            }
+          }
+          fixed.push({ path, diff, applied: notWritten ? 0 : applied, written: options.fix === 'write' && !notWritten, ...(notWritten ? { notWritten } : {}) });
         }
       }
       const reported = options.fix === 'dry-run' ? asIs : linted;
