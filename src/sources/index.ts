@@ -4,7 +4,7 @@
 // Errors: a missing or unreadable file and an undetectable encoding throw from openSource; a
 // syntax or shape error in the content throws (an InputError with line and column) while the
 // conversations are iterated.
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
@@ -94,6 +94,20 @@ function reiterable(make: () => AsyncIterator<Conversation>): AsyncIterable<Conv
 
 /** Read the start of a file: 64 KiB, or more (up to 4 MiB) while it is all ASCII. */
 async function readHead(path: string): Promise<{ sample: Buffer; complete: boolean }> {
+  // Opening a FIFO blocks until something writes to it, and reading at a position then fails
+  // (ESPIPE): only regular files are opened. Pipes go to stdin (-).
+  const kind = await stat(path).catch((err: unknown) => {
+    throw fileError(err, path);
+  });
+  if (!kind.isFile() && !kind.isDirectory()) {
+    throw new InputError(
+      `is not a regular file (${kind.isFIFO() ? 'a named pipe' : kind.isSocket() ? 'a socket' : 'a device'})`,
+      path,
+      undefined,
+      undefined,
+      'aslint reads files; send a stream to its standard input instead: … | aslint lint - --stdin-format jsonl',
+    );
+  }
   let fh;
   try {
     fh = await open(path, 'r');
