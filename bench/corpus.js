@@ -63,3 +63,25 @@ export function makeCorpus(bytes, seed = 42) {
   }
   return lines.join('\n') + '\n';
 }
+
+/** `count` short text transcripts (`客服-name：…` / `顾客：…` lines), about 700 bytes each; deterministic for a seed. */
+export function makeTranscripts(count, seed = 7) {
+  const toTw = OpenCC.ConverterBuilder(preset)({ from: 'cn', to: 'twp' });
+  const random = rng(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const files = [];
+  for (let id = 1; id <= count; id++) {
+    const traditional = random() < 0.4;
+    const lines = [];
+    const n = 4 + Math.floor(random() * 10);
+    for (let k = 0; k < n; k++) {
+      const agent = k % 2 === 1;
+      let text = pick(agent ? AGENT : CUSTOMER);
+      if (random() < 0.3) text += '，' + pick(agent ? AGENT : CUSTOMER);
+      if (traditional) text = toTw(text);
+      lines.push(agent ? `客服-客服${id % 17}：${text}` : `顾客：${text}`);
+    }
+    files.push(lines.join('\n') + '\n');
+  }
+  return files;
+}

@@ -1,43 +1,119 @@
-// npm run bench: throughput on a generated corpus, start-up time on one short file, peak memory.
+// npm run bench: aslint side by side with textlint + textlint-rule-prh (the glossary's misuse pairs,
+// both scripts) on many small files, in alternating rounds; then MB/s on a large JSONL export,
+// start-up for one short file, and peak RSS at three input sizes. Every figure is the whole
+// command, as a user runs it.
+//   BENCH_FILES (5000) small files, BENCH_ROUNDS (5), BENCH_MIB (24) the large JSONL,
+//   BENCH_RSS_MIB (8,32,96) the sizes for peak RSS, ASLINT_ROOT another checkout to measure (before/after).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus } from './corpus.js';
+import { makeCorpus, makeTranscripts } from './corpus.js';
+import { prhYaml } from './prh.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const bin = join(here, '..', 'bin', 'aslint.js');
+const root = resolve(here, '..');
+const aslintRoot = resolve(process.env.ASLINT_ROOT ?? root);
+const aslint = join(aslintRoot, 'bin', 'aslint.js');
+const textlint = join(root, 'node_modules', 'textlint', 'bin', 'textlint.js');
+const env = (name, fallback) => process.env[name] ?? fallback;
+const FILES = Number(env('BENCH_FILES', 5000));
+const ROUNDS = Number(env('BENCH_ROUNDS', 5));
+const MIB = Number(env('BENCH_MIB', 24));
+const RSS_MIB = env('BENCH_RSS_MIB', '8,32,96').split(',').map(Number);
+
 const dir = mkdtempSync(join(tmpdir(), 'aslint-bench-'));
-const mib = Number(process.env.BENCH_MIB ?? 8);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const big = join(dir, 'corpus.jsonl');
-writeFileSync(big, makeCorpus(mib * 1024 * 1024));
-const small = join(dir, 'short.jsonl');
-writeFileSync(small, makeCorpus(600, 7));
-
-const run = (args) => {
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+/** Runs a command; aslint and textlint exit 1 for findings, so only other codes are failures. */
+function run(args, options = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, cwd: dir, ...options });
+  const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r;
+  return { ...r, seconds };
+}
+
+const help = run([aslint, 'lint', '--help']).stdout;
+const concurrency = help.includes('--concurrency');
+
+// Many small files, the same for both tools: text transcripts.
+const smallDir = join(dir, 'small');
+mkdirSync(smallDir);
+let smallBytes = 0;
+makeTranscripts(FILES).forEach((text, i) => {
+  writeFileSync(join(smallDir, `chat-${String(i).padStart(5, '0')}.txt`), text);
+  smallBytes += Buffer.byteLength(text);
+});
+const prh = await prhYaml();
+writeFileSync(join(dir, 'prh.yml'), prh.text);
+writeFileSync(join(dir, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: ['./prh.yml'] } } }));
+
+const aslintSmall = () => {
+  const r = run([aslint, 'lint', 'small', '--format', 'json', '-o', join(dir, 'aslint.json'), ...(concurrency ? ['--concurrency', 'auto'] : [])]);
+  const report = JSON.parse(readFileSync(join(dir, 'aslint.json'), 'utf8'));
+  if (report.files.length !== FILES) throw new Error(`aslint reported ${report.files.length} files, not ${FILES}`);
+  return { seconds: r.seconds, findings: report.files.reduce((n, f) => n + f.findings.length, 0) };
+};
+const textlintSmall = () => {
+  const out = join(dir, 'textlint.json');
+  rmSync(out, { force: true });
+  const r = run([textlint, '--rules-base-directory', join(root, 'node_modules'), '--format', 'json', '-o', out, 'small']);
+  // textlint exits 1 for findings and for failures alike: only a complete report counts.
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  if (!Array.isArray(report) || report.length !== FILES) throw new Error(`textlint reported ${report.length} files, not ${FILES}: ${r.stderr}`);
+  const findings = report.reduce((n, f) => n + f.messages.filter((m) => m.ruleId === 'prh').length, 0);
+  if (findings === 0) throw new Error('textlint + prh found nothing: prh.yml was not used');
+  return { seconds: r.seconds, findings };
 };
 
-const m = JSON.parse(run([join(here, 'measure.js'), big]).stdout);
-const startups = [];
-for (let i = 0; i < 5; i++) {
-  const t = performance.now();
-  run([bin, 'lint', small, '--format', 'json']);
-  startups.push((performance.now() - t) / 1000);
+const ratios = [];
+const times = { aslint: [], textlint: [] };
+let counts;
+for (let round = 0; round < ROUNDS; round++) {
+  // Alternate which tool goes first, so neither always gets the warm disk cache.
+  const [a, t] = round % 2 === 0 ? [aslintSmall(), textlintSmall()] : (([t2, a2]) => [a2, t2])([textlintSmall(), aslintSmall()]);
+  times.aslint.push(a.seconds);
+  times.textlint.push(t.seconds);
+  ratios.push(t.seconds / a.seconds);
+  counts = { aslint: a.findings, textlint: t.findings };
 }
-startups.sort((a, b) => a - b);
 
+// One large JSONL export.
+const big = join(dir, 'big.jsonl');
+writeFileSync(big, makeCorpus(MIB * 1024 * 1024));
+const bigBytes = statSync(big).size;
+const throughput = (extra) => median([0, 1, 2].map(() => run([aslint, 'lint', big, '--format', 'json', '-o', join(dir, 'big.json'), ...extra]).seconds));
+const bigAuto = concurrency ? throughput(['--concurrency', 'auto']) : undefined;
+const bigOne = throughput(concurrency ? ['--concurrency', '1'] : []);
+
+// Start-up: one short file.
+const short = join(dir, 'short.txt');
+writeFileSync(short, makeTranscripts(1, 11)[0]);
+const startup = median([0, 1, 2, 3, 4, 5, 6].map(() => run([aslint, 'lint', short, '--format', 'json']).seconds));
+
+// Peak RSS (GNU time's %M, KiB) at three sizes.
+const rss = RSS_MIB.map((mib) => {
+  const file = join(dir, `rss-${mib}.jsonl`);
+  writeFileSync(file, makeCorpus(mib * 1024 * 1024, mib));
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, aslint, 'lint', file, '--format', 'json', '-o', join(dir, 'rss.json')], { encoding: 'utf8', cwd: dir });
+  rmSync(file);
+  const kib = Number(r.stderr.trim().split('\n').pop());
+  return `${mib} MiB: ${(kib / 1024).toFixed(0)} MiB`;
+});
+
+const mbps = (s) => `${(bigBytes / 1e6 / s).toFixed(1)} MB/s (${s.toFixed(2)} s)`;
 const rows = [
-  ['corpus', `${(m.bytes / 1048576).toFixed(1)} MiB, ${m.utterances} utterances, ${m.findings} findings`],
-  ['load (glossary + rules)', `${m.loadSeconds.toFixed(3)} s`],
-  ['segmenter load (nodejieba, once a run needs it)', `${m.segmenterSeconds.toFixed(3)} s`],
-  ['lint', `${m.lintSeconds.toFixed(2)} s`],
-  ['throughput', `${(m.bytes / 1048576 / m.lintSeconds).toFixed(2)} MB/s, ${Math.round(m.utterances / m.lintSeconds)} utterances/s`],
-  ['peak memory (RSS)', `${m.maxRssMiB.toFixed(0)} MiB`],
-  ['start-up, one short file (median of 5, whole CLI)', `${startups[2].toFixed(3)} s`],
+  ['measured', aslintRoot],
+  ['small files', `${FILES} text transcripts, ${(smallBytes / 1048576).toFixed(1)} MiB; prh.yml: ${prh.pairs} pairs`],
+  ['  aslint, median of rounds', `${median(times.aslint).toFixed(2)} s (findings: ${counts.aslint})`],
+  ['  textlint + prh, median of rounds', `${median(times.textlint).toFixed(2)} s (prh findings: ${counts.textlint})`],
+  ['  ratio textlint / aslint, median', `${median(ratios).toFixed(2)}× (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')})`],
+  [`large JSONL ${(bigBytes / 1048576).toFixed(1)} MiB, one worker`, mbps(bigOne)],
+  ...(bigAuto ? [['  --concurrency auto', mbps(bigAuto)]] : []),
+  ['one short file, whole command (median of 7)', `${(startup * 1000).toFixed(0)} ms`],
+  ['peak RSS, --format json', rss.join(', ')],
 ];
-for (const [k, v] of rows) console.log(`${k.padEnd(50)} ${v}`);
+for (const [k, v] of rows) console.log(`${k.padEnd(46)} ${v}`);
+rmSync(dir, { recursive: true, force: true });

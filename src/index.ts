@@ -4,7 +4,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { lintWholeDocument } from './engine/lint.js';
 import type { RuleSet } from './engine/ruleset.js';
-import { summarize, type FileResult, type LintResult } from './report/result.js';
+import type { FileResult, LintResult } from './report/result.js';
+import { resultOf } from './runner/scores.js';
 import { openSource, openText, SOURCE_EXTENSIONS } from './sources/index.js';
 import { InputError, type SourceDocument, type SourceFormat } from './types.js';
 
@@ -83,5 +84,5 @@ async function uniqueFiles(files: readonly string[]): Promise<string[]> {
 export async function lintFiles(paths: readonly string[], ruleSet: RuleSet, format?: SourceFormat): Promise<LintResult> {
   const files: FileResult[] = [];
   for (const path of paths) files.push(await lintSource(await openSource(path, { format }), ruleSet));
-  return { files, summary: summarize(files), rules: ruleSet.rules };
+  return resultOf(files, ruleSet.rules);
 }

@@ -1,24 +1,23 @@
-import { addMatchers, effectiveHits, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type JsonSchema } from './kind.js';
+import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, roleFilter, roleMatches, type CheckKind, type FieldsOf } from './kind.js';
 
-const matcherSchema = (withExcept: boolean): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  properties: { any: phraseList, regex: regexList, ...(withExcept ? { except: phraseList } : {}) },
-});
+const properties = {
+  role: roleFilter,
+  if: { type: 'object', additionalProperties: false, properties: { ...matcherProperties, except: phraseList } },
+  unless: { type: 'object', additionalProperties: false, properties: matcherProperties },
+} as const;
 
-export const conditional: CheckKind<{ role: string }> = {
+export const conditional: CheckKind<{ role: string }, FieldsOf<typeof properties, 'if' | 'unless'>> = {
   name: 'conditional',
   summary:
     'If a turn says one thing it must also say another: an `if` match in a turn of `role` with no `unless` match in the same turn is a finding (a promise of time without a concrete time).',
-  properties: { role: roleFilter, if: matcherSchema(true), unless: matcherSchema(false) },
+  properties,
   required: ['if', 'unless'],
-  defaultMessage: '“{text}”需要同时说明具体内容。',
+  defaultMessage: { 'zh-Hans': '“{text}”需要同时说明具体内容。', en: '“{text}” needs the concrete details too.' },
   compile(spec, index, patterns) {
-    const when = spec.if as { except?: string[] } & Record<string, unknown>;
-    addMatchers(patterns, index, 'if', when);
-    for (const p of when.except ?? []) patterns.addPhrase(index, 'if-except', p, 'none');
-    addMatchers(patterns, index, 'unless', spec.unless as Record<string, unknown>);
-    return { role: (spec.role as string | undefined) ?? 'agent' };
+    addMatchers(patterns, index, 'if', spec.if);
+    addExcepts(patterns, index, 'if-except', spec.if.except);
+    addMatchers(patterns, index, 'unless', spec.unless);
+    return { role: spec.role ?? 'agent' };
   },
   check(rule, { units }) {
     return units.flatMap((scan, unit) => {

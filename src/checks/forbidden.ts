@@ -1,28 +1,31 @@
-import { addMatchers, effectiveHits, phraseList, regexList, roleFilter, roleMatches, type CheckKind } from './kind.js';
+import { addExcepts, addMatchers, boundarySchema, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type FieldsOf } from './kind.js';
+
+const properties = {
+  role: roleFilter,
+  phrases: phraseList,
+  regex: regexList,
+  except: phraseList,
+  boundary: boundarySchema,
+  suggest: { type: 'array', items: { type: 'string', minLength: 1 } },
+  ...guardFields,
+} as const;
 
 interface ForbiddenData {
   role: string;
   suggest: string[];
 }
 
-export const forbidden: CheckKind<ForbiddenData> = {
+export const forbidden: CheckKind<ForbiddenData, FieldsOf<typeof properties>> = {
   name: 'forbidden',
   summary:
     'Phrasing that must not be said: each match of `phrases` or `regex` in a turn of `role` is a finding, unless an `except` phrase overlaps it.',
-  properties: {
-    role: roleFilter,
-    phrases: phraseList,
-    regex: regexList,
-    except: phraseList,
-    boundary: { enum: ['auto', 'word', 'none'] },
-    suggest: phraseList,
-  },
+  properties,
   required: [],
-  defaultMessage: '不宜使用“{text}”。',
+  defaultMessage: { 'zh-Hans': '不宜使用“{text}”。', en: 'Avoid “{text}”.' },
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'match', spec);
-    for (const p of (spec.except as string[] | undefined) ?? []) patterns.addPhrase(index, 'except', p, 'none');
-    return { role: (spec.role as string | undefined) ?? 'agent', suggest: (spec.suggest as string[] | undefined) ?? [] };
+    addExcepts(patterns, index, 'except', spec.except);
+    return { role: spec.role ?? 'agent', suggest: spec.suggest ?? [] };
   },
   check(rule, { units }) {
     return units.flatMap((scan, unit) => {

@@ -1,8 +1,10 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
 import type { Conversation, RuleScore, Severity } from '../types.js';
-import type { ExampleOrigins, Term, Origin } from '../glossary/model.js';
-import type { PatternSet } from '../engine/patterns.js';
+import type { ExampleOrigins, Lang, PinnedExample, Term, Origin } from '../glossary/model.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import type { PatternSet, PhraseDefaults, PhraseEntry } from '../engine/patterns.js';
+import { GUARD_NAMES } from '../engine/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
 import type { UnitScan, Hit } from '../engine/scan.js';
 
@@ -11,17 +13,38 @@ export type JsonSchema = { [key: string]: unknown };
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
 export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>>;
-/** A lone agent utterance, or a conversation. */
-export type Example = string | { turns: ExampleTurn[] };
+/** A lone agent utterance, a conversation, or an utterance with what it flags and its fix. */
+export type Example = string | { turns: ExampleTurn[] } | PinnedExample;
+
+/** A message: one string, or one per language of the text (`{zh-Hans, zh-Hant, en}`). */
+export type Message = string | Partial<Record<Lang, string>>;
+
+/**
+ * The message for text in a language: that language's, else zh-Hans (Traditional text reads
+ * Simplified), else whichever the rule gives.
+ */
+export function messageIn(message: Message, lang: Lang): string {
+  if (typeof message === 'string') return message;
+  return message[lang] ?? message['zh-Hans'] ?? message.en ?? message['zh-Hant'] ?? '';
+}
+
+/** The message as docs and rule lists show it (zh-Hans, or the string). */
+export function primaryMessage(message: Message): string {
+  return messageIn(message, 'zh-Hans');
+}
 
 export interface RuleSpec {
   id: string;
   kind: string;
   severity: Severity;
-  message?: string;
+  message?: Message;
   description?: string;
   score?: RuleScore;
   examples?: { good?: Example[]; bad?: Example[] };
+  /** The languages the rule applies to: zh (zh-Hans and zh-Hant), zh-Hans, zh-Hant, en. */
+  lang?: string[];
+  /** The channels it applies to (chat, email, social, …). */
+  channel?: string[];
   /** The glossary term behind a `term` or `register` rule. */
   term?: Term;
   [key: string]: unknown;
@@ -33,7 +56,10 @@ export interface CompiledRule<D = unknown> {
   id: string;
   kind: CheckKind<D>;
   severity: Severity;
+  /** The message as docs show it (zh-Hans, or the string). */
   message: string;
+  /** The message per language, or one string. */
+  messages: Message;
   spec: RuleSpec;
   origin: Origin;
   exampleOrigins?: ExampleOrigins;
@@ -43,6 +69,8 @@ export interface CompiledRule<D = unknown> {
 export interface ScannedConversation {
   conversation: Conversation;
   units: UnitScan[];
+  /** A part of a dialogue (from the input or the config): position rules do not judge it. */
+  excerpt: boolean;
 }
 
 /** What a check reports; the engine turns it into a positioned Finding. */
@@ -59,18 +87,21 @@ export interface Report {
   suggestions?: string[];
   /** The single suggestion replaces the span safely. */
   fixable?: boolean;
+  /** Other places that explain the finding (the customer's words that demanded an apology). */
+  related?: { unit: number; start: number; end: number; message: string }[];
 }
 
-export interface CheckKind<D = unknown> {
+/** `S`: the fields of a rule of this kind, as its schema (`properties`) lets a pack write them. */
+export interface CheckKind<D = unknown, S = unknown> {
   name: string;
   /** One paragraph for the docs. */
   summary: string;
   /** The JSON Schema properties of this kind in a rule pack; null for kinds made from the glossary. */
   properties: Record<string, JsonSchema> | null;
   required: readonly string[];
-  defaultMessage: string;
+  defaultMessage: Message;
   /** Registers the rule's phrases and regexes under `index`; returns what check() needs. */
-  compile(spec: RuleSpec, index: number, patterns: PatternSet): D;
+  compile(spec: RuleSpec & S, index: number, patterns: PatternSet): D;
   /** Only conversations in which the rule has a hit are checked, unless this is true. */
   runsWithoutHits?: boolean;
   check(rule: CompiledRule<D>, scanned: ScannedConversation): Report[];
@@ -111,22 +142,66 @@ function notOverlapping(spans: readonly Hit[]): (h: Hit) => boolean {
   };
 }
 
-export const phraseList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
-export const regexList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } };
-export const roleFilter: JsonSchema = { enum: ['agent', 'customer', 'any'] };
+// The schemas below are `as const`: each kind's field types are derived from them (FieldsOf), so
+// what the loader validates and what a check reads cannot drift apart.
+const text = { type: 'string', minLength: 1 } as const;
+
+/** A guard list: phrases, or the name of a standard list (`$negation`, `$hypothetical`). */
+export const guardList = {
+  type: 'array',
+  // The list names first: ajv reports the first branch's error, and `$nope` then reads "must be one of: $negation, …".
+  items: { anyOf: [{ enum: GUARD_NAMES }, { type: 'string', minLength: 1, pattern: '^[^$]' }] },
+} as const;
+
+/** The guards and the gap, on a phrase entry or on a whole matcher (they then apply to all its phrases). */
+export const guardFields = {
+  gap: { type: 'integer', minimum: 0, maximum: 50 },
+  'not-after': guardList,
+  'not-before': guardList,
+  unless: guardList,
+} as const;
+
+/** A phrase: a string (`…` marks a gap) or `{phrase, not-after, not-before, unless, gap}`. */
+const phraseEntry = {
+  // The object first, so that an unknown key in it is the error reported.
+  anyOf: [{ type: 'object', additionalProperties: false, required: ['phrase'], properties: { phrase: text, ...guardFields } }, text],
+} as const;
+export const phraseList = { type: 'array', items: phraseEntry } as const;
+export const regexList = { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } } as const;
+export const roleFilter = { enum: ['agent', 'customer', 'any'] } as const;
+export const boundarySchema = { enum: ['auto', 'word', 'none'] } as const;
 
 export function roleMatches(filter: unknown, role: string): boolean {
   return filter === 'any' || role === (filter ?? 'agent');
 }
 
-/** Registers `phrases` and `regex` lists of a matcher object under one slot. */
-export function addMatchers(
-  patterns: PatternSet,
-  index: number,
-  slot: string,
-  spec: Record<string, unknown>,
-): void {
-  const boundary = (spec.boundary as 'auto' | 'word' | 'none' | undefined) ?? 'auto';
-  for (const p of ((spec.any ?? spec.phrases) as string[] | undefined) ?? []) patterns.addPhrase(index, slot, p, boundary);
-  for (const r of (spec.regex as string[] | undefined) ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'));
+/** The fields of an object schema with these properties (and these required), as TypeScript types. */
+export type FieldsOf<P extends Record<string, JSONSchema>, R extends string = never> = FromSchema<{
+  type: 'object';
+  additionalProperties: false;
+  properties: P;
+  required: R[];
+}>;
+
+/** The fields of a matcher object (a rule, or its `when` / `expect` / `if`): its phrases, regexes and guards. */
+export const matcherProperties = { any: phraseList, regex: regexList, boundary: boundarySchema, ...guardFields } as const;
+
+/** What a matcher may say about its phrases (`phrases` is forbidden's name for `any`). */
+export type MatcherSpec = FieldsOf<typeof matcherProperties> & { phrases?: PhraseEntry[] };
+
+/** The guards and gap of a matcher, which apply to each of its phrases and regexes. */
+function matcherDefaults(spec: MatcherSpec): PhraseDefaults {
+  return { boundary: spec.boundary, gap: spec.gap, 'not-after': spec['not-after'], 'not-before': spec['not-before'], unless: spec.unless };
+}
+
+/** Registers the `any` / `phrases` and `regex` lists of a matcher object under one slot, with its guards. */
+export function addMatchers(patterns: PatternSet, index: number, slot: string, spec: MatcherSpec): void {
+  const defaults = matcherDefaults(spec);
+  for (const p of spec.any ?? spec.phrases ?? []) patterns.addPhrase(index, slot, p, defaults);
+  for (const r of spec.regex ?? []) patterns.addRegex(index, slot, new RegExp(normalizeRegexSource(r), 'gu'), defaults);
+}
+
+/** Registers `except` phrases: they match anywhere, with no word-boundary check. */
+export function addExcepts(patterns: PatternSet, index: number, slot: string, excepts: readonly PhraseEntry[] | undefined): void {
+  for (const p of excepts ?? []) patterns.addPhrase(index, slot, p, { boundary: 'none' });
 }

@@ -1,27 +1,43 @@
-import { addMatchers, phraseList, regexList, type CheckKind } from './kind.js';
+import { addMatchers, guardFields, phraseList, regexList, type CheckKind, type FieldsOf } from './kind.js';
+
+const properties = {
+  role: { enum: ['agent', 'customer'] },
+  at: { enum: ['first', 'last'] },
+  window: { type: 'integer', minimum: 1 },
+  any: phraseList,
+  regex: regexList,
+  ...guardFields,
+} as const;
 
 interface PositionData {
   role: string;
   at: 'first' | 'last';
+  window: number;
 }
 
-export const position: CheckKind<PositionData> = {
+/** How many turns of the role a position rule looks at when it gives no `window`. */
+const DEFAULT_WINDOW = { first: 1, last: 3 } as const;
+
+export const position: CheckKind<PositionData, FieldsOf<typeof properties, 'at'>> = {
   name: 'position',
   summary:
-    'A turn at a fixed place must say something: the first (or last) turn of `role` in a conversation must contain one of `any` or `regex` (a greeting, an offer of further help). Conversations only.',
-  properties: { role: { enum: ['agent', 'customer'] }, at: { enum: ['first', 'last'] }, any: phraseList, regex: regexList },
+    'A turn at a fixed place must say something: one of the first `window` turns of `role` (default 1: a greeting) or one of the last `window` (default 3: an offer of further help before the goodbye) must contain one of `any` or `regex`. The finding is on the first (or last) such turn. Whole dialogues only: not replies, nor excerpts (`complete: false`, `excerpt: true`, or the config’s `input: {excerpts: true}`).',
+  properties,
   required: ['at'],
-  defaultMessage: '这一轮缺少应有的表达。',
+  defaultMessage: { 'zh-Hans': '这一轮缺少应有的表达。', en: 'This turn lacks the expected wording.' },
   runsWithoutHits: true,
   compile(spec, index, patterns) {
     addMatchers(patterns, index, 'expect', spec);
-    return { role: (spec.role as string | undefined) ?? 'agent', at: spec.at as 'first' | 'last' };
+    return { role: spec.role ?? 'agent', at: spec.at, window: spec.window ?? DEFAULT_WINDOW[spec.at] };
   },
-  check(rule, { conversation, units }) {
-    if (!conversation.dialogue) return [];
-    const indexes = units.flatMap((s, i) => (s.unit.role === rule.data.role ? [i] : []));
-    const at = rule.data.at === 'first' ? indexes[0] : indexes[indexes.length - 1];
-    if (at === undefined || units[at]!.has(rule.index, 'expect')) return [];
-    return [{ unit: at, start: 0, end: units[at]!.unit.text.length }];
+  check(rule, { conversation, units, excerpt }) {
+    if (!conversation.dialogue || excerpt) return [];
+    const { role, at, window } = rule.data;
+    const indexes = units.flatMap((s, i) => (s.unit.role === role ? [i] : []));
+    if (indexes.length === 0) return [];
+    const judged = at === 'first' ? indexes.slice(0, window) : indexes.slice(-window);
+    if (judged.some((i) => units[i]!.has(rule.index, 'expect'))) return [];
+    const shown = at === 'first' ? judged[0]! : judged[judged.length - 1]!;
+    return [{ unit: shown, start: 0, end: units[shown]!.unit.text.length }];
   },
 };

@@ -1,11 +1,12 @@
 import type { Term } from '../glossary/model.js';
-import { isTraditional } from '../text/script.js';
+import { textLang } from '../engine/scope.js';
 import { effectiveHits, type CheckKind } from './kind.js';
 
 /** The plain wording of a term in the text's script. */
 function plainIn(t: Term, text: string): string {
   const plain = t.plain!;
-  return (isTraditional(text) ? plain['zh-Hant'] : undefined) ?? plain['zh-Hans'];
+  const lang = textLang(text);
+  return (lang === 'en' ? plain.en : lang === 'zh-Hant' ? plain['zh-Hant'] : undefined) ?? plain['zh-Hans'];
 }
 
 export const register: CheckKind<Term> = {
@@ -14,7 +15,7 @@ export const register: CheckKind<Term> = {
     'Formal jargon in a customer-facing reply: a glossary term marked `register: formal` that has a plain wording, used in an agent’s turn or a canned reply. Say it the plain way to a customer.',
   properties: null,
   required: [],
-  defaultMessage: '“{text}”是内部术语，对顾客可以说：{suggestion}',
+  defaultMessage: { 'zh-Hans': '“{text}”是内部术语，对顾客可以说：{suggestion}', en: '“{text}” is internal jargon; to a customer say: {suggestion}' },
   compile(spec, index, patterns) {
     const t = spec.term!;
     for (const form of [t['zh-Hans'], t['zh-Hant'], ...t.variants]) patterns.addPhrase(index, 'term', form);

@@ -1,35 +1,82 @@
-import { addMatchers, effectiveHits, phraseList, regexList, type CheckKind, type JsonSchema, type Report } from './kind.js';
+import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, type CheckKind, type FieldsOf, type Report } from './kind.js';
+import type { Hit, UnitScan } from '../engine/scan.js';
+import { textLang } from '../engine/scope.js';
+
+type Role = 'agent' | 'customer' | 'system';
 
 interface RequireData {
-  whenRole: string;
-  expectRole: string;
+  whenRole: Role;
+  expectRole: Role;
   within: number;
+  /** The trigger slots: `when` (its `any` and `regex`) and `when:<category>` for each category. */
+  triggerSlots: { slot: string; category: string }[];
 }
 
-const side = (extra: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['role'],
-  properties: { role: { enum: ['agent', 'customer', 'system'] }, any: phraseList, regex: regexList, ...extra },
-});
+const role = { enum: ['agent', 'customer', 'system'] } as const;
 
-export const require: CheckKind<RequireData> = {
+/** Trigger vocabulary by category (fault, not-received, delay, urgency, blame, emotion, threat …). */
+const categories = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+  additionalProperties: phraseList,
+} as const;
+
+const properties = {
+  when: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['role'],
+    properties: { role, ...matcherProperties, except: phraseList, categories },
+  },
+  expect: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['role'],
+    properties: { role, ...matcherProperties, within: { type: 'integer', minimum: 1 } },
+  },
+} as const;
+
+interface Trigger {
+  hits: Hit[];
+  category: string;
+}
+
+/** The trigger words of a turn, in text order, and the category of the first. */
+function triggerOf(scan: UnitScan, index: number, data: RequireData): Trigger | undefined {
+  const tagged = data.triggerSlots.flatMap(({ slot, category }) => scan.get(index, slot).map((hit) => ({ hit, category })));
+  if (tagged.length === 0) return undefined;
+  const hits = effectiveHits(
+    tagged.map((t) => t.hit),
+    scan.get(index, 'when-except'),
+  );
+  if (hits.length === 0) return undefined;
+  return { hits, category: tagged.find((t) => t.hit === hits[0])?.category ?? '' };
+}
+
+/** The words that triggered, as a message quotes them. */
+function quote(trigger: Trigger, text: string): string {
+  const words = [...new Set(trigger.hits.map((h) => text.slice(h.start, h.end)))];
+  return words.join(textLang(text) === 'en' ? '”, “' : '”“');
+}
+
+export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' | 'expect'>> = {
   name: 'require',
   summary:
-    'A trigger in one role’s turn demands a response from another role: a `when` match not answered by an `expect` match in the next `within` turns of `expect.role` is a finding. It points at the whole turn where the response was due, or at the trigger when no such turn follows. Conversations only.',
-  properties: {
-    when: side({ except: phraseList }),
-    expect: side({ within: { type: 'integer', minimum: 1 } }),
-  },
+    'A trigger in one role’s turn demands a response from another role: a `when` match (its `any`, `regex` or any of its `categories`) not answered by an `expect` match in the next `within` turns of `expect.role` is a finding. It points at the whole turn where the response was due, with the triggering turn as a related location, or at the trigger when no such turn follows. The message may quote `{trigger}` and name its `{category}`. Conversations only.',
+  properties,
   required: ['when', 'expect'],
-  defaultMessage: '对方说了“{text}”之后，没有得到应有的回应。',
+  defaultMessage: { 'zh-Hans': '对方说了“{trigger}”之后，没有得到应有的回应。', en: 'No due response after “{trigger}”.' },
   compile(spec, index, patterns) {
-    const when = spec.when as { role: string; except?: string[] } & Record<string, unknown>;
-    const expect = spec.expect as { role: string; within?: number } & Record<string, unknown>;
+    const { when, expect } = spec;
     addMatchers(patterns, index, 'when', when);
-    for (const p of when.except ?? []) patterns.addPhrase(index, 'when-except', p, 'none');
+    const triggerSlots = [{ slot: 'when', category: '' }];
+    for (const [category, phrases] of Object.entries(when.categories ?? {})) {
+      addMatchers(patterns, index, `when:${category}`, { ...when, any: phrases, phrases: undefined, regex: undefined });
+      triggerSlots.push({ slot: `when:${category}`, category });
+    }
+    addExcepts(patterns, index, 'when-except', when.except);
     addMatchers(patterns, index, 'expect', expect);
-    return { whenRole: when.role, expectRole: expect.role, within: expect.within ?? 1 };
+    return { whenRole: when.role, expectRole: expect.role, within: expect.within ?? 1, triggerSlots };
   },
   check(rule, { conversation, units }) {
     if (!conversation.dialogue) return [];
@@ -38,27 +85,28 @@ export const require: CheckKind<RequireData> = {
     const reportedTurns = new Set<number>();
     units.forEach((scan, i) => {
       if (scan.unit.role !== whenRole) return;
-      const trigger = effectiveHits(scan.get(rule.index, 'when'), scan.get(rule.index, 'when-except'))[0];
+      const trigger = triggerOf(scan, rule.index, rule.data);
       if (!trigger) return;
       const responses: number[] = [];
       for (let j = i + 1; j < units.length && responses.length < within; j++) {
         if (units[j]!.unit.role === expectRole) responses.push(j);
       }
       if (responses.some((j) => units[j]!.has(rule.index, 'expect'))) return;
+      const first = trigger.hits[0]!;
+      const last = trigger.hits[trigger.hits.length - 1]!;
+      const vars = { trigger: quote(trigger, scan.unit.text), category: trigger.category, within: String(within) };
       const due = responses[0];
       if (due === undefined) {
-        reports.push({ unit: i, start: trigger.start, end: trigger.end, vars: { trigger: scan.unit.text.slice(trigger.start, trigger.end), within: String(within) } });
+        reports.push({ unit: i, start: first.start, end: first.end, vars });
       } else if (!reportedTurns.has(due)) {
         reportedTurns.add(due);
-        reports.push({
-          unit: due,
-          start: 0,
-          end: units[due]!.unit.text.length,
-          vars: { trigger: scan.unit.text.slice(trigger.start, trigger.end), within: String(within) },
-        });
+        const en = textLang(scan.unit.text) === 'en';
+        const why = en ? `The trigger: “${vars.trigger}”` : `触发的话：“${vars.trigger}”`;
+        const category = trigger.category ? (en ? ` (${trigger.category})` : `（${trigger.category}）`) : '';
+        const related = [{ unit: i, start: first.start, end: last.end, message: why + category }];
+        reports.push({ unit: due, start: 0, end: units[due]!.unit.text.length, vars, related });
       }
     });
     return reports;
   },
 };
-

@@ -1,7 +1,8 @@
 import type { Term } from '../glossary/model.js';
 import { isTraditional } from '../text/script.js';
 import type { Hit } from '../engine/scan.js';
-import { effectiveHits, type CheckKind, type Report } from './kind.js';
+import { effectiveHits, messageIn, type CheckKind, type Report } from './kind.js';
+import { textLang } from '../engine/scope.js';
 
 const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;
 
@@ -52,15 +53,15 @@ export const term: CheckKind<Term> = {
     'A glossary misuse in an agent’s turn or a canned reply. The suggestion is the preferred term in the script the text is written in; it is fixed automatically when the misuse stands for one term only.',
   properties: null,
   required: [],
-  defaultMessage: '“{text}”应为“{suggestion}”：{why}',
+  defaultMessage: { 'zh-Hans': '“{text}”应为“{suggestion}”：{why}', en: '“{text}” should be “{suggestion}”: {why}' },
   compile(spec, index, patterns) {
     const t = spec.term!;
     t.misuses.forEach((m, k) => {
       patterns.addPhrase(index, `misuse:${k}`, m.text);
-      for (const e of m.except ?? []) patterns.addPhrase(index, `except:${k}`, e, 'none');
+      for (const e of m.except ?? []) patterns.addPhrase(index, `except:${k}`, e, { boundary: 'none' });
     });
     for (const accepted of [t['zh-Hans'], t['zh-Hant'], t.en, ...t.variants]) {
-      patterns.addPhrase(index, 'accepted', accepted, 'none');
+      patterns.addPhrase(index, 'accepted', accepted, { boundary: 'none' });
     }
     return t;
   },
@@ -76,7 +77,7 @@ export const term: CheckKind<Term> = {
         return effectiveHits(hits.filter((h) => !inside.has(h)), scan.get(rule.index, `except:${k}`)).map((h) => {
           const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
           const suggestions = [preferred, ...(m.alternatives ?? [])];
-          return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: m.why, suggestion: preferred } };
+          return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: messageIn(m.whyIn ?? m.why, textLang(scan.unit.text)), suggestion: preferred } };
         });
       });
     });

@@ -1,14 +1,17 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { runFiles } from '../engine/run.js';
+import { runFiles } from '../runner/run.js';
 import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
+import { SOURCE_FORMATS, TEXT_FORMATS } from '../sources/index.js';
+import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
+import { ProgressBar } from './progress.js';
 
-const STDIN_FORMATS: SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
+const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
 
 interface LintOptions {
   format: string;
@@ -19,6 +22,7 @@ interface LintOptions {
   rules?: string[];
   defaults: boolean;
   stdinFormat?: SourceFormat;
+  inputFormat?: SourceFormat;
   color?: boolean;
   config?: string | false;
   fix?: boolean;
@@ -28,6 +32,8 @@ interface LintOptions {
   cacheLocation: string;
   baseline?: string;
   writeBaseline?: string;
+  scoresFile?: string;
+  dismissed?: string;
 }
 
 async function readStdin(): Promise<string> {
@@ -47,6 +53,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--quiet', 'report errors only');
   configOptions(ruleSourceOptions(command))
     .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
+    .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
     .option('--no-color', 'no colours in the output')
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change no file')
@@ -55,6 +62,8 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--cache-location <file>', 'the cache file', '.aslintcache')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
+    .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file')
+    .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);
     });
@@ -73,12 +82,15 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
 
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
+  if (options.scoresFile) checkScoresFile(options.scoresFile);
   const files = await expandPaths(paths.filter((p) => p !== '-'));
+  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? files.map((f) => [f, statSync(f).size]) : []));
   const { result, fixed, unfixed } = await runFiles(
     files,
     {
       glossary: options.glossary,
       rules: options.rules,
+      format: options.inputFormat,
       defaults: options.defaults,
       config: typeof options.config === 'string' ? options.config : undefined,
       useConfig: options.config !== false,
@@ -87,10 +99,13 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       cacheFile: options.cache ? options.cacheLocation : undefined,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
-      describeRules: options.format === 'sarif',
+      describeRules: options.format === 'sarif' || options.format === 'html',
+      transcripts: options.format === 'html',
+      dismissed: options.dismissed,
+      onFile: (file) => progress.fileDone(file),
     },
     useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
-  );
+  ).finally(() => progress.done());
   if (options.fixDryRun) for (const f of fixed) process.stdout.write(f.diff);
   for (const u of unfixed) {
     process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);
@@ -110,6 +125,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   });
   if (options.outputFile) writeFileSync(options.outputFile, report);
   else process.stdout.write(report);
+  if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;

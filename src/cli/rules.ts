@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import stringWidth from 'string-width';
 import { CHECK_KINDS } from '../checks/index.js';
+import { primaryMessage } from '../checks/kind.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
 import { ConfigResolver, severityFor } from '../config/discovery.js';
 import { loadRulePacks } from '../config/rules.js';
@@ -22,7 +23,7 @@ export async function loadRuleInfos(options: ContentSources = {}): Promise<RuleI
   const packs = loadRulePacks(files.rules);
   const rules: RuleInfo[] = [...glossaryRules(glossary), ...packs].map(({ id, spec, origin }) => {
     const kind = CHECK_KINDS.get(spec.kind)!;
-    return { id, kind, severity: spec.severity as Severity, message: (spec.message as string | undefined) ?? kind.defaultMessage, spec, origin };
+    return { id, kind, severity: spec.severity as Severity, message: primaryMessage(spec.message ?? kind.defaultMessage), spec, origin };
   });
   return [...rules, ...DIRECTIVE_RULES];
 }

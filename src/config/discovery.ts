@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type Severity } from '../types.js';
+import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
@@ -19,6 +19,17 @@ export interface ConfigData {
   severity?: Record<string, ConfigSeverity> | null;
   overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
   ignores?: string | string[] | null;
+  files?: (string | { files: string | string[]; format?: SourceFormat })[] | null;
+  input?: InputConfig | null;
+  channel?: string;
+}
+
+/** The config's `input` section (docs/inputs.md). */
+export interface InputConfig {
+  columns?: Record<string, string>;
+  roles?: Record<string, Role>;
+  /** Read into ResolvedConfig.lint. */
+  excerpts?: boolean;
 }
 
 export interface Override {
@@ -41,6 +52,12 @@ export interface ResolvedConfig {
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
   ignores: { base: string; patterns: string[] }[];
+  /** `files` entries: the input files, and the format of some. */
+  files: { base: string; patterns: string[]; format?: SourceFormat }[];
+  /** Column and role names of the exports (nearer configs add to and override further ones). */
+  input: Pick<InputConfig, 'columns' | 'roles'>;
+  /** What the linter is told about the input (`input.excerpts`, `channel`). */
+  lint: LintOptions;
 }
 
 /** The built-in presets, as config data. */
@@ -60,7 +77,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [] };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], files: [], input: {}, lint: {} };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -78,6 +95,17 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
+  for (const f of data.files ?? []) into.files.push(typeof f === 'string' ? { base, patterns: [f] } : { base, patterns: list(f.files), ...(f.format ? { format: f.format } : {}) });
+  if (data.input) {
+    const { columns, roles } = data.input;
+    into.input = {
+      ...into.input,
+      ...(columns ? { columns: { ...into.input.columns, ...columns } } : {}),
+      ...(roles ? { roles: { ...into.input.roles, ...roles } } : {}),
+    };
+  }
+  if (data.input?.excerpts !== undefined) into.lint.excerpts = data.input.excerpts;
+  if (data.channel !== undefined) into.lint.channel = data.channel;
 }
 
 /** Reads and validates one config file; errors name the file, line and column. */
@@ -207,6 +235,16 @@ export function isIgnored(config: ResolvedConfig, file: string): boolean {
     // A folder pattern (`archive/` or `archive`) ignores everything under it.
     return globMatch(patterns, rel) || globMatch(patterns.map((p) => `${p.replace(/\/+$/, '')}/**`), rel);
   });
+}
+
+/** The input format the config states for a file (the last matching `files` entry with a format). */
+export function formatFor(config: ResolvedConfig, file: string): SourceFormat | undefined {
+  let format: SourceFormat | undefined;
+  for (const f of config.files) {
+    const rel = f.format ? relativeTo(f.base, file) : undefined;
+    if (rel !== undefined && globMatch(f.patterns, rel)) format = f.format;
+  }
+  return format;
 }
 
 /** How specific a severity key is for a rule id: -1 when it does not apply. */

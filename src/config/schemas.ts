@@ -16,10 +16,18 @@ const exampleTurn = {
   additionalProperties: false,
   properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' } },
 };
+/** A bad example pinned like prh's specs: the exact flagged text and the corrected sentence. */
+const pinnedExample = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
+  properties: { text, flags: { anyOf: [text, { type: 'array', minItems: 1, items: text }] }, fix: { type: 'string' } },
+};
 const example = {
-  oneOf: [
-    text,
+  anyOf: [
     { type: 'object', additionalProperties: false, required: ['turns'], properties: { turns: { type: 'array', minItems: 1, items: exampleTurn } } },
+    pinnedExample,
+    text,
   ],
 };
 
@@ -27,8 +35,15 @@ export const ruleCommonProperties: Record<string, JsonSchema> = {
   id,
   kind: { enum: packKinds().map((k) => k.name) },
   severity: { enum: [...SEVERITIES] },
-  message: text,
+  message: {
+    anyOf: [
+      { type: 'object', additionalProperties: false, minProperties: 1, properties: { 'zh-Hans': text, 'zh-Hant': text, en: text } },
+      text,
+    ],
+  },
   description: text,
+  lang: { type: 'array', minItems: 1, items: { enum: ['zh', 'zh-Hans', 'zh-Hant', 'en'] } },
+  channel: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } },
   score: {
     type: 'object',
     additionalProperties: false,
@@ -94,7 +109,7 @@ export const termSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['text', 'why'],
-        properties: { text, why: text, alternatives: textList, except: textList },
+        properties: { text, why: { anyOf: [{ ...localized([]), minProperties: 1 }, text] }, alternatives: textList, except: textList },
       },
     },
     register: { enum: ['formal', 'plain', 'any'] },
@@ -103,7 +118,7 @@ export const termSchema: JsonSchema = {
     examples: {
       type: 'object',
       additionalProperties: false,
-      properties: { good: textList, bad: textList },
+      properties: { good: textList, bad: { type: 'array', items: { anyOf: [pinnedExample, text] } } },
     },
   },
 };

@@ -1,7 +1,7 @@
 // Loading is separate from linting: glossary + rule packs compile once into an immutable
 // RuleSet that any number of lint runs (or worker threads) can share.
 import { CHECK_KINDS } from '../checks/index.js';
-import type { CompiledRule, RuleSpec } from '../checks/kind.js';
+import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind.js';
 import { loadRulePacks, type LoadedRule } from '../config/rules.js';
 import { contentFiles, type ContentSources } from '../defaults.js';
 import { loadGlossary } from '../glossary/loader.js';
@@ -23,7 +23,7 @@ export function glossaryRules(glossary: Glossary): LoadedRule[] {
   const rules: LoadedRule[] = [];
   for (const t of glossary.terms) {
     if (t.misuses.length > 0) {
-      const spec = { id: t.id, kind: 'term', severity: 'warning' as const, term: t, examples: t.examples };
+      const spec = { id: t.id, kind: 'term', severity: 'warning' as const, term: t, examples: { good: t.examples.good, bad: t.badExamples } };
       rules.push({ id: `term/${t.id}`, spec, origin: t.origin, exampleOrigins: t.exampleOrigins });
     }
     if (t.register === 'formal' && t.plain) {
@@ -48,7 +48,8 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
       id,
       kind,
       severity: spec.severity,
-      message: (spec.message as string | undefined) ?? kind.defaultMessage,
+      message: primaryMessage(spec.message ?? kind.defaultMessage),
+      messages: spec.message ?? kind.defaultMessage,
       spec: spec as RuleSpec,
       origin,
       exampleOrigins,

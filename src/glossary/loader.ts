@@ -1,7 +1,7 @@
 import { readYamlFile, validate } from '../config/yaml-file.js';
 import { glossarySchema } from '../config/schemas.js';
 import { regionalForms } from '../text/variants.js';
-import type { Category, Glossary, Register, Term } from './model.js';
+import type { Category, Glossary, Lang, Misuse, PinnedExample, Register, Term } from './model.js';
 
 interface RawTerm {
   id: string;
@@ -10,11 +10,11 @@ interface RawTerm {
   en: string;
   definition: { 'zh-Hans': string; 'zh-Hant'?: string; en: string };
   variants?: string[];
-  misuses?: Term['misuses'];
+  misuses?: (Omit<Misuse, 'why' | 'whyIn'> & { why: string | Partial<Record<Lang, string>> })[];
   register?: Register;
   plain?: string | { 'zh-Hans': string; 'zh-Hant'?: string; en?: string };
   source?: string;
-  examples?: { good?: string[]; bad?: string[] };
+  examples?: { good?: string[]; bad?: (string | PinnedExample)[] };
 }
 
 /** Loads glossary files in order; term ids are unique across all of them. */
@@ -31,12 +31,12 @@ export async function loadGlossary(files: readonly string[]): Promise<Glossary> 
       const first = seen.get(raw.id);
       if (first) throw file.error(['terms', i, 'id'], `duplicate term id "${raw.id}" (first defined at ${first})`, 'Give each term its own id.');
       seen.set(raw.id, `${path}:${where.line}:${where.column}`);
-      const misuses = raw.misuses ?? [];
+      const misuses: Misuse[] = (raw.misuses ?? []).map(({ why, ...m }) =>
+        typeof why === 'string' ? { ...m, why } : { ...m, why: why['zh-Hans'] ?? why.en ?? why['zh-Hant'] ?? '', whyIn: why },
+      );
       const good = raw.examples?.good ?? [];
       const bad = raw.examples?.bad ?? [];
-      if (misuses.length > 0 && (good.length === 0 || bad.length === 0)) {
-        throw file.error(['terms', i, 'id'], `term "${raw.id}" has misuses but not both a good and a bad example`, 'Add examples: {good: [...], bad: [...]} so `aslint test` can check the term.');
-      }
+      // Examples are optional: `aslint test` lists terms without them (and `--strict` fails on them).
       if (raw.register === 'formal' && raw.plain === undefined) {
         throw file.error(['terms', i, 'register'], `term "${raw.id}" is formal jargon without a plain wording`, 'Add `plain:` with what to say to a customer instead.');
       }
@@ -55,7 +55,8 @@ export async function loadGlossary(files: readonly string[]): Promise<Glossary> 
         register: raw.register ?? 'any',
         plain: plain ? { ...plain } : undefined,
         source: raw.source,
-        examples: { good, bad },
+        examples: { good, bad: bad.map((b) => (typeof b === 'string' ? b : b.text)) },
+        badExamples: bad,
         exampleOrigins: {
           good: good.map((_, k) => ({ file: path, ...file.positionOf(['terms', i, 'examples', 'good', k]) })),
           bad: bad.map((_, k) => ({ file: path, ...file.positionOf(['terms', i, 'examples', 'bad', k]) })),

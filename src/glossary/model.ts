@@ -8,7 +8,10 @@ export type Register = 'formal' | 'plain' | 'any';
 
 export interface Misuse {
   text: string;
+  /** Why it is wrong (zh-Hans, or the only language given): handouts and exports read this. */
   why: string;
+  /** Why it is wrong per language, when the file gives more than one: findings use the text's. */
+  whyIn?: Partial<Record<Lang, string>>;
   /** Other terms this misuse may stand for; set when the misuse is ambiguous (then not fixable). */
   alternatives?: string[];
   /** Phrases containing the misuse that are legitimate. */
@@ -17,7 +20,20 @@ export interface Misuse {
 
 export interface TermExamples {
   good: string[];
+  /** The texts of the bad examples. */
   bad: string[];
+}
+
+/**
+ * A bad example that pins what is flagged and the corrected sentence, checked by `aslint test`
+ * like prh's specs: `{text: 本店支持无条件退货。, flags: 无条件退货, fix: 本店支持七日无理由退货。}`.
+ */
+export interface PinnedExample {
+  text: string;
+  /** The exact flagged text, or each of them in order. */
+  flags?: string | string[];
+  /** The sentence corrected: what the rule's fixes give, and a sentence the rule does not flag. */
+  fix?: string;
 }
 
 /** Where each example was written, for `aslint test` to name the line. */
@@ -49,6 +65,8 @@ export interface Term {
   plain?: { 'zh-Hans': string; 'zh-Hant'?: string; en?: string };
   source?: string;
   examples: TermExamples;
+  /** The bad examples as written: a text, or a pinned example. */
+  badExamples: (string | PinnedExample)[];
   exampleOrigins: ExampleOrigins;
   origin: Origin;
 }

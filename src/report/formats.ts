@@ -10,4 +10,5 @@ export const FORMATS: Record<string, () => Promise<Reporter>> = {
   github: async () => (await import('./github.js')).github,
   rdjson: async () => (await import('./rdjson.js')).rdjson,
   html: async () => (await import('./html.js')).html,
+  csv: async () => (await import('./csv.js')).csv,
 };

@@ -1,9 +1,7 @@
 import type { Reporter } from './result.js';
-import { scoreFiles, summarizeAgents } from './scores.js';
 
 /** The JSON report: its shape (version 1) is a contract that tests pin. */
 export const json: Reporter = (result) => {
-  const conversations = scoreFiles(result.files);
   return JSON.stringify(
     {
       version: 1,
@@ -24,12 +22,13 @@ export const json: Reporter = (result) => {
           endColumn: x.endColumn,
           text: x.text,
           suggestions: x.suggestions,
+          ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
         })),
       })),
       summary: result.summary,
       scores: {
-        conversations: conversations.map(({ findings: _count, ...score }) => score),
-        agents: summarizeAgents(result.files, conversations),
+        conversations: result.scores.conversations.map(({ findings: _count, fileIndex: _file, ...score }) => score),
+        agents: result.scores.agents,
       },
     },
     null,

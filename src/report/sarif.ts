@@ -93,6 +93,19 @@ function toResult(f: Finding, index: number | undefined, uri: string, relative: 
         logicalLocations: [{ name: f.unit }],
       },
     ],
+    ...(f.related
+      ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: relative ? { uri, uriBaseId: '%SRCROOT%' } : { uri },
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: r.text } },
+            },
+            logicalLocations: [{ name: r.unit }],
+            message: { text: r.message },
+          })),
+        }
+      : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: print },
     properties: {
       unit: f.unit,

@@ -3,7 +3,8 @@ import { displayWidth as stringWidth, escapeControl } from '../text/terminal.js'
 import type { Finding, Severity } from '../types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
-import { scoreFiles, summarizeAgents, FULL_SCORE, type AgentSummary, type ConversationScore } from './scores.js';
+import { findingPlace } from './place.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore } from './result.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -11,36 +12,42 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** Findings grouped by file and conversation, with the utterance and the span underlined. */
+/**
+ * Findings grouped by file and conversation, with the utterance and the span underlined. A reply
+ * library's finding is placed by line:column in its file; a transcript's by conversation, turn and
+ * speaker (`c3 · turn 4 · agent 小美`), which a reviewer can find in the chat.
+ */
 export const stylish: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
-  const scores = scoreFiles(result.files);
-  const scoreOf = new Map(scores.map((s) => [`${s.path}\0${s.conversation}`, s]));
-  for (const file of result.files) {
-    if (file.findings.length === 0) continue;
+  const scores = result.scores.conversations;
+  const scoreOf = new Map(scores.map((s) => [`${s.fileIndex}\0${s.conversation}`, s]));
+  result.files.forEach((file, fileIndex) => {
+    if (file.findings.length === 0) return;
     out.push(c.underline(escapeControl(file.path)));
     let group: string | null | undefined;
-    const width = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    const width = Math.max(...file.findings.map((f) => stringWidth(place(f))));
     for (const f of file.findings) {
       const heading = groupOf(f);
       if (heading !== group) {
         group = heading;
-        const score = f.conversation === null ? undefined : scoreOf.get(`${file.path}\0${f.conversation}`);
+        const score = f.conversation === null ? undefined : scoreOf.get(`${fileIndex}\0${f.conversation}`);
         out.push(`  ${c.bold(escapeControl(heading))}${score ? scoreLabel(score, c) : ''}`);
       }
-      const where = pad(`${f.line}:${f.column}`, width);
+      const where = pad(place(f), width);
       const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${escapeControl(f.suggestions.join(' / '))}`) : '';
       out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${escapeControl(f.message)}${suggestion}  ${c.dim(escapeControl(f.ruleId))}`);
+      // A record that could not be read has no text to show.
+      if (f.utterance === '') continue;
       const frame = codeFrame(f.utterance, f.start, f.end);
       const indent = ' '.repeat(4 + width + 2);
       out.push(`${indent}${c.dim('│')} ${frame.line}`);
       out.push(`${indent}${c.dim('│')} ${colour[f.severity](frame.marker)}`);
     }
     out.push('');
-  }
-  if (scores.length > 0) out.push(...agentTable(summarizeAgents(result.files, scores), c), '');
+  });
+  if (scores.length > 0) out.push(...agentTable(result.scores.agents, c), '');
   const { errors, warnings, infos, files, units } = result.summary;
   const total = errors + warnings + infos;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info`;
@@ -50,11 +57,18 @@ export const stylish: Reporter = (result, options) => {
   // Transcripts are records of what was said: only canned replies are ever rewritten.
   const fixable = result.files.reduce((n, f) => n + f.findings.filter((x) => x.fix && x.conversation === null).length, 0);
   if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`));
+  const skipped = result.summary.skipped;
+  if (skipped) out.push(c.dim(`  not linted: ${skipped.media} image or other media message${skipped.media === 1 ? '' : 's'}, ${skipped.empty} empty`));
   return out.join('\n') + '\n';
 };
 
+function place(f: Finding): string {
+  return f.conversation === null ? `${f.line}:${f.column}` : findingPlace(f);
+}
+
 function groupOf(f: Finding): string {
   if (f.conversation !== null) return `conversation ${f.conversation}`;
+  if (f.kind === 'input') return `unreadable record, line ${f.line}`;
   return `reply ${f.unit}`;
 }
 

@@ -1,5 +1,9 @@
 // Word segmentation with nodejieba, loaded only when a match needs a word-boundary check:
 // loading it costs about 0.9 s and 240 MB, so a run that needs no such check never pays it.
+// Many boundaries are settled without it, from how cppjieba cuts (PreFilter.hpp, MixSegment.hpp,
+// HMMSegment.hpp): it splits the text at the separators " \t\n，。" before anything else, its
+// HMM never joins an ASCII character to a non-ASCII one, and its dictionary words that mix the
+// two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
 
 interface Jieba {
@@ -28,10 +32,43 @@ export function segmenterLoaded(): boolean {
   return jieba !== undefined;
 }
 
+/** cppjieba's PreFilter separators (SegmentBase.hpp): every one is a word of its own. */
+const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
+/** The words of nodejieba's own dictionary that mix ASCII and other characters. */
+const DICTIONARY_MIXED_WORDS = ['B超', 'T恤'];
+const isAscii = (c: number): boolean => c < 0x80;
+
 /** A segmenter that keeps the given words (normalized, Simplified) whole. */
 export class Segmenter {
   private ready = false;
-  constructor(private readonly words: readonly string[]) {}
+  /** Dictionary words in which an ASCII character touches a non-ASCII one. */
+  private readonly mixedWords: string[];
+
+  constructor(private readonly words: readonly string[]) {
+    this.mixedWords = [...DICTIONARY_MIXED_WORDS, ...words].filter((w) => {
+      for (let i = 1; i < w.length; i++) if (isAscii(w.charCodeAt(i - 1)) !== isAscii(w.charCodeAt(i))) return true;
+      return false;
+    });
+  }
+
+  /**
+   * true when offset `at` of normalized text is certainly a word boundary without segmenting:
+   * the text's edges, next to a separator, or between an ASCII and a non-ASCII character that
+   * no mixed dictionary word spans. false means "segment to know".
+   */
+  settledBoundary(text: string, at: number): boolean {
+    if (at <= 0 || at >= text.length) return true;
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at);
+    if (SEPARATORS.has(before) || SEPARATORS.has(after)) return true;
+    if (isAscii(before) === isAscii(after)) return false;
+    for (const w of this.mixedWords) {
+      for (let i = text.indexOf(w, Math.max(0, at - w.length + 1)); i !== -1 && i < at; i = text.indexOf(w, i + 1)) {
+        if (i + w.length > at) return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length

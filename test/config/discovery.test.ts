@@ -8,7 +8,7 @@ import { configSchemaRef, starterConfig } from '../../src/cli/config.js';
 import { projectFileUrl } from '../../src/defaults.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';
-import { runFiles, type RunOptions } from '../../src/engine/run.js';
+import { runFiles, type RunOptions } from '../../src/runner/run.js';
 import { InputError } from '../../src/types.js';
 import { TEST_DATA, runCli } from '../helpers.js';
 

@@ -95,9 +95,11 @@ describe('glossary validation', () => {
     const path = file('def.yaml', TERM.replace(', en: Refund of a price drop.', ''));
     expect(await asyncErrorOf(() => loadGlossary([path]))).toMatch(`${path}:6:17: glossary terms[0].definition: missing required key "en"`);
   });
-  it('wants examples for a term with misuses', async () => {
+  it('loads a term with misuses and no examples (examples are optional)', async () => {
     const path = file('ex.yaml', TERM + '    misuses: [{text: 保价, why: 保价是运输保险}]\n');
-    expect(await asyncErrorOf(() => loadGlossary([path]))).toMatch(`${path}:3:9: term "t" has misuses but not both a good and a bad example`);
+    const glossary = await loadGlossary([path]);
+    expect(glossary.terms[0]!.misuses).toEqual([{ text: '保价', why: '保价是运输保险' }]);
+    expect(glossary.terms[0]!.examples).toEqual({ good: [], bad: [] });
   });
   it('names a duplicate term across files', async () => {
     const a = file('a.yaml', TERM);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyFixes } from '../../src/engine/fix.js';
+import { applyFixes } from '../../src/runner/fix.js';
 import { lintDocument } from '../../src/engine/lint.js';
 import type { RuleSet } from '../../src/engine/ruleset.js';
 import { openText } from '../../src/sources/index.js';

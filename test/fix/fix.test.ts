@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyFixes, writeFixedFile } from '../../src/engine/fix.js';
-import { runFiles, type RunOptions } from '../../src/engine/run.js';
+import { applyFixes, writeFixedFile } from '../../src/runner/fix.js';
+import { runFiles, type RunOptions } from '../../src/runner/run.js';
 import type { Finding } from '../../src/types.js';
 import { TEST_RUN_OPTIONS } from '../helpers.js';
 

@@ -1,7 +1,8 @@
 // A lint result with real findings from the test rule set, for the report format tests.
 import { lintConversation } from '../../src/engine/lint.js';
 import type { RuleSet } from '../../src/engine/ruleset.js';
-import { summarize, type FileResult, type LintResult } from '../../src/report/result.js';
+import type { FileResult, LintResult } from '../../src/report/result.js';
+import { resultOf } from '../../src/runner/scores.js';
 import type { Conversation, Finding } from '../../src/types.js';
 import { dialogue, reply, testRuleSet } from '../helpers.js';
 
@@ -32,7 +33,7 @@ export async function sampleResult(): Promise<LintResult> {
     fileOf('chats/c1.jsonl', [dialogue('c1', [['customer', '快递太慢了'], ['agent', '𠀀这不归我管']])], rules),
     fileOf('replies/clean.yaml', [reply('ok-1', '您好，已为您处理。')], rules),
   ];
-  return { files, summary: summarize(files), rules: rules.rules };
+  return resultOf(files, rules.rules);
 }
 
 /** A finding whose message has every character the formats must escape. */

@@ -25,7 +25,7 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', is
 
 describe('format registry', () => {
   it('loads every format lazily by name', async () => {
-    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'github', 'html', 'json', 'junit', 'rdjson', 'sarif', 'stylish']);
+    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'csv', 'github', 'html', 'json', 'junit', 'rdjson', 'sarif', 'stylish']);
     for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'html']) {
       const reporter = await FORMATS[name]!();
       expect(typeof reporter(result, opts)).toBe('string');

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ResultCache } from '../../src/engine/cache.js';
-import { runFiles, type RunOptions } from '../../src/engine/run.js';
+import { ResultCache } from '../../src/runner/cache.js';
+import { runFiles, type RunOptions } from '../../src/runner/run.js';
 import { TEST_DATA, runCli } from '../helpers.js';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runFiles, type RunOptions } from '../../src/engine/run.js';
+import { runFiles, type RunOptions } from '../../src/runner/run.js';
 import { parseDirectiveText, ruleMatches } from '../../src/engine/suppress.js';
 import { TEST_RUN_OPTIONS } from '../helpers.js';
 

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function lintInFreshProcess(text: string): { loaded: boolean; rules: string[] } {
+function lintInFreshProcess(text: string, format = 'replies-text', bundled = false): { loaded: boolean; rules: string[] } {
+  const content = bundled ? '' : `{ defaults: false, glossary: ['test/data/glossary.yaml'], rules: ['test/data/rules.yaml'] }`;
   const script = `
     const { loadRuleSet, lintText } = await import('./dist/index.js');
     const { segmenterLoaded } = await import('./dist/text/segment.js');
-    const rules = await loadRuleSet({ defaults: false, glossary: ['test/data/glossary.yaml'], rules: ['test/data/rules.yaml'] });
-    const result = await lintText(process.argv[1], 'replies-text', rules);
+    const rules = await loadRuleSet(${content});
+    const result = await lintText(process.argv[1], '${format}', rules);
     console.log(JSON.stringify({ loaded: segmenterLoaded(), rules: result.findings.map((f) => f.ruleId) }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, text], { cwd: ROOT, encoding: 'utf8' });
   expect(r.stderr).toBe('');
@@ -24,5 +25,13 @@ describe('the segmenter', () => {
   });
   it('is loaded for a two-character match', () => {
     expect(lintInFreshProcess('这件商品支持保价吗')).toEqual({ loaded: true, rules: ['term/price-protection'] });
+  });
+  it('is not loaded for a boundary at a separator or next to ASCII', () => {
+    expect(lintInFreshProcess('你好，保价。')).toEqual({ loaded: false, rules: ['term/price-protection'] });
+    expect(lintInFreshProcess('保价30天')).toEqual({ loaded: false, rules: ['term/price-protection'] });
+  });
+  it('is not loaded for a hit that no rule can use in its turn (a greeting phrase after the first agent turn)', () => {
+    const chat = '客服：您好，很高兴为您服务\n顾客：快递到哪了\n客服：已经发出了哦亲\n顾客：谢谢\n客服：不客气，还有什么可以帮您的吗？';
+    expect(lintInFreshProcess(chat, 'text', true)).toEqual({ loaded: false, rules: [] });
   });
 });

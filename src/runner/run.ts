@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
-import { ConfigResolver, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
-import { openSource, openText, readTextFile } from '../sources/index.js';
+import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
+import type { FileResult, LintResult } from '../report/result.js';
+import { resultOf } from './scores.js';
+import { FIXABLE_FORMATS, openSource, openText, readTextFile } from '../sources/index.js';
 import { InputError, type Finding, type SourceFormat } from '../types.js';
-import { lintWholeDocument } from './lint.js';
-import { loadRuleSet, type RuleSet } from './ruleset.js';
+import { lintWholeDocument } from '../engine/lint.js';
+import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -37,6 +38,12 @@ export interface RunOptions extends ConfigOptions {
    * rule set was compiled): SARIF describes them; other formats do not need them. Default true.
    */
   describeRules?: boolean;
+  /** Keep every conversation's turns in the result (the HTML report shows them). */
+  transcripts?: boolean;
+  /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
+  dismissed?: string;
+  /** Called as each file is done (a progress bar). */
+  onFile?: (file: FileResult) => void;
 }
 
 export interface FixedFile {
@@ -110,11 +117,11 @@ export function applySeverities(findings: readonly Finding[], config: ResolvedCo
 
 /** Lints a reply library's text: findings after severities and inline disables. */
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
-  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet);
+  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet, config.lint);
   const configured = applySeverities(findings, config, path);
   // Most files have no inline disable: they skip parsing for them.
   if (!text.includes('aslint-disable')) return { findings: configured, units };
-  const { applyDirectives } = await import('./suppress.js');
+  const { applyDirectives } = await import('../engine/suppress.js');
   const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
   // Directive warnings may themselves be configured (`aslint/*: off`).
   return { findings: applySeverities(suppressed.findings, config, path), units };
@@ -129,11 +136,13 @@ async function hashFile(path: string): Promise<string> {
 const MAX_FIX_PASSES = 10;
 
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
-const LIBRARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['replies-yaml', 'replies-json', 'replies-text']);
+const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
 /** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
+  // Read first: a broken file costs no run.
+  const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
@@ -152,7 +161,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       continue;
     }
     used.set(ruleSourcesKey(config), config);
-    const doc = await openSource(path, { format: options.format });
+    const doc = await openSource(path, { format: options.format ?? formatFor(config, path), input: config.input });
     if (cache && !options.fix) {
       // A hit needs no rule set at all: the glossary is not even loaded.
       const { glossary, rules: packs } = pool.files(config);
@@ -160,6 +169,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const hit = cache.get(path, cacheKey);
       if (hit) {
         files.push({ ...hit, path });
+        options.onFile?.(files[files.length - 1]!);
         continue;
       }
     }
@@ -204,11 +214,12 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const reported = options.fix === 'dry-run' ? asIs : linted;
       result = { path, findings: reported.findings, units: reported.units };
     } else {
-      const { findings, units, conversations } = await lintWholeDocument(doc, ruleSet);
-      result = { path, findings: applySeverities(findings, config, path), units, conversations };
+      const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, { ...config.lint, transcripts: options.transcripts });
+      result = { path, findings: applySeverities(findings, config, path), units, conversations, skipped };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
+    options.onFile?.(result);
   }
 
   if (stdin) {
@@ -217,7 +228,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
       ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format), ruleSet).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
+      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
     files.push({ path: '<stdin>', ...linted });
   }
 
@@ -229,11 +240,20 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   }
   if (options.baseline) baseline = await (await import('./baseline.js')).Baseline.load(options.baseline);
   if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
+  const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
   // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
   const rules = new Map<string, CompiledRule>();
   for (const [key, config] of used) {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  return { result: { files, summary: summarize(files), rules: [...rules.values()] }, fixed, unfixed, ignored };
+  const run = {
+    date: new Date().toISOString(),
+    version: PACKAGE.version,
+    inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
+    config: [...new Set([...used.values()].flatMap((c) => c.sources))],
+    content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
+  };
+  // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
+  return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
 }

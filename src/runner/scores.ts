@@ -1,35 +1,13 @@
 // Quality-inspection scores, as commercial 质检 systems keep them: a conversation starts at 100,
 // each rule it breaks deducts that rule's `score.deduct` once, and a rule marked `fatal` fails
 // the whole conversation (score 0). Agents are summarized over the conversations they served.
+// Computed once by the runner on the result (before any display filter such as --quiet), never
+// by a reporter.
+import type { CompiledRule } from '../checks/kind.js';
+import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from '../report/result.js';
 import type { Finding } from '../types.js';
-import type { FileResult } from './result.js';
 
-export const FULL_SCORE = 100;
-
-export interface ConversationScore {
-  path: string;
-  conversation: string;
-  agents: string[];
-  score: number;
-  /** The fatal rules it broke; a non-empty list means a score of 0. */
-  fatal: string[];
-  /** Points each broken rule took off. */
-  deductions: { ruleId: string; points: number }[];
-  findings: number;
-}
-
-export interface AgentSummary {
-  /** The speaker name, or '' for agent turns that name none. */
-  agent: string;
-  conversations: number;
-  averageScore: number;
-  fatalConversations: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export function scoreConversation(path: string, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
+export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
   const points = new Map<string, number>();
   const fatal = new Set<string>();
   for (const f of findings) {
@@ -40,6 +18,7 @@ export function scoreConversation(path: string, id: string, agents: string[], fi
   const deducted = deductions.reduce((sum, d) => sum + d.points, 0);
   return {
     path,
+    fileIndex,
     conversation: id,
     agents,
     score: fatal.size > 0 ? 0 : Math.max(0, FULL_SCORE - deducted),
@@ -51,7 +30,7 @@ export function scoreConversation(path: string, id: string, agents: string[], fi
 
 /** A score for every dialogue of every file (reply libraries have none). */
 export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
-  return files.flatMap((file) => {
+  return files.flatMap((file, fileIndex) => {
     const byConversation = new Map<string, Finding[]>();
     for (const f of file.findings) {
       if (f.conversation === null) continue;
@@ -59,7 +38,7 @@ export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
       if (list) list.push(f);
       else byConversation.set(f.conversation, [f]);
     }
-    return (file.conversations ?? []).map((c) => scoreConversation(file.path, c.id, c.agents, byConversation.get(c.id) ?? []));
+    return (file.conversations ?? []).map((c) => scoreConversation(file.path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? []));
   });
 }
 
@@ -90,4 +69,15 @@ export function summarizeAgents(files: readonly FileResult[], scores: readonly C
   }
   for (const s of agents.values()) s.averageScore = s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0;
   return [...agents.values()].sort((a, b) => a.averageScore - b.averageScore || a.agent.localeCompare(b.agent));
+}
+
+/** The scores of a run: every dialogue, and every agent over the dialogues they served. */
+export function scoreResult(files: readonly FileResult[]): Scores {
+  const conversations = scoreFiles(files);
+  return { conversations, agents: summarizeAgents(files, conversations) };
+}
+
+/** A run's result: its files, their summary and scores, and the rules that ran. */
+export function resultOf(files: FileResult[], rules: readonly CompiledRule[]): LintResult {
+  return { files, summary: summarize(files), scores: scoreResult(files), rules };
 }
