@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
 import type { RuleSet } from '../../src/engine/ruleset.js';
-import { runFiles } from '../../src/engine/run.js';
+import { runFiles } from '../../src/runner/run.js';
 import { reply, testRuleSet, TEST_RUN_OPTIONS } from '../helpers.js';
 import { folderWith } from './helpers.js';
 import { growth } from './scaling.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { codeFrame } from '../../src/report/codeframe.js';
 import { stylish } from '../../src/report/stylish.js';
-import { summarize, type LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/report/result.js';
+import { resultOf as runnerResult } from '../../src/runner/scores.js';
 import { displayWidth, escapeControl } from '../../src/text/terminal.js';
 import type { Finding } from '../../src/types.js';
 import { growth } from './scaling.js';
@@ -15,9 +16,8 @@ function finding(utterance: string, start: number, end: number, extra: Partial<F
   };
 }
 
-function resultOf(findings: Finding[], path = 'chats.jsonl'): LintResult {
-  const files = [{ path, findings, units: 1, conversations: [{ id: 'c1', agents: ['小王'], turns: 1 }] }];
-  return { files, summary: summarize(files), rules: [] };
+function resultOf(findings: Finding[], path = 'chats.jsonl', agent = '小王'): LintResult {
+  return runnerResult([{ path, findings, units: 1, conversations: [{ id: 'c1', agents: [agent], turns: 1 }] }], []);
 }
 
 describe('control characters from transcripts never reach the terminal', () => {
@@ -29,8 +29,7 @@ describe('control characters from transcripts never reach the terminal', () => {
     const text = '\u001b[2J\u001b]0;pwned\u0007您好\u001b]8;;https://evil.example\u0007加微信\u001b]8;;\u0007';
     const start = text.indexOf('加微信');
     const f = finding(text, start, start + 3, { message: `不要说“${text.slice(start - 25, start + 3)}”`, speaker: '\u001b[31m小王' });
-    const result = resultOf([f], 'chats\u001b[1m.jsonl');
-    result.files[0]!.conversations = [{ id: 'c1', agents: ['\u001b[31m小王'], turns: 1 }];
+    const result = resultOf([f], 'chats\u001b[1m.jsonl', '\u001b[31m小王');
     const out = stylish(result, { color: false, cwd: '/' });
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(out).toContain('chats\\x1b[1m.jsonl');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { openText } from '../../src/sources/index.js';
-import { InputError, type SourceDocument } from '../../src/types.js';
+import type { Conversation, SourceDocument } from '../../src/types.js';
 import { folderWith, SMALL_CONTENT } from './helpers.js';
 
 /** Ten anchors, each a list of ten aliases of the one before: 10^9 nodes once expanded. */
@@ -12,10 +12,10 @@ function aliasBomb(tail: string): string {
   return `${lines.join('\n')}\n${tail}\n`;
 }
 
-async function readAll(doc: SourceDocument): Promise<number> {
-  let n = 0;
-  for await (const c of doc.conversations) n += c.units.length;
-  return n;
+async function readAll(doc: SourceDocument): Promise<Conversation[]> {
+  const out: Conversation[] = [];
+  for await (const c of doc.conversations) out.push(c);
+  return out;
 }
 
 const cases: [string, string, string][] = [
@@ -27,16 +27,23 @@ const cases: [string, string, string][] = [
 ];
 
 describe('hostile YAML in a reply library', () => {
-  it.each(cases)('%s is a positioned error, quickly', async (_name, yaml, expected) => {
+  // A reply library that cannot be read is one unreadable record at the place of the problem.
+  it.each(cases)('%s is an unreadable-record finding at its place', async (_name, yaml, expected) => {
     const dir = folderWith({ 'r.yaml': yaml });
-    const { code, stdout, stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT]);
-    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `aslint: ${join(dir, 'r.yaml')}:${expected}\n` });
+    const { code, stdout, stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT, '--format', 'json']);
+    const [place, message, hint] = expected.match(/^(\d+:\d+): (.*)\n {2}(.*)$/s)!.slice(1);
+    const findings = (JSON.parse(stdout) as { files: { findings: { ruleId: string; line: number; column: number; message: string }[] }[] }).files[0]!.findings;
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(findings.map((f) => [f.ruleId, `${f.line}:${f.column}`, f.message])).toEqual([
+      ['aslint/unreadable-record', place, `${message}: the record was not linted; ${hint}`],
+    ]);
   });
 
-  it.each(cases)('%s: the reader gives up within a second', async (_name, yaml) => {
+  it.each(cases)('%s: the reader gives up within a second', async (_name, yaml, expected) => {
     const started = performance.now();
-    await expect(readAll(openText('r.yaml', yaml, 'replies-yaml'))).rejects.toThrow(InputError);
+    const problems = (await readAll(openText('r.yaml', yaml, 'replies-yaml'))).flatMap((c) => c.problems ?? []);
     expect(performance.now() - started).toBeLessThan(1000);
+    expect(problems.map((p) => `${p.line}:${p.column}: ${p.message}\n  ${p.hint}`)).toEqual([expected]);
   });
 
   it('a block scalar indented past the limit is text, not nesting', async () => {
