@@ -109,7 +109,7 @@ export interface CheckKind<D = unknown, S = unknown> {
 
 /** Hits that no `except` hit overlaps, in text order, without overlaps among themselves (longest first). */
 export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []): Hit[] {
-  const kept = hits.filter((h) => !excepts.some((e) => e.normStart < h.normEnd && h.normStart < e.normEnd));
+  const kept = excepts.length === 0 ? [...hits] : hits.filter(notOverlapping(excepts));
   kept.sort((a, b) => a.normStart - b.normStart || b.normEnd - a.normEnd);
   const result: Hit[] = [];
   for (const h of kept) {
@@ -118,6 +118,28 @@ export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []
     result.push(h);
   }
   return result;
+}
+
+/**
+ * A test for "overlaps none of `spans`" in O(log n) a hit: spans sorted by start with the running
+ * furthest end; a hit overlaps one iff the furthest end of the spans starting before its end
+ * lies past its start. (Testing every hit against every span was quadratic.)
+ */
+function notOverlapping(spans: readonly Hit[]): (h: Hit) => boolean {
+  const sorted = [...spans].sort((a, b) => a.normStart - b.normStart);
+  const starts = sorted.map((s) => s.normStart);
+  const furthest: number[] = [];
+  sorted.forEach((s, i) => furthest.push(Math.max(s.normEnd, i > 0 ? furthest[i - 1]! : -Infinity)));
+  return (h) => {
+    let lo = 0;
+    let hi = starts.length; // spans [0, lo) start before h.normEnd
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < h.normEnd) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || furthest[lo - 1]! <= h.normStart;
+  };
 }
 
 // The schemas below are `as const`: each kind's field types are derived from them (FieldsOf), so
