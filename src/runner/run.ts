@@ -136,8 +136,8 @@ const MAX_FIX_PASSES = 10;
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
 const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
-/** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
-export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
+/** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
+export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat; path?: string }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   // Read first: a broken file costs no run.
   const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
@@ -178,8 +178,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const decoded = await readTextFile(path, doc.encoding);
       let text = decoded.text;
       let linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
-      // A dry run reports the file as it is, so that positions point into the file on disk.
-      const asIs = linted;
       let applied = 0;
       if (fixer) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -198,8 +196,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
           fixed.push({ path, diff, applied, written: options.fix === 'write' });
         }
       }
-      const reported = options.fix === 'dry-run' ? asIs : linted;
-      result = { path, findings: reported.findings, units: reported.units };
+      // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.
+      result = { path, findings: linted.findings, units: linted.units };
     } else {
       const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, { ...config.lint, transcripts: options.transcripts });
       result = { path, findings: applySeverities(findings, config, path), units, conversations, skipped };
@@ -210,13 +208,14 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   }
 
   if (stdin) {
-    const config = configs.forFile('<stdin>');
+    const stdinPath = stdin.path ?? '<stdin>';
+    const config = configs.forFile(stdinPath);
     used.set(ruleSourcesKey(config), config);
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
-      ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
-    files.push({ path: '<stdin>', ...linted });
+      ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
+      : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+    files.push({ path: stdinPath, ...linted });
   }
 
   if (cache) await cache.save();
