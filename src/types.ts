@@ -44,6 +44,28 @@ export interface Conversation {
   lang?: string;
   /** The channel the input gives (`chat`, `email`, `social`, …). */
   channel?: string;
+  /** Records of the source that could not be read (each becomes an aslint/unreadable-record finding). */
+  problems?: ReadProblem[];
+  /** Messages left out on purpose: images, stickers and other non-text messages, and empty ones. */
+  skipped?: SkippedCounts;
+}
+
+/** A record of an input file that could not be read: where, what is wrong, what to do. */
+export interface ReadProblem {
+  message: string;
+  hint: string;
+  line: number;
+  column: number;
+  /** UTF-16 offset in the decoded file (0 for formats that are not text, such as xlsx). */
+  offset: number;
+}
+
+/** Messages a reader left out, by why. */
+export interface SkippedCounts {
+  /** Images, stickers, files and other messages without text. */
+  media: number;
+  /** Messages whose text is empty or only spaces. */
+  empty: number;
 }
 
 /** What a run tells the linter about its input (from the config). */
@@ -60,9 +82,21 @@ export interface ConversationInfo {
   /** The speakers of its agent turns ('' for turns that name none). */
   agents: string[];
   turns: number;
+  /** Every turn, for a report that shows the conversation whole (kept only when asked: it costs memory). */
+  transcript?: TranscriptTurn[];
 }
 
-export type SourceFormat = 'jsonl' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';
+/** One turn of a conversation as a report shows it. */
+export interface TranscriptTurn {
+  unit: string;
+  role: Role;
+  speaker?: string;
+  time?: string;
+  text: string;
+}
+
+/** The input formats (src/sources/registry.ts has one module per format). */
+export type SourceFormat = 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';
 
 export interface SourceDocument {
   path: string;
@@ -88,6 +122,8 @@ export interface Finding {
   role: Role;
   /** Who said the utterance, when the transcript names them (for per-agent summaries). */
   speaker?: string;
+  /** When the utterance was said, as the transcript gives it. */
+  time?: string;
   line: number;
   column: number;
   endLine: number;

@@ -5,10 +5,11 @@ import { position } from './position.js';
 import { register } from './register.js';
 import { require } from './require.js';
 import { term } from './term.js';
+import { timing } from './timing.js';
 
 /** Every check kind, by name. */
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any, any>> = new Map(
-  [term, register, forbidden, require, position, conditional].map((k) => [k.name, k as CheckKind<any, any>]),
+  [term, register, forbidden, require, position, conditional, timing].map((k) => [k.name, k as CheckKind<any, any>]),
 );
 
 /** The kinds a rule pack may use (term and register are made from the glossary). */

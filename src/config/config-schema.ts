@@ -1,6 +1,10 @@
 // The schema of aslint.config.yaml: validated on load (with positioned errors) and shipped as
 // schemas/config.schema.json for editors.
 import type { JsonSchema } from '../checks/kind.js';
+import { SOURCE_FORMATS } from '../sources/registry.js';
+
+/** The message fields an export's columns (or JSON keys) can be mapped to. */
+export const INPUT_FIELDS = ['conversation', 'role', 'speaker', 'time', 'text', 'id', 'type', 'complete', 'excerpt', 'lang', 'channel'] as const;
 
 /** The built-in configurations `extends` may name. */
 export const PRESETS = ['aslint:recommended', 'aslint:strict', 'aslint:replies', 'aslint:chat'] as const;
@@ -80,14 +84,47 @@ export const configSchema: JsonSchema = {
       },
     }),
     ignores: orEmpty(globList('Globs (picomatch) of files never linted, relative to this file.')),
-    input: {
+    files: orEmpty({
+      type: 'array',
+      description:
+        'The files that are inputs, as globs relative to this file: a folder walk lints them whatever their content (other files found in a folder are linted only when they read as a transcript or reply library). An entry `{files: <globs>, format: <format>}` also states their format where the name and content cannot tell it (the last matching entry wins; --input-format wins over all).',
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['files'],
+            properties: {
+              files: globList('Globs (picomatch) of the files, relative to this file.'),
+              format: { enum: [...SOURCE_FORMATS], description: 'The input format of these files (see docs/inputs.md).' },
+            },
+          },
+        ],
+      },
+    }),
+    input: orEmpty({
       type: 'object',
       additionalProperties: false,
-      description: 'What the input files are.',
+      description: 'How chat exports name their columns and roles, where the names aslint knows (docs/inputs.md) do not cover them.',
       properties: {
-        excerpts: { type: 'boolean', description: 'The dialogues are excerpts, not whole conversations: position rules (greeting, closing) judge none of them.' },
+        columns: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'A message field → the column (CSV, xlsx) or key (JSON) that holds it, e.g. `text: 聊天内容`, `conversation: 咨询单号`.',
+          properties: Object.fromEntries(INPUT_FIELDS.map((f) => [f, { type: 'string', minLength: 1 }])),
+        },
+        roles: {
+          type: 'object',
+          description: 'A role name of the export → the role it stands for, e.g. `小二: agent`, `智能助手: system`. Bots are `system`: their words are not judged as the agent\'s.',
+          additionalProperties: { enum: ['agent', 'customer', 'system'] },
+        },
+        excerpts: {
+          type: 'boolean',
+          description: 'The conversations are excerpts (not whole dialogues): rules about the first and last turns do not judge them.',
+        },
       },
-    },
+    }),
     channel: {
       type: 'string',
       minLength: 1,

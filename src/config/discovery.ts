@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type LintOptions, type Severity } from '../types.js';
+import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
@@ -19,8 +19,17 @@ export interface ConfigData {
   severity?: Record<string, ConfigSeverity> | null;
   overrides?: { files: string | string[]; excludeFiles?: string | string[]; severity: Record<string, ConfigSeverity> }[] | null;
   ignores?: string | string[] | null;
-  input?: { excerpts?: boolean };
+  files?: (string | { files: string | string[]; format?: SourceFormat })[] | null;
+  input?: InputConfig | null;
   channel?: string;
+}
+
+/** The config's `input` section (docs/inputs.md). */
+export interface InputConfig {
+  columns?: Record<string, string>;
+  roles?: Record<string, Role>;
+  /** Read into ResolvedConfig.lint. */
+  excerpts?: boolean;
 }
 
 export interface Override {
@@ -43,6 +52,10 @@ export interface ResolvedConfig {
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
   ignores: { base: string; patterns: string[] }[];
+  /** `files` entries: the input files (a folder walk lints them whatever their content), and the format of some. */
+  files: { base: string; patterns: string[]; format?: SourceFormat }[];
+  /** Column and role names of the exports (nearer configs add to and override further ones). */
+  input: Pick<InputConfig, 'columns' | 'roles'>;
   /** What the linter is told about the input (`input.excerpts`, `channel`). */
   lint: LintOptions;
 }
@@ -64,7 +77,7 @@ export const PRESET_CONFIGS: Record<PresetName, ConfigData> = {
 const list = (v: string | string[] | undefined | null): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], lint: {} };
+  return { sources: [], defaults: true, glossary: [], rules: [], severity: {}, overrides: [], ignores: [], files: [], input: {}, lint: {} };
 }
 
 function merge(into: ResolvedConfig, data: ConfigData, base: string, source: string): void {
@@ -82,6 +95,15 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
+  for (const f of data.files ?? []) into.files.push(typeof f === 'string' ? { base, patterns: [f] } : { base, patterns: list(f.files), ...(f.format ? { format: f.format } : {}) });
+  if (data.input) {
+    const { columns, roles } = data.input;
+    into.input = {
+      ...into.input,
+      ...(columns ? { columns: { ...into.input.columns, ...columns } } : {}),
+      ...(roles ? { roles: { ...into.input.roles, ...roles } } : {}),
+    };
+  }
   if (data.input?.excerpts !== undefined) into.lint.excerpts = data.input.excerpts;
   if (data.channel !== undefined) into.lint.channel = data.channel;
 }
@@ -159,6 +181,10 @@ export interface ConfigOptions {
   config?: string;
   /** false: no config file at all (--no-config). */
   useConfig?: boolean;
+  /** false: no file is ignored, whatever the configs say (--no-ignore). */
+  ignore?: boolean;
+  /** More ignore patterns, relative to the working folder (--ignore-pattern). */
+  ignorePatterns?: readonly string[];
 }
 
 /** Finds and resolves configs per folder, each once. */
@@ -170,9 +196,12 @@ export class ConfigResolver {
 
   /** The configuration that applies to a file (or, for stdin, to the working folder). */
   forFile(file: string): ResolvedConfig {
-    if (this.options.useConfig === false) return emptyConfig();
+    if (this.options.useConfig === false) {
+      this.explicit ??= this.withCommandLine(emptyConfig());
+      return this.explicit;
+    }
     if (this.options.config) {
-      this.explicit ??= loadConfigFile(this.options.config);
+      this.explicit ??= this.withCommandLine(loadConfigFile(this.options.config));
       return this.explicit;
     }
     const dir = file === '<stdin>' ? process.cwd() : dirname(resolve(file));
@@ -180,9 +209,17 @@ export class ConfigResolver {
     if (!config) {
       config = emptyConfig();
       for (const f of findConfigFiles(dir)) applyConfig(config, f, []);
+      config = this.withCommandLine(config);
       this.byDir.set(dir, config);
     }
     return config;
+  }
+
+  /** --no-ignore drops every ignore pattern; --ignore-pattern adds patterns relative to cwd (as ESLint). */
+  private withCommandLine(config: ResolvedConfig): ResolvedConfig {
+    if (this.options.ignore === false) return { ...config, ignores: [] };
+    const extra = this.options.ignorePatterns ?? [];
+    return extra.length === 0 ? config : { ...config, ignores: [...config.ignores, { base: process.cwd(), patterns: [...extra] }] };
   }
 }
 
@@ -205,6 +242,14 @@ function globMatch(patterns: readonly string[], path: string): boolean {
   });
 }
 
+/** Whether the config's `files` patterns name a file. */
+export function isNamedByFiles(config: ResolvedConfig, file: string): boolean {
+  return config.files.some(({ base, patterns }) => {
+    const rel = relativeTo(base, file);
+    return rel !== undefined && globMatch(patterns, rel);
+  });
+}
+
 /** Whether the config ignores a file. */
 export function isIgnored(config: ResolvedConfig, file: string): boolean {
   return config.ignores.some(({ base, patterns }) => {
@@ -213,6 +258,16 @@ export function isIgnored(config: ResolvedConfig, file: string): boolean {
     // A folder pattern (`archive/` or `archive`) ignores everything under it.
     return globMatch(patterns, rel) || globMatch(patterns.map((p) => `${p.replace(/\/+$/, '')}/**`), rel);
   });
+}
+
+/** The input format the config states for a file (the last matching `files` entry with a format). */
+export function formatFor(config: ResolvedConfig, file: string): SourceFormat | undefined {
+  let format: SourceFormat | undefined;
+  for (const f of config.files) {
+    const rel = f.format ? relativeTo(f.base, file) : undefined;
+    if (rel !== undefined && globMatch(f.patterns, rel)) format = f.format;
+  }
+  return format;
 }
 
 /** How specific a severity key is for a rule id: -1 when it does not apply. */

@@ -1,5 +1,5 @@
 import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, LintOptions, RelatedLocation, SourceDocument } from '../types.js';
+import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../types.js';
 import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang } from './scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';
@@ -62,10 +62,38 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
     utterance: unit.text,
   };
   if (unit.speaker) finding.speaker = unit.speaker;
+  if (unit.time) finding.time = unit.time;
   if (report.fixable && suggestions.length === 1) finding.fix = { start: report.start, end: report.end, replacement: suggestions[0]! };
   if (rule.spec.score) finding.score = rule.spec.score;
   if (report.related) finding.related = report.related.map((r) => toRelated(r, conversation));
   return finding;
+}
+
+export const UNREADABLE_RECORD = 'aslint/unreadable-record';
+
+/** A record the reader could not read, as an error finding where it is. */
+function unreadableFinding(p: ReadProblem): Finding {
+  return {
+    ruleId: UNREADABLE_RECORD,
+    kind: 'input',
+    severity: 'error',
+    message: `${p.message}: the record was not linted; ${p.hint}`,
+    unit: `L${p.line}`,
+    conversation: null,
+    turn: null,
+    role: 'system',
+    line: p.line,
+    column: p.column,
+    endLine: p.line,
+    endColumn: p.column,
+    text: '',
+    suggestions: [],
+    start: 0,
+    end: 0,
+    offset: p.offset,
+    endOffset: p.offset,
+    utterance: '',
+  };
 }
 
 /** Whether a rule applies to a conversation of this language and channel (its `lang`, `channel`). */
@@ -75,6 +103,8 @@ function inScope(rule: CompiledRule, lang: () => string, channel: string): boole
 
 /** Lints one conversation (or one canned reply): every utterance scanned once, then the rules that were hit. */
 export function lintConversation(conversation: Conversation, ruleSet: RuleSet, options: LintOptions = {}): Finding[] {
+  const unreadable = conversation.problems?.map(unreadableFinding) ?? [];
+  if (conversation.units.length === 0) return unreadable;
   const units = conversation.units.map((u) => scanUnit(u, ruleSet.patterns, ruleSet.segmenter));
   const scanned: ScannedConversation = { conversation, units, excerpt: conversation.dialogue && (conversation.excerpt === true || options.excerpts === true) };
   const hit = new Set<number>();
@@ -83,7 +113,7 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
   let known: string | undefined;
   const lang = () => (known ??= conversationLang(conversation));
   const channel = conversationChannel(conversation, options);
-  const findings: Finding[] = [];
+  const findings: Finding[] = unreadable;
   for (const index of [...hit].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[index]!;
     if (!inScope(rule, lang, channel)) continue;
@@ -99,21 +129,35 @@ export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet, optio
   }
 }
 
-/** All findings of a document, how many utterances it had, and its dialogues (for scores). */
-export async function lintWholeDocument(doc: SourceDocument, ruleSet: RuleSet, options: LintOptions = {}): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[] }> {
+/**
+ * All findings of a document, how many utterances it had, and its dialogues (for scores), with
+ * their turns when `transcripts` is set (the HTML report shows each conversation whole).
+ */
+export async function lintWholeDocument(
+  doc: SourceDocument,
+  ruleSet: RuleSet,
+  options: LintOptions & { transcripts?: boolean } = {},
+): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[]; skipped: SkippedCounts }> {
   const findings: Finding[] = [];
   const conversations: ConversationInfo[] = [];
+  const skipped: SkippedCounts = { media: 0, empty: 0 };
   let units = 0;
   for await (const c of lintDocument(doc, ruleSet, options)) {
     units += c.conversation.units.length;
+    if (c.conversation.skipped) {
+      skipped.media += c.conversation.skipped.media;
+      skipped.empty += c.conversation.skipped.empty;
+    }
     findings.push(...c.findings);
-    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation));
+    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation, options.transcripts === true));
   }
-  return { findings, units, conversations };
+  return { findings, units, conversations, skipped };
 }
 
-function conversationInfo(conversation: Conversation): ConversationInfo {
+function conversationInfo(conversation: Conversation, transcript: boolean): ConversationInfo {
   const agents = new Set<string>();
   for (const u of conversation.units) if (u.role === 'agent') agents.add(u.speaker ?? '');
-  return { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  const info: ConversationInfo = { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  if (transcript) info.transcript = conversation.units.map(({ id, role, speaker, time, text }) => ({ unit: id, role, text, ...(speaker ? { speaker } : {}), ...(time ? { time } : {}) }));
+  return info;
 }

@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../checks/kind.js';
-import type { ConversationInfo, Finding, Severity } from '../types.js';
+import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
+import type { Dismissal } from './dismissed.js';
 
 export interface FileResult {
   /** The path as given on the command line (or `<stdin>`). */
@@ -9,6 +10,8 @@ export interface FileResult {
   units: number;
   /** The file's dialogues, findings or not, so each gets a score (none for reply libraries). */
   conversations?: ConversationInfo[];
+  /** Messages the reader left out: media (images, stickers …) and empty ones. */
+  skipped?: SkippedCounts;
 }
 
 
@@ -18,6 +21,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Messages left out of the files, by why (present when any was). */
+  skipped?: SkippedCounts;
 }
 
 // Quality-inspection scores (computed by the runner: src/runner/scores.ts).
@@ -60,12 +65,30 @@ export interface LintResult {
   scores: Scores;
   /** The rules of the run, for formats that describe them (SARIF). */
   rules: readonly CompiledRule[];
+  /** What the run was: shown at the top of the HTML report. */
+  run?: RunInfo;
+  /** Findings that reviewers dismissed (--dismissed) and this run left out. */
+  dismissed?: Dismissal[];
+}
+
+export interface RunInfo {
+  /** ISO 8601. */
+  date: string;
+  version: string;
+  /** The files linted. */
+  inputs: string[];
+  /** The config files applied (presets as `aslint:…`). */
+  config: string[];
+  /** The glossary and rule files. */
+  content: string[];
 }
 
 export interface ReportOptions {
   color: boolean;
   /** Where paths are relative to. */
   cwd: string;
+  /** How long the run took, in seconds, when the caller measured it (JUnit's `time`). */
+  seconds?: number;
 }
 
 /** One output format: turns a lint result into the text written to stdout or `-o`. */
@@ -76,6 +99,11 @@ export function summarize(files: readonly FileResult[]): Summary {
   const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
   for (const f of files) {
     summary.units += f.units;
+    if (f.skipped && (f.skipped.media || f.skipped.empty)) {
+      summary.skipped ??= { media: 0, empty: 0 };
+      summary.skipped.media += f.skipped.media;
+      summary.skipped.empty += f.skipped.empty;
+    }
     for (const finding of f.findings) summary[key[finding.severity]]++;
   }
   return summary;

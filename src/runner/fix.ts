@@ -6,13 +6,12 @@
 // Transcripts are records of what was said and are never rewritten.
 import { createTwoFilesPatch } from 'diff';
 import writeFileAtomic from 'write-file-atomic';
-import { parse, parseDocument, visit, type Scalar } from 'yaml';
 import { decodeBytes, encodeText, type SourceEncoding } from '../sources/encoding.js';
-import { openText } from '../sources/index.js';
+import { inputFormat, openText } from '../sources/index.js';
 import { InputError, type Finding, type SourceFormat } from '../types.js';
 
 /** The formats --fix may rewrite. */
-export const FIXABLE_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['replies-yaml', 'replies-json', 'replies-text']);
+export { FIXABLE_FORMATS } from '../sources/index.js';
 
 export interface SkippedFix {
   finding: Finding;
@@ -33,91 +32,6 @@ interface Edit {
   finding: Finding;
 }
 
-interface YamlScalarAt {
-  start: number;
-  end: number;
-  type: Scalar['type'];
-}
-
-/** The string scalars of a YAML text with their source ranges and styles. */
-function yamlScalars(text: string): YamlScalarAt[] {
-  const doc = parseDocument(text, { keepSourceTokens: true });
-  const found: YamlScalarAt[] = [];
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && node.range) found.push({ start: node.range[0], end: node.range[1], type: node.type });
-    },
-  });
-  return found;
-}
-
-const YAML_PLAIN_UNSAFE = /[\n\r#:,[\]{}]|^\s|\s$/;
-const YAML_INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-
-/** The replacement as it must be written at this place of a YAML file, or a reason it cannot be. */
-function yamlReplacement(edit: { start: number; end: number; raw: string; finding: Finding }, scalars: YamlScalarAt[]): string | { reason: string } {
-  const { raw, finding } = edit;
-  const rep = finding.fix!.replacement;
-  const s = scalars.find((x) => x.start <= edit.start && edit.end <= x.end);
-  if (!s) return { reason: 'the span is not inside a YAML string' };
-  if (/[\n\r]/.test(rep)) return { reason: 'the replacement has a line break' };
-  switch (s.type) {
-    case 'PLAIN':
-      if (raw !== finding.text) return { reason: 'the span is folded over lines in the file' };
-      if (YAML_PLAIN_UNSAFE.test(rep) || (edit.start === s.start && YAML_INDICATOR_START.test(rep))) {
-        return { reason: 'the replacement would need quotes in this unquoted YAML text' };
-      }
-      return rep;
-    case 'QUOTE_SINGLE':
-      if (raw.replace(/''/g, "'") !== finding.text || /[\n\r]/.test(raw)) return { reason: 'the span is folded over lines in the file' };
-      return rep.replace(/'/g, "''");
-    case 'QUOTE_DOUBLE': {
-      if (/[\n\r]/.test(raw)) return { reason: 'the span is folded over lines in the file' };
-      let decoded: unknown;
-      try {
-        decoded = raw.includes('\\') ? parse(`"${raw}"`) : raw;
-      } catch {
-        decoded = undefined;
-      }
-      if (decoded !== finding.text) return { reason: 'the span in the file does not read as the flagged text' };
-      let body = rep.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-      // Written with \u escapes for non-ASCII? Then the replacement is too.
-      if (/\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw)) body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-      return body;
-    }
-    case 'BLOCK_LITERAL':
-    case 'BLOCK_FOLDED':
-      if (raw !== finding.text) return { reason: 'the span is folded over lines in the file' };
-      return rep;
-    default:
-      return { reason: 'the span is in a YAML node that is not text' };
-  }
-}
-
-/** The replacement as a JSON string body, in the file's style (\u escapes for non-ASCII if it uses them). */
-function jsonReplacement(raw: string, finding: Finding): string | { reason: string } {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(`"${raw}"`);
-  } catch {
-    return { reason: 'the span is not inside a JSON string' };
-  }
-  if (decoded !== finding.text) return { reason: 'the span in the file does not read as the flagged text' };
-  let body = JSON.stringify(finding.fix!.replacement).slice(1, -1);
-  const asciiOnly = /\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw);
-  if (asciiOnly) body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return body;
-}
-
-function textReplacement(text: string, start: number, raw: string, finding: Finding): string | { reason: string } {
-  const rep = finding.fix!.replacement;
-  if (raw !== finding.text) return { reason: 'the span in the file does not read as the flagged text' };
-  if (/[\n\r]/.test(rep)) return { reason: 'the replacement has a line break' };
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() === '' && rep.trimStart().startsWith('#')) return { reason: 'the replacement would turn the line into a comment' };
-  return rep;
-}
-
 /** Every reply's text, in file order, as the format's reader reads it. */
 async function replyTexts(path: string, text: string, format: SourceFormat): Promise<{ id: string; text: string }[]> {
   const out: { id: string; text: string }[] = [];
@@ -132,10 +46,11 @@ async function replyTexts(path: string, text: string, format: SourceFormat): Pro
 export async function applyFixes(path: string, text: string, format: SourceFormat, findings: readonly Finding[]): Promise<FixResult> {
   const skipped: SkippedFix[] = [];
   const withFix = findings.filter((f) => f.fix);
-  if (!FIXABLE_FORMATS.has(format)) {
+  const library = inputFormat(format).library;
+  if (!library) {
     return { output: text, applied: [], skipped: withFix.map((finding) => ({ finding, reason: 'transcripts are never rewritten' })) };
   }
-  const scalars = format === 'replies-yaml' ? yamlScalars(text) : [];
+  const replacement = library.fixer(text);
   const edits: Edit[] = [];
   for (const finding of [...withFix].sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)) {
     const fix = finding.fix!;
@@ -149,12 +64,7 @@ export async function applyFixes(path: string, text: string, format: SourceForma
       continue;
     }
     const raw = text.slice(finding.offset, finding.endOffset);
-    const rep =
-      format === 'replies-json'
-        ? jsonReplacement(raw, finding)
-        : format === 'replies-yaml'
-          ? yamlReplacement({ start: finding.offset, end: finding.endOffset, raw, finding }, scalars)
-          : textReplacement(text, finding.offset, raw, finding);
+    const rep = replacement({ start: finding.offset, end: finding.endOffset, raw, finding });
     if (typeof rep !== 'string') {
       skipped.push({ finding, reason: rep.reason });
       continue;

@@ -1,30 +1,28 @@
 // Input readers: open a file (or text from stdin) as a SourceDocument whose conversations are
 // read lazily, one at a time. Every utterance's `locate` gives exact positions in the file.
+// Formats are looked up in the registry (registry.ts), never switched on here.
 //
-// Errors: a missing or unreadable file and an undetectable encoding throw from openSource; a
-// syntax or shape error in the content throws (an InputError with line and column) while the
-// conversations are iterated.
-import { open } from 'node:fs/promises';
-import { extname } from 'node:path';
+// Errors: a missing or unreadable file and an undetectable encoding throw from openSource. A
+// record that can't be read is a conversation with `problems` (the readers go on with the next
+// record); an error that stops a reader (a JSON document that does not parse, a CSV without a
+// text column) ends the file with one such problem.
+import { open, readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
 import { decodeBytes, detectEncoding, fileError, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
-import { jsonlConversations } from './jsonl.js';
+import type { InputOptions, SourceInput } from './format.js';
 import { linesOfFile, linesOfString } from './lines.js';
-import { jsonReplies } from './replies-json.js';
-import { textReplies } from './replies-text.js';
-import { yamlReplies } from './replies-yaml.js';
-import { looksLikeTranscript, textConversations } from './text.js';
+import { problemOf } from './messages.js';
+import { binaryFormatOf, detectFormat, inputFormat } from './registry.js';
+
+export type { InputFormat, InputOptions, LibraryFormat, MessageField, SourceInput } from './format.js';
+export { detectFormat, inputFormat, isSourceFormat, FIXABLE_FORMATS, INPUT_FORMATS, SOURCE_EXTENSIONS, SOURCE_FORMATS, TEXT_FORMATS } from './registry.js';
+export { parseTime, timeline } from './time.js';
 
 export type { SourceEncoding, DecodedText } from './encoding.js';
 export { decodeBytes, encodeText, readTextFile, parseEncodingName, SOURCE_ENCODINGS } from './encoding.js';
 export { parseRole } from './roles.js';
 export { OffsetMap, LineMap } from './positions.js';
-
-/** Extensions (with the dot) of the files aslint reads when it walks a directory. */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.jsonl', '.ndjson', '.json', '.yaml', '.yml', '.txt'];
-
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['jsonl', 'text', 'replies-yaml', 'replies-json', 'replies-text'];
 
 /** A SourceDocument read from a file, with what is needed to write the file back unchanged. */
 export interface SourceFile extends SourceDocument {
@@ -35,61 +33,29 @@ export interface SourceFile extends SourceDocument {
 export interface OpenOptions {
   format?: SourceFormat | 'auto';
   encoding?: SourceEncoding | 'auto';
+  /** How the exports name their columns and roles (the config's `input`). */
+  input?: InputOptions;
 }
 
 const SAMPLE = 64 * 1024;
 const MAX_SAMPLE = 4 * 1024 * 1024;
 
-/** Whether a JSON-ish text is JSON Lines rather than one JSON document. */
-function looksLikeJsonl(text: string): boolean {
-  const lines = text.split('\n', 50).filter((l) => l.trim() !== '');
-  const first = lines[0];
-  if (!first) return false;
-  let v: unknown;
-  try {
-    v = JSON.parse(first);
-  } catch {
-    return false;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  if (lines.length > 1) return lines[1]!.trimStart().startsWith('{');
-  return 'turns' in v || 'messages' in v;
-}
-
 /**
- * The format of a file from its extension and the start of its text: .jsonl/.ndjson → jsonl,
- * .yaml/.yml → replies-yaml, .json → replies-json (jsonl when its lines are objects), .txt →
- * text when its lines carry role prefixes, else replies-text. Other names: by content.
+ * The conversations of a reader, read again on each iteration. An InputError that stops the
+ * reader becomes a last conversation holding it as a problem, so the run goes on with other files.
  */
-export function detectFormat(path: string, head: string): SourceFormat {
-  const ext = extname(path).toLowerCase();
-  const body = head.replace(/^\ufeff/, '');
-  switch (ext) {
-    case '.jsonl':
-    case '.ndjson':
-      return 'jsonl';
-    case '.yaml':
-    case '.yml':
-      return 'replies-yaml';
-    case '.json':
-      return looksLikeJsonl(body) ? 'jsonl' : 'replies-json';
-    case '.txt':
-      return looksLikeTranscript(body) ? 'text' : 'replies-text';
-  }
-  const t = body.trimStart();
-  if (t.startsWith('{') || t.startsWith('[')) return looksLikeJsonl(body) ? 'jsonl' : 'replies-json';
-  if (looksLikeTranscript(body)) return 'text';
-  throw new InputError(
-    `cannot tell the format of the file from its name`,
-    path,
-    undefined,
-    undefined,
-    `name it .jsonl, .json, .yaml, .yml or .txt, or give the format (${SOURCE_FORMATS.join(', ')})`,
-  );
-}
-
-function reiterable(make: () => AsyncIterator<Conversation>): AsyncIterable<Conversation> {
-  return { [Symbol.asyncIterator]: make };
+function reiterable(path: string, make: () => AsyncIterable<Conversation>): AsyncIterable<Conversation> {
+  return {
+    [Symbol.asyncIterator]: () =>
+      (async function* () {
+        try {
+          yield* make();
+        } catch (err) {
+          if (!(err instanceof InputError) || (err.file !== undefined && err.file !== path)) throw err;
+          yield problemOf(err, { line: 1, column: 1, offset: 0 });
+        }
+      })(),
+  };
 }
 
 /** Read the start of a file: 64 KiB, or more (up to 4 MiB) while it is all ASCII. */
@@ -138,37 +104,32 @@ function decodeHead(sample: Buffer, enc: DetectedEncoding): string {
 
 /** Open a source file. */
 export async function openSource(path: string, options: OpenOptions = {}): Promise<SourceFile> {
+  const named = options.format && options.format !== 'auto' ? inputFormat(options.format) : binaryFormatOf(path);
+  if (named?.binary) {
+    const input: SourceInput = {
+      path,
+      lines: () => {
+        throw new InputError(`${named.name} is not a text format`, path);
+      },
+      text: () => Promise.reject(new InputError(`${named.name} is not a text format`, path)),
+      bytes: () => readFile(path).catch((err: unknown) => Promise.reject(fileError(err, path))),
+    };
+    return { path, format: named.name, encoding: 'utf-8', bom: false, conversations: reiterable(path, () => named.read(input, options.input ?? {})) };
+  }
   const { sample, complete } = await readHead(path);
   let enc: DetectedEncoding;
   if (options.encoding && options.encoding !== 'auto') {
     const bom = detectBom(sample);
     enc = { encoding: options.encoding, bomLength: bom && bom.encoding === options.encoding ? bom.bomLength : 0 };
   } else enc = detectEncoding(sample, complete, path);
-  const format = options.format && options.format !== 'auto' ? options.format : detectFormat(path, decodeHead(sample, enc));
-  let conversations: AsyncIterable<Conversation>;
-  switch (format) {
-    case 'jsonl':
-      conversations = reiterable(() => jsonlConversations(path, linesOfFile(path, enc)));
-      break;
-    case 'text':
-      conversations = reiterable(() => textConversations(path, linesOfFile(path, enc)));
-      break;
-    case 'replies-text':
-      conversations = reiterable(() => textReplies(linesOfFile(path, enc)));
-      break;
-    case 'replies-yaml':
-    case 'replies-json':
-      conversations = reiterable(() =>
-        (async function* () {
-          const { text } = await readTextFile(path, enc.encoding);
-          yield* format === 'replies-yaml' ? yamlReplies(path, text) : jsonReplies(path, text);
-        })(),
-      );
-      break;
-    default:
-      throw new InputError(`unknown input format "${String(format)}"`, path, undefined, undefined, `use one of ${SOURCE_FORMATS.join(', ')}`);
-  }
-  return { path, format, encoding: enc.encoding, bom: enc.bomLength > 0, conversations };
+  const format = named ?? inputFormat(detectFormat(path, decodeHead(sample, enc)));
+  const input: SourceInput = {
+    path,
+    lines: () => linesOfFile(path, enc),
+    text: async () => (await readTextFile(path, enc.encoding)).text,
+    bytes: () => readFile(path),
+  };
+  return { path, format: format.name, encoding: enc.encoding, bom: enc.bomLength > 0, conversations: reiterable(path, () => format.read(input, options.input ?? {})) };
 }
 
 function detectBom(sample: Buffer): DetectedEncoding | undefined {
@@ -181,29 +142,17 @@ function detectBom(sample: Buffer): DetectedEncoding | undefined {
 }
 
 /** A source from text already in memory (stdin: path `<stdin>`). A leading BOM is dropped. */
-export function openText(path: string, text: string, format: SourceFormat): SourceDocument {
+export function openText(path: string, text: string, format: SourceFormat, input: InputOptions = {}): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let make: () => AsyncIterator<Conversation>;
-  switch (format) {
-    case 'jsonl':
-      make = () => jsonlConversations(path, linesOfString(body));
-      break;
-    case 'text':
-      make = () => textConversations(path, linesOfString(body));
-      break;
-    case 'replies-text':
-      make = () => textReplies(linesOfString(body));
-      break;
-    case 'replies-yaml':
-      make = () => (async function* () { yield* yamlReplies(path, body); })();
-      break;
-    case 'replies-json':
-      make = () => (async function* () { yield* jsonReplies(path, body); })();
-      break;
-    default:
-      throw new InputError(`unknown input format "${String(format)}"`, path, undefined, undefined, `use one of ${SOURCE_FORMATS.join(', ')}`);
-  }
-  return { path, format, conversations: reiterable(make) };
+  const f = inputFormat(format);
+  if (f.binary) throw new InputError(`${format} can't be read from text`, path, undefined, undefined, 'give the file itself');
+  const source: SourceInput = {
+    path,
+    lines: () => linesOfString(body),
+    text: () => Promise.resolve(body),
+    bytes: () => Promise.resolve(Buffer.from(body, 'utf8')),
+  };
+  return { path, format, conversations: reiterable(path, () => f.read(source, input)) };
 }
 
 /** Decode stdin bytes (any supported encoding) to text for openText. */

@@ -1,19 +1,25 @@
 // JSONL transcripts: one conversation per line,
 //   {"id": "c1", "turns": [{"role": "agent", "text": "…", "speaker": "…", "time": "…"}]}
-// (`messages` for `turns`, `content` for `text`), or a canned reply per line: {"id": "r1", "text": "…"}.
+// (keys by any of the names in fields.ts: `messages` for `turns`, `session_id` for `id`,
+// `sender` for `role`, `content` for `text` …), or one message per line, grouped by its
+// conversation id ({"session_id": "s1", "sender": "卖家", "content": "…"}), or a canned reply
+// per line: {"id": "r1", "text": "…"}. A line that can't be read is a ReadProblem; the others are read.
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
 // `locate` is first called (or an error needs a position), by the positional parser.
-import { InputError, type Conversation, type Role, type SourcePoint, type Utterance } from '../types.js';
+import { InputError, type Conversation, type SourcePoint, type Utterance } from '../types.js';
+import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
 import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
-import { parseRole, ROLE_HINT } from './roles.js';
+import { buildConversation, groupMessages, problemAt, problemOf, unreadable, type RawMessage } from './messages.js';
+import { resolveFields } from './fields.js';
+import { foldRoleMap, type RoleMap } from './roles.js';
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /** The node at a path of keys and indexes (the last of duplicate keys, as JSON.parse keeps). */
-function nodeAt(root: JNode, path: Path): JNode | undefined {
+export function nodeAt(root: JNode, path: Path): JNode | undefined {
   let n: JNode | undefined = root;
   for (const step of path) {
     if (!n) return undefined;
@@ -28,11 +34,22 @@ function nodeAt(root: JNode, path: Path): JNode | undefined {
 }
 
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const kindOf = (v: unknown): string =>
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const kindOf = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 
-class LineContext {
+/** Where the values of one JSON record are, for errors and for mapping texts back to the file. */
+export interface RecordContext {
+  readonly file: string;
+  /** An InputError at the node of `path` (or of the longest existing prefix of it). */
+  fail(message: string, path: Path, hint: string, at?: 'node' | 'key'): never;
+  /** The point of the node at `path` (or of the longest existing prefix of it). */
+  point(path: Path): SourcePoint;
+  /** Where offset i of the string at `path` (whose value is `text`) is in the file. */
+  locator(path: Path, text: string): (i: number) => SourcePoint;
+}
+
+class LineContext implements RecordContext {
   private tree: JNode | undefined;
   constructor(
     readonly file: string,
@@ -50,8 +67,22 @@ class LineContext {
     return this.tree;
   }
 
-  /** An InputError at the node of `path` (or of the longest existing prefix of it). */
   fail(message: string, path: Path, hint: string, at: 'node' | 'key' = 'node'): never {
+    throw new InputError(message, this.file, this.line.line, this.column(path, at), hint);
+  }
+
+  point(path: Path): SourcePoint {
+    const col = this.column(path, 'node');
+    return pointOnLine(this.line.line, this.line.offset, this.line.offset + col - 1);
+  }
+
+  locator(path: Path, text: string): (i: number) => SourcePoint {
+    let map: OffsetMap | undefined;
+    const { line, offset } = this.line;
+    return (i) => pointOnLine(line, offset, offset + (map ??= this.offsetMap(path, text)).source(i));
+  }
+
+  private column(path: Path, at: 'node' | 'key'): number {
     let col = 1;
     const root = this.root();
     if (root) {
@@ -70,7 +101,7 @@ class LineContext {
     } else {
       col = this.line.text.length - this.line.text.trimStart().length + 1;
     }
-    throw new InputError(message, this.file, this.line.line, col, hint);
+    return col;
   }
 
   /** The offset map (relative to the line) of the string at `path`, whose value is `text`. */
@@ -87,7 +118,7 @@ class LineContext {
   }
 }
 
-function optionalString(ctx: LineContext, o: Record<string, unknown>, key: string, path: Path): string | undefined {
+export function optionalString(ctx: RecordContext, o: Record<string, unknown>, key: string, path: Path): string | undefined {
   if (!own(o, key)) return undefined;
   const v = o[key];
   if (v === null || v === undefined) return undefined;
@@ -96,23 +127,14 @@ function optionalString(ctx: LineContext, o: Record<string, unknown>, key: strin
   return ctx.fail(`"${key}" must be a string, not ${kindOf(v)}`, [...path, key], `write "${key}" as a string`);
 }
 
-function idOf(ctx: LineContext, o: Record<string, unknown>, path: Path): string | undefined {
+export function idOf(ctx: RecordContext, o: Record<string, unknown>, path: Path): string | undefined {
   if (!own(o, 'id') || o.id === null) return undefined;
   const v = o.id;
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   return ctx.fail(`"id" must be a string or a number, not ${kindOf(v)}`, [...path, 'id'], 'give it a short unique id such as "c1"');
 }
 
-function textOf(ctx: LineContext, o: Record<string, unknown>, path: Path, what: string): { text: string; key: string } {
-  const key = own(o, 'text') ? 'text' : own(o, 'content') ? 'content' : undefined;
-  if (!key) return ctx.fail(`the ${what} has no "text"`, path, `add "text": "…" to the ${what}`);
-  const v = o[key];
-  if (typeof v !== 'string')
-    return ctx.fail(`"${key}" of the ${what} must be a string, not ${kindOf(v)}`, [...path, key], 'write the text as one JSON string (line breaks as \\n)');
-  return { text: v, key };
-}
-
-function tagsOf(ctx: LineContext, o: Record<string, unknown>, path: Path): string[] | undefined {
+export function tagsOf(ctx: RecordContext, o: Record<string, unknown>, path: Path): string[] | undefined {
   if (!own(o, 'tags') || o.tags === null) return undefined;
   const v = o.tags;
   if (typeof v === 'string') return [v];
@@ -120,125 +142,140 @@ function tagsOf(ctx: LineContext, o: Record<string, unknown>, path: Path): strin
   return ctx.fail('"tags" must be a list of strings', [...path, 'tags'], 'write "tags": ["refund", "shipping"]');
 }
 
-/** A turn or reply of a JSONL line; its offset map is built on the first `locate`. */
-class JsonlUtterance implements Utterance {
-  speaker?: string;
-  time?: string;
-  tags?: string[];
-  private map: OffsetMap | undefined;
 
-  constructor(
-    private readonly ctx: LineContext,
-    readonly id: string,
-    readonly conversationId: string | null,
-    readonly index: number | null,
-    readonly role: Role,
-    readonly text: string,
-    /** `turns`/`messages`, or null for a reply line. */
-    private readonly turnsKey: string | null,
-    private readonly textKey: string,
-    private readonly turnIndex: number,
-  ) {}
+/** Keys that hold a conversation's list of messages. */
+const TURNS_KEYS = ['turns', 'messages', 'msgs', 'dialog', 'dialogue', 'chat', 'records', 'history', 'conversation', '消息', '对话', '對話', '聊天记录', '聊天記錄', '消息列表'];
 
-  locate(i: number): SourcePoint {
-    if (!this.map) {
-      const path: Path = this.turnsKey === null ? [this.textKey] : [this.turnsKey, this.turnIndex, this.textKey];
-      this.map = this.ctx.offsetMap(path, this.text);
-    }
-    const { line, offset } = this.ctx.line;
-    return pointOnLine(line, offset, offset + this.map.source(i));
-  }
+/** A JSON record: a conversation, one message of one (to be grouped), or a canned reply. */
+export type JsonRecord = { conversation: Conversation } | { message: RawMessage } | { reply: Conversation };
+
+function scalarString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
-/** The conversation on one JSONL line. */
-export function conversationOfLine(file: string, line: Line): Conversation {
-  const ctx = new LineContext(file, line);
+/** A message object (a turn, or a flat message) → a RawMessage, its fields found by their names. */
+export function messageOf(ctx: RecordContext, t: Record<string, unknown>, path: Path, options: InputOptions): RawMessage {
+  const f = resolveFields(Object.keys(t), options);
+  const m: RawMessage = { at: ctx.point(path) };
+  const key = (k: string) => [...path, k];
+  if (f.text !== undefined) {
+    const value = t[f.text];
+    m.text = { value, at: ctx.point(key(f.text)) };
+    if (typeof value === 'string') m.text.locate = ctx.locator(key(f.text), value);
+  }
+  if (f.role !== undefined) m.role = { value: t[f.role], at: ctx.point(key(f.role)) };
+  const str = (k: string | undefined) => (k === undefined ? undefined : scalarString(t[k]));
+  const speaker = str(f.speaker);
+  if (speaker !== undefined) m.speaker = speaker;
+  const time = str(f.time);
+  if (time !== undefined) m.time = time;
+  const type = str(f.type);
+  if (type !== undefined) m.type = type;
+  const id = own(t, 'id') && scalarString(t.id) !== undefined ? scalarString(t.id) : str(f.id);
+  if (id !== undefined) m.id = id;
+  const conversation = str(f.conversation);
+  if (conversation !== undefined) m.conversation = conversation;
+  for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] !== undefined) m[k] = t[f[k]!];
+  return m;
+}
+
+/**
+ * One JSON value of a transcript file. `replies`: a value with a text and no role is a canned
+ * reply (JSONL), not a message without a role. Throws InputError when the value's shape is wrong.
+ */
+export function readJsonRecord(ctx: RecordContext, value: unknown, options: InputOptions, roles: RoleMap, fallbackId: string, replies: boolean): JsonRecord {
+  if (!isObject(value)) ctx.fail(`expected a JSON object (a conversation or a message), not ${kindOf(value)}`, [], 'write {"id": …, "turns": [{"role": …, "text": …}]} or {"session_id": …, "role": …, "text": …}');
+  const o = value as Record<string, unknown>;
+  const turnsKey = TURNS_KEYS.find((k) => own(o, k) && Array.isArray(o[k])) ?? TURNS_KEYS.find((k) => own(o, k) && k !== 'conversation');
+  if (turnsKey !== undefined) {
+    const turns = o[turnsKey];
+    if (!Array.isArray(turns))
+      ctx.fail(`"${turnsKey}" must be a list of turns, not ${kindOf(turns)}`, [turnsKey], `write "${turnsKey}": [{"role": "agent", "text": "…"}]`);
+    const f = resolveFields(Object.keys(o).filter((k) => k !== turnsKey), options);
+    const idKey = own(o, 'id') ? 'id' : f.conversation;
+    let id: string | undefined;
+    if (idKey !== undefined && o[idKey] !== null && o[idKey] !== undefined) {
+      id = scalarString(o[idKey]);
+      if (id === undefined) ctx.fail(`"${idKey}" must be a string or a number, not ${kindOf(o[idKey])}`, [idKey], 'give it a short unique id such as "c1"');
+    }
+    const convId = id ?? fallbackId;
+    const messages = (turns as unknown[]).map((t, k) => {
+      if (!isObject(t)) ctx.fail(`a turn must be an object, not ${kindOf(t)}`, [turnsKey, k], 'write each turn as {"role": "agent", "text": "…"}');
+      const m = messageOf(ctx, t as Record<string, unknown>, [turnsKey, k], options);
+      if (m.id === undefined) m.id = `${convId}#${k}`;
+      return m;
+    });
+    const fields: Partial<Pick<RawMessage, 'complete' | 'excerpt' | 'lang' | 'channel'>> = {};
+    for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] !== undefined) fields[k] = o[f[k]!];
+    return { conversation: buildConversation(convId, messages, roles, fields) };
+  }
+  const m = messageOf(ctx, o, [], options);
+  if (replies && m.role === undefined && m.conversation === undefined) {
+    if (m.text === undefined) ctx.fail('the line has neither "turns" nor "text"', [], 'write a conversation {"id": …, "turns": [{"role": …, "text": …}]} or a reply {"id": …, "text": …}');
+    const t = m.text!;
+    if (typeof t.value !== 'string') ctx.fail(`the reply text must be a string, not ${kindOf(t.value)}`, [Object.keys(o).find((k) => o[k] === t.value) ?? 'text'], 'write the text as one JSON string (line breaks as \\n)');
+    const u: Utterance = { id: m.id ?? fallbackId, conversationId: null, index: null, role: 'agent', text: t.value as string, locate: t.locate! };
+    const tags = tagsOf(ctx, o, []);
+    if (tags) u.tags = tags;
+    return { reply: { id: null, dialogue: false, units: [u] } };
+  }
+  return { message: m };
+}
+
+/** The problem of a line that is not valid JSON, at the place the positional parser names. */
+function syntaxProblem(file: string, line: Line, err: unknown): InputError {
+  let col = 1;
+  let message = `invalid JSON: ${(err as Error).message}`;
+  let hint = 'each line must be one complete JSON object';
+  try {
+    parseJson(line.text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      col = e.offset + 1;
+      message = `invalid JSON: ${e.message}`;
+      hint = `${e.hint}; each line must be one complete JSON object`;
+    }
+  }
+  return new InputError(message, file, line.line, col, hint);
+}
+
+/** The record on one JSONL line (throws InputError when it can't be read). */
+export function recordOfLine(file: string, line: Line, options: InputOptions = {}, roles: RoleMap = foldRoleMap(options.roles)): JsonRecord {
   let value: unknown;
   try {
     value = JSON.parse(line.text);
   } catch (err) {
-    let col = 1;
-    let message = `invalid JSON: ${(err as Error).message}`;
-    let hint = 'each line must be one complete JSON object';
-    try {
-      parseJson(line.text);
-    } catch (e) {
-      if (e instanceof JsonSyntaxError) {
-        col = e.offset + 1;
-        message = `invalid JSON: ${e.message}`;
-        hint = `${e.hint}; each line must be one complete JSON object`;
-      }
-    }
-    throw new InputError(message, file, line.line, col, hint);
+    throw syntaxProblem(file, line, err);
   }
-  if (!isObject(value)) ctx.fail(`each line must be a JSON object, not ${kindOf(value)}`, [], 'write {"id": …, "turns": […]} on each line');
-  const o = value as Record<string, unknown>;
-  const turnsKey = o.turns !== undefined ? 'turns' : o.messages !== undefined ? 'messages' : undefined;
-  const id = idOf(ctx, o, []);
-  if (!turnsKey) {
-    if (o.text === undefined && o.content === undefined)
-      ctx.fail('the line has neither "turns" nor "text"', [], 'write a conversation {"id": …, "turns": [{"role": …, "text": …}]} or a reply {"id": …, "text": …}');
-    const { text, key } = textOf(ctx, o, [], 'reply');
-    const u = new JsonlUtterance(ctx, id ?? `line${line.line}`, null, null, 'agent', text, null, key, 0);
-    const tags = tagsOf(ctx, o, []);
-    if (tags) u.tags = tags;
-    return { id: null, dialogue: false, units: [u] };
-  }
-  const turns = o[turnsKey];
-  if (!Array.isArray(turns))
-    ctx.fail(`"${turnsKey}" must be a list of turns, not ${kindOf(turns)}`, [turnsKey], `write "${turnsKey}": [{"role": "agent", "text": "…"}]`);
-  const convId = id ?? `line${line.line}`;
-  const list = turns as unknown[];
-  const units: Utterance[] = new Array(list.length);
-  for (let index = 0; index < list.length; index++) {
-    const turn = list[index];
-    if (!isObject(turn)) ctx.fail(`a turn must be an object, not ${kindOf(turn)}`, [turnsKey, index], 'write each turn as {"role": "agent", "text": "…"}');
-    const t = turn as Record<string, unknown>;
-    const roleKey = t.role !== undefined ? 'role' : t.from !== undefined ? 'from' : undefined;
-    if (!roleKey) ctx.fail('the turn has no "role"', [turnsKey, index], `add "role": "agent" or "customer"; ${ROLE_HINT}`);
-    const roleName = t[roleKey!];
-    if (typeof roleName !== 'string') ctx.fail(`"role" must be a string, not ${kindOf(roleName)}`, [turnsKey, index, roleKey!], ROLE_HINT);
-    const role: Role | undefined = parseRole(roleName as string);
-    if (!role) ctx.fail(`unknown role "${roleName as string}"`, [turnsKey, index, roleKey!], ROLE_HINT);
-    let text: string;
-    let key: string;
-    if (typeof t.text === 'string') {
-      text = t.text;
-      key = 'text';
-    } else ({ text, key } = textOf(ctx, t, [turnsKey, index], 'turn'));
-    const turnId = t.id === undefined ? undefined : idOf(ctx, t, [turnsKey, index]);
-    const u = new JsonlUtterance(ctx, turnId ?? `${convId}#${index}`, convId, index, role!, text, turnsKey, key, index);
-    if (t.speaker !== undefined) {
-      const speaker = optionalString(ctx, t, 'speaker', [turnsKey, index]);
-      if (speaker !== undefined) u.speaker = speaker;
-    }
-    if (t.time !== undefined) {
-      const time = optionalString(ctx, t, 'time', [turnsKey, index]);
-      if (time !== undefined) u.time = time;
-    }
-    if (t.tags !== undefined) {
-      const tags = tagsOf(ctx, t, [turnsKey, index]);
-      if (tags) u.tags = tags;
-    }
-    units[index] = u;
-  }
-  const conversation: Conversation = { id: convId, dialogue: true, units };
-  // Conversation-level fields the rule language reads (docs/formats.md: scope, position windows).
-  if (o.complete === false || o.excerpt === true) conversation.excerpt = true;
-  const lang = optionalString(ctx, o, 'lang', []);
-  if (lang !== undefined) conversation.lang = lang;
-  const channel = optionalString(ctx, o, 'channel', []);
-  if (channel !== undefined) conversation.channel = channel;
-  return conversation;
+  return readJsonRecord(new LineContext(file, line), value, options, roles, `line${line.line}`, true);
 }
 
-export async function* jsonlConversations(file: string, lines: AsyncIterable<Line[]>): AsyncGenerator<Conversation> {
+export async function* jsonlConversations(file: string, lines: AsyncIterable<Line[]>, options: InputOptions = {}): AsyncGenerator<Conversation> {
+  const roles = foldRoleMap(options.roles);
+  const messages: RawMessage[] = [];
+  let firstMessageLine = 0;
   for await (const batch of lines) {
     for (const line of batch) {
+      if (line.invalid) {
+        yield unreadable(problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint));
+        continue;
+      }
       if (isBlank(line.text)) continue;
-      yield conversationOfLine(file, line);
+      let record: JsonRecord;
+      try {
+        record = recordOfLine(file, line, options, roles);
+      } catch (err) {
+        yield problemOf(err, { line: line.line, column: 1, offset: line.offset });
+        continue;
+      }
+      if ('message' in record) {
+        firstMessageLine ||= line.line;
+        messages.push(record.message);
+      } else yield 'conversation' in record ? record.conversation : record.reply;
     }
   }
+  // Messages one per line are grouped once the whole file is read: a conversation's lines need not be adjacent.
+  if (messages.length) yield* groupMessages(messages, roles, `line${firstMessageLine}`);
 }
 
 function isBlank(s: string): boolean {
@@ -248,3 +285,28 @@ function isBlank(s: string): boolean {
   }
   return true;
 }
+
+/** Whether a JSON-ish text is JSON Lines rather than one JSON document. */
+export function looksLikeJsonl(text: string): boolean {
+  const lines = text.replace(/^\ufeff/, '').split('\n', 50).filter((l) => l.trim() !== '');
+  const first = lines[0];
+  if (!first) return false;
+  let v: unknown;
+  try {
+    v = JSON.parse(first);
+  } catch {
+    return false;
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (lines.length > 1) return lines[1]!.trimStart().startsWith('{');
+  return TURNS_KEYS.some((k) => k in v) || resolveFields(Object.keys(v), {}).role !== undefined;
+}
+
+export const jsonlFormat: InputFormat = {
+  name: 'jsonl',
+  summary: 'JSON Lines: a conversation, a message or a canned reply per line',
+  extensions: ['.jsonl', '.ndjson', '.json'],
+  sniff: looksLikeJsonl,
+  sniffUnknownName: looksLikeJsonl,
+  read: (input, options) => jsonlConversations(input.path, input.lines(), options),
+};

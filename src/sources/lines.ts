@@ -19,6 +19,16 @@ export interface Line {
   line: number;
   /** UTF-16 offset of the line's start in the decoded file text (after the BOM). */
   offset: number;
+  /** Set when the line has bytes its encoding cannot decode (its text then has U+FFFD there). */
+  invalid?: UndecodableLine;
+}
+
+/** What is wrong with a line that could not be decoded, for the unreadable-record finding. */
+export interface UndecodableLine {
+  message: string;
+  hint: string;
+  /** 1-based UTF-16 column of the first undecodable byte. */
+  column: number;
 }
 
 const CHUNK = 1 << 20;
@@ -86,16 +96,28 @@ export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGe
     const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
     let pending: Buffer[] = [];
     let pendingLength = 0;
+    // Lines that can't be decoded are marked, not fatal: one damaged line costs only its record.
+    let damaged = new Map<number, UndecodableLine>();
     const decode = (bytes: Buffer): string => {
       if (enc.encoding === 'utf-8') {
-        if (!isUtf8(bytes)) throw invalidUtf8Error(bytes, file, splitter.line);
         // TextDecoder is faster than Buffer#toString for CJK text on Node 20; the bytes are whole
-        // lines, already checked, so no character is cut and nothing is replaced.
-        return utf8.decode(bytes);
+        // lines, so no character is cut.
+        if (isUtf8(bytes)) return utf8.decode(bytes);
+        damaged = damagedUtf8Lines(bytes, file, splitter.line);
+        return lenientUtf8.decode(bytes);
       }
       const text = iconv.decode(bytes, enc.encoding);
-      checkLegacyText(text, enc.encoding, file, splitter.line);
+      if (text.includes('\ufffd')) damaged = damagedLegacyLines(text, enc.encoding, file, splitter.line);
       return text;
+    };
+    const mark = (lines: Line[]): Line[] => {
+      if (damaged.size === 0) return lines;
+      for (const l of lines) {
+        const d = damaged.get(l.line);
+        if (d) l.invalid = d;
+      }
+      damaged = new Map();
+      return lines;
     };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const nl = chunk.lastIndexOf(0x0a);
@@ -108,11 +130,11 @@ export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGe
       pending = nl + 1 < chunk.length ? [chunk.subarray(nl + 1)] : [];
       pendingLength = chunk.length - nl - 1;
       const { lines } = splitter.split(decode(head), false);
-      if (lines.length) yield lines;
+      if (lines.length) yield mark(lines);
     }
     if (pendingLength) {
       const { lines } = splitter.split(decode(Buffer.concat(pending)), true);
-      if (lines.length) yield lines;
+      if (lines.length) yield mark(lines);
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -120,6 +142,40 @@ export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGe
   } finally {
     stream.destroy();
   }
+}
+
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The lines of a block of whole lines (the first is `firstLine`) that are not valid UTF-8. */
+function damagedUtf8Lines(bytes: Buffer, file: string, firstLine: number): Map<number, UndecodableLine> {
+  const out = new Map<number, UndecodableLine>();
+  let line = firstLine;
+  for (let pos = 0; pos < bytes.length; line++) {
+    let nl = bytes.indexOf(0x0a, pos);
+    if (nl === -1) nl = bytes.length;
+    const lineBytes = bytes.subarray(pos, nl);
+    if (!isUtf8(lineBytes)) {
+      const e = invalidUtf8Error(lineBytes, file, line);
+      out.set(line, { message: e.message, hint: e.hint ?? '', column: e.column ?? 1 });
+    }
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/** The lines of decoded GB18030/Big5 text (the first is `firstLine`) with undecodable bytes. */
+function damagedLegacyLines(text: string, encoding: DetectedEncoding['encoding'], file: string, firstLine: number): Map<number, UndecodableLine> {
+  const out = new Map<number, UndecodableLine>();
+  text.split('\n').forEach((l, k) => {
+    if (!l.includes('\ufffd')) return;
+    try {
+      checkLegacyText(l, encoding, file, firstLine + k);
+    } catch (err) {
+      const e = err as InputError;
+      out.set(firstLine + k, { message: e.message, hint: e.hint ?? '', column: e.column ?? 1 });
+    }
+  });
+  return out;
 }
 
 function invalidEnd(file: string, line: number): InputError {

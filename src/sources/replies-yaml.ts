@@ -1,7 +1,9 @@
 // A canned-reply library in YAML. Parsed with the yaml package, keeping its source tokens, so
 // every reply's text maps back to its exact place (quoted, plain multi-line and block scalars).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { InputError, type Conversation } from '../types.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parse, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import { InputError, type Conversation, type Finding } from '../types.js';
+import { commentDirectives, commentLines, coversOf, DISABLE_FIELD, fieldDirective, lineEnd, type Cover, type Directive, type Parsed } from './directives.js';
+import type { FixSite, InputFormat } from './format.js';
 import { LineMap, OffsetMap } from './positions.js';
 import { repliesOf, type RNode } from './replies.js';
 import { decodeYamlScalar, type ScalarToken } from './yaml-scalars.js';
@@ -87,3 +89,144 @@ export function* yamlReplies(file: string, text: string): Generator<Conversation
   }
   yield* repliesOf(yamlTree(doc), file, lineMap, 'YAML');
 }
+
+// Inline disables: `# aslint-disable…` comment lines and the `aslint-disable` field.
+function yamlDirectives(text: string): Parsed {
+  const lines = new LineMap(text);
+  const starts = lines.starts;
+  const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: new LineCounter() });
+  const strings: [number, number][] = [];
+  /** Where each reply ends, by the line it starts on (the library's shape as the reader reads it). */
+  const reach = new Map<number, number>();
+  let top = doc.contents as Node | null;
+  if (isMap(top)) {
+    const wrapper = [...top.items].reverse().find((p) => isScalar(p.key) && p.key.value === 'replies');
+    const v = wrapper?.value as Node | null | undefined;
+    if (v && (isSeq(v) || (isMap(v) && !v.items.some((p) => isScalar(p.key) && p.key.value === 'text')))) top = v;
+  }
+  if (isSeq(top)) {
+    for (const item of top.items as (Node | null)[]) if (item?.range) reach.set(lines.lineIndex(item.range[0]), item.range[1]);
+  } else if (isMap(top)) {
+    for (const pair of top.items) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (key?.range) reach.set(lines.lineIndex(key.range[0]), value?.range?.[1] ?? key.range[1]);
+    }
+  }
+  /** Inside a reply: where the nodes that start on a line end (a `text: |` line covers its block). */
+  const within = new Map<number, number>();
+  const extend = (line: number, end: number) => within.set(line, Math.max(within.get(line) ?? 0, end));
+  const root = doc.contents as Node | null;
+  const fields: Directive[] = [];
+  const fieldCovers: Cover[] = [];
+  visit(doc, {
+    Node(_key, node: Node) {
+      if (!node.range) return;
+      if (node !== root && node !== top) extend(lines.lineIndex(node.range[0]), node.range[1]);
+      if (isScalar(node) && typeof node.value === 'string') strings.push([node.range[0], node.range[1]]);
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = pair.key as Node | null;
+          const value = pair.value as Node | null;
+          if (node !== root && node !== top && key?.range && value?.range) extend(lines.lineIndex(key.range[0]), value.range[1]);
+          if (isScalar(key) && key.value === DISABLE_FIELD && key.range) {
+            const line = lines.lineIndex(key.range[0]);
+            const d = fieldDirective((value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null, {
+              offset: key.range[0],
+              endOffset: value?.range?.[1] ?? key.range[1],
+              line: line + 1,
+              column: key.range[0] - starts[line]! + 1,
+            });
+            fields.push(d);
+            fieldCovers.push(...coversOf(d, node.range[0], node.range[1]));
+          }
+        }
+      }
+    },
+  });
+  const inside = (offset: number) => strings.some(([s, e]) => s <= offset && offset < e);
+  const comments = commentLines(text, starts, inside);
+  const parsed = commentDirectives(text, starts, comments, (line) => [starts[line]!, Math.max(lineEnd(text, starts, line), reach.get(line) ?? within.get(line) ?? 0)]);
+  return { directives: [...parsed.directives, ...fields], covers: [...parsed.covers, ...fieldCovers] };
+}
+
+
+// --fix: a replacement written the way its place in the YAML needs it.
+interface YamlScalarAt {
+  start: number;
+  end: number;
+  type: Scalar['type'];
+}
+
+/** The string scalars of a YAML text with their source ranges and styles. */
+function yamlScalars(text: string): YamlScalarAt[] {
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  const found: YamlScalarAt[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.range) found.push({ start: node.range[0], end: node.range[1], type: node.type });
+    },
+  });
+  return found;
+}
+
+const YAML_PLAIN_UNSAFE = /[\n\r#:,[\]{}]|^\s|\s$/;
+const YAML_INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+/** The replacement as it must be written at this place of a YAML file, or a reason it cannot be. */
+function yamlReplacement(edit: FixSite, scalars: YamlScalarAt[]): string | { reason: string } {
+  const { raw, finding } = edit;
+  const rep = finding.fix!.replacement;
+  const s = scalars.find((x) => x.start <= edit.start && edit.end <= x.end);
+  if (!s) return { reason: 'the span is not inside a YAML string' };
+  if (/[\n\r]/.test(rep)) return { reason: 'the replacement has a line break' };
+  switch (s.type) {
+    case 'PLAIN':
+      if (raw !== finding.text) return { reason: 'the span is folded over lines in the file' };
+      if (YAML_PLAIN_UNSAFE.test(rep) || (edit.start === s.start && YAML_INDICATOR_START.test(rep))) {
+        return { reason: 'the replacement would need quotes in this unquoted YAML text' };
+      }
+      return rep;
+    case 'QUOTE_SINGLE':
+      if (raw.replace(/''/g, "'") !== finding.text || /[\n\r]/.test(raw)) return { reason: 'the span is folded over lines in the file' };
+      return rep.replace(/'/g, "''");
+    case 'QUOTE_DOUBLE': {
+      if (/[\n\r]/.test(raw)) return { reason: 'the span is folded over lines in the file' };
+      let decoded: unknown;
+      try {
+        decoded = raw.includes('\\') ? parse(`"${raw}"`) : raw;
+      } catch {
+        decoded = undefined;
+      }
+      if (decoded !== finding.text) return { reason: 'the span in the file does not read as the flagged text' };
+      let body = rep.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      // Written with \u escapes for non-ASCII? Then the replacement is too.
+      if (/\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw)) body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      return body;
+    }
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED':
+      if (raw !== finding.text) return { reason: 'the span is folded over lines in the file' };
+      return rep;
+    default:
+      return { reason: 'the span is in a YAML node that is not text' };
+  }
+}
+
+
+export const repliesYamlFormat: InputFormat = {
+  name: 'replies-yaml',
+  summary: 'canned-reply library in YAML: a list or a map of replies (id, text, tags)',
+  extensions: ['.yaml', '.yml'],
+  read: (input) =>
+    (async function* () {
+      yield* yamlReplies(input.path, await input.text());
+    })(),
+  library: {
+    directives: yamlDirectives,
+    fixer: (text) => {
+      const scalars = yamlScalars(text);
+      return (site) => yamlReplacement(site, scalars);
+    },
+  },
+};

@@ -3,6 +3,7 @@
 // a top-level `replies:` key. A reply is `{id, text, tags?}`, or a plain string (its id is the
 // map key, or `L<line>` in a list). Each reply is an agent utterance without a conversation.
 import { InputError, type Conversation, type Utterance } from '../types.js';
+import { problemOf } from './messages.js';
 import type { LineMap, OffsetMap } from './positions.js';
 
 export interface RNode {
@@ -100,13 +101,22 @@ export function* repliesOf(root: RNode | null, file: string, lines: LineMap, lan
     if (tags) u.tags = tags;
     return { id: null, dialogue: false, units: [u] };
   };
+  // A reply that can't be read is a ReadProblem; the replies after it are still read.
+  const attempt = (read: () => Conversation, at: number): Conversation => {
+    try {
+      return read();
+    } catch (err) {
+      return problemOf(err, lines.point(at));
+    }
+  };
   if (top.kind === 'seq') {
-    for (const item of top.items ?? []) yield reply(item, top.start, undefined);
+    for (const item of top.items ?? []) yield attempt(() => reply(item, top.start, undefined), item?.start ?? top.start);
   } else {
     for (const e of top.entries ?? []) {
-      if (typeof e.key !== 'string' && typeof e.key !== 'number')
-        fail('a reply id (map key) must be a string', e.keyStart, 'write `id: text` pairs');
-      yield reply(e.value, e.keyStart, String(e.key));
+      yield attempt(() => {
+        if (typeof e.key !== 'string' && typeof e.key !== 'number') fail('a reply id (map key) must be a string', e.keyStart, 'write `id: text` pairs');
+        return reply(e.value, e.keyStart, String(e.key));
+      }, e.keyStart);
     }
   }
 }

@@ -1,24 +1,54 @@
-// Role names as exports write them → the three roles of the model.
+// Role names as exports write them → the three roles of the model. Shop platforms' exports call
+// the agent seller/卖家/商家/售后/小二, the customer buyer/买家/访客; their bots (机器人, 智能客服,
+// auto-reply) are `system`: a bot's words are not judged as the agent's.
 import type { Role } from '../types.js';
 
-const ALIASES: Record<string, Role> = {};
-for (const a of ['agent', 'staff', 'assistant', 'service', 'support', '客服', '坐席', '客服人员', '客服人員', '人工客服'])
-  ALIASES[a] = 'agent';
-for (const a of ['customer', 'user', 'buyer', 'client', '顾客', '顧客', '客户', '客戶', '买家', '買家', '用户', '用戶'])
-  ALIASES[a] = 'customer';
-for (const a of ['system', '系统', '系統']) ALIASES[a] = 'system';
+const VOCABULARY: Record<Role, readonly string[]> = {
+  agent: [
+    'agent', 'staff', 'assistant', 'service', 'support', 'seller', 'merchant', 'operator', 'csr', 'human', 'kefu',
+    '客服', '坐席', '客服人员', '客服人員', '人工客服', '人工', '卖家', '賣家', '商家', '售后', '售後', '售后客服', '售後客服', '小二', '店小二', '商家客服', '官方客服', '店铺', '店舖',
+  ],
+  customer: [
+    'customer', 'user', 'buyer', 'client', 'visitor', 'guest', 'consumer',
+    '顾客', '顧客', '客户', '客戶', '买家', '買家', '用户', '用戶', '消费者', '消費者', '访客', '訪客', '会员', '會員',
+  ],
+  system: [
+    'system', 'bot', 'robot', 'chatbot', 'ai', 'auto-reply', 'autoreply',
+    '系统', '系統', '系统消息', '系統消息', '机器人', '機器人', '智能客服', '机器人客服', '機器人客服', '自动回复', '自動回覆', '自動回復',
+  ],
+};
 
-/** The role a name stands for (case-insensitive, trimmed), or undefined when unknown. */
-export function parseRole(name: string): Role | undefined {
-  if (Object.prototype.hasOwnProperty.call(ALIASES, name)) return ALIASES[name];
-  const key = name.trim().toLowerCase();
-  return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+const ALIASES: Record<string, Role> = {};
+for (const role of ['agent', 'customer', 'system'] as const) for (const a of VOCABULARY[role]) ALIASES[a] = role;
+
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** A role map of the config (`input.roles`), keys folded as role names are. */
+export type RoleMap = Readonly<Record<string, Role>>;
+
+function fold(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** The config's role map with its keys folded, so lookups match case- and space-insensitively. */
+export function foldRoleMap(map: Record<string, Role> | undefined): RoleMap {
+  const out: Record<string, Role> = {};
+  for (const [k, v] of Object.entries(map ?? {})) out[fold(k)] = v;
+  return out;
+}
+
+/** The role a name stands for (case-insensitive, trimmed; the config's map first), or undefined when unknown. */
+export function parseRole(name: string, map: RoleMap = {}): Role | undefined {
+  const key = fold(name);
+  if (own(map, key)) return map[key];
+  if (own(ALIASES, name)) return ALIASES[name];
+  return own(ALIASES, key) ? ALIASES[key] : undefined;
 }
 
 /** All accepted role names, longest first (for building prefix patterns). */
-export function roleNames(): string[] {
-  return Object.keys(ALIASES).sort((a, b) => b.length - a.length);
+export function roleNames(map: RoleMap = {}): string[] {
+  return [...new Set([...Object.keys(ALIASES), ...Object.keys(map)])].sort((a, b) => b.length - a.length);
 }
 
 export const ROLE_HINT =
-  'use agent (客服, 坐席, staff, assistant, service, support), customer (顾客, 客户, user, buyer, 买家) or system (系统)';
+  'use agent (客服, 坐席, 卖家, 商家, 售后, seller, staff), customer (顾客, 客户, 买家, user, buyer) or system (系统, 机器人, bot), or map the name in the config: input: { roles: { 名称: agent } }';

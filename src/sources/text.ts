@@ -1,43 +1,98 @@
 // Plain-text transcripts:
 //   客服-小王：您好，请问有什么可以帮您？
-//   顾客：我的快递三天了还没到
-//   Agent (Amy): Sorry about that.
-// A line starting with a role name (the aliases of roles.ts; optional speaker as `-name` or
-// `(name)`) and a colon (full-width or ASCII) starts a turn; a line without one continues the
+//   2024-06-01 10:00:01 顾客：我的快递三天了还没到
+//   [10:01] Agent (Amy): Sorry about that.
+//   小美（客服）：给您添麻烦了
+// A line starting with a role name (the aliases of roles.ts and the config's role map; a speaker
+// as `-name`, `(name)`, glued to a Chinese role `客服小美`, or before the role `小美（客服）`;
+// optionally after a time) and a colon (full-width or ASCII) starts a turn; a line without one continues the
 // previous turn (joined with "\n"); a blank line ends the conversation. Conversation ids are
 // `L<line of its first turn>`.
-import { InputError, type Conversation, type Role, type SourcePoint, type Utterance } from '../types.js';
+import type { Conversation, Role, SkippedCounts, SourcePoint, Utterance } from '../types.js';
+import { isMediaPlaceholder } from './fields.js';
+import type { InputFormat, InputOptions } from './format.js';
 import type { Line } from './lines.js';
+import { problemAt, unreadable } from './messages.js';
 import { MapBuilder } from './positions.js';
-import { parseRole, roleNames } from './roles.js';
+import { foldRoleMap, parseRole, roleNames, type RoleMap } from './roles.js';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let prefixRe: RegExp | undefined;
-/** The role prefix of a line: [whole prefix, name, speaker-after-dash, speaker-in-parens]. */
-export function rolePrefix(line: string): { role: Role; speaker?: string; length: number } | undefined {
-  prefixRe ??= new RegExp(
-    `^[ \\t\\u3000]*(${roleNames().map(escapeRe).join('|')})` +
-      `(?:[ \\t]*[-－—–·][ \\t]*([^:：()（）\\n]{1,40}?)|[ \\t]*[(（]([^)）\\n]{0,40})[)）])?[ \\t]*[:：][ \\t\\u3000]*`,
-    'i',
-  );
-  const m = prefixRe.exec(line);
-  if (!m) return undefined;
-  const role = parseRole(m[1]!);
-  if (!role) return undefined;
-  const speaker = (m[2] ?? m[3])?.trim();
-  return speaker ? { role, speaker, length: m[0].length } : { role, length: m[0].length };
+/** An optional time before the role: `2024-06-01 10:00:01 `, `[10:00] `, `【10:00:01】`. */
+const TIME = String.raw`(?:[\[【(（]?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?)(?:[\]】)）][ \t]*|[ \t]+))?`;
+const OPEN = '[(（\\[【]';
+const CLOSE = '[)）\\]】]';
+
+interface PrefixPatterns {
+  /** time? role (-name | (name) | name glued to a Chinese role)? : */
+  roleFirst: RegExp;
+  /** time? name (role) : */
+  nameFirst: RegExp;
+}
+
+const patternCache = new Map<string, PrefixPatterns>();
+
+function patterns(roles: RoleMap): PrefixPatterns {
+  const key = JSON.stringify(roles);
+  let p = patternCache.get(key);
+  if (!p) {
+    const names = `(${roleNames(roles).map(escapeRe).join('|')})`;
+    p = {
+      roleFirst: new RegExp(
+        `^[ \\t\\u3000]*${TIME}${names}(?:[ \\t]*[-－—–·][ \\t]*([^:：()（）\\n]{1,40}?)|[ \\t]*${OPEN}([^)）\\]】\\n]{0,40})${CLOSE}|([^:：()（）\\s\\[\\]【】]{1,20}?))?[ \\t]*[:：][ \\t\\u3000]*`,
+        'i',
+      ),
+      nameFirst: new RegExp(`^[ \\t\\u3000]*${TIME}([^:：()（）\\[\\]【】\\n]{1,30}?)[ \\t]*${OPEN}${names}${CLOSE}[ \\t]*[:：][ \\t\\u3000]*`, 'i'),
+    };
+    patternCache.set(key, p);
+  }
+  return p;
+}
+
+export interface RolePrefix {
+  role: Role;
+  speaker?: string;
+  time?: string;
+  /** Length of the prefix (time, role, name, colon and the spaces after it). */
+  length: number;
+}
+
+/**
+ * The role prefix of a transcript line: `客服：`, `客服-小王：`, `客服小美：`, `Agent (Anna):`,
+ * `小美（客服）：`, each optionally after a time (`2024-06-01 10:00:01 `, `[10:00] `).
+ */
+export function rolePrefix(line: string, roles: RoleMap = {}): RolePrefix | undefined {
+  const { roleFirst, nameFirst } = patterns(roles);
+  let m = roleFirst.exec(line);
+  if (m) {
+    const role = parseRole(m[2]!, roles);
+    // A name glued to the role only after a Chinese role name (客服小美), never `Customers:`.
+    if (role && !(m[5] !== undefined && /[A-Za-z]$/.test(m[2]!))) return prefix(role, m[1], (m[3] ?? m[4] ?? m[5])?.trim(), m[0].length);
+  }
+  m = nameFirst.exec(line);
+  if (m) {
+    const role = parseRole(m[3]!, roles);
+    if (role) return prefix(role, m[1], m[2]!.trim(), m[0].length);
+  }
+  return undefined;
+}
+
+function prefix(role: Role, time: string | undefined, speaker: string | undefined, length: number): RolePrefix {
+  const p: RolePrefix = { role, length };
+  if (speaker) p.speaker = speaker;
+  if (time) p.time = time;
+  return p;
 }
 
 /** Does this text look like a transcript (for detecting the format of a .txt file)? */
-export function looksLikeTranscript(text: string): boolean {
+export function looksLikeTranscript(text: string, roles: RoleMap = {}): boolean {
   let content = 0;
   let prefixed = 0;
   let first: boolean | undefined;
   for (const line of text.split('\n', 200)) {
     const t = line.trim();
     if (!t || t.startsWith('#')) continue;
-    const p = rolePrefix(line) !== undefined;
+    const p = rolePrefix(line, roles) !== undefined;
     first ??= p;
     content++;
     if (p) prefixed++;
@@ -58,6 +113,7 @@ class TurnBuilder {
   constructor(
     readonly role: Role,
     readonly speaker: string | undefined,
+    readonly time: string | undefined,
     line: Line,
     prefix: number,
   ) {
@@ -86,46 +142,67 @@ class TurnBuilder {
     };
     const u: Utterance = { id: `${convId}#${index}`, conversationId: convId, index, role: this.role, text, locate };
     if (this.speaker !== undefined) u.speaker = this.speaker;
+    if (this.time !== undefined) u.time = this.time;
     return u;
   }
 }
 
-export async function* textConversations(file: string, lines: AsyncIterable<Line[]>): AsyncGenerator<Conversation> {
+export async function* textConversations(file: string, lines: AsyncIterable<Line[]>, options: InputOptions = {}): AsyncGenerator<Conversation> {
+  const roles = foldRoleMap(options.roles);
   let convId: string | undefined;
   let units: Utterance[] = [];
+  let turns = 0;
+  let skipped: SkippedCounts = { media: 0, empty: 0 };
   let turn: TurnBuilder | undefined;
   const endTurn = (): void => {
-    if (turn && convId) units.push(turn.build(convId, units.length));
+    if (turn && convId) {
+      // Turn numbers count skipped turns (an image, an empty message), as the other readers do.
+      const u = turn.build(convId, turns++);
+      if (u.text.trim() === '') skipped.empty++;
+      else if (isMediaPlaceholder(u.text)) skipped.media++;
+      else units.push(u);
+    }
     turn = undefined;
   };
   const endConversation = (): Conversation | undefined => {
     endTurn();
-    const c = convId && units.length ? { id: convId, dialogue: true, units } : undefined;
+    let c: Conversation | undefined;
+    if (convId && turns > 0) {
+      c = { id: convId, dialogue: units.length > 0, units };
+      if (skipped.media || skipped.empty) c.skipped = skipped;
+    }
     convId = undefined;
     units = [];
+    turns = 0;
+    skipped = { media: 0, empty: 0 };
     return c;
   };
   for await (const batch of lines) {
     for (const line of batch) {
+      if (line.invalid) {
+        yield unreadable(problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint));
+        continue;
+      }
       if (line.text.trim() === '') {
         const c = endConversation();
         if (c) yield c;
         continue;
       }
-      const p = rolePrefix(line.text);
+      const p = rolePrefix(line.text, roles);
       if (p) {
         endTurn();
         convId ??= `L${line.line}`;
-        turn = new TurnBuilder(p.role, p.speaker, line, p.length);
+        turn = new TurnBuilder(p.role, p.speaker, p.time, line, p.length);
       } else if (turn) {
         turn.continue(line);
       } else {
-        throw new InputError(
-          'a transcript line without a role, and no turn before it to continue',
-          file,
-          line.line,
-          line.text.length - line.text.trimStart().length + 1,
-          'start each turn with a role and a colon, such as 客服：, 顾客：, Agent: or Customer: (or lint the file as a reply library)',
+        const column = line.text.length - line.text.trimStart().length + 1;
+        yield unreadable(
+          problemAt(
+            { line: line.line, column, offset: line.offset + column - 1 },
+            'a transcript line without a role, and no turn before it to continue',
+            'start each turn with a role and a colon, such as 客服：, 顾客：, Agent: or Customer: (map other names in the config: input: { roles: { 名称: agent } }), or lint the file as a reply library',
+          ),
         );
       }
     }
@@ -133,3 +210,12 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
   const c = endConversation();
   if (c) yield c;
 }
+
+export const textFormat: InputFormat = {
+  name: 'text',
+  summary: 'text transcript: `客服：…` / `Customer: …` lines, optionally after a time, a blank line between conversations',
+  extensions: ['.txt'],
+  sniff: (head) => looksLikeTranscript(head),
+  sniffUnknownName: (head) => looksLikeTranscript(head),
+  read: (input, options) => textConversations(input.path, input.lines(), options),
+};

@@ -1,9 +1,23 @@
-import type { Conversation, SourceDocument, Utterance } from '../../src/types.js';
+import { InputError, type Conversation, type ReadProblem, type SourceDocument, type Utterance } from '../../src/types.js';
 
-export async function collect(doc: SourceDocument): Promise<Conversation[]> {
+/** Every conversation of a document, problems (records that can't be read) included. */
+export async function all(doc: SourceDocument): Promise<Conversation[]> {
   const out: Conversation[] = [];
   for await (const c of doc.conversations) out.push(c);
   return out;
+}
+
+/** The problems of a document, as `line:column message`. */
+export async function problems(doc: SourceDocument): Promise<ReadProblem[]> {
+  return (await all(doc)).flatMap((c) => c.problems ?? []);
+}
+
+/** The conversations of a document; its first unreadable record is thrown as an InputError. */
+export async function collect(doc: SourceDocument): Promise<Conversation[]> {
+  const out = await all(doc);
+  const p = out.flatMap((c) => c.problems ?? [])[0];
+  if (p) throw new InputError(p.message, doc.path, p.line, p.column, p.hint);
+  return out.filter((c) => c.units.length > 0 || !c.problems);
 }
 
 export async function units(doc: SourceDocument): Promise<Utterance[]> {

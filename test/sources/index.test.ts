@@ -10,7 +10,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'aslint-index-'));
 
 describe('openSource / detectFormat', () => {
   test('extensions', () => {
-    expect([...SOURCE_EXTENSIONS].sort()).toEqual(['.json', '.jsonl', '.ndjson', '.txt', '.yaml', '.yml']);
+    expect([...SOURCE_EXTENSIONS].sort()).toEqual(['.csv', '.json', '.jsonl', '.ndjson', '.tab', '.tsv', '.txt', '.xlsx', '.yaml', '.yml']);
     expect(detectFormat('a.jsonl', '')).toBe('jsonl');
     expect(detectFormat('a.NDJSON', '')).toBe('jsonl');
     expect(detectFormat('a.yml', '')).toBe('replies-yaml');
@@ -30,6 +30,19 @@ describe('openSource / detectFormat', () => {
     expect(detectFormat('chat.log', '{"id":"a","turns":[]}\n')).toBe('jsonl');
     expect(detectFormat('chat', '客服：您好')).toBe('text');
     expect(() => detectFormat('notes.md', '# title')).toThrow(InputError);
+  });
+
+  test('chat exports', () => {
+    expect(detectFormat('a.json', '[{"session_id": "s1", "sender": "买家", "content": "在吗"}]')).toBe('json');
+    expect(detectFormat('a.json', '[\n  {\n    "id": "c1",\n    "messages": [{"role": "agent", "text": "x"}]\n  }\n]')).toBe('json');
+    expect(detectFormat('a.json', '{"conversations": [{"id": "c1", "turns": []}]}')).toBe('json');
+    expect(detectFormat('a.json', '{"replies": [{"id": "r1", "text": "x"}]}')).toBe('replies-json');
+    expect(detectFormat('a.json', '{"session_id": "s1", "sender": "买家", "content": "在吗"}\n{"session_id": "s1", "sender": "卖家", "content": "在的"}\n')).toBe('jsonl');
+    expect(detectFormat('a.csv', 'whatever')).toBe('csv');
+    expect(detectFormat('a.xlsx', '')).toBe('xlsx');
+    expect(detectFormat('export', '会话ID,发送方,内容\nx,客服,好\n')).toBe('csv');
+    expect(detectFormat('export', '2024-06-01 10:00:01 客服小美：您好\n')).toBe('text');
+    expect(detectFormat('a.txt', '[10:00] Agent (Anna): Hi\n[10:01] Customer: hello\n')).toBe('text');
   });
 
   test('the format option overrides detection', async () => {

@@ -128,12 +128,12 @@ describe('jsonl', () => {
     expect([e.line, e.column, e.message]).toEqual([1, 57, 'unknown role "经理"']);
     expect(e.hint).toMatch(/customer/);
     e = await inputError('\n{"id":"a","turns":[{"role":"agent","text":"ok"}, {"role":"agent"}]}');
-    expect([e.line, e.column, e.message]).toEqual([2, 50, 'the turn has no "text"']);
+    expect([e.line, e.column, e.message]).toEqual([2, 50, 'the message has no text']);
     e = await inputError('{"id":"a","turns":[{"role":"agent","text": ["x"]}]}');
     expect([e.line, e.column]).toEqual([1, 44]);
-    expect(e.message).toMatch(/must be a string, not an array/);
+    expect(e.message).toBe('the message text must be text, not a list');
     e = await inputError('{"id":"a","turns":[{"text":"x"}]}');
-    expect([e.line, e.column, e.message]).toEqual([1, 20, 'the turn has no "role"']);
+    expect([e.line, e.column, e.message]).toEqual([1, 20, 'the message has no role']);
     e = await inputError('{"id":"a","turns":{}}');
     expect([e.line, e.column]).toEqual([1, 19]);
     e = await inputError('  [1,2]');
@@ -157,7 +157,7 @@ describe('jsonl', () => {
     const doc = await openSource(file);
     const it = doc.conversations[Symbol.asyncIterator]();
     expect((await it.next()).value.units[0].id).toBe('a');
-    await expect(it.next()).rejects.toThrow(InputError);
+    expect((await it.next()).value.problems).toEqual([{ line: 2, column: 18, offset: 39, message: 'invalid JSON: unexpected end of input', hint: expect.any(String) }]);
     const again = doc.conversations[Symbol.asyncIterator]();
     expect((await again.next()).value.units[0].id).toBe('a');
   });
