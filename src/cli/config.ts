@@ -121,7 +121,7 @@ export function registerConfigCommands(program: Command, _state: CommandState): 
         rules: config.rules.map(shown),
         severity: config.severity,
         overrides: overridesFor(config, resolve(file)).map((o) => ({ base: shown(o.base), files: o.files, ...(o.excludeFiles.length ? { excludeFiles: o.excludeFiles } : {}), severity: o.severity })),
-        files: config.files.map((f) => ({ base: shown(f.base), patterns: f.patterns })),
+        files: config.files.map((f) => ({ base: shown(f.base), patterns: f.patterns, ...(f.format ? { format: f.format } : {}) })),
         ignores: config.ignores.map((i) => ({ base: shown(i.base), patterns: i.patterns })),
       };
       process.stdout.write(options.json ? JSON.stringify(out, null, 2) + '\n' : stringify(out, { lineWidth: 0 }));

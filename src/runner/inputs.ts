@@ -66,8 +66,21 @@ export async function isLintable(path: string): Promise<boolean> {
   }
   switch (doc.format) {
     case 'jsonl': // by its extension, or its first line holds turns or messages
+    case 'json': // a chat export, told from a library by its content
     case 'text': // its lines carry role prefixes
       return true;
+    case 'csv':
+    case 'tsv':
+    case 'xlsx': {
+      // A table is a chat export when its first conversation reads (its columns name the text and
+      // the role, in a way the reader knows); a term base or a price list does not.
+      try {
+        for await (const c of doc.conversations) return c.units.length > 0;
+        return false;
+      } catch {
+        return false;
+      }
+    }
     case 'replies-text': {
       const { text } = await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }));
       return text === undefined || looksLikeReplyText(text);

@@ -254,12 +254,16 @@ describe('which files `aslint lint` reads', () => {
   it('a walk never skips a broken library: a reply without text, or a YAML syntax error, is reported with its position', async () => {
     put('aslint.config.yaml', TOP);
     put('replies/a.yaml', '- id: a\n  text: 您好\n- id: b\n  tags: [x]\n');
-    const noText = await inFolder(root, 'lint', '.');
-    expect([noText.code, noText.stderr]).toEqual([2, 'aslint: replies/a.yaml:3:3: the reply has no text\n  add a `text` field with the reply\n']);
+    const noText = await inFolder(root, 'lint', '.', '-f', 'unix');
+    expect([noText.code, noText.stdout.split('\n')[0], noText.stderr]).toEqual([
+      1,
+      'replies/a.yaml:3:3: the reply has no text: the record was not linted; add a `text` field with the reply [Error/aslint/unreadable-record]',
+      '',
+    ]);
     put('replies/a.yaml', '- id: a\n  text: "您好\n');
-    const syntax = await inFolder(root, 'lint', '.');
-    expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toMatch(/^aslint: replies\/a\.yaml:\d+:\d+: /);
+    const syntax = await inFolder(root, 'lint', '.', '-f', 'unix');
+    expect(syntax.code).toBe(1);
+    expect(syntax.stdout).toMatch(/^replies\/a\.yaml:2:9: YAML syntax error: /);
   });
 
   it('a named file that a config ignores is skipped with ESLint’s warning; --no-ignore lints it', async () => {
