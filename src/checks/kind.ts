@@ -12,7 +12,8 @@ import type { UnitScan, Hit } from '../engine/scan.js';
 export type JsonSchema = { [key: string]: unknown };
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
-export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>>;
+/** One turn of an example conversation: `{customer: 快递太慢了}`, with a `time` where a rule needs times (timing). */
+export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>> & { time?: string };
 /** A lone agent utterance, a conversation, or an utterance with what it flags and its fix. */
 export type Example = string | { turns: ExampleTurn[] } | PinnedExample;
 

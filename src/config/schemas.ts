@@ -12,9 +12,11 @@ const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
 const exampleTurn = {
   type: 'object',
   minProperties: 1,
-  maxProperties: 1,
+  maxProperties: 2,
   additionalProperties: false,
-  properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' } },
+  // One role, and a time where the rule needs one (timing rules).
+  oneOf: [{ required: ['agent'] }, { required: ['customer'] }, { required: ['system'] }],
+  properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' }, time: { type: 'string', minLength: 1 } },
 };
 /** A bad example pinned like prh's specs: the exact flagged text and the corrected sentence. */
 const pinnedExample = {

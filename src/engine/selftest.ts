@@ -44,8 +44,10 @@ export function exampleConversation(example: Example): Conversation {
   if (typeof example === 'string') return loneUtterance(example);
   if ('text' in example) return loneUtterance(example.text);
   const units = example.turns.map((turn, k) => {
-    const [role, text] = Object.entries(turn)[0] as [Role, string];
-    return utterance(`example#${k}`, role, text, k, 'example');
+    const [role, text] = Object.entries(turn).find(([key]) => key !== 'time') as [Role, string];
+    const u = utterance(`example#${k}`, role, text, k, 'example');
+    if (turn.time !== undefined) u.time = turn.time;
+    return u;
   });
   return { id: 'example', dialogue: true, units };
 }
@@ -54,7 +56,7 @@ export function exampleConversation(example: Example): Conversation {
 export function exampleText(example: Example): string {
   if (typeof example === 'string') return example;
   if ('text' in example) return example.text;
-  return example.turns.map((t) => Object.entries(t)[0]!.join(': ')).join(' / ');
+  return example.turns.map((t) => `${t.time ? `[${t.time}] ` : ''}${Object.entries(t).find(([key]) => key !== 'time')!.join(': ')}`).join(' / ');
 }
 
 const quoted = (texts: readonly string[]) => texts.map((s) => `“${s}”`).join(', ');
