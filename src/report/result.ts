@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../checks/kind.js';
 import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
+import type { Dismissal } from './dismissed.js';
 
 export interface FileResult {
   /** The path as given on the command line (or `<stdin>`). */
@@ -64,12 +65,30 @@ export interface LintResult {
   scores: Scores;
   /** The rules of the run, for formats that describe them (SARIF). */
   rules: readonly CompiledRule[];
+  /** What the run was: shown at the top of the HTML report. */
+  run?: RunInfo;
+  /** Findings that reviewers dismissed (--dismissed) and this run left out. */
+  dismissed?: Dismissal[];
+}
+
+export interface RunInfo {
+  /** ISO 8601. */
+  date: string;
+  version: string;
+  /** The files linted. */
+  inputs: string[];
+  /** The config files applied (presets as `aslint:…`). */
+  config: string[];
+  /** The glossary and rule files. */
+  content: string[];
 }
 
 export interface ReportOptions {
   color: boolean;
   /** Where paths are relative to. */
   cwd: string;
+  /** How long the run took, in seconds, when the caller measured it (JUnit's `time`). */
+  seconds?: number;
 }
 
 /** One output format: turns a lint result into the text written to stdout or `-o`. */

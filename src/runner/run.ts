@@ -38,6 +38,12 @@ export interface RunOptions extends ConfigOptions {
    * rule set was compiled): SARIF describes them; other formats do not need them. Default true.
    */
   describeRules?: boolean;
+  /** Keep every conversation's turns in the result (the HTML report shows them). */
+  transcripts?: boolean;
+  /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
+  dismissed?: string;
+  /** Called as each file is done (a progress bar). */
+  onFile?: (file: FileResult) => void;
 }
 
 export interface FixedFile {
@@ -130,9 +136,11 @@ const MAX_FIX_PASSES = 10;
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
 const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
-/** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
-export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
+/** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
+export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat; path?: string }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
+  // Read first: a broken file costs no run.
+  const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
@@ -159,6 +167,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const hit = cache.get(path, cacheKey);
       if (hit) {
         files.push({ ...hit, path });
+        options.onFile?.(files[files.length - 1]!);
         continue;
       }
     }
@@ -169,8 +178,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const decoded = await readTextFile(path, doc.encoding);
       let text = decoded.text;
       let linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
-      // A dry run reports the file as it is, so that positions point into the file on disk.
-      const asIs = linted;
       let applied = 0;
       if (fixer) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -189,24 +196,26 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
           fixed.push({ path, diff, applied, written: options.fix === 'write' });
         }
       }
-      const reported = options.fix === 'dry-run' ? asIs : linted;
-      result = { path, findings: reported.findings, units: reported.units };
+      // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.
+      result = { path, findings: linted.findings, units: linted.units };
     } else {
-      const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, config.lint);
+      const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, { ...config.lint, transcripts: options.transcripts });
       result = { path, findings: applySeverities(findings, config, path), units, conversations, skipped };
     }
     if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
     files.push(result);
+    options.onFile?.(result);
   }
 
   if (stdin) {
-    const config = configs.forFile('<stdin>');
+    const stdinPath = stdin.path ?? '<stdin>';
+    const config = configs.forFile(stdinPath);
     used.set(ruleSourcesKey(config), config);
     const { ruleSet } = await pool.get(config);
     const linted = LIBRARY_FORMATS.has(stdin.format)
-      ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format, config.input), ruleSet, config.lint).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
-    files.push({ path: '<stdin>', ...linted });
+      ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
+      : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+    files.push({ path: stdinPath, ...linted });
   }
 
   if (cache) await cache.save();
@@ -217,12 +226,20 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   }
   if (options.baseline) baseline = await (await import('./baseline.js')).Baseline.load(options.baseline);
   if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
+  const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
   // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
   const rules = new Map<string, CompiledRule>();
   for (const [key, config] of used) {
     if (options.describeRules === false && !pool.has(key)) continue;
     for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   }
-  // Scores once, here, on the findings as linted: display filters (--quiet) come after.
-  return { result: resultOf(files, [...rules.values()]), fixed, unfixed, ignored };
+  const run = {
+    date: new Date().toISOString(),
+    version: PACKAGE.version,
+    inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
+    config: [...new Set([...used.values()].flatMap((c) => c.sources))],
+    content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
+  };
+  // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
+  return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
 }

@@ -20,6 +20,8 @@ function parseCharDict(dict: string, into: Map<number, number>): void {
 function foldOnce(cp: number, variants: Map<number, number>, t2s: Map<number, number>, standard: Set<number>): number {
   if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
   else if (cp === 0x3000) cp = 0x20;
+  // Phones type ’ for the apostrophe: can’t must match can't.
+  else if (cp === 0x2019) cp = 0x27;
   // The regional variant tables also map some standard Simplified characters to old forms
   // (么 → 幺, 台 → 臺): a character that is already Simplified keeps its form.
   const variant = standard.has(cp) ? undefined : variants.get(cp);
