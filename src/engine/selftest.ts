@@ -56,7 +56,7 @@ export function exampleConversation(example: Example): Conversation {
 export function exampleText(example: Example): string {
   if (typeof example === 'string') return example;
   if ('text' in example) return example.text;
-  return example.turns.map((t) => exampleTurnRole(t).join(': ')).join(' / ');
+  return example.turns.map((t) => `${t.time ? `[${t.time}] ` : ''}${exampleTurnRole(t).join(': ')}`).join(' / ');
 }
 
 const quoted = (texts: readonly string[]) => texts.map((s) => `“${s}”`).join(', ');

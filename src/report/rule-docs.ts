@@ -137,7 +137,7 @@ export function ruleExamples(rule: RuleInfo): { good: string[]; bad: string[] } 
     return { good: [], bad: [...t.examples.good] };
   }
   const show = (e: Example) =>
-    typeof e === 'string' ? e : 'text' in e ? e.text : e.turns.map((turn) => exampleTurnRole(turn).join(': ')).join('\n');
+    typeof e === 'string' ? e : 'text' in e ? e.text : e.turns.map((turn) => `${turn.time ? `[${turn.time}] ` : ''}${exampleTurnRole(turn).join(': ')}`).join('\n');
   return { good: (rule.spec.examples?.good ?? []).map(show), bad: (rule.spec.examples?.bad ?? []).map(show) };
 }
 
