@@ -82,6 +82,17 @@ export interface ConversationInfo {
   /** The speakers of its agent turns ('' for turns that name none). */
   agents: string[];
   turns: number;
+  /** Every turn, for a report that shows the conversation whole (kept only when asked: it costs memory). */
+  transcript?: TranscriptTurn[];
+}
+
+/** One turn of a conversation as a report shows it. */
+export interface TranscriptTurn {
+  unit: string;
+  role: Role;
+  speaker?: string;
+  time?: string;
+  text: string;
 }
 
 /** The input formats (src/sources/registry.ts has one module per format). */
@@ -111,6 +122,8 @@ export interface Finding {
   role: Role;
   /** Who said the utterance, when the transcript names them (for per-agent summaries). */
   speaker?: string;
+  /** When the utterance was said, as the transcript gives it. */
+  time?: string;
   line: number;
   column: number;
   endLine: number;

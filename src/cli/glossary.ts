@@ -1,21 +1,31 @@
 // `aslint glossary import|check`: a company's term base into glossary YAML, and the checks of
 // glossary files that the linter's loader does not make.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { GlossaryProblem } from '../glossary/check.js';
+import { WIDE_FIELDS } from '../glossary/exchange/table.js';
+import type { TermBaseFormat } from '../glossary/import.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
 import { InputError } from '../types.js';
-import { glossaryFiles, glossaryPaths } from './handout.js';
+import { glossaryFiles, glossaryPaths, type GlossarySourceOptions } from './handout.js';
 import type { CommandState } from './index.js';
 import { collect } from './options.js';
 
 
-interface ImportCliOptions {
+interface ImportCliOptions extends GlossarySourceOptions {
   output?: string;
   category?: Category;
-  from?: 'tbx' | 'csv';
+  from?: TermBaseFormat;
+  sheet?: string;
+  column: string[];
   check: boolean;
+}
+
+/** `files` without those in `remove`, compared as resolved paths. */
+function sameFilesRemoved(files: readonly string[], remove: readonly string[]): string[] {
+  const gone = new Set(remove.map((f) => resolve(f)));
+  return files.filter((f) => !gone.has(resolve(f)));
 }
 
 interface CheckCliOptions {
@@ -30,12 +40,18 @@ export function registerGlossary(program: Command, state: CommandState): void {
 
   glossary
     .command('import')
-    .description('write aslint glossary YAML from a TBX or CSV term base (as exported by `aslint handout --format tbx|csv`)')
-    .argument('<file>', 'a .tbx or .csv file')
+    .description('write aslint glossary YAML from a term base: TBX, or a CSV or Excel sheet (aslint\'s layout, or a row per term with a column per language: 术语, 繁体, 英文, 定义, 错误说法 …)')
+    .argument('<file>', 'a .tbx, .csv or .xlsx file')
     .option('-o, --output <file>', 'write the YAML here (a folder, or a name ending in /, gets one <category>.yaml per category); stdout when left out')
     .addOption(new Option('--category <name>', 'category of terms the file gives none (or an unknown one)').choices([...CATEGORIES]))
-    .addOption(new Option('--from <format>', 'the file format (default: from the extension or content)').choices(['tbx', 'csv']))
-    .option('--no-check', 'do not run `glossary check` on the result')
+    .addOption(new Option('--from <format>', 'the file format (default: from the extension or content)').choices(['tbx', 'csv', 'xlsx']))
+    .option('--sheet <name>', 'the sheet of an Excel workbook to read, by name or number (default: the first)')
+    .option('--column <header=field>', `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`, collect, [])
+    .option('--glossary <file>', 'a glossary file or folder the result will be used with, to check it against (repeatable)', collect, [])
+    .option('--no-defaults', 'the result will be used without the bundled glossary')
+    .option('-c, --config <file>', "check against this config's glossary instead of the one of aslint.config.yaml")
+    .option('--no-config', 'use no config file')
+    .option('--no-check', 'write the result without checking it')
     .action(async (file: string, options: ImportCliOptions) => {
       state.exitCode = await runImport(file, options);
     });
@@ -43,9 +59,9 @@ export function registerGlossary(program: Command, state: CommandState): void {
   glossary
     .command('check')
     .description('report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion')
-    .argument('[files...]', 'glossary files or folders (default: the glossary aslint lint uses: bundled, config, --glossary)')
-    .option('--glossary <file>', 'a glossary file or folder to check with the bundled glossary (repeatable)', collect, [])
-    .option('--no-defaults', 'do not check the bundled glossary')
+    .argument('[files...]', 'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)')
+    .option('--glossary <file>', 'a glossary file or folder used with the bundled glossary (repeatable)', collect, [])
+    .option('--no-defaults', 'leave the bundled glossary out')
     .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml (its glossary files are checked)')
     .option('--no-config', 'use no config file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
@@ -54,13 +70,31 @@ export function registerGlossary(program: Command, state: CommandState): void {
     });
 }
 
+/** `--column "header=field"` options as a map. */
+function columnMap(values: readonly string[]): Record<string, string> | undefined {
+  if (values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const at = v.lastIndexOf('=');
+    if (at <= 0 || at === v.length - 1) throw new InputError(`--column takes "header=field", not "${v}"`, undefined, undefined, undefined, `For example --column "标准用语=zh-Hans". Fields: ${WIDE_FIELDS.join(', ')}.`);
+    out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
+  }
+  return out;
+}
+
 async function runImport(file: string, options: ImportCliOptions): Promise<number> {
-  // A spreadsheet saved on a Chinese Windows writes GB18030 or Big5: read them as lint reads transcripts.
-  const { readTextFile } = await import('../sources/encoding.js');
-  const { text } = await readTextFile(file);
-  const { importTermBase } = await import('../glossary/import.js');
+  const { importTermBase, termBaseFormat } = await import('../glossary/import.js');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  const result = await importTermBase(text, file, { category: options.category, from: options.from });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Check the path.');
+  }
+  const from = options.from ?? termBaseFormat(bytes, file);
+  // A spreadsheet saved on a Chinese Windows writes GB18030 or Big5: text is decoded as lint decodes transcripts.
+  const input = from === 'xlsx' ? bytes : (await import('../sources/encoding.js')).decodeBytes(bytes, file).text;
+  const result = await importTermBase(input, file, { category: options.category, from, sheet: options.sheet, columns: columnMap(options.column) });
   const out = options.output;
   const toFolder = out !== undefined && (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory()));
   if (result.files.length > 1 && !toFolder) {
@@ -74,10 +108,19 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   }
   const written: { path: string; yaml: string }[] = [];
   if (toFolder) {
-    mkdirSync(out!, { recursive: true });
     for (const f of result.files) written.push({ path: join(out!, `${f.category}.yaml`), yaml: f.yaml });
   } else {
-    written.push({ path: out ?? `<stdout>.yaml`, yaml: result.files[0]!.yaml });
+    written.push({ path: out ?? `${file} (imported YAML)`, yaml: result.files[0]!.yaml });
+  }
+  for (const n of result.notes) process.stderr.write(`  note: ${n}\n`);
+  // Checked before anything is written, with the glossary it will be used with: a misuse that is
+  // another term's preferred form (仅退款) would make lint flag, and --fix replace, the right word.
+  const problems = options.check ? await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })), { context: (await glossaryFiles(options)).map((path) => ({ path })) }) : [];
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    process.stderr.write(`\nNothing was written: the imported glossary has problems aslint cannot use it with.\n${formatProblems(problems)}`);
+    process.stderr.write('Fix them in the term base and import again (or write it anyway with --no-check and edit the YAML).\n');
+    return 1;
   }
   for (const w of written) {
     if (out === undefined) process.stdout.write(w.yaml);
@@ -88,23 +131,24 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   }
   const terms = result.files.reduce((n, f) => n + f.terms, 0);
   if (out !== undefined) process.stderr.write(`aslint: imported ${terms} terms from ${file} into ${written.map((w) => w.path).join(', ')}\n`);
-  for (const n of result.notes) process.stderr.write(`  note: ${n}\n`);
-  if (!options.check) return 0;
-  const problems = await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })));
-  if (problems.length === 0) return 0;
-  // Warnings (no examples yet) don't stop a term base from being used; errors do.
-  const errors = problems.some((p) => p.severity === 'error');
-  process.stderr.write(`\n${errors ? 'The imported glossary needs work before aslint can use it' : 'The imported glossary can be used; still to do'}:\n${formatProblems(problems)}`);
-  return errors ? 1 : 0;
+  if (problems.length > 0) process.stderr.write(`\nWarnings about the imported glossary:\n${formatProblems(problems)}`);
+  return 0;
 }
 
 async function runCheck(files: string[], options: CheckCliOptions): Promise<number> {
-  const paths = files.length > 0 ? glossaryPaths(files) : await glossaryFiles(options);
+  // Named files are checked as `aslint lint --glossary FILE` would use them: with the bundled and
+  // configured glossary, whose own problems are not theirs to report.
+  const inUse = await glossaryFiles(options);
+  const paths = files.length > 0 ? glossaryPaths(files) : inUse;
   if (paths.length === 0) throw new InputError('no glossary files to check', undefined, undefined, undefined, 'Name files, or pass --glossary <file>.');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  const problems: GlossaryProblem[] = await checkGlossary(paths.map((path) => ({ path })));
+  const context = files.length > 0 ? sameFilesRemoved(inUse, paths).map((path) => ({ path })) : [];
+  const problems: GlossaryProblem[] = await checkGlossary(paths.map((path) => ({ path })), { context });
   if (options.format === 'json') process.stdout.write(JSON.stringify({ files: paths, problems }, null, 2) + '\n');
-  else if (problems.length === 0) process.stdout.write(`${paths.length} glossary file${paths.length === 1 ? '' : 's'}: no problems\n`);
+  else if (problems.length === 0) {
+    const against = context.length > 0 ? ` (checked with ${context.length} other glossary file${context.length === 1 ? '' : 's'} in use)` : '';
+    process.stdout.write(`${paths.length} glossary file${paths.length === 1 ? '' : 's'}: no problems${against}\n`);
+  }
   else process.stdout.write(formatProblems(problems));
   return problems.length > 0 ? 1 : 0;
 }

@@ -20,6 +20,8 @@ interface HandoutCliOptions {
   defaults: boolean;
   config?: string | false;
   title?: string;
+  org?: string;
+  showIds?: boolean;
   date?: string;
 }
 
@@ -87,13 +89,16 @@ export function registerHandout(program: Command, state: CommandState): void {
     .option('--no-defaults', 'do not load the bundled glossary')
     .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml (its glossary files are used)')
     .option('--no-config', 'use no config file')
-    .option('--title <text>', 'title on the cover (default: the glossary title in the chosen language)')
+    .option('--title <text>', 'title on the cover and in the PDF footer (default: the glossary title in the chosen language)')
+    .option('--org <name>', 'the organisation the handout is for, on the cover')
+    .option('--show-ids', "show each term's id on its card (for glossary editors)")
     .option('--date <yyyy-mm-dd>', 'date on the cover (default: today)')
     .addHelpText(
       'after',
       `
 Examples:
   aslint handout --lang zh-Hant -o handout.html         print-ready A4 handout in Traditional Chinese
+  aslint handout --title "退换货话术手册" --org "某某旗舰店客服部" -o handout.html
   aslint handout --format pdf -o handout.pdf             needs Chromium: apt-get install chromium fonts-noto-cjk
   aslint handout --lang en --category statutory --format md
   aslint handout --format tbx -o glossary.tbx            for CAT and terminology tools
@@ -124,6 +129,8 @@ async function runHandout(options: HandoutCliOptions): Promise<number> {
     lang: options.lang,
     categories,
     title: options.title,
+    organization: options.org,
+    showIds: options.showIds,
     date: options.date,
     quizHtml: format === 'quiz' && (ext === '.html' || ext === '.htm'),
   });

@@ -8,10 +8,12 @@ import { runFiles } from '../runner/run.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
-import { decodeBytes, detectFormat, SOURCE_FORMATS, TEXT_FORMATS } from '../sources/index.js';
+import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
+import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
+import { ProgressBar } from './progress.js';
 
 const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
 
@@ -31,8 +33,8 @@ interface LintOptions {
   defaults: boolean;
   stdin?: boolean;
   stdinFormat?: SourceFormat;
-  stdinFilename?: string;
   inputFormat?: SourceFormat;
+  stdinFilename?: string;
   color?: boolean;
   config?: string | false;
   ignore: boolean;
@@ -45,6 +47,9 @@ interface LintOptions {
   cacheLocation: string;
   baseline?: string;
   writeBaseline?: string;
+  scoresFile?: string;
+  dismissed?: string;
+  concurrency?: string;
 }
 
 /** stdin's bytes, decoded as a file's are (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, Big5). */
@@ -80,6 +85,9 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--cache-location <path>', `the cache file, or a folder to keep ${CACHE_FILE_NAME} in`, CACHE_FILE_NAME)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
+    .option('--concurrency <n>', 'lint in n worker threads, or auto (one per core); the output is the same')
+    .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file')
+    .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);
     });
@@ -123,12 +131,20 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const makeReport = FORMATS[options.format];
   if (!makeReport) throw new InputError(`unknown format "${options.format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  let concurrency: number | 'auto' | undefined;
+  if (options.concurrency !== undefined) {
+    concurrency = options.concurrency === 'auto' ? 'auto' : Number(options.concurrency);
+    if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) {
+      throw new InputError(`--concurrency takes a whole number of threads or auto, not "${options.concurrency}"`, undefined, undefined, undefined, 'Use --concurrency auto (one thread per core) or a number such as 2.');
+    }
+  }
   const useStdin = options.stdin === true || paths.includes('-');
   if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
   if (useStdin && !options.stdinFormat && !options.stdinFilename) {
     throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
   }
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
+  if (options.scoresFile) checkScoresFile(options.scoresFile);
 
   const cacheFile = options.cache ? cacheFileOf(options.cacheLocation) : undefined;
   if (cacheFile) ensureFolderOf(cacheFile, 'cache');
@@ -159,6 +175,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       }
     }
   }
+  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
   const started = performance.now();
@@ -175,10 +192,14 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       cacheFile,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
-      describeRules: options.format === 'sarif',
+      describeRules: options.format === 'sarif' || options.format === 'html',
+      transcripts: options.format === 'html',
+      dismissed: options.dismissed,
+      concurrency,
+      onFile: (file) => progress.fileDone(file),
     },
     stdin,
-  );
+  ).finally(() => progress.done());
   reportFixes(options, fixed, unfixed);
   if (options.writeBaseline) {
     const { Baseline } = await import('../runner/baseline.js');
@@ -204,6 +225,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       throw new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.outputFile, undefined, undefined, 'Choose a path you can write to.');
     }
   } else process.stdout.write(report);
+  if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;

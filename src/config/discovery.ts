@@ -52,7 +52,7 @@ export interface ResolvedConfig {
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
   ignores: { base: string; patterns: string[] }[];
-  /** `files` entries: the input files, and the format of some. */
+  /** `files` entries: the input files (a folder walk lints them whatever their content), and the format of some. */
   files: { base: string; patterns: string[]; format?: SourceFormat }[];
   /** Column and role names of the exports (nearer configs add to and override further ones). */
   input: Pick<InputConfig, 'columns' | 'roles'>;

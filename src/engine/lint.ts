@@ -62,6 +62,7 @@ function toFinding(rule: CompiledRule, report: Report, conversation: Conversatio
     utterance: unit.text,
   };
   if (unit.speaker) finding.speaker = unit.speaker;
+  if (unit.time) finding.time = unit.time;
   if (report.fixable && suggestions.length === 1) finding.fix = { start: report.start, end: report.end, replacement: suggestions[0]! };
   if (rule.spec.score) finding.score = rule.spec.score;
   if (report.related) finding.related = report.related.map((r) => toRelated(r, conversation));
@@ -128,11 +129,14 @@ export async function* lintDocument(doc: SourceDocument, ruleSet: RuleSet, optio
   }
 }
 
-/** All findings of a document, how many utterances it had, and its dialogues (for scores). */
+/**
+ * All findings of a document, how many utterances it had, and its dialogues (for scores), with
+ * their turns when `transcripts` is set (the HTML report shows each conversation whole).
+ */
 export async function lintWholeDocument(
   doc: SourceDocument,
   ruleSet: RuleSet,
-  options: LintOptions = {},
+  options: LintOptions & { transcripts?: boolean } = {},
 ): Promise<{ findings: Finding[]; units: number; conversations: ConversationInfo[]; skipped: SkippedCounts }> {
   const findings: Finding[] = [];
   const conversations: ConversationInfo[] = [];
@@ -145,13 +149,15 @@ export async function lintWholeDocument(
       skipped.empty += c.conversation.skipped.empty;
     }
     findings.push(...c.findings);
-    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation));
+    if (c.conversation.dialogue) conversations.push(conversationInfo(c.conversation, options.transcripts === true));
   }
   return { findings, units, conversations, skipped };
 }
 
-function conversationInfo(conversation: Conversation): ConversationInfo {
+function conversationInfo(conversation: Conversation, transcript: boolean): ConversationInfo {
   const agents = new Set<string>();
   for (const u of conversation.units) if (u.role === 'agent') agents.add(u.speaker ?? '');
-  return { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  const info: ConversationInfo = { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  if (transcript) info.transcript = conversation.units.map(({ id, role, speaker, time, text }) => ({ unit: id, role, text, ...(speaker ? { speaker } : {}), ...(time ? { time } : {}) }));
+  return info;
 }

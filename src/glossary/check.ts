@@ -32,6 +32,8 @@ export interface GlossaryProblem {
   line: number;
   column: number;
   termId?: string;
+  /** The file of the other term in a problem between two terms. */
+  relatedFile?: string;
 }
 
 interface RawMisuse {
@@ -98,12 +100,23 @@ export interface CheckSource {
   text?: string;
 }
 
-/** Checks glossary files together (ids and terms must be unique across them). */
-export async function checkGlossary(sources: readonly CheckSource[]): Promise<GlossaryProblem[]> {
-  const problems: GlossaryProblem[] = [];
+export interface CheckOptions {
+  /**
+   * The rest of the glossary the files will be used with (the bundled and configured files):
+   * the files are checked against it, and its own problems are not reported.
+   */
+  context?: readonly CheckSource[];
+}
+
+/** Checks glossary files together (ids and terms must be unique across them), and against their context. */
+export async function checkGlossary(sources: readonly CheckSource[], options: CheckOptions = {}): Promise<GlossaryProblem[]> {
+  let problems: GlossaryProblem[] = [];
   const cc = await converters();
   const entries: Entry[] = [];
-  for (const src of sources) {
+  const checked = new Set(sources.map((s) => s.path));
+  const context = (options.context ?? []).filter((c) => !checked.has(c.path));
+  // Context first: a clash is reported on the file being checked, as the later definition.
+  for (const src of [...context, ...sources]) {
     let text = src.text;
     if (text === undefined) {
       try {
@@ -116,7 +129,8 @@ export async function checkGlossary(sources: readonly CheckSource[]): Promise<Gl
     entries.push(...readFile(file, problems, cc));
   }
   crossCheck(entries, problems, cc);
-  const order = new Map(sources.map((s, i) => [s.path, i]));
+  problems = problems.filter((p) => checked.has(p.file) || (p.relatedFile !== undefined && checked.has(p.relatedFile)));
+  const order = new Map([...sources, ...context].map((s, i) => [s.path, i]));
   return problems.sort((a, b) => (order.get(a.file)! - order.get(b.file)!) || a.line - b.line || a.column - b.column);
 }
 
@@ -228,13 +242,14 @@ function readFile(file: YamlFile, problems: GlossaryProblem[], cc: Converters): 
       const b = bad.some((s) => scriptOf(s) === lang);
       if (!g || !b) {
         const missing = [g ? '' : 'good', b ? '' : 'bad'].filter((x) => x).join(' and ');
-        // Examples are optional (a company term base has none): a warning, never a refusal.
+        // A warning: the loader accepts a term without examples (`aslint test` lists it).
         problem(p('misuses'), 'missing-examples', 'warning', `term "${id}" has ${lang} misuses but no ${missing} ${lang} example`, 'Add examples in that language so `aslint test` checks the misuses.');
       }
     }
     misuses.forEach((m, j) => {
       if (!str(m?.text)) problem(p('misuses', j), 'invalid', 'error', `misuse ${j + 1} of "${id}" has no text`);
-      if (!str(m?.why)) problem(p('misuses', j), 'missing-definition', 'error', `misuse "${str(m?.text) ?? j + 1}" of "${id}" has no reason`, 'Add `why:`: the handout and the finding tell agents why the word is wrong.');
+      const why = m?.why && typeof m.why === 'object' ? Object.values(m.why as Record<string, unknown>).find((x) => str(x)) : m?.why;
+      if (!str(why)) problem(p('misuses', j), 'missing-definition', 'error', `misuse "${str(m?.text) ?? j + 1}" of "${id}" has no reason`, 'Add `why:`: the handout and the finding tell agents why the word is wrong.');
     });
 
     out.push({
@@ -260,9 +275,9 @@ function crossCheck(entries: Entry[], problems: GlossaryProblem[], cc: Converter
     const pos = where(e);
     return `${e.file.path}:${pos.line}:${pos.column}`;
   };
-  const push = (e: Entry, path: (string | number)[], kind: string, severity: ProblemSeverity, message: string, hint?: string) => {
+  const push = (e: Entry, path: (string | number)[], kind: string, severity: ProblemSeverity, message: string, hint?: string, other?: Entry) => {
     const pos = where(e, path);
-    problems.push({ kind, severity, message, hint, file: e.file.path, line: pos.line, column: pos.column, termId: e.id });
+    problems.push({ kind, severity, message, hint, file: e.file.path, line: pos.line, column: pos.column, termId: e.id, ...(other && other.file !== e.file ? { relatedFile: other.file.path } : {}) });
   };
 
   // Ids
@@ -270,7 +285,7 @@ function crossCheck(entries: Entry[], problems: GlossaryProblem[], cc: Converter
   for (const e of entries) {
     if (e.id.startsWith('#')) continue;
     const first = byId.get(e.id);
-    if (first) push(e, ['id'], 'duplicate-id', 'error', `duplicate term id "${e.id}" (first defined at ${ref(first)})`, 'Give each term its own id.');
+    if (first) push(e, ['id'], 'duplicate-id', 'error', `duplicate term id "${e.id}" (first defined at ${ref(first)})`, 'Give each term its own id.', first);
     else byId.set(e.id, e);
   }
 
@@ -308,6 +323,7 @@ function crossCheck(entries: Entry[], problems: GlossaryProblem[], cc: Converter
         'error',
         `the ${f.what} of "${f.entry.id}", "${f.text}", is also the ${first!.what} of "${first!.entry.id}" (${ref(first!.entry)})`,
         'Merge the two terms, or keep the form in one of them.',
+        first!.entry,
       );
     }
   }
@@ -328,6 +344,7 @@ function crossCheck(entries: Entry[], problems: GlossaryProblem[], cc: Converter
           'error',
           `misuse "${m.text}" of "${e.id}" is ${whose}; aslint would flag the right word`,
           hit.entry === e ? 'Remove the misuse or the variant.' : 'Remove the misuse, or narrow it with a longer phrase.',
+          hit.entry,
         );
         continue;
       }
@@ -344,6 +361,7 @@ function crossCheck(entries: Entry[], problems: GlossaryProblem[], cc: Converter
           'warning',
           `misuse "${m.text}" of "${e.id}" is part of the ${f.what} of "${f.entry.id}", "${f.text}" (${ref(f.entry)}): aslint may flag that term`,
           `Add it to the misuse's except list: except: [${f.text}]`,
+          f.entry,
         );
         break;
       }

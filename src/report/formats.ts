@@ -10,6 +10,7 @@ export const FORMATS: Record<string, () => Promise<Reporter>> = {
   github: async () => (await import('./github.js')).github,
   rdjson: async () => (await import('./rdjson.js')).rdjson,
   html: async () => (await import('./html.js')).html,
+  csv: async () => (await import('./csv.js')).csv,
   unix: async () => (await import('./unix.js')).unix,
   compact: async () => (await import('./compact.js')).compact,
 };

@@ -1,41 +1,111 @@
-// The report a QA reviewer (质检) reads: one self-contained HTML file — inline CSS, one small
-// inline script for filtering, nothing from the network — with the run's summary, the agents'
-// table, and every conversation with its score and its findings shown in the utterance they were
-// found in. Without the script (or printed) it is the whole report, unfiltered.
+// The report a QA reviewer (质检) works in: one self-contained HTML file — inline CSS, one small
+// inline script, nothing from the network, so it still works when mailed — with what the run was
+// (date, version, inputs, config), the summary (scores, findings by rule, agents), every
+// conversation shown whole as a chat with its findings marked in the turns they were found in, and
+// the turn that triggered a cross-turn finding (the complaint a missing apology answers)
+// highlighted and linked. The rules' docs are embedded. A reviewer can dismiss a finding with a
+// reason and export the dismissals for `aslint lint --dismissed` (see dismissed.ts). Without the
+// script (or printed) it is the whole report, unfiltered.
 import { createHash } from 'node:crypto';
-import type { Finding, Severity } from '../types.js';
+import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
+import type { Finding, Severity, TranscriptTurn } from '../types.js';
 import { escapeHtml } from '../text/markup.js';
 import { isTraditional } from '../text/script.js';
-import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type Reporter, type Summary } from './result.js';
-import { ruleDocsUrl } from './rule-docs.js';
+import { occurrences, type Dismissal } from './dismissed.js';
+import { displayPath } from './paths.js';
+import { turnLabel, turnNumber } from './place.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from './result.js';
+import { ruleDocsUrl, ruleExamples, ruleFullDescription, type RuleInfo } from './rule-docs.js';
 
 const e = escapeHtml;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const PLURAL: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Below this a conversation fails inspection (the usual 质检 pass mark), as stylish colours it. */
 const PASS_MARK = 60;
 
-/** Utterances longer than this show only the context around the span, as a code frame does. */
+/** Reply utterances longer than this show only the context around the span, as a code frame does. */
 const MAX_UTTERANCE = 400;
 const CONTEXT = 160;
 
-export const html: Reporter = (result) => {
+/** What the page's script needs of a finding to export its dismissal (dismissed.ts's key). */
+interface FindingData {
+  ruleId: string;
+  conversation: string | null;
+  unitText: string;
+  text: string;
+  occurrence: number;
+  path: string;
+  turn: number | null;
+}
+
+/** What every part of the page shares: anchors, finding numbers, rule docs. */
+class PageContext {
+  readonly findingData: FindingData[] = [];
+  private readonly numbers = new Map<Finding, number>();
+  private readonly occurrence: Map<Finding, number>;
+  /** Rule id → the anchor of its embedded docs. */
+  readonly ruleAnchors = new Map<string, string>();
+
+  constructor(
+    readonly result: LintResult,
+    readonly options: ReportOptions,
+  ) {
+    this.occurrence = occurrences(result.files);
+    const used = new Set(result.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+    for (const d of result.dismissed ?? []) used.add(d.ruleId);
+    let i = 0;
+    for (const rule of result.rules) if (used.has(rule.id)) this.ruleAnchors.set(rule.id, `rule-${i++}`);
+  }
+
+  /** The finding's number on the page (its id is `x<n>`), registering its dismissal data. */
+  number(f: Finding, path: string): number {
+    let n = this.numbers.get(f);
+    if (n === undefined) {
+      n = this.findingData.length;
+      this.numbers.set(f, n);
+      this.findingData.push({
+        ruleId: f.ruleId,
+        conversation: f.conversation,
+        unitText: f.utterance,
+        text: f.text,
+        occurrence: this.occurrence.get(f) ?? 0,
+        path: displayPath(path, this.options.cwd),
+        turn: f.turn === null ? null : turnNumber(f.turn),
+      });
+    }
+    return n;
+  }
+
+  /** A link to the rule's docs: embedded in the page, or on the web; never a file of this machine. */
+  ruleLink(id: string): string {
+    const anchor = this.ruleAnchors.get(id);
+    if (anchor) return `<a class="rule" href="#${anchor}">${e(id)}</a>`;
+    const url = ruleDocsUrl(id);
+    return url.startsWith('https:') ? `<a class="rule" href="${e(url)}">${e(id)}</a>` : `<span class="rule">${e(id)}</span>`;
+  }
+}
+
+export const html = (result: LintResult, options: ReportOptions): string => {
+  const ctx = new PageContext(result, options);
+  const { conversations, agents } = result.scores;
   // Grouped by file index (anchors), as two files may share a path.
   const perFile = result.files.map(() => new Map<string, ConversationScore>());
-  for (const s of result.scores.conversations) perFile[s.fileIndex]!.set(s.conversation, s);
-  const scores = result.scores.conversations;
+  for (const s of conversations) perFile[s.fileIndex]!.set(s.conversation, s);
   const anchors = result.files.map((file, i) => conversationAnchors(file, i));
-  const failed = perFile.flatMap((m, i) => [...m.values()].filter(fails).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })));
+  const failed = perFile.flatMap((m, i) => [...m.values()].filter((s) => fails(s) && anchors[i]!.has(s.conversation)).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })));
+  const main = result.files.map((file, i) => fileSection(ctx, file, i, anchors[i]!, perFile[i]!));
   const body = [
-    header(result.summary, scores, result.scores.agents, failed),
-    filters(result.files),
+    header(ctx, result.summary, conversations, agents, failed),
+    filters(result.files, result.dismissed ?? []),
     '<main>',
-    ...result.files.map((file, i) => fileSection(file, i, anchors[i]!, perFile[i]!)),
+    ...main,
     '</main>',
+    ruleDocs(ctx),
   ];
-  return page(body.join('\n'));
+  return page(body.join('\n'), { findings: ctx.findingData, dismissedBefore: result.dismissed ?? [] });
 };
 
 /** Fails inspection: a fatal rule, or a score under the pass mark. */
@@ -53,10 +123,17 @@ function conversationAnchors(file: FileResult, fileIndex: number): Map<string, s
   return new Map(conversationIds(file).map((id, i) => [id, `f${fileIndex}-c${i}`]));
 }
 
-function page(body: string): string {
+/** JSON inside a <script type="application/json">: nothing in it may close the element. */
+const scriptJson = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+function page(body: string, data: { findings: FindingData[]; dismissedBefore: readonly Dismissal[] }): string {
   // The CSP allows only this file's own style and script, so even text that escaped escaping
-  // could run nothing; the script is allowed by its hash.
+  // could run nothing; the script is allowed by its hash. The JSON block is data, never run.
   const hash = createHash('sha256').update(SCRIPT).digest('base64');
+  const json = scriptJson(data);
+  // Dismissals in progress are kept in the browser's storage under the report's identity, so a
+  // reload loses nothing; another report (other findings) starts afresh.
+  const id = createHash('sha256').update(json).digest('hex').slice(0, 16);
   return `<!doctype html>
 <html lang="zh-Hans">
 <head>
@@ -66,8 +143,9 @@ function page(body: string): string {
 <title>aslint report</title>
 <style>${CSS}</style>
 </head>
-<body>
+<body data-report="${id}">
 ${body}
+<script type="application/json" id="aslint-data">${json}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -76,8 +154,10 @@ ${body}
 
 /** At most this many failed conversations are linked from the header; the rest are counted. */
 const MAX_FAILED_LINKS = 50;
+/** At most this many input paths are listed; the rest are counted. */
+const MAX_INPUTS = 20;
 
-function header(summary: Summary, scores: readonly ConversationScore[], agents: readonly AgentSummary[], failed: readonly { score: ConversationScore; anchor: string }[]): string {
+function header(ctx: PageContext, summary: Summary, scores: readonly ConversationScore[], agents: readonly AgentSummary[], failed: readonly { score: ConversationScore; anchor: string }[]): string {
   const fatal = scores.filter((s) => s.fatal.length > 0).length;
   const average = scores.length > 0 ? (scores.reduce((n, s) => n + s.score, 0) / scores.length).toFixed(1) : '';
   const facts: [string, string, string?][] = [
@@ -86,15 +166,60 @@ function header(summary: Summary, scores: readonly ConversationScore[], agents: 
     ...(scores.length > 0 ? ([['conversations', String(scores.length)], ['average score', average], ['fatal', String(fatal), fatal > 0 ? 'fatal' : undefined]] as [string, string, string?][]) : []),
     ...SEVERITIES.map((s): [string, string, string] => [PLURAL[s], String(summary[PLURAL[s]]), `sev-${s}`]),
   ];
-  const out = [
-    '<header class="run">',
-    '<h1>aslint report</h1>',
-    `<dl class="summary">${facts.map(([k, v, cls]) => `<div${cls ? ` class="${cls}"` : ''}><dt>${k}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>`,
-  ];
+  const out = ['<header class="run">', '<h1>aslint report</h1>'];
+  if (ctx.result.run) out.push(runInfo(ctx.result.run, ctx.options));
+  out.push(`<dl class="summary">${facts.map(([k, v, cls]) => `<div${cls ? ` class="${cls}"` : ''}><dt>${k}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>`);
+  const chart = ruleChart(ctx);
+  if (chart) out.push(chart);
   if (agents.length > 0) out.push(agentTable(agents));
-  if (failed.length > 0) out.push(failedList(failed));
+  if (failed.length > 0) out.push(failedList(failed, ctx.options));
+  const before = ctx.result.dismissed ?? [];
+  if (before.length > 0) out.push(dismissedBefore(ctx, before));
   out.push('</header>');
   return out.join('\n');
+}
+
+/** Date, version, inputs, config and content files: what a reader needs to trust or redo the run. */
+function runInfo(run: RunInfo, options: ReportOptions): string {
+  const date = run.date.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const shipped = new Set([...defaultGlossaryFiles(), ...defaultRuleFiles()]);
+  const bundled = run.content.filter((p) => shipped.has(p));
+  const own = run.content.filter((p) => !bundled.includes(p));
+  const list = (items: readonly string[], max = items.length) =>
+    `<ul>${items.slice(0, max).map((p) => `<li>${e(p)}</li>`).join('')}${items.length > max ? `<li class="dim">and ${items.length - max} more</li>` : ''}</ul>`;
+  const show = (p: string) => (p.startsWith('aslint:') ? p : displayPath(p, options.cwd));
+  const content = [...(bundled.length > 0 ? [`bundled glossary and rule packs (${bundled.length} files)`] : []), ...own.map(show)];
+  const facts: [string, string][] = [
+    ['date', `<time datetime="${e(run.date)}">${e(date)}</time>`],
+    ['aslint', e(run.version)],
+    ['inputs', list(run.inputs.map(show), MAX_INPUTS)],
+    ['config', run.config.length > 0 ? list(run.config.map(show)) : '<span class="dim">none</span>'],
+    ['glossary and rules', content.length > 0 ? list(content) : '<span class="dim">none</span>'],
+  ];
+  return `<dl class="run-info">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+}
+
+/** Findings per rule as bars (CSS only), most first, split by severity. */
+function ruleChart(ctx: PageContext): string {
+  const counts = new Map<string, Record<Severity, number>>();
+  for (const file of ctx.result.files) {
+    for (const f of file.findings) {
+      let c = counts.get(f.ruleId);
+      if (!c) counts.set(f.ruleId, (c = { error: 0, warning: 0, info: 0 }));
+      c[f.severity]++;
+    }
+  }
+  if (counts.size === 0) return '';
+  const total = (c: Record<Severity, number>) => c.error + c.warning + c.info;
+  const rows = [...counts].sort(([a, x], [b, y]) => total(y) - total(x) || a.localeCompare(b));
+  const max = total(rows[0]![1]);
+  const items = rows.map(([id, c]) => {
+    const bars = SEVERITIES.filter((s) => c[s] > 0)
+      .map((s) => `<span class="bar sev-${s}" style="width:${((100 * c[s]) / max).toFixed(2)}%" title="${c[s]} ${s}"></span>`)
+      .join('');
+    return `<li data-rule="${e(id)}">${ctx.ruleLink(id)}<span class="track">${bars}</span><span class="n">${total(c)}</span></li>`;
+  });
+  return `<section class="rule-chart"><h2>Findings by rule</h2>\n<ol>\n${items.join('\n')}\n</ol></section>`;
 }
 
 /** Per agent, worst average first (summarizeAgents sorts them). */
@@ -114,35 +239,45 @@ function agentTable(agents: readonly AgentSummary[]): string {
 }
 
 /** The conversations a reviewer looks at first: fatal or under the pass mark, worst first. */
-function failedList(failed: readonly { score: ConversationScore; anchor: string }[]): string {
+function failedList(failed: readonly { score: ConversationScore; anchor: string }[], options: ReportOptions): string {
   const worst = [...failed].sort((a, b) => a.score.score - b.score.score);
   const items = worst.slice(0, MAX_FAILED_LINKS).map(({ score: s, anchor }) => {
     const agents = s.agents.filter((a) => a).map(e).join(', ');
     const fatal = s.fatal.length > 0 ? ` <strong class="fatal-mark">fatal: ${s.fatal.map(e).join(', ')}</strong>` : '';
-    return `<li><a href="#${anchor}">${e(s.conversation)}</a> ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(s.path)}</span></li>`;
+    return `<li><a href="#${anchor}">${e(s.conversation)}</a> ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(displayPath(s.path, options.cwd))}</span></li>`;
   });
   const more = worst.length > MAX_FAILED_LINKS ? `<p class="dim">and ${worst.length - MAX_FAILED_LINKS} more</p>` : '';
   return `<section class="failed"><h2>Failed inspection <span class="dim">fatal or under ${PASS_MARK}</span></h2>\n<ol>\n${items.join('\n')}\n</ol>${more}</section>`;
 }
 
-/** The filter bar: `hidden` until the script shows it, so a page without scripts has no dead controls. */
-function filters(files: readonly FileResult[]): string {
+/** The findings that earlier reviews dismissed (--dismissed): left out of this run, kept in the next export. */
+function dismissedBefore(ctx: PageContext, before: readonly Dismissal[]): string {
+  const items = before.map((d) => {
+    const where = [d.path, d.conversation, d.turn ? `turn ${d.turn}` : null].filter(Boolean).map((x) => e(String(x))).join(' · ');
+    return `<li>${ctx.ruleLink(d.ruleId)} <q>${e(d.text)}</q> <span class="dim">${where}</span> — <span class="reason">${e(d.reason)}</span></li>`;
+  });
+  return `<details class="dismissed-before"><summary>${before.length} finding${before.length === 1 ? '' : 's'} dismissed in earlier reviews (left out of this run)</summary>\n<ul>\n${items.join('\n')}\n</ul></details>`;
+}
+
+/** The filter and review bar: `hidden` until the script shows it, so a page without scripts has no dead controls. */
+function filters(files: readonly FileResult[], before: readonly Dismissal[]): string {
   const rules = new Map<string, number>();
   for (const f of files) for (const x of f.findings) rules.set(x.ruleId, (rules.get(x.ruleId) ?? 0) + 1);
-  if (rules.size === 0) return '';
+  if (rules.size === 0 && before.length === 0) return '';
   const options = [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => `<option value="${e(id)}">${e(id)} (${n})</option>`);
   return [
-    '<nav class="filters" hidden aria-label="Filter findings">',
+    '<nav class="filters" hidden aria-label="Filter and review findings">',
     '<fieldset><legend>severity</legend>',
     ...SEVERITIES.map((s) => `<label class="sev-${s}"><input type="checkbox" name="severity" value="${s}" checked> ${s}</label>`),
     '</fieldset>',
     `<label>rule <select name="rule"><option value="">all rules</option>${options.join('')}</select></label>`,
     '<output class="shown" aria-live="polite"></output>',
+    `<button type="button" class="export" title="a file for aslint lint --dismissed">export dismissals (<span class="count">${before.length}</span>)</button>`,
     '</nav>',
   ].join('\n');
 }
 
-function fileSection(file: FileResult, fileIndex: number, anchors: ReadonlyMap<string, string>, scores: ReadonlyMap<string, ConversationScore>): string {
+function fileSection(ctx: PageContext, file: FileResult, fileIndex: number, anchors: ReadonlyMap<string, string>, scores: ReadonlyMap<string, ConversationScore>): string {
   // Findings by conversation (dialogues) and by reply (libraries), in the order found.
   const byConversation = new Map<string, Finding[]>();
   const byReply = new Map<string, Finding[]>();
@@ -153,22 +288,31 @@ function fileSection(file: FileResult, fileIndex: number, anchors: ReadonlyMap<s
     else map.set(key, [f]);
   }
   // Every dialogue gets its score, findings or not.
-  const turns = new Map((file.conversations ?? []).map((c) => [c.id, c.turns]));
+  const infos = new Map((file.conversations ?? []).map((c) => [c.id, c]));
   const groups = [
-    ...[...anchors].map(([id, anchor]) => conversation(id, anchor, scores.get(id), turns.get(id), byConversation.get(id) ?? [])),
-    ...[...byReply].map(([id, findings], i) => replyGroup(id, `f${fileIndex}-r${i}`, findings)),
+    ...[...anchors].map(([id, anchor]) => conversation(ctx, file.path, id, anchor, scores.get(id), infos.get(id)?.turns, infos.get(id)?.transcript, byConversation.get(id) ?? [])),
+    ...[...byReply].map(([id, findings], i) => replyGroup(ctx, file.path, id, `f${fileIndex}-r${i}`, findings)),
   ];
   const count = file.findings.length;
   const what = `${file.units} utterance${file.units === 1 ? '' : 's'} · ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`}`;
   return [
     `<section class="file" id="f${fileIndex}">`,
-    `<h2><span class="path">${e(file.path)}</span> <span class="dim">${what}</span></h2>`,
+    `<h2><span class="path">${e(displayPath(file.path, ctx.options.cwd))}</span> <span class="dim">${what}</span></h2>`,
     ...groups,
     '</section>',
   ].join('\n');
 }
 
-function conversation(id: string, anchor: string, score: ConversationScore | undefined, turns: number | undefined, findings: readonly Finding[]): string {
+function conversation(
+  ctx: PageContext,
+  path: string,
+  id: string,
+  anchor: string,
+  score: ConversationScore | undefined,
+  turns: number | undefined,
+  transcript: readonly TranscriptTurn[] | undefined,
+  findings: readonly Finding[],
+): string {
   const fatal = score !== undefined && score.fatal.length > 0;
   const cls = ['group', 'conversation', fatal ? 'fatal' : score && score.score < PASS_MARK ? 'low' : '', findings.length === 0 ? 'clean' : ''].filter(Boolean).join(' ');
   const agents = score?.agents.filter((a) => a) ?? [];
@@ -181,12 +325,13 @@ function conversation(id: string, anchor: string, score: ConversationScore | und
   const deductions = score && score.deductions.length > 0
     ? `<ul class="deductions" aria-label="deductions">${score.deductions.map((d) => `<li><span class="pts">−${d.points}</span> ${e(d.ruleId)}</li>`).join('')}</ul>`
     : '';
-  return [
-    `<article class="${cls}" id="${anchor}" data-conversation="${e(id)}">`,
-    `<header>${head.filter(Boolean).join(' ')}${deductions}</header>`,
-    findings.length > 0 ? findingList(findings, turns) : '<p class="none">no findings</p>',
-    '</article>',
-  ].join('\n');
+  // The whole chat when the run kept it; else (a cached result, a library caller) the findings alone.
+  const content = transcript
+    ? chat(ctx, path, anchor, transcript, findings)
+    : findings.length > 0
+      ? findingList(ctx, path, findings, turns)
+      : '<p class="none">no findings</p>';
+  return [`<article class="${cls}" id="${anchor}" data-conversation="${e(id)}">`, `<header>${head.filter(Boolean).join(' ')}${deductions}</header>`, content, '</article>'].join('\n');
 }
 
 /** The score, coloured by outcome (the colour is also in the class, for print and tests). */
@@ -195,34 +340,152 @@ function scoreBadge(s: ConversationScore): string {
   return `<span class="score ${outcome}" title="score out of ${FULL_SCORE}">${s.score}/${FULL_SCORE}</span>`;
 }
 
-function replyGroup(id: string, anchor: string, findings: readonly Finding[]): string {
+/** A place marked in a turn: a finding's span, or the span of a turn that triggered one. */
+interface Marked {
+  start: number;
+  end: number;
+  severity?: Severity;
+  /** The page number of the finding, or of the finding a trigger triggered. */
+  finding: number;
+  trigger: boolean;
+}
+
+/** The conversation as a chat: each turn with role, speaker and time, its findings under it. */
+function chat(ctx: PageContext, path: string, anchor: string, transcript: readonly TranscriptTurn[], findings: readonly Finding[]): string {
+  const turnAnchor = new Map(transcript.map((t, i) => [t.unit, `${anchor}-t${i}`]));
+  const onTurn = new Map<string, Finding[]>();
+  const marks = new Map<string, Marked[]>();
+  const triggered = new Map<string, { finding: Finding; n: number }[]>();
+  const addMark = (unit: string, m: Marked) => {
+    const list = marks.get(unit);
+    if (list) list.push(m);
+    else marks.set(unit, [m]);
+  };
+  const orphans: Finding[] = [];
+  for (const f of findings) {
+    const n = ctx.number(f, path);
+    if (!turnAnchor.has(f.unit)) {
+      orphans.push(f);
+      continue;
+    }
+    const list = onTurn.get(f.unit);
+    if (list) list.push(f);
+    else onTurn.set(f.unit, [f]);
+    addMark(f.unit, { start: f.start, end: f.end, severity: f.severity, finding: n, trigger: false });
+    for (const r of f.related ?? []) {
+      if (!turnAnchor.has(r.unit)) continue;
+      addMark(r.unit, { start: r.start, end: r.end, finding: n, trigger: true });
+      const t = triggered.get(r.unit);
+      if (t) t.push({ finding: f, n });
+      else triggered.set(r.unit, [{ finding: f, n }]);
+    }
+  }
+  const items = transcript.map((t, i) => {
+    const here = onTurn.get(t.unit) ?? [];
+    const triggers = triggered.get(t.unit) ?? [];
+    const cls = ['turn', `role-${t.role}`, here.length > 0 ? 'has-findings' : '', triggers.length > 0 ? 'trigger' : ''].filter(Boolean).join(' ');
+    const lang = isTraditional(t.text) ? ' lang="zh-Hant"' : '';
+    const head = [
+      `<span class="n">turn ${i + 1}</span>`,
+      `<span class="role">${t.role}</span>`,
+      t.speaker ? `<span class="speaker">${e(t.speaker)}</span>` : '',
+      t.time ? `<time>${e(t.time)}</time>` : '',
+    ].filter(Boolean);
+    const triggerNote = triggers.length > 0
+      ? `<p class="triggered">triggered ${triggers.map(({ finding, n }) => `<a href="#x${n}">${e(finding.ruleId)}</a> in ${turnAt(transcript, finding.unit)}`).join(', ')}</p>`
+      : '';
+    return [
+      `<li class="${cls}" id="${turnAnchor.get(t.unit)}" data-unit="${e(t.unit)}">`,
+      `<p class="turn-head">${head.join(' ')}</p>`,
+      `<div class="bubble"${lang}>${markedText(t.text, marks.get(t.unit) ?? [])}</div>`,
+      triggerNote,
+      here.length > 0 ? `<ol class="findings">\n${here.map((f) => finding(ctx, path, f, undefined, { transcript, turnAnchor })).join('\n')}\n</ol>` : '',
+      '</li>',
+    ].filter(Boolean).join('\n');
+  });
+  const rest = orphans.length > 0 ? findingList(ctx, path, orphans, transcript.length) : '';
+  return `<ol class="chat">\n${items.join('\n')}\n</ol>${rest}`;
+}
+
+/** `turn 2 · agent 小王`, for a unit of the transcript. */
+function turnAt(transcript: readonly TranscriptTurn[], unit: string): string {
+  const i = transcript.findIndex((t) => t.unit === unit);
+  const t = transcript[i];
+  return t ? `turn ${i + 1}` : e(unit);
+}
+
+/**
+ * A turn's text with its marks: the text is cut at every mark's edge, and each piece that marks
+ * cover is one <mark> coloured by the most severe finding over it (a trigger, by its own colour).
+ * Overlapping findings thus never nest or cross tags.
+ */
+export function markedText(text: string, marks: readonly Marked[]): string {
+  if (marks.length === 0) return e(text);
+  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [clamp(m.start, text), clamp(m.end, text)])])].sort((a, b) => a - b);
+  let out = '';
+  for (let i = 0; i < cuts.length; i++) {
+    const at = cuts[i]!;
+    // An empty span (a rule that points at a place) still needs something to see.
+    for (const m of marks) if (m.start === m.end && clamp(m.start, text) === at && !m.trigger) out += `<mark class="point sev-${m.severity}" data-finding="${m.finding}" title="here"></mark>`;
+    const next = cuts[i + 1];
+    if (next === undefined) break;
+    const piece = e(text.slice(at, next));
+    const over = marks.filter((m) => m.start <= at && m.end >= next && m.end > m.start);
+    if (over.length === 0) {
+      out += piece;
+      continue;
+    }
+    const found = over.filter((m) => !m.trigger).sort((a, b) => RANK[a.severity!] - RANK[b.severity!]);
+    const cls = [found.length > 0 ? `sev-${found[0]!.severity}` : '', over.some((m) => m.trigger) ? 'trigger' : ''].filter(Boolean).join(' ');
+    out += `<mark class="${cls}" data-finding="${[...new Set(over.map((m) => m.finding))].join(' ')}">${piece}</mark>`;
+  }
+  return out;
+}
+
+const clamp = (i: number, text: string) => Math.max(0, Math.min(i, text.length));
+
+function replyGroup(ctx: PageContext, path: string, id: string, anchor: string, findings: readonly Finding[]): string {
   return [
     `<article class="group reply" id="${anchor}" data-reply="${e(id)}">`,
     `<header><h3><a href="#${anchor}">reply ${e(id)}</a></h3></header>`,
-    findingList(findings, undefined),
+    findingList(ctx, path, findings, undefined),
     '</article>',
   ].join('\n');
 }
 
-function findingList(findings: readonly Finding[], turns: number | undefined): string {
-  return `<ol class="findings">\n${findings.map((f) => finding(f, turns)).join('\n')}\n</ol>`;
+function findingList(ctx: PageContext, path: string, findings: readonly Finding[], turns: number | undefined): string {
+  return `<ol class="findings">\n${findings.map((f) => finding(ctx, path, f, turns)).join('\n')}\n</ol>`;
 }
 
-function finding(f: Finding, turns: number | undefined): string {
+/**
+ * One finding. In a chat its turn is shown above it, so it needs no quote of its own; alone (a
+ * reply, or a conversation the run kept no transcript of) it quotes its utterance with the span marked.
+ */
+function finding(ctx: PageContext, path: string, f: Finding, turns: number | undefined, inChat?: { transcript: readonly TranscriptTurn[]; turnAnchor: ReadonlyMap<string, string> }): string {
+  const n = ctx.number(f, path);
   // Turns count from 1 for a reader; the unit id (0-based, as in the JSON report) is the tooltip.
-  const who = f.turn === null ? 'reply' : `turn ${f.turn + 1}${turns ? `/${turns}` : ''}`;
+  const who = f.turn === null ? 'reply' : `${turnLabel(f)}${turns ? `/${turns}` : ''}`;
   const speaker = f.speaker ? ` · <span class="speaker">${e(f.speaker)}</span>` : '';
   const suggestions = f.suggestions.length > 0
     ? `<p class="suggestions">→ ${f.suggestions.map((s) => `<span class="suggestion">${e(s)}</span>`).join(' / ')}</p>`
     : '';
+  const related = (f.related ?? []).map((r) => {
+    const target = inChat?.turnAnchor.get(r.unit);
+    const label = inChat ? turnAt(inChat.transcript, r.unit) : e(r.unit);
+    const where = target ? `<a href="#${target}">${label}</a>` : label;
+    return `<p class="related">↳ ${where}: ${e(r.message)}</p>`;
+  });
   const lang = isTraditional(f.utterance) ? ' lang="zh-Hant"' : '';
   return [
-    `<li class="finding sev-${f.severity}" data-severity="${f.severity}" data-rule="${e(f.ruleId)}">`,
+    `<li class="finding sev-${f.severity}" id="x${n}" data-n="${n}" data-severity="${f.severity}" data-rule="${e(f.ruleId)}">`,
     `<p class="head"><span class="sev">${f.severity}</span> <span class="message">${e(f.message)}</span></p>`,
     `<p class="meta"><span class="who role-${f.role}" title="${e(f.unit)}">${who} · ${f.role}${speaker}</span>`,
-    ` <a class="rule" href="${e(ruleDocsUrl(f.ruleId))}">${e(f.ruleId)}</a> <span class="pos">${f.line}:${f.column}</span></p>`,
-    `<blockquote class="utterance role-${f.role}"${lang}>${highlighted(f.utterance, f.start, f.end)}</blockquote>`,
+    ` ${ctx.ruleLink(f.ruleId)} <span class="pos">${f.line}:${f.column}</span></p>`,
+    inChat ? '' : `<blockquote class="utterance role-${f.role}"${lang}>${highlighted(f.utterance, f.start, f.end)}</blockquote>`,
+    ...related,
     suggestions,
+    // Filled by the script: a page without it has no dead controls.
+    '<div class="review" hidden></div>',
     '</li>',
   ].join('');
 }
@@ -246,6 +509,28 @@ export function highlighted(text: string, start: number, end: number): string {
 function codePointStart(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return i > 0 && c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
+}
+
+/** The docs of every rule on the page, so that its links work when the file is mailed. */
+function ruleDocs(ctx: PageContext): string {
+  if (ctx.ruleAnchors.size === 0) return '';
+  const docs = ctx.result.rules.filter((r) => ctx.ruleAnchors.has(r.id)).map((rule) => {
+    const info = rule as unknown as RuleInfo;
+    const { good, bad } = ruleExamples(info);
+    const examples = (label: string, cls: string, items: readonly string[]) =>
+      items.length > 0 ? `<div class="examples ${cls}"><h4>${label}</h4><ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul></div>` : '';
+    const url = ruleDocsUrl(rule.id);
+    return [
+      `<article class="rule-doc" id="${ctx.ruleAnchors.get(rule.id)}">`,
+      `<h3>${e(rule.id)} <span class="dim">${e(rule.kind.name)} · ${rule.severity}</span></h3>`,
+      `<div class="description">${e(ruleFullDescription(info))}</div>`,
+      examples('bad', 'bad', bad),
+      examples('good', 'good', good),
+      url.startsWith('https:') ? `<p><a href="${e(url)}">the rule's page</a></p>` : '',
+      '</article>',
+    ].filter(Boolean).join('\n');
+  });
+  return `<section class="rule-docs"><h2>Rules</h2>\n${docs.join('\n')}\n</section>`;
 }
 
 // Fonts: the CJK faces of Noto (Debian's fonts-noto-cjk), Source Han, and the system faces of
@@ -330,11 +615,62 @@ thead .short { display: none; }
 .utterance.role-agent { background: #eef4ff; }
 .utterance.role-customer { background: #f9fafb; border: 1px dashed #d0d5dd; }
 mark { border-radius: 3px; padding: 0 1px; background: #fee4e2; color: #7a271a; box-shadow: inset 0 -2px 0 #f04438; }
-.sev-warning mark { background: #fef0c7; color: #7a2e0e; box-shadow: inset 0 -2px 0 #f79009; }
-.sev-info mark { background: #d1e9ff; color: #194185; box-shadow: inset 0 -2px 0 #2e90fa; }
+.sev-warning mark, mark.sev-warning { background: #fef0c7; color: #7a2e0e; box-shadow: inset 0 -2px 0 #f79009; }
+.sev-info mark, mark.sev-info { background: #d1e9ff; color: #194185; box-shadow: inset 0 -2px 0 #2e90fa; }
 mark.point { display: inline-block; width: 2px; height: 1.1em; padding: 0; vertical-align: text-bottom; background: #f04438; }
 .suggestions { margin-top: .25rem; font-size: .9rem; }
 .suggestion { font-weight: 700; color: #067647; }
+
+.run-info { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .25rem 1.5rem; font-size: .85rem; }
+.run-info div { min-width: 0; }
+.run-info dt { color: #475467; }
+.run-info ul { list-style: none; }
+.rule-chart ol { list-style: none; margin-top: .25rem; display: grid; gap: .15rem; }
+.rule-chart li { display: grid; grid-template-columns: minmax(8rem, 18rem) 1fr 3rem; gap: .5rem; align-items: center; font-size: .85rem; }
+.rule-chart .rule { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rule-chart .track { display: flex; height: .8rem; background: #f2f4f7; border-radius: 3px; overflow: hidden; }
+.rule-chart .bar.sev-error { background: #d92d20; }
+.rule-chart .bar.sev-warning { background: #f79009; }
+.rule-chart .bar.sev-info { background: #2e90fa; }
+.rule-chart .n { text-align: right; font-variant-numeric: tabular-nums; }
+.dismissed-before summary { cursor: pointer; color: #475467; }
+.dismissed-before ul { margin: .25rem 0 0 1.25rem; font-size: .85rem; }
+.filters .export { font: inherit; font-size: .9rem; }
+
+.chat { list-style: none; margin-top: .5rem; display: grid; gap: .5rem; }
+.turn { max-width: 85%; min-width: 0; }
+.turn.role-agent { justify-self: end; }
+.turn.role-system { justify-self: center; }
+.turn-head { font-size: .8rem; color: #475467; display: flex; flex-wrap: wrap; gap: 0 .5rem; }
+.turn.role-agent .turn-head { justify-content: flex-end; }
+.turn-head .n { font-variant-numeric: tabular-nums; }
+.turn-head .speaker { font-weight: 600; color: #1d2430; }
+.bubble { padding: .4rem .75rem; border-radius: 10px; white-space: pre-wrap; background: #f9fafb; border: 1px solid #eaecf0; }
+.turn.role-agent .bubble { background: #eef4ff; border-color: #d1e0ff; }
+.turn.role-system .bubble { background: #f2f4f7; font-size: .9rem; }
+.turn.trigger .bubble { border: 2px solid #f79009; }
+.group, .turn, .finding { scroll-margin-top: 4.5rem; }
+.turn:target .bubble { outline: 3px solid #2e90fa; outline-offset: 2px; }
+mark.trigger { background: #fef0c7; color: #7a2e0e; box-shadow: inset 0 -2px 0 #f79009; }
+.triggered, .related { font-size: .85rem; color: #b54708; }
+.turn .findings { margin-top: .35rem; }
+.finding:target { outline: 3px solid #2e90fa; outline-offset: 2px; }
+.review { margin-top: .3rem; font-size: .85rem; }
+.review form { display: flex; flex-wrap: wrap; gap: .4rem; }
+.review input { font: inherit; flex: 1 1 12rem; min-width: 0; }
+.review button { font: inherit; }
+.finding.dismissed > :not(.review) { opacity: .45; }
+.finding.dismissed .message { text-decoration: line-through; }
+.dismissed-note { color: #475467; }
+
+.rule-docs { margin-top: 1.5rem; background: #fff; border: 1px solid #dde1e6; border-radius: 8px; padding: 1rem; display: grid; gap: 1rem; }
+.rule-doc { scroll-margin-top: 4rem; }
+.rule-doc:target { outline: 3px solid #2e90fa; outline-offset: 4px; }
+.rule-doc .description { white-space: pre-line; margin-top: .25rem; }
+.rule-doc h4 { font-size: .85rem; margin: .35rem 0 0; }
+.rule-doc .examples ul { margin: 0 0 0 1.25rem; white-space: pre-line; }
+.rule-doc .bad h4 { color: #b42318; }
+.rule-doc .good h4 { color: #067647; }
 
 @media (max-width: 600px) {
   html { font-size: 14px; }
@@ -343,11 +679,14 @@ mark.point { display: inline-block; width: 2px; height: 1.1em; padding: 0; verti
   thead .long { display: none; }
   thead .short { display: inline; }
   .group { padding: .6rem .6rem; }
+  .turn { max-width: 100%; }
+  .rule-chart li { grid-template-columns: minmax(6rem, 1fr) 1fr 2.5rem; }
 }
 @media print {
   html { background: #fff; font-size: 10pt; }
   body { max-width: none; padding: 0; }
-  .filters { display: none; }
+  .filters, .review { display: none !important; }
+  .turn { break-inside: avoid; }
   /* A conversation may run over pages (else a long one leaves half a page blank); a finding may not. */
   .run, .group { border-color: #c0c4cc; }
   .run { break-inside: avoid-page; }
@@ -358,17 +697,20 @@ mark.point { display: inline-block; width: 2px; height: 1.1em; padding: 0; verti
 }
 `;
 
-// The filter: severities and one rule; a conversation or file with nothing left to show folds
-// away while a filter is on. Kept small and dependency-free: it runs from a file:// URL.
+// The script: filters (severities and one rule; a conversation or file with nothing left to show
+// folds away while a filter is on) and the review (dismiss a finding with a reason, undo, export
+// the dismissals as a file for `aslint lint --dismissed`; work in progress is kept in the
+// browser's storage for this report). Kept small and dependency-free: it runs from a file:// URL.
 const SCRIPT = `
 (function () {
   var bar = document.querySelector('.filters');
   if (!bar) return;
+  var data = JSON.parse(document.getElementById('aslint-data').textContent);
   bar.hidden = false;
   var boxes = Array.prototype.slice.call(bar.querySelectorAll('input[name=severity]'));
   var select = bar.querySelector('select');
   var shown = bar.querySelector('.shown');
-  var findings = document.querySelectorAll('.finding');
+  var findings = Array.prototype.slice.call(document.querySelectorAll('.finding'));
   var groups = document.querySelectorAll('.group, .file');
   function apply() {
     var on = {};
@@ -387,5 +729,87 @@ const SCRIPT = `
   }
   bar.addEventListener('change', apply);
   apply();
+
+  var storeKey = 'aslint-dismissed:' + document.body.dataset.report;
+  var dismissed = {};
+  try { dismissed = JSON.parse(localStorage.getItem(storeKey) || '{}') || {}; } catch (e) { dismissed = {}; }
+  var exportButton = bar.querySelector('.export');
+  function entries() {
+    var out = data.dismissedBefore.slice();
+    Object.keys(dismissed).forEach(function (n) {
+      var d = data.findings[n];
+      if (!d) return;
+      out.push({ ruleId: d.ruleId, conversation: d.conversation, unitText: d.unitText, text: d.text, occurrence: d.occurrence, reason: dismissed[n], path: d.path, turn: d.turn });
+    });
+    return out;
+  }
+  function el(tag, cls, text) {
+    var x = document.createElement(tag);
+    if (cls) x.className = cls;
+    if (text) x.textContent = text;
+    return x;
+  }
+  function changed(li) {
+    try { localStorage.setItem(storeKey, JSON.stringify(dismissed)); } catch (e) { /* private mode: the page still works */ }
+    render(li);
+    exportButton.querySelector('.count').textContent = entries().length;
+  }
+  function render(li) {
+    var n = li.dataset.n;
+    var box = li.querySelector('.review');
+    box.hidden = false;
+    box.textContent = '';
+    var reason = dismissed[n];
+    li.classList.toggle('dismissed', reason !== undefined);
+    if (reason !== undefined) {
+      var note = el('p', 'dismissed-note', 'dismissed: ' + reason + ' ');
+      var undo = el('button', 'undo', 'undo');
+      undo.type = 'button';
+      undo.addEventListener('click', function () { delete dismissed[n]; changed(li); });
+      note.appendChild(undo);
+      box.appendChild(note);
+      return;
+    }
+    var open = el('button', 'open', 'dismiss…');
+    open.type = 'button';
+    open.addEventListener('click', function () {
+      box.textContent = '';
+      var form = el('form', 'dismiss');
+      var input = el('input');
+      input.name = 'reason';
+      input.required = true;
+      input.placeholder = 'why this is not a problem';
+      input.setAttribute('aria-label', 'reason for dismissing');
+      var go = el('button', 'confirm', 'dismiss');
+      go.type = 'submit';
+      var cancel = el('button', 'cancel', 'cancel');
+      cancel.type = 'button';
+      cancel.addEventListener('click', function () { render(li); });
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var why = input.value.trim();
+        if (!why) { input.value = ''; input.focus(); return; }
+        dismissed[n] = why;
+        changed(li);
+      });
+      form.appendChild(input);
+      form.appendChild(go);
+      form.appendChild(cancel);
+      box.appendChild(form);
+      input.focus();
+    });
+    box.appendChild(open);
+  }
+  findings.forEach(render);
+  exportButton.querySelector('.count').textContent = entries().length;
+  exportButton.addEventListener('click', function () {
+    var text = JSON.stringify({ version: 1, dismissed: entries() }, null, 2) + '\\n';
+    var a = el('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    a.download = 'aslint-dismissed.json';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  });
 })();
 `;

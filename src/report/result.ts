@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../checks/kind.js';
 import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
+import type { Dismissal } from './dismissed.js';
 
 export interface FileResult {
   /** The path as given on the command line (or `<stdin>`). */
@@ -64,6 +65,22 @@ export interface LintResult {
   scores: Scores;
   /** The rules of the run, for formats that describe them (SARIF). */
   rules: readonly CompiledRule[];
+  /** What the run was: shown at the top of the HTML report. */
+  run?: RunInfo;
+  /** Findings that reviewers dismissed (--dismissed) and this run left out. */
+  dismissed?: Dismissal[];
+}
+
+export interface RunInfo {
+  /** ISO 8601. */
+  date: string;
+  version: string;
+  /** The files linted. */
+  inputs: string[];
+  /** The config files applied (presets as `aslint:…`). */
+  config: string[];
+  /** The glossary and rule files. */
+  content: string[];
 }
 
 export interface ReportOptions {

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import type { Finding, Severity } from '../types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
+import { findingPlace } from './place.js';
 import { FULL_SCORE, type AgentSummary, type ConversationScore } from './result.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -11,7 +12,11 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** Findings grouped by file and conversation, with the utterance and the span underlined. */
+/**
+ * Findings grouped by file and conversation, with the utterance and the span underlined. A reply
+ * library's finding is placed by line:column in its file; a transcript's by conversation, turn and
+ * speaker (`c3 · turn 4 · agent 小美`), which a reviewer can find in the chat.
+ */
 export const stylish: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
@@ -22,7 +27,7 @@ export const stylish: Reporter = (result, options) => {
     if (file.findings.length === 0) return;
     out.push(c.underline(file.path));
     let group: string | null | undefined;
-    const width = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    const width = Math.max(...file.findings.map((f) => stringWidth(place(f))));
     for (const f of file.findings) {
       const heading = groupOf(f);
       if (heading !== group) {
@@ -30,7 +35,7 @@ export const stylish: Reporter = (result, options) => {
         const score = f.conversation === null ? undefined : scoreOf.get(`${fileIndex}\0${f.conversation}`);
         out.push(`  ${c.bold(heading)}${score ? scoreLabel(score, c) : ''}`);
       }
-      const where = pad(`${f.line}:${f.column}`, width);
+      const where = pad(place(f), width);
       const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${f.suggestions.join(' / ')}`) : '';
       out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${f.message}${suggestion}  ${c.dim(f.ruleId)}`);
       // A record that could not be read has no text to show.
@@ -56,6 +61,10 @@ export const stylish: Reporter = (result, options) => {
   if (skipped) out.push(c.dim(`  not linted: ${skipped.media} image or other media message${skipped.media === 1 ? '' : 's'}, ${skipped.empty} empty`));
   return out.join('\n') + '\n';
 };
+
+function place(f: Finding): string {
+  return f.conversation === null ? `${f.line}:${f.column}` : findingPlace(f);
+}
 
 function groupOf(f: Finding): string {
   if (f.conversation !== null) return `conversation ${f.conversation}`;

@@ -80,7 +80,7 @@ describe('aslint lint --format json', () => {
               ruleId: 'test/missing-apology',
               kind: 'require',
               severity: 'error',
-              message: '顾客说“太慢了”后，客服 2 轮内没有致歉。',
+              message: '顾客说“太慢了”“怎么回事”后，客服 2 轮内没有致歉。',
               unit: 's1#1',
               conversation: 's1',
               turn: 1,
@@ -91,6 +91,8 @@ describe('aslint lint --format json', () => {
               endColumn: 123,
               text: '您好，这不归我管\n本店支持无条件退货',
               suggestions: [],
+              // The customer's words that made the apology due.
+              related: [{ unit: 's1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 60, text: '太慢了，"怎么回事', message: '触发的话：“太慢了”“怎么回事”' }],
             },
             {
               ruleId: 'test/blame-shifting',
@@ -178,21 +180,21 @@ describe('aslint lint --format json', () => {
 });
 
 describe('aslint lint --format stylish', () => {
-  it('prints findings by file and conversation with the span underlined', () => {
+  it('prints findings by file and conversation with the span underlined: transcripts by turn (from 1) and speaker, replies by line:column', () => {
     const r = aslint(['lint', ...TEST_CONTENT, `${DATA}/chats.jsonl`, `${DATA}/replies.yaml`]);
     expect(r.stdout).toBe(
       [
         'test/cli/data/chats.jsonl',
         '  conversation s1 · 小王 · score 0/100 fatal: test/blame-shifting',
-        '    1:104  error    顾客说“太慢了”后，客服 2 轮内没有致歉。  test/missing-apology',
-        '           │ 您好，这不归我管',
-        '           │ ^^^^^^^^^^^^^^^^',
-        '    1:107  error    不要推诿。  test/blame-shifting',
-        '           │ 您好，这不归我管',
-        '           │       ^^^^^^^^^^',
-        '    1:118  warning  “无条件退货”应为“七日无理由退货”：无理由不等于无条件  → 七日无理由退货  term/seven-day-return',
-        '           │ 本店支持无条件退货',
-        '           │         ^^^^^^^^^^',
+        '    s1 · turn 2 · agent 小王  error    顾客说“太慢了”“怎么回事”后，客服 2 轮内没有致歉。  test/missing-apology',
+        '                              │ 您好，这不归我管',
+        '                              │ ^^^^^^^^^^^^^^^^',
+        '    s1 · turn 2 · agent 小王  error    不要推诿。  test/blame-shifting',
+        '                              │ 您好，这不归我管',
+        '                              │       ^^^^^^^^^^',
+        '    s1 · turn 2 · agent 小王  warning  “无条件退货”应为“七日无理由退货”：无理由不等于无条件  → 七日无理由退货  term/seven-day-return',
+        '                              │ 本店支持无条件退货',
+        '                              │         ^^^^^^^^^^',
         '',
         'test/cli/data/replies.yaml',
         '  reply r1',

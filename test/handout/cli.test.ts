@@ -88,11 +88,11 @@ describe('aslint glossary', () => {
     for (const ext of ['tbx', 'csv']) {
       const dir = tmp();
       expect((await aslint('handout', ...GLOSSARY, '-o', join(dir, `terms.${ext}`))).code).toBe(0);
-      const r = await aslint('glossary', 'import', join(dir, `terms.${ext}`), '-o', join(dir, 'glossary') + '/');
+      const r = await aslint('glossary', 'import', '--no-defaults', join(dir, `terms.${ext}`), '-o', join(dir, 'glossary') + '/');
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain(`imported 6 terms from ${join(dir, `terms.${ext}`)}`);
       expect(readdirSync(join(dir, 'glossary')).sort()).toEqual(['content.yaml', 'statutory.yaml']);
-      expect((await aslint('glossary', 'check', join(dir, 'glossary'))).code).toBe(0);
+      expect((await aslint('glossary', 'check', '--no-defaults', join(dir, 'glossary'))).code).toBe(0);
     }
   });
 
@@ -101,8 +101,8 @@ describe('aslint glossary', () => {
     await aslint('handout', ...GLOSSARY, '--category', 'content', '-o', join(dir, 'utf8.csv'));
     const text = readFileSync(join(dir, 'utf8.csv'), 'utf8').replace(/^\uFEFF/, '');
     writeFileSync(join(dir, 'gbk.csv'), encodeText(text, 'gb18030', false));
-    const a = await aslint('glossary', 'import', join(dir, 'utf8.csv'));
-    const b = await aslint('glossary', 'import', join(dir, 'gbk.csv'));
+    const a = await aslint('glossary', 'import', '--no-defaults', join(dir, 'utf8.csv'));
+    const b = await aslint('glossary', 'import', '--no-defaults', join(dir, 'gbk.csv'));
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout.replace('gbk.csv', 'utf8.csv')).toBe(a.stdout);
     expect((await aslint('glossary', 'import', join(dir, 'missing.csv'))).code).toBe(2);
@@ -111,11 +111,11 @@ describe('aslint glossary', () => {
   it('import: one category to a file or stdout; several need a folder', async () => {
     const dir = tmp();
     await aslint('handout', ...GLOSSARY, '--category', 'statutory', '-o', join(dir, 'statutory.csv'));
-    const r = await aslint('glossary', 'import', join(dir, 'statutory.csv'));
+    const r = await aslint('glossary', 'import', '--no-defaults', join(dir, 'statutory.csv'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Imported by aslint from statutory\.csv\.\ncategory: statutory\nterms:\n/);
     await aslint('handout', ...GLOSSARY, '-o', join(dir, 'all.csv'));
-    const r2 = await aslint('glossary', 'import', join(dir, 'all.csv'), '-o', join(dir, 'one.yaml'));
+    const r2 = await aslint('glossary', 'import', '--no-defaults', join(dir, 'all.csv'), '-o', join(dir, 'one.yaml'));
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('Write them to a folder: -o glossary/');
     expect(existsSync(join(dir, 'one.yaml'))).toBe(false);
@@ -123,11 +123,11 @@ describe('aslint glossary', () => {
 
   it('check: exit 1 with problems, 0 without, json on request', async () => {
     const problems = join(import.meta.dirname, '..', 'glossary', 'data', 'problems.yaml');
-    const r = await aslint('glossary', 'check', problems);
+    const r = await aslint('glossary', 'check', '--no-defaults', problems);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('misuse-is-term');
-    const j = await aslint('glossary', 'check', '--format', 'json', problems);
+    const j = await aslint('glossary', 'check', '--no-defaults', '--format', 'json', problems);
     expect(JSON.parse(j.stdout).problems.length).toBe(11);
-    expect((await aslint('glossary', 'check', DATA)).code).toBe(0);
+    expect((await aslint('glossary', 'check', '--no-defaults', DATA)).code).toBe(0);
   });
 });

@@ -3,10 +3,11 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/glossary/handout/content.js';
-import { renderCsv, CSV_COLUMNS } from '../../src/glossary/handout/csv.js';
+import { renderCsv } from '../../src/glossary/exchange/csv.js';
+import { CSV_COLUMNS } from '../../src/glossary/exchange/table.js';
 import { renderMarkdown } from '../../src/glossary/handout/markdown.js';
 import { blankFrom, buildQuiz, makeQuiz, renderQuizHtml, renderQuizMarkdown } from '../../src/glossary/handout/quiz.js';
-import { renderTbx } from '../../src/glossary/handout/tbx.js';
+import { renderTbx } from '../../src/glossary/exchange/tbx.js';
 import { labelsFor, type HandoutLang } from '../../src/glossary/handout/labels.js';
 import { isTraditional } from '../../src/text/script.js';
 import type { Glossary } from '../../src/glossary/model.js';
@@ -187,13 +188,13 @@ describe('quiz', () => {
     expect(html).toContain('class="key"');
     const en = buildQuiz(await buildView(g, { lang: 'en' }));
     expect(en.sections.flatMap((s) => s.items).map((i) => i.answer)).toEqual(['price protection', '7-day no-reason return', 'warranty card']);
-    // zh-Hant: made from the Simplified sentences, so the good sentence still gives the answer.
+    // zh-Hant: sentences converted by character, so 支持 stays 支持 (Taiwan phrases would say 支援, "assist").
     const hantQuiz = await makeQuiz(g, { lang: 'zh-Hant' });
     expect(hantQuiz.sections.flatMap((s) => s.items).map((i) => `${i.before}[${i.wrong}→${i.answer}]${i.after}`)).toEqual([
-      '本商品支援30[天保價→天價保]，降價了可以聯絡我們。',
+      '本商品支持30[天保價→天價保]，降價了可以聯繫我們。',
       '您可以在[保價期→價保期]內申請退差價。',
       '未發貨的訂單可以申請[只退錢→僅退款]。',
-      '本店支援[無條件退貨→七日無理由退貨]。',
+      '本店支持[無條件退貨→七日無理由退貨]。',
     ]);
     expect(hantQuiz.sections.map((s) => s.title)).toEqual(['服務內容術語', '法定術語']);
     const hant = renderQuizMarkdown(hantQuiz);

@@ -223,3 +223,30 @@ browserDescribe('the checks themselves', () => {
     await handout.close();
   });
 });
+
+browserDescribe('what the reader sees', () => {
+  it('zh-Hant examples in 「」, zh-Hans ones in “”', async () => {
+    for (const [lang, open_, close] of [['zh-Hant', '「', '」'], ['zh-Hans', '“', '”']] as const) {
+      const page = await open(renderHtml(await buildView(await testGlossary(), { lang })), A4_CSS_PX, 'screen');
+      const marks = await page.evaluate(() => {
+        const el = document.querySelector('.do .good')!;
+        return [getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content, getComputedStyle(el).quotes];
+      });
+      expect(marks, lang).toEqual(['open-quote', 'close-quote', expect.stringMatching(new RegExp(`^"${open_}" "${close}"`))]);
+      await page.close();
+    }
+  });
+
+  it('the Content-Security-Policy stops a script that got into the page', async () => {
+    const html = renderHtml(await buildView(await testGlossary(), { lang: 'en' })).replace('</body>', '<script>document.title = "ran"</script><img src="https://example.invalid/x.png"></body>');
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => violations.push(m.text()));
+    await page.setContent(html, { waitUntil: 'load' });
+    expect(await page.title()).not.toBe('ran');
+    // Chromium's words for a blocked action (older versions say "Refused to …").
+    expect(violations.join('\n')).toMatch(/inline script[^\n]*Content Security Policy directive[^\n]*default-src 'none'/);
+    expect(violations.join('\n')).toMatch(/image 'https:\/\/example\.invalid\/x\.png'[^\n]*violates the following Content Security Policy/);
+    await page.close();
+  });
+});

@@ -70,6 +70,12 @@ browserDescribe('pdf handout', () => {
     const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     for (const word of ['保固卡', '軟體更新', '不要說', '這樣說', '定義', '第 3 頁，共 4 頁']) expect(all).toContain(word);
     for (const simplified of ['软件', '术语', '定义', '这样说']) expect(all).not.toContain(simplified);
+    // Fonts are embedded as CID TrueType, not drawn as Type 3 (Chromium cannot embed CFF outlines).
+    if (has('pdffonts')) {
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+      expect(fonts.filter((l) => /Type 3/.test(l))).toEqual([]);
+      expect(fonts.some((l) => /CID TrueType\s+Identity-H\s+yes/.test(l))).toBe(true);
+    }
     // A picture of a printed page, for a person (and the docs).
     spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '3', '-l', '3', file, outputPath('test-zh-Hant-page')]);
   });

@@ -1,10 +1,14 @@
-// The handout as one self-contained HTML file: inline CSS, no scripts, no network. It prints on
-// A4 (cover, contents, one category per page run) and reads as a page on screen.
+// The handout as one self-contained HTML file: inline CSS, no scripts, no network (its
+// Content-Security-Policy allows nothing else). It prints on A4 (cover, contents, one category
+// per page run) and reads as a page on screen.
 import type { Lang } from '../model.js';
 import { escapeHtml } from '../../text/markup.js';
 import { formatDate, htmlLang } from './labels.js';
 import type { HandoutView, Localized, SectionView, TermView } from './content.js';
 
+
+/** No scripts, no requests: the page needs only its inline CSS. A second defence behind escaping. */
+export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`;
 
 /** `<span lang>` around text whose language differs from the page's, so the right font is used. */
 function span(x: Localized, cls?: string): string {
@@ -16,7 +20,7 @@ export const anchorOf = (kind: 'cat' | 'term', id: string) => `${kind}-${id}`;
 // Fonts by language: the CJK faces of Noto (Debian's fonts-noto-cjk), Source Han, and the
 // system faces of macOS and Windows. English uses Noto Sans, else the Latin of the CJK face, so
 // that English lines and the English words inside Chinese ones look the same.
-const FONTS: Record<Lang, string> = {
+export const FONTS: Record<Lang, string> = {
   'zh-Hans': '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif',
   'zh-Hant': '"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", sans-serif',
   en: '"Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
@@ -29,6 +33,9 @@ html { font-family: ${FONTS['zh-Hans']}; color: #1d2430; font-size: 10.5pt; line
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 :lang(zh-Hant) { font-family: ${FONTS['zh-Hant']}; }
 :lang(en) { font-family: ${FONTS.en}; }
+/* Quotation marks as each language writes them: Taiwan and Hong Kong use corner brackets. */
+:lang(zh-Hans), :lang(en) { quotes: "“" "”" "‘" "’"; }
+:lang(zh-Hant) { quotes: "「" "」" "『" "』"; }
 body { margin: 0; }
 h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 p, ul, dl { margin: 0; }
@@ -100,8 +107,8 @@ dl.facts dd .line .tag { font-size: 7.5pt; color: #8a96a0; margin-right: 1.5mm; 
 .dodont .mis { font-weight: 700; color: #a8322a; text-decoration: line-through; text-decoration-thickness: 1px; }
 .dodont .why { color: #4a3a39; }
 .dodont .ex { color: #6b5f5e; font-size: 9pt; }
-.dodont .ex::before, .dodont .good::before { content: "“"; }
-.dodont .ex::after, .dodont .good::after { content: "”"; }
+.dodont .ex::before, .dodont .good::before { content: open-quote; }
+.dodont .ex::after, .dodont .good::after { content: close-quote; }
 .source { margin-top: 2mm; font-size: 8.5pt; color: #5a6875; }
 .source b { font-weight: 600; }
 
@@ -147,7 +154,7 @@ function termHtml(t: TermView, view: HandoutView): string {
   }
   const source = t.source ? `<p class="source"><b>${escapeHtml(L.source)}${view.lang === 'en' ? ': ' : '：'}</b>${span(t.source)}</p>` : '';
   return `<article class="term" id="${anchorOf('term', t.id)}">
-<header><h3>${first ? span(first) : ''}${rest.map((n) => span(n, 'alt')).join('')}</h3>${t.formal ? `<span class="badge">${escapeHtml(L.formal)}</span>` : ''}<span class="id">${escapeHtml(t.id)}</span></header>
+<header><h3>${first ? span(first) : ''}${rest.map((n) => span(n, 'alt')).join('')}</h3>${t.formal ? `<span class="badge">${escapeHtml(L.formal)}</span>` : ''}${view.showIds ? `<span class="id">${escapeHtml(t.id)}</span>` : ''}</header>
 <dl class="facts">${facts.join('')}</dl>
 ${dodont}${source}
 </article>`;
@@ -179,7 +186,7 @@ function coverHtml(view: HandoutView): string {
   const langs = view.lang === 'all' ? (['zh-Hans', 'zh-Hant', 'en'] as const) : [view.lang];
   return `<header class="cover" id="cover">
 <div>
-  <div class="kicker">aslint</div>
+  ${view.organization ? `<div class="kicker">${escapeHtml(view.organization)}</div>` : ''}
   <h1>${escapeHtml(view.title)}</h1>
   <div class="subtitle">${escapeHtml(L.subtitle)}</div>
   <div class="meta">
@@ -201,7 +208,7 @@ export function renderHtml(view: HandoutView): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="aslint">
+${CSP_META}
 <title>${escapeHtml(view.title)}</title>
 <style>${HANDOUT_CSS}</style>
 </head>

@@ -21,9 +21,9 @@ export async function renderHandout(glossary: Glossary, options: RenderOptions):
   const { buildView } = await import('./content.js');
   switch (options.format) {
     case 'csv':
-      return (await import('./csv.js')).renderCsv(glossary, options);
+      return (await import('../exchange/csv.js')).renderCsv(glossary, options);
     case 'tbx':
-      return (await import('./tbx.js')).renderTbx(glossary, options);
+      return (await import('../exchange/tbx.js')).renderTbx(glossary, options);
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(await buildView(glossary, options));
     case 'html':

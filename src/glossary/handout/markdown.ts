@@ -13,6 +13,9 @@ function values(items: Localized[], tagged: boolean): string {
   return items.map((x) => (tagged ? `(${x.lang}) ` : '') + escapeMd(x.text)).join(tagged ? '<br>' : ' / ');
 }
 
+/** An example in the quotation marks of its language: 「」 in Traditional Chinese. */
+const quoted = (x: Localized) => (x.lang === 'zh-Hant' ? `「${escapeMd(x.text)}」` : `“${escapeMd(x.text)}”`);
+
 /** A GitHub-style heading anchor is unreliable for CJK, so terms get explicit ids. */
 const anchor = (id: string) => `<a id="term-${id}"></a>`;
 
@@ -30,11 +33,11 @@ function termMd(t: TermView, view: HandoutView): string {
   if (t.misuses.length || t.bad.length) {
     out.push(`- **✗ ${escapeMd(L.dontSay)}**`);
     for (const m of t.misuses) out.push(`  - ~~${escapeMd(m.text.text)}~~ — ${escapeMd(m.why.text)}`);
-    for (const b of t.bad) out.push(`  - ${escapeMd(L.badExamples)}${c}“${escapeMd(b.text)}”`);
+    for (const b of t.bad) out.push(`  - ${escapeMd(L.badExamples)}${c}${quoted(b)}`);
   }
   if (t.good.length) {
     out.push(`- **✓ ${escapeMd(L.say)}**`);
-    for (const g of t.good) out.push(`  - “${escapeMd(g.text)}”`);
+    for (const g of t.good) out.push(`  - ${quoted(g)}`);
   }
   if (t.source) out.push(`- **${escapeMd(L.source)}**${c}${escapeMd(t.source.text)}`);
   out.push('');

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../../types.js';
 import { escapeHtml } from '../../text/markup.js';
 import type { HandoutView } from './content.js';
+import { FONTS } from './html.js';
 
 /** Where Chromium is looked for, in order, after $ASLINT_CHROMIUM. */
 export const CHROMIUM_CANDIDATES = [
@@ -73,6 +74,34 @@ export const MISSING_GLYPHS_SCRIPT = `(() => {
   return chars.filter((ch) => draw(ch) === box);
 })()`;
 
+/**
+ * CJK faces with TrueType outlines, tried first when printing. Chromium's PDF writer (Skia)
+ * embeds TrueType outlines as CID fonts but turns CFF outlines, which Noto Sans CJK and Source
+ * Han Sans have, into Type 3 fonts: bitmaps-as-drawings that print blurry, and whose text
+ * search and copy depend on the viewer (measured with pdffonts: Noto Sans CJK → 250 Type 3 fonts
+ * in the zh-Hant handout; WenQuanYi Micro Hei → one embedded "CID TrueType" font).
+ */
+export const EMBEDDABLE_CJK_FONTS = '"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing TW", "AR PL UMing CN"';
+/** Latin faces with TrueType outlines, for English text, before the CJK ones. */
+const EMBEDDABLE_LATIN_FONTS = '"Noto Sans", "Liberation Sans", "DejaVu Sans", Arial';
+
+/**
+ * The handout's fonts with the embeddable ones first; the others stay as fallbacks. No synthetic
+ * bold: Skia draws it as Type 3 too (the CJK faces above have no bold; headings keep their size
+ * and colour).
+ */
+const PRINT_FONTS_CSS = `* { font-synthesis: none; }
+html, :lang(zh-Hans) { font-family: ${EMBEDDABLE_CJK_FONTS}, ${FONTS['zh-Hans']}; }
+:lang(zh-Hant) { font-family: ${EMBEDDABLE_CJK_FONTS}, ${FONTS['zh-Hant']}; }
+:lang(en) { font-family: ${EMBEDDABLE_LATIN_FONTS}, ${EMBEDDABLE_CJK_FONTS}, ${FONTS.en}; }`;
+
+const TYPE3_HINT = 'Install a CJK font with TrueType outlines, which Chromium embeds: sudo apt-get install fonts-wqy-microhei';
+
+/** How many Type 3 fonts a PDF of Chromium's has (its font dictionaries are not compressed). */
+export function type3FontCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Subtype\s*\/Type3\b/g) ?? []).length;
+}
+
 /** Prints an HTML handout to an A4 PDF; page numbers in the footer and the contents. */
 export async function htmlToPdf(
   html: string,
@@ -85,6 +114,7 @@ export async function htmlToPdf(
   try {
     const page = await b.newPage();
     await page.setContent(html, { waitUntil: 'load' });
+    await page.addStyleTag({ content: PRINT_FONTS_CSS });
     // Wait for the fonts, so no text is printed in a fallback face.
     await page.evaluate('document.fonts.ready.then(() => undefined)');
     const missing = (await page.evaluate(MISSING_GLYPHS_SCRIPT)) as string[];
@@ -97,7 +127,7 @@ export async function htmlToPdf(
       .replace('{page}', '<span class="pageNumber"></span>')
       .replace('{pages}', '<span class="totalPages"></span>');
     // The template is its own document: fonts and sizes must be set here (single quotes: it sits in an attribute).
-    const font = view.lang === 'zh-Hant' ? "'Noto Sans CJK TC', 'PingFang TC', sans-serif" : "'Noto Sans CJK SC', 'PingFang SC', sans-serif";
+    const font = `${EMBEDDABLE_CJK_FONTS.replace(/"/g, "'")}, ${view.lang === 'zh-Hant' ? "'Noto Sans CJK TC', 'PingFang TC'" : "'Noto Sans CJK SC', 'PingFang SC'"}, sans-serif`;
     const footer = `<div style="font-family: ${font}; font-size: 8px; color: #778; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"><span>${escapeHtml(view.title)}</span><span>${pageOf}</span></div>`;
     const print = async () =>
       Buffer.from(
@@ -128,6 +158,8 @@ export async function htmlToPdf(
       }
     }
     await page.close();
+    const type3 = type3FontCount(pdf);
+    if (type3 > 0) warn(`the PDF has ${type3} Type 3 font${type3 === 1 ? '' : 's'} (Chromium cannot embed the CFF outlines of fonts such as Noto Sans CJK): text prints less sharp and may not copy. ${TYPE3_HINT}`);
     return pdf;
   } finally {
     if (own) await b.close();

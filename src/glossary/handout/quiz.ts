@@ -1,13 +1,19 @@
-// A practice sheet from the glossary: each bad example becomes a sentence with the misused
-// wording blanked; the answer is what the matching good example says in that place (or the
-// term itself), and the answer key at the end gives the reason.
+// A practice sheet from the glossary: sentences with a blank where a term goes, a word bank, and
+// an answer key that names the wrong wording and why. Every item is checked: the sentence with
+// the answer in the blank is one of the term's good examples, character for character, and the
+// answer is a word or phrase holding one of the term's forms (never a clause). Two kinds:
+//   - a bad example with its misuse blanked, when a good example is the same sentence with the
+//     term in that place (本商品支持30天保价 / 本商品支持30天价保 → 30＿＿, answer 天价保);
+//   - a good example with the term blanked, its key giving a misuse of the term and why.
+// Putting the term's name into a bad example's blank is not checked and was often wrong
+// (30＿＿ with 价保 gives 30价保; 7天＿＿货 with 七日无理由退货 gives 7天七日无理由退货货).
 import { normalize, normalizeText } from '../../text/normalize.js';
 import { formatDate, htmlLang } from './labels.js';
 import { escapeHtml } from '../../text/markup.js';
-import { HANDOUT_CSS } from './html.js';
+import { CSP_META, HANDOUT_CSS } from './html.js';
 import { escapeMd } from './markdown.js';
 import type { Category, Glossary } from '../model.js';
-import { buildView, chineseConverters, type HandoutOptions, type HandoutView, type Localized, type TermView } from './content.js';
+import { buildView, type HandoutOptions, type HandoutView, type Localized, type TermView } from './content.js';
 
 export interface QuizItem {
   number: number;
@@ -45,6 +51,8 @@ export function findFolded(text: string, needle: string): [number, number] | und
   return [n.map[at]!, n.map[at + k.length]!];
 }
 
+const LATIN_WORD = /[A-Za-z0-9'-]/;
+
 /** The blank and its answer from a bad sentence, its misuse span and a good sentence. */
 export function blankFrom(bad: string, span: [number, number], good: string): { start: number; end: number; answer: string } | undefined {
   const limit = Math.min(bad.length, good.length);
@@ -53,49 +61,83 @@ export function blankFrom(bad: string, span: [number, number], good: string): { 
   let q = 0;
   while (q < limit - p && bad[bad.length - 1 - q] === good[good.length - 1 - q]) q++;
   // The whole misuse is blanked (and more, when the good sentence changes more).
-  const start = Math.min(span[0], p);
-  const end = Math.max(span[1], bad.length - q);
+  let start = Math.min(span[0], p);
+  let end = Math.max(span[1], bad.length - q);
+  // An English blank takes whole words (the texts agree outside the blank, so widening keeps them aligned).
+  const tail = () => good.length - (bad.length - end);
+  while (start > 0 && LATIN_WORD.test(bad[start - 1]!) && (LATIN_WORD.test(bad[start] ?? '') || LATIN_WORD.test(good[start] ?? ''))) start--;
+  while (end < bad.length && LATIN_WORD.test(bad[end]!) && (LATIN_WORD.test(bad[end - 1] ?? '') || LATIN_WORD.test(good[tail() - 1] ?? ''))) end++;
   // The good sentence must be the bad one with this place changed, not another sentence.
   const kept = start + (bad.length - end);
   if (kept < (bad.length - (span[1] - span[0])) * 0.6) return undefined;
-  const answer = good.slice(start, good.length - (bad.length - end));
+  const answer = good.slice(start, tail());
   if (!answer.trim() || normalizeText(answer) === normalizeText(bad.slice(start, end))) return undefined;
   return { start, end, answer };
 }
 
+/** Punctuation that ends a clause: a blank or an answer holding one is a sentence, not a word. */
+const CLAUSE = /[，。；：！？,.;:!?\n]/;
+
+/**
+ * The item a bad sentence and a good one make, if it is checked: the good sentence is the bad
+ * one with the answer in the blank, and the answer is a word or phrase holding a form of the term.
+ */
+export function checkedBlank(bad: string, span: [number, number], good: string, forms: readonly string[]): { start: number; end: number; answer: string } | undefined {
+  const b = blankFrom(bad, span, good);
+  if (!b) return undefined;
+  if (bad.slice(0, b.start) + b.answer + bad.slice(b.end) !== good) return undefined;
+  if (CLAUSE.test(b.answer.trim()) || CLAUSE.test(bad.slice(b.start, b.end).trim())) return undefined;
+  const answer = normalizeText(b.answer);
+  return forms.some((f) => f && answer.includes(normalizeText(f))) ? b : undefined;
+}
+
+const family = (lang: string) => lang.slice(0, 2);
+
+/** Where the longest of `forms` first occurs in `text`, compared folded. */
+function formIn(text: string, forms: readonly string[]): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  for (const f of forms) {
+    const at = findFolded(text, f);
+    if (at && (!best || at[1] - at[0] > best[1] - best[0] || (at[1] - at[0] === best[1] - best[0] && at[0] < best[0]))) best = at;
+  }
+  return best;
+}
+
 function itemsOf(t: TermView, next: () => number): QuizItem[] {
   const items: QuizItem[] = [];
+  const forms = [...t.names, ...t.variants].map((x) => x.text);
+  const usedGood = new Set<Localized>();
   for (const bad of t.bad) {
-    let best: { start: number; end: number; answer: string; why: string } | undefined;
+    let best: { item: Omit<QuizItem, 'number'>; good: Localized; size: number } | undefined;
     for (const m of t.misuses) {
-      if (m.text.lang.slice(0, 2) !== bad.lang.slice(0, 2)) continue;
+      if (family(m.text.lang) !== family(bad.lang)) continue;
       const span = findFolded(bad.text, m.text.text);
       if (!span) continue;
-      let found: { start: number; end: number; answer: string } | undefined;
       for (const g of t.good) {
-        if (g.lang.slice(0, 2) !== bad.lang.slice(0, 2)) continue;
-        const b = blankFrom(bad.text, span, g.text);
-        if (b && (!found || b.end - b.start < found.end - found.start)) found = b;
+        if (family(g.lang) !== family(bad.lang)) continue;
+        const b = checkedBlank(bad.text, span, g.text, forms);
+        if (!b || (best && b.end - b.start >= best.size)) continue;
+        const item = { termId: t.id, lang: bad.lang, before: bad.text.slice(0, b.start), after: bad.text.slice(b.end), wrong: bad.text.slice(b.start, b.end), answer: b.answer, why: m.why.text };
+        best = { item, good: g, size: b.end - b.start };
       }
-      const name = t.names.find((n) => n.lang === bad.lang) ?? t.names.find((n) => n.lang.slice(0, 2) === bad.lang.slice(0, 2)) ?? t.names[0]!;
-      found ??= { start: span[0], end: span[1], answer: name.text };
-      best = { ...found, why: m.why.text };
-      break;
     }
     if (!best) continue;
-    items.push({
-      number: next(),
-      termId: t.id,
-      lang: bad.lang,
-      before: bad.text.slice(0, best.start),
-      after: bad.text.slice(best.end),
-      wrong: bad.text.slice(best.start, best.end),
-      answer: best.answer,
-      why: best.why,
-    });
+    usedGood.add(best.good);
+    items.push({ ...best.item, number: next() });
+  }
+  for (const g of t.good) {
+    if (usedGood.has(g)) continue;
+    const misuse = t.misuses.find((m) => family(m.text.lang) === family(g.lang));
+    const span = misuse && formIn(g.text, forms.filter((f) => family(scriptLang(f)) === family(g.lang)));
+    if (!misuse || !span) continue;
+    const answer = g.text.slice(span[0], span[1]);
+    if (CLAUSE.test(answer)) continue;
+    items.push({ number: next(), termId: t.id, lang: g.lang, before: g.text.slice(0, span[0]), after: g.text.slice(span[1]), wrong: misuse.text.text, answer, why: misuse.why.text });
   }
   return items;
 }
+
+const scriptLang = (text: string) => (/\p{Script=Han}/u.test(text) ? 'zh' : 'en');
 
 export function buildQuiz(view: HandoutView): Quiz {
   let n = 0;
@@ -113,30 +155,11 @@ export function buildQuiz(view: HandoutView): Quiz {
 const sortBank = (answers: string[], lang: string) => [...new Set(answers)].sort((a, b) => a.localeCompare(b, lang === 'zh-Hant' ? 'zh-Hant-TW' : 'zh-Hans-CN'));
 
 /**
- * The quiz of a glossary. A zh-Hant quiz is made from the Simplified sentences and converted
- * piece by piece: converted first, a bad sentence (by character) and its good one (with Taiwan
- * phrases, 支持 → 支援) would no longer line up, and the blank would lose its answer.
+ * The quiz of a glossary. A zh-Hant quiz is made from the zh-Hant handout's sentences: they are
+ * converted by character (traditional.ts), so a bad sentence and its good one still line up.
  */
 export async function makeQuiz(glossary: Glossary, options: HandoutOptions): Promise<Quiz> {
-  const view = await buildView(glossary, options);
-  if (options.lang !== 'zh-Hant') return buildQuiz(view);
-  const base = buildQuiz(await buildView(glossary, { ...options, lang: 'zh-Hans' }));
-  const cc = await chineseConverters();
-  const prose = (text: string) => cc.toTaiwan(text);
-  const sections = base.sections.map((s) => {
-    const items = s.items.map((i) => ({
-      ...i,
-      lang: 'zh-Hant' as const,
-      before: prose(i.before),
-      after: prose(i.after),
-      wrong: cc.toTraditionalChars(i.wrong),
-      answer: prose(i.answer),
-      why: prose(i.why),
-    }));
-    const title = view.sections.find((x) => x.category === s.category)?.title ?? s.title;
-    return { category: s.category, title, items, bank: sortBank(items.map((i) => i.answer), 'zh-Hant') };
-  });
-  return { view, sections, count: base.count };
+  return buildQuiz(await buildView(glossary, options));
 }
 
 const BLANK_MD = '＿＿＿＿＿＿';
@@ -189,7 +212,7 @@ export function renderQuizHtml(quiz: Quiz): string {
     .join('');
   return `<!DOCTYPE html>
 <html lang="${htmlLang(view.lang)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(`${view.title} — ${L.quizTitle}`)}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${CSP_META}<title>${escapeHtml(`${view.title} — ${L.quizTitle}`)}</title>
 <style>${HANDOUT_CSS}${QUIZ_CSS}</style></head>
 <body><div class="page quiz">
 <h1>${escapeHtml(L.quizTitle)}</h1>

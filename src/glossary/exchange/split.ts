@@ -6,8 +6,9 @@
 // puts it back in place. An export of one language is a view: every Chinese item is shown in
 // that language's script, as the handouts show it.
 import { LANGS, type Lang, type Term } from '../model.js';
-import { scriptOf, type ChineseConverters } from './content.js';
-import type { HandoutLang } from './labels.js';
+import { scriptOf, type ChineseConverters } from '../handout/content.js';
+import type { HandoutLang } from '../handout/labels.js';
+import type { TraditionalWriter } from '../handout/traditional.js';
 
 export interface Indexed {
   text: string;
@@ -38,18 +39,18 @@ export function writtenLang(text: string, cc: ChineseConverters): Lang {
   return cc.toSimplified(text) === text ? 'zh-Hans' : 'zh-Hant';
 }
 
-export function splitTerm(t: Term, lang: HandoutLang, cc: ChineseConverters): LangPart[] {
+export function splitTerm(t: Term, lang: HandoutLang, cc: ChineseConverters, hant: TraditionalWriter): LangPart[] {
   const langs: Lang[] = lang === 'all' ? [...LANGS] : [lang];
   return langs.map((l) => {
     // Which items go to language l, and how they are written there.
-    const place = (text: string, kind: 'word' | 'prose'): string | undefined => {
+    const place = (text: string, kind: 'word' | 'phrase' | 'sentence'): string | undefined => {
       if (lang === 'all') return writtenLang(text, cc) === l ? text : undefined;
       if (l === 'en') return scriptOf(text) === 'en' ? text : undefined;
       if (scriptOf(text) === 'en') return undefined;
       if (l === 'zh-Hans') return cc.toSimplified(text);
-      return kind === 'word' ? cc.toTraditionalChars(text) : cc.toTaiwan(cc.toSimplified(text));
+      return kind === 'word' ? hant.word(text) : kind === 'phrase' ? cc.toTaiwan(cc.toSimplified(text)) : hant.sentence(text);
     };
-    const list = (items: readonly string[], kind: 'word' | 'prose'): Indexed[] =>
+    const list = (items: readonly string[], kind: 'word' | 'phrase' | 'sentence'): Indexed[] =>
       items.flatMap((s, index) => {
         const text = place(s, kind);
         return text === undefined ? [] : [{ text, index }];
@@ -57,7 +58,7 @@ export function splitTerm(t: Term, lang: HandoutLang, cc: ChineseConverters): La
     const misuses: ExchangeMisuse[] = t.misuses.flatMap((m, index) => {
       const text = place(m.text, 'word');
       if (text === undefined) return [];
-      const why = lang === 'all' || scriptOf(m.why) === 'en' ? m.why : l === 'zh-Hant' ? cc.toTaiwan(cc.toSimplified(m.why)) : cc.toSimplified(m.why);
+      const why = lang === 'all' || scriptOf(m.why) === 'en' ? m.why : l === 'zh-Hant' ? hant.reason(m.why) : cc.toSimplified(m.why);
       const conv = (s: string) => place(s, 'word') ?? s;
       return [{ text, index, why, except: (m.except ?? []).map(conv), alternatives: (m.alternatives ?? []).map(conv) }];
     });
@@ -68,7 +69,7 @@ export function splitTerm(t: Term, lang: HandoutLang, cc: ChineseConverters): La
       plain: t.plain?.[l],
       variants: list(t.variants, 'word'),
       misuses,
-      good: list(t.examples.good, 'prose'),
+      good: list(t.examples.good, 'sentence'),
       bad: list(t.examples.bad, 'word'),
     };
   });
