@@ -49,6 +49,7 @@ interface LintOptions {
   writeBaseline?: string;
   scoresFile?: string;
   dismissed?: string;
+  concurrency?: string;
 }
 
 /** stdin's bytes, decoded as a file's are (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, Big5). */
@@ -84,6 +85,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--cache-location <path>', `the cache file, or a folder to keep ${CACHE_FILE_NAME} in`, CACHE_FILE_NAME)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
+    .option('--concurrency <n>', 'lint in n worker threads, or auto (one per core); the output is the same')
     .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file')
     .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
@@ -129,6 +131,13 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const makeReport = FORMATS[options.format];
   if (!makeReport) throw new InputError(`unknown format "${options.format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  let concurrency: number | 'auto' | undefined;
+  if (options.concurrency !== undefined) {
+    concurrency = options.concurrency === 'auto' ? 'auto' : Number(options.concurrency);
+    if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) {
+      throw new InputError(`--concurrency takes a whole number of threads or auto, not "${options.concurrency}"`, undefined, undefined, undefined, 'Use --concurrency auto (one thread per core) or a number such as 2.');
+    }
+  }
   const useStdin = options.stdin === true || paths.includes('-');
   if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
   if (useStdin && !options.stdinFormat && !options.stdinFilename) {
@@ -186,6 +195,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       describeRules: options.format === 'sarif' || options.format === 'html',
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
+      concurrency,
       onFile: (file) => progress.fileDone(file),
     },
     stdin,
