@@ -56,20 +56,20 @@ export function scoresCsv(scores: Scores, cwd: string): string {
   return toCsv(header, [...place('conversation', CONVERSATION_COLUMNS, scores.conversations), ...place('agent', AGENT_COLUMNS, scores.agents)]);
 }
 
-/** An Excel workbook with a `conversations` and an `agents` sheet (exceljs, loaded only here). */
+/**
+ * An Excel workbook with a `conversations` and an `agents` sheet, numbers as numbers. Written with
+ * write-excel-file, loaded only here: the same small stack (fflate, no native code) as the xlsx
+ * readers of src/sources and the glossary import use, rather than a second xlsx library.
+ */
 export async function scoresXlsx(scores: Scores, cwd: string): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  book.creator = 'aslint';
-  const sheet = <T>(name: string, columns: readonly Column<T>[], rows: readonly T[]) => {
-    const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = columns.map(([header]) => ({ header, key: header, width: Math.max(10, header.length + 2) }));
-    ws.getRow(1).font = { bold: true };
-    for (const cells of table(columns, rows, cwd)) ws.addRow(cells);
-  };
-  sheet('conversations', CONVERSATION_COLUMNS, scores.conversations);
-  sheet('agents', AGENT_COLUMNS, scores.agents);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const sheet = <T>(name: string, columns: readonly Column<T>[], rows: readonly T[]) => ({
+    sheet: name,
+    stickyRowsCount: 1,
+    columns: columns.map(([header]) => ({ width: Math.max(10, header.length + 2) })),
+    data: [columns.map(([header]) => ({ value: header, fontWeight: 'bold' as const })), ...table(columns, rows, cwd)],
+  });
+  return (await writeXlsxFile([sheet('conversations', CONVERSATION_COLUMNS, scores.conversations), sheet('agents', AGENT_COLUMNS, scores.agents)])).toBuffer();
 }
 
 export async function writeScoresFile(path: string, scores: Scores, cwd: string): Promise<void> {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csv } from '../../src/report/csv.js';
 import type { LintResult } from '../../src/report/result.js';
@@ -58,14 +58,9 @@ describe('--scores-file', () => {
   });
 
   it('as xlsx: a conversations sheet and an agents sheet, numbers as numbers', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await scoresXlsx(scoreResult(result.files), CWD)) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['conversations', 'agents']);
-    const values = (name: string) => {
-      const rows: unknown[][] = [];
-      book.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-      return rows;
-    };
+    const sheets = (await readXlsxFile(await scoresXlsx(scoreResult(result.files), CWD))) as unknown as { sheet: string; data: unknown[][] }[];
+    expect(sheets.map((s) => s.sheet)).toEqual(['conversations', 'agents']);
+    const values = (name: string) => sheets.find((s) => s.sheet === name)!.data;
     expect(values('conversations')).toEqual([
       ['file', 'conversation', 'agents', 'score', 'fatal', 'deductions', 'findings'],
       ['chats/c1.jsonl', 'c1', '小王', 0, 'test/blame-shifting', 'test/missing-apology −10', 3],
