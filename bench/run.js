@@ -26,13 +26,19 @@ const RSS_MIB = env('BENCH_RSS_MIB', '8,32,96').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'aslint-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs a command; aslint and textlint exit 1 for findings, so only other codes are failures. */
+/**
+ * Runs a command under GNU time: wall seconds, CPU seconds (user + system: steadier than wall
+ * time on a loaded machine) and peak RSS. aslint and textlint exit 1 for findings, so only other
+ * codes are failures.
+ */
 function run(args, options = {}) {
+  const timing = join(dir, 'time.txt');
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, cwd: dir, ...options });
+  const r = spawnSync('/usr/bin/time', ['-o', timing, '-f', '%U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: dir, ...options });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ...r, seconds };
+  const [user, system, kib] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { ...r, seconds, cpu: user + system, rssMiB: kib / 1024 };
 }
 
 const help = run([aslint, 'lint', '--help']).stdout;
@@ -54,7 +60,7 @@ const aslintSmall = () => {
   const r = run([aslint, 'lint', 'small', '--format', 'json', '-o', join(dir, 'aslint.json'), ...(concurrency ? ['--concurrency', 'auto'] : [])]);
   const report = JSON.parse(readFileSync(join(dir, 'aslint.json'), 'utf8'));
   if (report.files.length !== FILES) throw new Error(`aslint reported ${report.files.length} files, not ${FILES}`);
-  return { seconds: r.seconds, findings: report.files.reduce((n, f) => n + f.findings.length, 0) };
+  return { seconds: r.seconds, cpu: r.cpu, findings: report.files.reduce((n, f) => n + f.findings.length, 0) };
 };
 const textlintSmall = () => {
   const out = join(dir, 'textlint.json');
@@ -65,11 +71,13 @@ const textlintSmall = () => {
   if (!Array.isArray(report) || report.length !== FILES) throw new Error(`textlint reported ${report.length} files, not ${FILES}: ${r.stderr}`);
   const findings = report.reduce((n, f) => n + f.messages.filter((m) => m.ruleId === 'prh').length, 0);
   if (findings === 0) throw new Error('textlint + prh found nothing: prh.yml was not used');
-  return { seconds: r.seconds, findings };
+  return { seconds: r.seconds, cpu: r.cpu, findings };
 };
 
 const ratios = [];
 const times = { aslint: [], textlint: [] };
+const cpu = { aslint: [], textlint: [] };
+const cpuRatios = [];
 let counts;
 for (let round = 0; round < ROUNDS; round++) {
   // Alternate which tool goes first, so neither always gets the warm disk cache.
@@ -77,6 +85,9 @@ for (let round = 0; round < ROUNDS; round++) {
   times.aslint.push(a.seconds);
   times.textlint.push(t.seconds);
   ratios.push(t.seconds / a.seconds);
+  cpu.aslint.push(a.cpu);
+  cpu.textlint.push(t.cpu);
+  cpuRatios.push(t.cpu / a.cpu);
   counts = { aslint: a.findings, textlint: t.findings };
 }
 
@@ -84,35 +95,38 @@ for (let round = 0; round < ROUNDS; round++) {
 const big = join(dir, 'big.jsonl');
 writeFileSync(big, makeCorpus(MIB * 1024 * 1024));
 const bigBytes = statSync(big).size;
-const throughput = (extra) => median([0, 1, 2].map(() => run([aslint, 'lint', big, '--format', 'json', '-o', join(dir, 'big.json'), ...extra]).seconds));
+const throughput = (extra) => {
+  const runs = [0, 1, 2].map(() => run([aslint, 'lint', big, '--format', 'json', '-o', join(dir, 'big.json'), ...extra]));
+  return { seconds: median(runs.map((r) => r.seconds)), cpu: median(runs.map((r) => r.cpu)) };
+};
 const bigAuto = concurrency ? throughput(['--concurrency', 'auto']) : undefined;
 const bigOne = throughput(concurrency ? ['--concurrency', '1'] : []);
 
 // Start-up: one short file.
 const short = join(dir, 'short.txt');
 writeFileSync(short, makeTranscripts(1, 11)[0]);
-const startup = median([0, 1, 2, 3, 4, 5, 6].map(() => run([aslint, 'lint', short, '--format', 'json']).seconds));
+const shortRuns = [0, 1, 2, 3, 4, 5, 6].map(() => run([aslint, 'lint', short, '--format', 'json']));
+const startup = { seconds: median(shortRuns.map((r) => r.seconds)), cpu: median(shortRuns.map((r) => r.cpu)) };
 
 // Peak RSS (GNU time's %M, KiB) at three sizes.
 const rss = RSS_MIB.map((mib) => {
   const file = join(dir, `rss-${mib}.jsonl`);
   writeFileSync(file, makeCorpus(mib * 1024 * 1024, mib));
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, aslint, 'lint', file, '--format', 'json', '-o', join(dir, 'rss.json')], { encoding: 'utf8', cwd: dir });
+  const r = run([aslint, 'lint', file, '--format', 'json', '-o', join(dir, 'rss.json')]);
   rmSync(file);
-  const kib = Number(r.stderr.trim().split('\n').pop());
-  return `${mib} MiB: ${(kib / 1024).toFixed(0)} MiB`;
+  return `${mib} MiB: ${r.rssMiB.toFixed(0)} MiB`;
 });
 
-const mbps = (s) => `${(bigBytes / 1e6 / s).toFixed(1)} MB/s (${s.toFixed(2)} s)`;
+const mbps = (t) => `${(bigBytes / 1e6 / t.seconds).toFixed(1)} MB/s wall (${t.seconds.toFixed(2)} s; CPU ${t.cpu.toFixed(2)} s)`;
 const rows = [
   ['measured', aslintRoot],
   ['small files', `${FILES} text transcripts, ${(smallBytes / 1048576).toFixed(1)} MiB; prh.yml: ${prh.pairs} pairs`],
-  ['  aslint, median of rounds', `${median(times.aslint).toFixed(2)} s (findings: ${counts.aslint})`],
-  ['  textlint + prh, median of rounds', `${median(times.textlint).toFixed(2)} s (prh findings: ${counts.textlint})`],
-  ['  ratio textlint / aslint, median', `${median(ratios).toFixed(2)}× (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')})`],
+  ['  aslint, median of rounds', `${median(times.aslint).toFixed(2)} s wall, ${median(cpu.aslint).toFixed(2)} s CPU (findings: ${counts.aslint})`],
+  ['  textlint + prh, median of rounds', `${median(times.textlint).toFixed(2)} s wall, ${median(cpu.textlint).toFixed(2)} s CPU (prh findings: ${counts.textlint})`],
+  ['  ratio textlint / aslint, median', `${median(ratios).toFixed(2)}× wall (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')}), ${median(cpuRatios).toFixed(2)}× CPU`],
   [`large JSONL ${(bigBytes / 1048576).toFixed(1)} MiB, one worker`, mbps(bigOne)],
   ...(bigAuto ? [['  --concurrency auto', mbps(bigAuto)]] : []),
-  ['one short file, whole command (median of 7)', `${(startup * 1000).toFixed(0)} ms`],
+  ['one short file, whole command (median of 7)', `${(startup.seconds * 1000).toFixed(0)} ms wall, ${(startup.cpu * 1000).toFixed(0)} ms CPU`],
   ['peak RSS, --format json', rss.join(', ')],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(46)} ${v}`);

@@ -10,7 +10,8 @@ import { openSource, openText, SOURCE_EXTENSIONS } from './sources/index.js';
 import { InputError, type SourceDocument, type SourceFormat } from './types.js';
 
 export * from './types.js';
-export { loadRuleSet, type RuleSet } from './engine/ruleset.js';
+export type { RuleSet } from './engine/ruleset.js';
+export { loadRuleSet } from './runner/rulesets.js';
 export type { ContentSources } from './defaults.js';
 export type { FileResult, LintResult, Summary } from './report/result.js';
 export { lintConversation } from './engine/lint.js';

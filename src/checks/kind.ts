@@ -12,7 +12,13 @@ import type { UnitScan, Hit } from '../engine/scan.js';
 export type JsonSchema = { [key: string]: unknown };
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
-export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>>;
+export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system' | 'time', string>>;
+
+/** The role and text of an example turn (its one key besides `time`). */
+export function exampleTurnRole(turn: ExampleTurn): ['agent' | 'customer' | 'system', string] {
+  const role = turn.agent !== undefined ? 'agent' : turn.customer !== undefined ? 'customer' : 'system';
+  return [role, turn[role] ?? ''];
+}
 /** A lone agent utterance, a conversation, or an utterance with what it flags and its fix. */
 export type Example = string | { turns: ExampleTurn[] } | PinnedExample;
 

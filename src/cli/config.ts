@@ -7,18 +7,24 @@ import { stringify } from 'yaml';
 import { CONFIG_FILE_NAMES, PRESETS } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, overridesFor } from '../config/discovery.js';
 import { EDITOR_SCHEMA_FILES } from '../config/editor-schemas.js';
-import { projectFileUrl } from '../defaults.js';
+import { PACKAGE, projectFileUrl } from '../defaults.js';
 import { InputError } from '../types.js';
 import type { CommandState } from './index.js';
 
 /**
  * Where editors find the config schema: the copy installed in the project's node_modules when
- * there is one (relative, so the config can be committed), else the copy aslint runs from.
+ * there is one (relative, so the config can be committed), else the same file of this version as
+ * published on npm (served by unpkg). Never a path of this machine: the config is shared.
  */
 export function configSchemaRef(dir: string): string {
   const local = join(dir, 'node_modules', 'aslint', 'schemas', EDITOR_SCHEMA_FILES.config);
   if (existsSync(local)) return `./node_modules/aslint/schemas/${EDITOR_SCHEMA_FILES.config}`;
-  return projectFileUrl(`schemas/${EDITOR_SCHEMA_FILES.config}`);
+  return publishedSchemaUrl(EDITOR_SCHEMA_FILES.config);
+}
+
+/** A schema file of this aslint version as published in the npm package. */
+export function publishedSchemaUrl(file: string): string {
+  return `https://unpkg.com/${PACKAGE.name}@${PACKAGE.version}/schemas/${file}`;
 }
 
 /** The starter config: every key shown, explained, and the rare ones commented out. */
@@ -51,6 +57,11 @@ severity:
 #   - files: ["legacy/**"]
 #     severity:
 #       term/*: warning
+
+# Files a folder walk (\`aslint lint .\`) lints whatever they look like. Without it, a walk lints
+# the files that read as transcripts or reply libraries (never package.json, lock files, this
+# config, a baseline or a cache).
+# files: ["replies/**/*.txt"]
 
 # Files never linted.
 ignores:
@@ -110,6 +121,7 @@ export function registerConfigCommands(program: Command, _state: CommandState): 
         rules: config.rules.map(shown),
         severity: config.severity,
         overrides: overridesFor(config, resolve(file)).map((o) => ({ base: shown(o.base), files: o.files, ...(o.excludeFiles.length ? { excludeFiles: o.excludeFiles } : {}), severity: o.severity })),
+        files: config.files.map((f) => ({ base: shown(f.base), patterns: f.patterns, ...(f.format ? { format: f.format } : {}) })),
         ignores: config.ignores.map((i) => ({ base: shown(i.base), patterns: i.patterns })),
       };
       process.stdout.write(options.json ? JSON.stringify(out, null, 2) + '\n' : stringify(out, { lineWidth: 0 }));

@@ -1,17 +1,27 @@
-import { statSync, writeFileSync } from 'node:fs';
+// `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
+// calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
+import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles } from '../runner/run.js';
-import { expandPaths } from '../index.js';
 import { FORMATS } from '../report/formats.js';
 import { summarize } from '../report/result.js';
-import { SOURCE_FORMATS, TEXT_FORMATS } from '../sources/index.js';
+import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
+import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
-import { configOptions, ruleSourceOptions } from './options.js';
+import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
 
 const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
+
+/** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
+const CACHE_FILE_NAME = '.aslintcache';
+
+/** Formats read by people: a --fix-dry-run diff may go before them on stdout. */
+const HUMAN_FORMATS: ReadonlySet<string> = new Set(['stylish', 'compact', 'unix']);
 
 interface LintOptions {
   format: string;
@@ -21,10 +31,15 @@ interface LintOptions {
   glossary?: string[];
   rules?: string[];
   defaults: boolean;
+  stdin?: boolean;
   stdinFormat?: SourceFormat;
   inputFormat?: SourceFormat;
+  stdinFilename?: string;
   color?: boolean;
   config?: string | false;
+  ignore: boolean;
+  ignorePattern: string[];
+  errorOnUnmatchedPattern: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   reportUnusedDisableDirectives?: boolean;
@@ -34,12 +49,14 @@ interface LintOptions {
   writeBaseline?: string;
   scoresFile?: string;
   dismissed?: string;
+  concurrency?: string;
 }
 
-async function readStdin(): Promise<string> {
+/** stdin's bytes, decoded as a file's are (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, Big5). */
+async function readStdin(name: string): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  return decodeBytes(Buffer.concat(chunks), name).text;
 }
 
 export function registerLint(program: Command, state: CommandState): void {
@@ -48,20 +65,27 @@ export function registerLint(program: Command, state: CommandState): void {
     .description('lint chat transcripts and canned-reply libraries')
     .argument('[paths...]', 'files, folders or globs; - reads stdin')
     .option('-f, --format <name>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'stylish')
-    .option('-o, --output-file <file>', 'write the report to a file')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-o, --output-file <file>', 'write the report to a file (its folder is created)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('--quiet', 'report errors only');
   configOptions(ruleSourceOptions(command))
-    .addOption(new Option('--stdin-format <format>', 'format of stdin (with -)').choices(STDIN_FORMATS))
+    .option('--ignore-pattern <pattern>', 'also ignore files matching this glob, relative to the working folder (repeatable)', collect, [])
+    .option('--no-ignore', 'lint files that ignore patterns (config ignores, --ignore-pattern) would skip')
+    .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is not an error')
+    .option('--stdin', 'lint the text on stdin (as the path -)')
+    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
+    .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
     .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
+    .option('--color', 'colours in the output, even when it is not a terminal')
     .option('--no-color', 'no colours in the output')
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
-    .option('--fix-dry-run', 'print the fixes as a unified diff; change no file')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and report what would remain; change no file')
     .option('--report-unused-disable-directives', 'warn about aslint-disable comments that suppress nothing')
     .option('--cache', 'skip files unchanged since the last run under the same config, glossary, rules and version')
-    .option('--cache-location <file>', 'the cache file', '.aslintcache')
+    .option('--cache-location <path>', `the cache file, or a folder to keep ${CACHE_FILE_NAME} in`, CACHE_FILE_NAME)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
+    .option('--concurrency <n>', 'lint in n worker threads, or auto (one per core); the output is the same')
     .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file')
     .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
@@ -69,66 +93,163 @@ export function registerLint(program: Command, state: CommandState): void {
     });
 }
 
+/**
+ * Colours as ESLint (via chalk's rules) decides them: --color / --no-color first, then
+ * FORCE_COLOR (0 or false: off; anything else: on), then NO_COLOR, then whether stdout is a terminal.
+ */
+export function useColor(option: boolean | undefined, env: NodeJS.ProcessEnv, toTerminal: boolean): boolean {
+  if (option !== undefined) return option;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return toTerminal;
+}
+
+/** --cache-location names a file, or a folder (one that exists, or a path ending in a separator). */
+export function cacheFileOf(location: string): string {
+  const isFolder = /[\\/]$/.test(location) || statSync(location, { throwIfNoEntry: false })?.isDirectory() === true;
+  return isFolder ? join(location, CACHE_FILE_NAME) : location;
+}
+
+/** Creates the folder a file goes into; a clear error when it cannot be. */
+function ensureFolderOf(file: string, what: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (e) {
+    throw new InputError(`cannot create the folder for the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path in a folder you can write to.');
+  }
+}
+
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return -1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new InputError(`--max-warnings takes a whole number (or -1 for no limit), not "${value}"`);
+  return n;
+}
+
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const makeReport = FORMATS[options.format];
   if (!makeReport) throw new InputError(`unknown format "${options.format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
-  let maxWarnings = -1;
-  if (options.maxWarnings !== undefined) {
-    maxWarnings = Number(options.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new InputError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  let concurrency: number | 'auto' | undefined;
+  if (options.concurrency !== undefined) {
+    concurrency = options.concurrency === 'auto' ? 'auto' : Number(options.concurrency);
+    if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) {
+      throw new InputError(`--concurrency takes a whole number of threads or auto, not "${options.concurrency}"`, undefined, undefined, undefined, 'Use --concurrency auto (one thread per core) or a number such as 2.');
+    }
   }
-  if (paths.length === 0) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
-  const useStdin = paths.includes('-');
-  if (useStdin && !options.stdinFormat) throw new InputError('reading stdin needs --stdin-format', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}.`);
-
+  const useStdin = options.stdin === true || paths.includes('-');
+  if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
+  if (useStdin && !options.stdinFormat && !options.stdinFilename) {
+    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
+  }
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   if (options.scoresFile) checkScoresFile(options.scoresFile);
-  const files = await expandPaths(paths.filter((p) => p !== '-'));
-  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? files.map((f) => [f, statSync(f).size]) : []));
+
+  const cacheFile = options.cache ? cacheFileOf(options.cacheLocation) : undefined;
+  if (cacheFile) ensureFolderOf(cacheFile, 'cache');
+  if (options.writeBaseline) ensureFolderOf(options.writeBaseline, 'baseline');
+  const configOptions = {
+    config: typeof options.config === 'string' ? options.config : undefined,
+    useConfig: options.config !== false,
+    ignore: options.ignore,
+    ignorePatterns: options.ignorePattern,
+  };
+  const ownFiles = [cacheFile, options.baseline, options.writeBaseline, options.outputFile].filter((f): f is string => f !== undefined);
+  const named = paths.filter((p) => p !== '-');
+  const inputs = await selectInputs(named, {
+    ...configOptions,
+    ownFiles,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+  });
+  let stdin: { text: string; format: SourceFormat; path?: string } | undefined;
+  if (useStdin) {
+    const name = options.stdinFilename ?? '<stdin>';
+    const text = await readStdin(name);
+    stdin = { text, format: options.stdinFormat ?? detectFormat(name, text), path: options.stdinFilename };
+    // A --stdin-filename that an ignore pattern matches is skipped with ESLint's warning.
+    if (options.stdinFilename) {
+      if (isIgnored(new ConfigResolver(configOptions).forFile(options.stdinFilename), options.stdinFilename)) {
+        inputs.ignored.push(options.stdinFilename);
+        stdin = undefined;
+      }
+    }
+  }
+  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
+  for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
+
+  const started = performance.now();
   const { result, fixed, unfixed } = await runFiles(
-    files,
+    inputs.files,
     {
       glossary: options.glossary,
       rules: options.rules,
       format: options.inputFormat,
       defaults: options.defaults,
-      config: typeof options.config === 'string' ? options.config : undefined,
-      useConfig: options.config !== false,
+      ...configOptions,
       fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
-      cacheFile: options.cache ? options.cacheLocation : undefined,
+      cacheFile,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
       describeRules: options.format === 'sarif' || options.format === 'html',
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
+      concurrency,
       onFile: (file) => progress.fileDone(file),
     },
-    useStdin ? { text: await readStdin(), format: options.stdinFormat! } : undefined,
+    stdin,
   ).finally(() => progress.done());
-  if (options.fixDryRun) for (const f of fixed) process.stdout.write(f.diff);
-  for (const u of unfixed) {
-    process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);
-  }
-  for (const f of fixed) if (f.notWritten) process.stderr.write(`aslint: ${f.notWritten}\n`);
-  const written = fixed.filter((f) => f.written);
-  if (options.fix && written.length > 0) {
-    const n = written.reduce((sum, f) => sum + f.applied, 0);
-    process.stderr.write(`aslint: fixed ${n} finding${n === 1 ? '' : 's'} in ${written.length} file${written.length === 1 ? '' : 's'}\n`);
+  reportFixes(options, fixed, unfixed);
+  if (options.writeBaseline) {
+    const { Baseline } = await import('../runner/baseline.js');
+    const n = (await Baseline.load(options.writeBaseline)).size;
+    const recorded = `recorded ${n} finding${n === 1 ? '' : 's'} in ${options.writeBaseline}; runs with --baseline ${options.writeBaseline} report only new ones`;
+    // The report of this run is empty by definition: a person is told what was recorded instead of "no problems".
+    if (options.format === 'stylish' && !options.outputFile) {
+      process.stdout.write(`✔ ${recorded}\n`);
+      return 0;
+    }
+    process.stderr.write(`aslint: ${recorded}\n`);
   }
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);
 
-  const report = (await makeReport())(result, {
-    color: options.color !== false && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
-    cwd: process.cwd(),
-  });
-  if (options.outputFile) writeFileSync(options.outputFile, report);
-  else process.stdout.write(report);
+  const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
+  const report = (await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 });
+  if (options.outputFile) {
+    ensureFolderOf(options.outputFile, 'report');
+    try {
+      writeFileSync(options.outputFile, report);
+    } catch (e) {
+      throw new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.outputFile, undefined, undefined, 'Choose a path you can write to.');
+    }
+  } else process.stdout.write(report);
   if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** What --fix and --fix-dry-run did, said on stderr (a dry run's diff goes where a person reads it). */
+function reportFixes(options: LintOptions, fixed: Awaited<ReturnType<typeof runFiles>>['fixed'], unfixed: Awaited<ReturnType<typeof runFiles>>['unfixed']): void {
+  const n = fixed.reduce((sum, f) => sum + f.applied, 0);
+  const counted = `${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`;
+  if (options.fixDryRun) {
+    // Before a report read by people, on stdout; a machine-readable report keeps stdout to itself.
+    const diffOut = options.outputFile || HUMAN_FORMATS.has(options.format) ? process.stdout : process.stderr;
+    for (const f of fixed) diffOut.write(f.diff);
+    process.stderr.write(`aslint: --fix would fix ${counted} (no file changed); the report shows what would remain\n`);
+  }
+  for (const u of unfixed) {
+    process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);
+  }
+  for (const f of fixed) if (f.notWritten) process.stderr.write(`aslint: ${f.notWritten}\n`);
+  const written = fixed.filter((f) => f.written);
+  if (options.fix && written.length > 0) {
+    const w = written.reduce((sum, f) => sum + f.applied, 0);
+    process.stderr.write(`aslint: fixed ${w} finding${w === 1 ? '' : 's'} in ${written.length} file${written.length === 1 ? '' : 's'}\n`);
+  }
 }

@@ -78,6 +78,26 @@ export function findRule<R extends RuleInfo>(rules: readonly R[], id: string): R
   );
 }
 
+/**
+ * The rule regexes that contain no literal the matcher can find first, so they run on every
+ * utterance (the others run only where their literal occurs): listed so that a rule author sees
+ * the cost and can add one.
+ */
+async function ungatedNote(options: ConfiguredOptions, shown: ReadonlySet<string>): Promise<string> {
+  const config = new ConfigResolver({ config: typeof options.config === 'string' ? options.config : undefined, useConfig: options.config !== false }).forFile('<stdin>');
+  const { loadRuleSet } = await import('../runner/rulesets.js');
+  const ruleSet = await loadRuleSet({
+    defaults: options.defaults === false ? false : config.defaults,
+    glossary: [...config.glossary, ...(options.glossary ?? [])],
+    rules: [...config.rules, ...(options.rules ?? [])],
+  });
+  const lines = ruleSet.patterns.ungated
+    .map((k) => ruleSet.patterns.regexes[k]!)
+    .filter((r) => shown.has(ruleSet.rules[r.rule]!.id))
+    .map((r) => `  ${ruleSet.rules[r.rule]!.id}  /${r.regex.source}/`);
+  return lines.length === 0 ? '' : `\nRegexes with no required literal (run on every utterance, not only where a literal of theirs occurs):\n${lines.join('\n')}\n`;
+}
+
 interface RulesOptions extends ConfiguredOptions {
   json?: boolean;
   kind?: string;
@@ -106,7 +126,7 @@ export function registerRules(program: Command, _state: CommandState): void {
     if (options.json) {
       const list = rules.map((r) => ({ id: r.id, kind: r.kind.name, severity: r.configured, fixable: isFixable(r), description: ruleShortDescription(r) }));
       process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-    } else process.stdout.write(rulesTable(rules));
+    } else process.stdout.write(rulesTable(rules) + (await ungatedNote(options, new Set(rules.map((r) => r.id)))));
   });
 
   configOptions(

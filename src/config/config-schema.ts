@@ -87,7 +87,7 @@ export const configSchema: JsonSchema = {
     files: orEmpty({
       type: 'array',
       description:
-        'The files that are inputs, as globs relative to this file; an entry `{files: <globs>, format: <format>}` also states their format where the name and content cannot tell it (the last matching entry wins; --input-format wins over all).',
+        'The files that are inputs, as globs relative to this file: a folder walk lints them whatever their content (other files found in a folder are linted only when they read as a transcript or reply library). An entry `{files: <globs>, format: <format>}` also states their format where the name and content cannot tell it (the last matching entry wins; --input-format wins over all).',
       items: {
         anyOf: [
           { type: 'string', minLength: 1 },

@@ -52,7 +52,7 @@ export interface ResolvedConfig {
   severity: Record<string, ConfigSeverity>;
   overrides: Override[];
   ignores: { base: string; patterns: string[] }[];
-  /** `files` entries: the input files, and the format of some. */
+  /** `files` entries: the input files (a folder walk lints them whatever their content), and the format of some. */
   files: { base: string; patterns: string[]; format?: SourceFormat }[];
   /** Column and role names of the exports (nearer configs add to and override further ones). */
   input: Pick<InputConfig, 'columns' | 'roles'>;
@@ -212,6 +212,10 @@ export interface ConfigOptions {
   config?: string;
   /** false: no config file at all (--no-config). */
   useConfig?: boolean;
+  /** false: no file is ignored, whatever the configs say (--no-ignore). */
+  ignore?: boolean;
+  /** More ignore patterns, relative to the working folder (--ignore-pattern). */
+  ignorePatterns?: readonly string[];
 }
 
 /** Finds and resolves configs per folder, each once. */
@@ -223,9 +227,12 @@ export class ConfigResolver {
 
   /** The configuration that applies to a file (or, for stdin, to the working folder). */
   forFile(file: string): ResolvedConfig {
-    if (this.options.useConfig === false) return emptyConfig();
+    if (this.options.useConfig === false) {
+      this.explicit ??= this.withCommandLine(emptyConfig());
+      return this.explicit;
+    }
     if (this.options.config) {
-      this.explicit ??= loadConfigFile(this.options.config);
+      this.explicit ??= this.withCommandLine(loadConfigFile(this.options.config));
       return this.explicit;
     }
     const dir = file === '<stdin>' ? process.cwd() : dirname(resolve(file));
@@ -233,9 +240,17 @@ export class ConfigResolver {
     if (!config) {
       config = emptyConfig();
       for (const f of findConfigFiles(dir)) applyConfig(config, f, []);
+      config = this.withCommandLine(config);
       this.byDir.set(dir, config);
     }
     return config;
+  }
+
+  /** --no-ignore drops every ignore pattern; --ignore-pattern adds patterns relative to cwd (as ESLint). */
+  private withCommandLine(config: ResolvedConfig): ResolvedConfig {
+    if (this.options.ignore === false) return { ...config, ignores: [] };
+    const extra = this.options.ignorePatterns ?? [];
+    return extra.length === 0 ? config : { ...config, ignores: [...config.ignores, { base: process.cwd(), patterns: [...extra] }] };
   }
 }
 
@@ -255,6 +270,14 @@ function globMatch(patterns: readonly string[], path: string): boolean {
     }
     // A pattern without a slash matches the name at any depth, as in .gitignore.
     return m(path) || (!p.includes('/') && m(path.split('/').pop()!));
+  });
+}
+
+/** Whether the config's `files` patterns name a file. */
+export function isNamedByFiles(config: ResolvedConfig, file: string): boolean {
+  return config.files.some(({ base, patterns }) => {
+    const rel = relativeTo(base, file);
+    return rel !== undefined && globMatch(patterns, rel);
   });
 }
 

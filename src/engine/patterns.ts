@@ -4,7 +4,7 @@
 // A phrase may have gaps (`还有…其他…帮`): its literal pieces are the matcher's patterns, and a
 // scan joins them in order (see scan.ts). A phrase or regex may carry guards (`not-after`,
 // `not-before`, `unless`), which are phrases too, found in the same pass.
-import { Matcher } from './matcher.js';
+import { MatcherBuilder, type Matcher } from './matcher.js';
 import { requiredLiterals } from './regex-literal.js';
 import { expandGuards } from './guards.js';
 import { normalizeText } from '../text/normalize.js';
@@ -173,7 +173,7 @@ export class PatternSet {
     const guardPhrases = (g: RawGuards | null) => (g ? [...g.notAfter, ...g.notBefore, ...g.unless] : []);
     const allPieces = [...this.raw, ...this.rawRegexes].flatMap((r) => [...('phrase' in r ? [r.phrase] : []), ...guardPhrases(r.guards)]);
     const forms = await regionalForms(allPieces.flatMap(phrasePieces).map(stripStem));
-    const matcher = new Matcher();
+    const builder = new MatcherBuilder();
     const patternIds = new Map<string, number>();
     const owners: PieceOwner[][] = [];
     const gates: number[][] = [];
@@ -183,7 +183,7 @@ export class PatternSet {
     const patternFor = (form: string): number => {
       let id = patternIds.get(form);
       if (id === undefined) {
-        id = matcher.add(form);
+        id = builder.add(form);
         patternIds.set(form, id);
         owners[id] = [];
         gates[id] = [];
@@ -230,7 +230,6 @@ export class PatternSet {
       if (literals === null) ungated.push(k);
       else for (const literal of new Set(literals.map(normalizeText))) gates[patternFor(literal)]!.push(k);
     });
-    matcher.build();
-    return { matcher, owners, phrases, regexes, gates, ungated, words: [...this.words] };
+    return { matcher: builder.build(), owners, phrases, regexes, gates, ungated, words: [...this.words] };
   }
 }

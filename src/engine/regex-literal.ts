@@ -28,6 +28,18 @@ function optional(source: string, at: number): boolean {
 export function requiredLiterals(source: string): string[] | null {
   const top = literalAlternatives(source);
   if (top && top.length > 1) return top;
+  // A top-level alternation: every match contains a literal of its branch, so the union of the
+  // branches' literals gates it, when every branch has some.
+  const branches = topLevelBranches(source);
+  if (branches.length > 1) {
+    const union = new Set<string>();
+    for (const branch of branches) {
+      const literals = requiredLiterals(branch);
+      if (literals === null) return null;
+      for (const l of literals) union.add(l);
+    }
+    return [...union];
+  }
   const factors: string[][] = [];
   let run = '';
   const endRun = () => {
@@ -69,6 +81,27 @@ export function requiredLiterals(source: string): string[] | null {
   const score = (f: string[]) => Math.min(...f.map((s) => s.length)) * 100 - f.length;
   const best = factors.reduce<string[] | null>((a, b) => (a === null || score(b) > score(a) ? b : a), null);
   return best;
+}
+
+/** The branches of a top-level alternation (one branch when there is none). */
+function topLevelBranches(source: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i = escapeEnd(source, i);
+    else if (ch === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      branches.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  branches.push(source.slice(start));
+  return branches;
 }
 
 /** The index of the `)` that closes the group opened at `open`, or -1. */

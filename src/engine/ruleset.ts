@@ -1,10 +1,8 @@
-// Loading is separate from linting: glossary + rule packs compile once into an immutable
-// RuleSet that any number of lint runs (or worker threads) can share.
+// Compiling is separate from loading (src/runner/rulesets.ts): the validated glossary + rule
+// packs compile once into an immutable RuleSet that any number of lint runs can share.
 import { CHECK_KINDS } from '../checks/index.js';
 import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind.js';
-import { loadRulePacks, type LoadedRule } from '../config/rules.js';
-import { contentFiles, type ContentSources } from '../defaults.js';
-import { loadGlossary } from '../glossary/loader.js';
+import type { LoadedRule } from '../config/rules.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
 import { PatternSet, type CompiledPatterns } from './patterns.js';
@@ -31,12 +29,6 @@ export function glossaryRules(glossary: Glossary): LoadedRule[] {
     }
   }
   return rules;
-}
-
-/** Compiles the bundled glossary and rule packs (unless `defaults: false`) and the given files. */
-export async function loadRuleSet(sources: ContentSources = {}): Promise<RuleSet> {
-  const files = contentFiles(sources);
-  return compileRuleSet(await loadGlossary(files.glossary), loadRulePacks(files.rules));
 }
 
 export async function compileRuleSet(glossary: Glossary, packRules: readonly LoadedRule[]): Promise<RuleSet> {

@@ -11,4 +11,6 @@ export const FORMATS: Record<string, () => Promise<Reporter>> = {
   rdjson: async () => (await import('./rdjson.js')).rdjson,
   html: async () => (await import('./html.js')).html,
   csv: async () => (await import('./csv.js')).csv,
+  unix: async () => (await import('./unix.js')).unix,
+  compact: async () => (await import('./compact.js')).compact,
 };

@@ -615,8 +615,8 @@ thead .short { display: none; }
 .utterance.role-agent { background: #eef4ff; }
 .utterance.role-customer { background: #f9fafb; border: 1px dashed #d0d5dd; }
 mark { border-radius: 3px; padding: 0 1px; background: #fee4e2; color: #7a271a; box-shadow: inset 0 -2px 0 #f04438; }
-.sev-warning mark { background: #fef0c7; color: #7a2e0e; box-shadow: inset 0 -2px 0 #f79009; }
-.sev-info mark { background: #d1e9ff; color: #194185; box-shadow: inset 0 -2px 0 #2e90fa; }
+.sev-warning mark, mark.sev-warning { background: #fef0c7; color: #7a2e0e; box-shadow: inset 0 -2px 0 #f79009; }
+.sev-info mark, mark.sev-info { background: #d1e9ff; color: #194185; box-shadow: inset 0 -2px 0 #2e90fa; }
 mark.point { display: inline-block; width: 2px; height: 1.1em; padding: 0; vertical-align: text-bottom; background: #f04438; }
 .suggestions { margin-top: .25rem; font-size: .9rem; }
 .suggestion { font-weight: 700; color: #067647; }

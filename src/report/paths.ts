@@ -1,6 +1,6 @@
 // Paths and small text helpers shared by the machine-readable formats.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Severity } from '../types.js';
 
 /** A finding's file as CI tools want it: relative to `cwd` with `/` when inside it, else absolute. */
 export function displayPath(path: string, cwd: string): string {
@@ -17,16 +17,31 @@ export function isInside(path: string, cwd: string): boolean {
   return shown !== '<stdin>' && !isAbsolute(shown);
 }
 
-/** A file path as a URI reference: relative paths percent-encoded per segment, others as file: URLs. */
-export function pathUri(path: string, cwd: string): { uri: string; relative: boolean } {
-  if (path === '<stdin>') return { uri: 'stdin', relative: true };
-  if (isInside(path, cwd)) return { uri: displayPath(path, cwd).split('/').map(encodeURIComponent).join('/'), relative: true };
-  return { uri: pathToFileURL(resolve(cwd, path)).href, relative: false };
+/**
+ * A file path as a URI reference relative to cwd (`%SRCROOT%` in SARIF), percent-encoded per
+ * segment; a file outside cwd gets `../` segments. Never a `file:` URL: a report leaves this
+ * machine (code scanning, a teammate), where this machine's paths mean nothing.
+ */
+export function pathUri(path: string, cwd: string): string {
+  if (path === '<stdin>') return 'stdin';
+  const rel = relative(resolve(cwd), resolve(cwd, path));
+  // Another drive (Windows): no relative reference exists; the path's own segments are the best left.
+  const segments = isAbsolute(rel) ? resolve(cwd, path).split(sep).filter((s) => s !== '') : rel.split(sep);
+  return segments.map(encodeURIComponent).join('/');
 }
 
-/** The base URI of cwd (with a trailing slash), for SARIF's originalUriBaseIds. */
-export function cwdUri(cwd: string): string {
-  const href = pathToFileURL(resolve(cwd)).href;
-  return href.endsWith('/') ? href : `${href}/`;
+/** Severities as ESLint's line formats name them. */
+export const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/**
+ * Text for a one-line-per-finding format: line breaks become spaces and other control characters
+ * `\uXXXX`, so that a message from a transcript can neither split a line nor drive the terminal.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** ESLint's closing line: `1 problem`, `3 problems`. */
+export function problemCount(n: number): string {
+  return `${n} problem${n === 1 ? '' : 's'}`;
+}

@@ -87,6 +87,8 @@ export interface ReportOptions {
   color: boolean;
   /** Where paths are relative to. */
   cwd: string;
+  /** How long the run took, in seconds, when the caller measured it (JUnit's `time`). */
+  seconds?: number;
 }
 
 /** One output format: turns a lint result into the text written to stdout or `-o`. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { PACKAGE, PROJECT_URL } from '../defaults.js';
 import type { Finding, Severity } from '../types.js';
-import { cwdUri, displayPath, pathUri } from './paths.js';
+import { displayPath, pathUri } from './paths.js';
 import type { Reporter } from './result.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
@@ -43,13 +43,13 @@ export const sarif: Reporter = (result, options) => {
   const results: Result[] = [];
   for (const file of result.files) {
     const shown = displayPath(file.path, cwd);
-    const { uri, relative } = pathUri(file.path, cwd);
+    const uri = pathUri(file.path, cwd);
     const occurrences = new Map<string, number>();
     for (const f of file.findings) {
       const key = [f.ruleId, f.unit, f.text].join('\0');
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
-      results.push(toResult(f, ruleIndex.get(f.ruleId), uri, relative, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)));
+      results.push(toResult(f, ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)));
     }
   }
 
@@ -63,7 +63,9 @@ export const sarif: Reporter = (result, options) => {
         rules,
       },
     },
-    originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri(cwd) } },
+    // Where %SRCROOT% is, is left to the consumer (the checkout, for code scanning): a file: URL
+    // of this machine would be a dead link everywhere else.
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder aslint ran in; result paths are relative to it.' } } },
     columnKind: 'utf16CodeUnits',
     invocations: [{ executionSuccessful: true }],
     results,
@@ -72,7 +74,7 @@ export const sarif: Reporter = (result, options) => {
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function toResult(f: Finding, index: number | undefined, uri: string, relative: boolean, print: string): Result {
+function toResult(f: Finding, index: number | undefined, uri: string, print: string): Result {
   const message = f.suggestions.length > 0 && !f.message.includes(f.suggestions[0]!) ? `${f.message} (→ ${f.suggestions.join(' / ')})` : f.message;
   const result: Result = {
     ruleId: f.ruleId,
@@ -81,7 +83,7 @@ function toResult(f: Finding, index: number | undefined, uri: string, relative: 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: relative ? { uri, uriBaseId: '%SRCROOT%' } : { uri },
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
           region: {
             startLine: f.line,
             startColumn: f.column,
@@ -98,7 +100,7 @@ function toResult(f: Finding, index: number | undefined, uri: string, relative: 
           relatedLocations: f.related.map((r, id) => ({
             id,
             physicalLocation: {
-              artifactLocation: relative ? { uri, uriBaseId: '%SRCROOT%' } : { uri },
+              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
               region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: r.text } },
             },
             logicalLocations: [{ name: r.unit }],

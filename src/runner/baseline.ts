@@ -1,8 +1,9 @@
 // Baselines: `--write-baseline <file>` records today's findings, `--baseline <file>` reports only
 // findings that are not in it, so a team can adopt aslint on a legacy library at once and fix the
-// old findings over time. A finding is known by its file, rule, unit (reply or turn id) and text,
-// not by its line, so edits elsewhere in the file do not bring old findings back; the count per
-// key lets a second copy of a recorded finding show as new.
+// old findings over time. A finding is known by its content — file, rule, the text of its unit
+// (the reply, the turn, or the disable comment) and the flagged text — never by a line number or
+// an id made of one (`L12`), so lines added above do not bring old findings back; the count per
+// key (the occurrence) lets a second copy of a recorded finding show as new.
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -14,18 +15,22 @@ import { InputError, type Finding } from '../types.js';
 export interface BaselineEntry {
   path: string;
   ruleId: string;
-  unit: string;
+  /** The whole text of the finding's unit: the reply, the turn or the disable comment. */
+  unitText: string;
+  /** The flagged text. */
   text: string;
   count: number;
 }
 
+const VERSION = 2;
+
 interface BaselineData {
-  version: 1;
+  version: typeof VERSION;
   findings: BaselineEntry[];
 }
 
-function keyOf(path: string, f: { ruleId: string; unit: string; text: string }): string {
-  return JSON.stringify([path, f.ruleId, f.unit, f.text]);
+function keyOf(path: string, unitText: string, f: { ruleId: string; text: string }): string {
+  return JSON.stringify([path, f.ruleId, unitText, f.text]);
 }
 
 export class Baseline {
@@ -46,10 +51,10 @@ export class Baseline {
     for (const file of files) {
       const path = b.pathOf(file.path);
       for (const f of file.findings) {
-        const k = keyOf(path, f);
+        const k = keyOf(path, f.utterance, f);
         const e = b.counts.get(k);
         if (e) e.count++;
-        else b.counts.set(k, { path, ruleId: f.ruleId, unit: f.unit, text: f.text, count: 1 });
+        else b.counts.set(k, { path, ruleId: f.ruleId, unitText: f.utterance, text: f.text, count: 1 });
       }
     }
     return b;
@@ -70,8 +75,11 @@ export class Baseline {
       const at = syntaxErrorAt(source);
       throw new InputError(`the baseline is not valid JSON: ${(e as Error).message}`, location, at.line, at.column, 'Write it again with --write-baseline <file>.');
     }
-    if (data?.version !== 1 || !Array.isArray(data.findings)) {
-      throw new InputError('not an aslint baseline (version 1)', location, undefined, undefined, 'Write one with --write-baseline <file>.');
+    if ((data as { version?: unknown })?.version === 1) {
+      throw new InputError('a baseline of an older aslint (version 1, keyed on line-based ids)', location, undefined, undefined, 'Write it again with --write-baseline <file>: findings are now known by their content.');
+    }
+    if (data?.version !== VERSION || !Array.isArray(data.findings)) {
+      throw new InputError(`not an aslint baseline (version ${VERSION})`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
     }
     const bad = data.findings.findIndex((e) => !isEntry(e));
     if (bad >= 0) {
@@ -85,7 +93,7 @@ export class Baseline {
       );
     }
     const b = new Baseline(location, new Map());
-    for (const e of data.findings) b.counts.set(keyOf(e.path, e), { ...e });
+    for (const e of data.findings) b.counts.set(keyOf(e.path, e.unitText, e), { ...e });
     return b;
   }
 
@@ -94,7 +102,7 @@ export class Baseline {
     const path = this.pathOf(file);
     const left = new Map<string, number>();
     return findings.filter((f) => {
-      const k = keyOf(path, f);
+      const k = keyOf(path, f.utterance, f);
       const known = left.get(k) ?? this.counts.get(k)?.count ?? 0;
       if (known > 0) {
         left.set(k, known - 1);
@@ -111,8 +119,8 @@ export class Baseline {
   }
 
   async save(): Promise<void> {
-    const findings = [...this.counts.values()].sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.unit.localeCompare(b.unit) || a.text.localeCompare(b.text));
-    const data: BaselineData = { version: 1, findings };
+    const findings = [...this.counts.values()].sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.unitText.localeCompare(b.unitText) || a.text.localeCompare(b.text));
+    const data: BaselineData = { version: VERSION, findings };
     await writeFileAtomic(this.location, JSON.stringify(data, null, 2) + '\n');
   }
 }

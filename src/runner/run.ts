@@ -1,17 +1,22 @@
-// One lint run over files, as the CLI does it: each file gets the configuration found for it
-// (severities, overrides, ignores), its inline disables, --fix, the cache and the baseline.
-// Transcripts stream through the engine in flat memory; canned-reply libraries (small, and the
-// only files that --fix or inline disables touch) are read whole.
+// The runner: one lint run over files, as the CLI does it (ESLint's lib/eslint to the linter's
+// lib/linter). Each file gets the configuration found for it (severities, overrides, ignores),
+// its inline disables, --fix, the cache and the baseline. Small files are read once, whole, a
+// bounded number in flight; large ones stream (a large UTF-8 JSONL goes to the workers in parts
+// of whole lines). Results come back in input order whatever the number of workers, and the
+// scores are computed once, on the whole result.
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import type { FileResult, LintResult } from '../report/result.js';
 import { resultOf } from './scores.js';
-import { FIXABLE_FORMATS, openSource, openText, readTextFile } from '../sources/index.js';
+import { FIXABLE_FORMATS, openSource, openText, type DecodedText } from '../sources/index.js';
 import { InputError, type Finding, type SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
-import { loadRuleSet, type RuleSet } from '../engine/ruleset.js';
+import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
+import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
+import { jsonlParts, readSource } from './read.js';
+import { loadContent, type RuleSetContent } from './rulesets.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -33,17 +38,19 @@ export interface RunOptions extends ConfigOptions {
   writeBaseline?: string;
   /** Where report paths are relative to (default process.cwd()). */
   cwd?: string;
+  /** Worker threads for linting: a number, or `auto` (one per core). Default: lint in this thread. */
+  concurrency?: number | 'auto';
+  /** Called with each file's result, in input order, as soon as it and the files before it are done (a progress bar). */
+  onFile?: (file: FileResult) => void;
+  /** Keep every conversation's turns in the result (the HTML report shows them). */
+  transcripts?: boolean;
+  /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
+  dismissed?: string;
   /**
    * Whether result.rules must list the rules even when the cache answered for every file (and no
    * rule set was compiled): SARIF describes them; other formats do not need them. Default true.
    */
   describeRules?: boolean;
-  /** Keep every conversation's turns in the result (the HTML report shows them). */
-  transcripts?: boolean;
-  /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
-  dismissed?: string;
-  /** Called as each file is done (a progress bar). */
-  onFile?: (file: FileResult) => void;
 }
 
 export interface FixedFile {
@@ -73,9 +80,11 @@ export interface RunOutput {
 }
 
 
-/** Loads and compiles the rule set of each distinct set of glossary and rule files once. */
-export class RuleSetPool {
+/** Loads the content of each distinct set of glossary and rule files once, and compiles it when this thread needs it. */
+export class RuleSetPool implements RuleSetSource {
+  private readonly contents = new Map<string, Promise<RuleSetContent>>();
   private readonly sets = new Map<string, Promise<{ ruleSet: RuleSet; files: string[] }>>();
+  private readonly configs = new Map<string, ResolvedConfig>();
 
   constructor(private readonly extra: { glossary?: readonly string[]; rules?: readonly string[]; defaults?: boolean } = {}) {}
 
@@ -87,16 +96,40 @@ export class RuleSetPool {
     });
   }
 
+  /** Whether this thread has compiled the rule set of this key. */
   has(key: string): boolean {
     return this.sets.has(key);
   }
 
-  get(config: ResolvedConfig): Promise<{ ruleSet: RuleSet; files: string[] }> {
+  /** The key of a config's rule set, remembering the config for content() and compiled(). */
+  keyOf(config: ResolvedConfig): string {
     const key = ruleSourcesKey(config);
+    if (!this.configs.has(key)) this.configs.set(key, config);
+    return key;
+  }
+
+  content(key: string): Promise<RuleSetContent> {
+    let entry = this.contents.get(key);
+    if (!entry) {
+      entry = loadContent({ ...this.files(this.configs.get(key)!), defaults: false });
+      this.contents.set(key, entry);
+    }
+    return entry;
+  }
+
+  async compiled(key: string): Promise<RuleSet> {
+    return (await this.get(this.configs.get(key)!)).ruleSet;
+  }
+
+  get(config: ResolvedConfig): Promise<{ ruleSet: RuleSet; files: string[] }> {
+    const key = this.keyOf(config);
     let entry = this.sets.get(key);
     if (!entry) {
       const files = this.files(config);
-      entry = (async () => ({ ruleSet: await loadRuleSet({ ...files, defaults: false }), files: [...files.glossary, ...files.rules] }))();
+      entry = (async () => {
+        const { glossary, rules } = await this.content(key);
+        return { ruleSet: await compileRuleSet(glossary, rules), files: [...files.glossary, ...files.rules] };
+      })();
       this.sets.set(key, entry);
     }
     return entry;
@@ -135,11 +168,14 @@ async function hashFile(path: string): Promise<string> {
 
 const MAX_FIX_PASSES = 10;
 
+/** Files read and linted ahead of the one being reported, at least. */
+const READ_AHEAD = 8;
+
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
 const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
-/** Lints files as the CLI does. `stdin` is linted as a file named `<stdin>` in the working folder. */
-export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat }): Promise<RunOutput> {
+/** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
+export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat; path?: string }): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   // Read first: a broken file costs no run.
   const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
@@ -147,99 +183,156 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
   const fixer = options.fix ? await import('./fix.js') : undefined;
+  const baselineModule = options.baseline || options.writeBaseline ? await import('./baseline.js') : undefined;
+  const filter = options.baseline ? await baselineModule!.Baseline.load(options.baseline) : undefined;
+  const linter = createLinter(pool, workerCount(options.concurrency));
   const files: FileResult[] = [];
+  const unfiltered: FileResult[] = [];
   const fixed: FixedFile[] = [];
   const unfixed: UnfixedFinding[] = [];
   const ignored: string[] = [];
   const used = new Map<string, ResolvedConfig>();
 
-  for (const path of paths) {
+  /** Lints one file: from the cache, or read (whole when small) and linted (in a worker when there are workers). */
+  const lintPath = async (path: string, config: ResolvedConfig): Promise<{ result: FileResult; cacheKey?: string }> => {
+    const source = await readSource(path, options.format ?? formatFor(config, path), config.input);
+    const lintOptions = { ...config.lint, transcripts: options.transcripts };
     let cacheKey: string | undefined;
-    const config = configs.forFile(path);
-    if (isIgnored(config, path)) {
-      ignored.push(path);
-      continue;
-    }
-    used.set(ruleSourcesKey(config), config);
-    const doc = await openSource(path, { format: options.format ?? formatFor(config, path), input: config.input });
     if (cache && !options.fix) {
       // A hit needs no rule set at all: the glossary is not even loaded.
       const { glossary, rules: packs } = pool.files(config);
-      cacheKey = cache.key([JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), doc.format], [...glossary, ...packs], await hashFile(path));
+      const contentHash =
+        source.kind === 'whole' ? createHash('sha256').update(`${source.decoded.encoding}\0${source.decoded.bom}\0`).update(source.decoded.text).digest('hex') : await hashFile(path);
+      cacheKey = cache.key([JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), source.format], [...glossary, ...packs], contentHash);
       const hit = cache.get(path, cacheKey);
-      if (hit) {
-        files.push({ ...hit, path });
-        options.onFile?.(files[files.length - 1]!);
-        continue;
-      }
+      if (hit) return { result: { ...hit, path } };
     }
-    const { ruleSet } = await pool.get(config);
+    const key = pool.keyOf(config);
+    if (LIBRARY_FORMATS.has(source.format) && source.kind === 'whole') {
+      return { result: await lintLibraryFile(path, source.decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
+    }
+    let linted: DocumentResult;
+    if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
+    else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, source.doc.bom ? 3 : 0, key, config);
+    else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, lintOptions);
+    const { findings, units, conversations, skipped } = linted;
+    return { result: { path, findings: applySeverities(findings, config, path), units, conversations, skipped }, cacheKey };
+  };
 
-    let result: FileResult;
-    if (LIBRARY_FORMATS.has(doc.format)) {
-      const decoded = await readTextFile(path, doc.encoding);
-      let text = decoded.text;
-      let linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
-      // A dry run reports the file as it is, so that positions point into the file on disk.
-      const asIs = linted;
-      let applied = 0;
-      if (fixer) {
-        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-          const outcome = await fixer.applyFixes(path, text, doc.format, linted.findings);
-          if (outcome.applied.length === 0) {
-            unfixed.push(...outcome.skipped.map(({ finding, reason }) => ({ path, finding, reason })));
-            break;
-          }
-          applied += outcome.applied.length;
-          text = outcome.output;
-          linted = await lintLibraryText(path, text, doc.format, ruleSet, config, options);
-        }
-        if (text !== decoded.text) {
-          // The diff is only printed by a dry run: building it for every --fix cost more than linting.
-          const diff = options.fix === 'dry-run' ? fixer.unifiedDiff(path, decoded.text, text) : '';
-          let notWritten: string | undefined;
-          if (options.fix === 'write') {
-            // A file that cannot be written (read-only, changed meanwhile) is reported; the run goes on.
-            try {
-              await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom, { original: decoded.text });
-            } catch (e) {
-              if (!(e instanceof InputError)) throw e;
-              notWritten = e.format();
-              linted = asIs;
-            }
-          }
-          fixed.push({ path, diff, applied: notWritten ? 0 : applied, written: options.fix === 'write' && !notWritten, ...(notWritten ? { notWritten } : {}) });
-        }
+  /** A large JSONL file in parts of whole lines across the workers, merged in order. */
+  const lintJsonlInParts = async (path: string, bomLength: number, key: string, config: ResolvedConfig): Promise<DocumentResult> => {
+    const lintOptions = { ...config.lint, transcripts: options.transcripts };
+    const merged: DocumentResult = { findings: [], units: 0, conversations: [], skipped: { media: 0, empty: 0 } };
+    const inFlight: Promise<DocumentResult>[] = [];
+    const take = (r: DocumentResult) => {
+      for (const f of r.findings) merged.findings.push(f);
+      merged.units += r.units;
+      for (const c of r.conversations) merged.conversations.push(c);
+      merged.skipped.media += r.skipped.media;
+      merged.skipped.empty += r.skipped.empty;
+    };
+    for await (const part of jsonlParts(path, bomLength)) {
+      if (part === null) {
+        // Not UTF-8 after all: the ordinary reader names the place.
+        await Promise.allSettled(inFlight);
+        return lintWholeDocument(await openSource(path, { format: 'jsonl', input: config.input }), (await pool.get(config)).ruleSet, lintOptions);
       }
-      const reported = options.fix === 'dry-run' ? asIs : linted;
-      result = { path, findings: reported.findings, units: reported.units };
-    } else {
-      const { findings, units, conversations, skipped } = await lintWholeDocument(doc, ruleSet, { ...config.lint, transcripts: options.transcripts });
-      result = { path, findings: applySeverities(findings, config, path), units, conversations, skipped };
+      const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
+      job.catch(() => {});
+      inFlight.push(job);
+      if (inFlight.length >= linter.width) take(await inFlight.shift()!);
     }
-    if (cache && cacheKey !== undefined) cache.set(path, cacheKey, result);
+    while (inFlight.length > 0) take(await inFlight.shift()!);
+    return merged;
+  };
+
+  /** A reply library: read whole, with inline disables, and the only files --fix rewrites. */
+  const lintLibraryFile = async (path: string, decoded: DecodedText, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig): Promise<FileResult> => {
+    let text = decoded.text;
+    let linted = await lintLibraryText(path, text, format, ruleSet, config, options);
+    const asIs = linted;
+    let applied = 0;
+    if (fixer) {
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const outcome = await fixer.applyFixes(path, text, format, linted.findings);
+        if (outcome.applied.length === 0) {
+          unfixed.push(...outcome.skipped.map(({ finding, reason }) => ({ path, finding, reason })));
+          break;
+        }
+        applied += outcome.applied.length;
+        text = outcome.output;
+        linted = await lintLibraryText(path, text, format, ruleSet, config, options);
+      }
+      if (text !== decoded.text) {
+        // The diff is only printed by a dry run: building it for every --fix cost more than linting.
+        const diff = options.fix === 'dry-run' ? fixer.unifiedDiff(path, decoded.text, text) : '';
+        let notWritten: string | undefined;
+        if (options.fix === 'write') {
+          // A file that cannot be written (read-only, changed meanwhile) is reported; the run goes on.
+          try {
+            await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom, { original: decoded.text });
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            notWritten = e.format();
+            linted = asIs;
+          }
+        }
+        fixed.push({ path, diff, applied: notWritten ? 0 : applied, written: options.fix === 'write' && !notWritten, ...(notWritten ? { notWritten } : {}) });
+      }
+    }
+    // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.
+    return { path, findings: linted.findings, units: linted.units };
+  };
+
+  /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
+  const deliver = ({ result, cacheKey }: { result: FileResult; cacheKey?: string }): void => {
+    if (cache && cacheKey !== undefined) cache.set(result.path, cacheKey, result);
+    if (options.writeBaseline) unfiltered.push({ ...result });
+    if (filter) result.findings = filter.filter(result.path, result.findings);
     files.push(result);
     options.onFile?.(result);
-  }
+  };
 
-  if (stdin) {
-    const config = configs.forFile('<stdin>');
-    used.set(ruleSourcesKey(config), config);
-    const { ruleSet } = await pool.get(config);
-    const linted = LIBRARY_FORMATS.has(stdin.format)
-      ? await lintLibraryText('<stdin>', stdin.text, stdin.format, ruleSet, config, options)
-      : await lintWholeDocument(openText('<stdin>', stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, '<stdin>') }));
-    files.push({ path: '<stdin>', ...linted });
+  try {
+    // A bounded number of files in flight (read, linted), awaited in input order. --fix writes
+    // files, so it goes one file at a time: a file after a bad one is never rewritten.
+    const window = options.fix ? 1 : Math.max(READ_AHEAD, linter.width);
+    const inFlight: Promise<{ result: FileResult; cacheKey?: string }>[] = [];
+    for (const path of paths) {
+      const config = configs.forFile(path);
+      if (isIgnored(config, path)) {
+        ignored.push(path);
+        continue;
+      }
+      used.set(ruleSourcesKey(config), config);
+      const job = lintPath(path, config);
+      job.catch(() => {});
+      inFlight.push(job);
+      if (inFlight.length >= window) deliver(await inFlight.shift()!);
+    }
+    while (inFlight.length > 0) deliver(await inFlight.shift()!);
+
+    if (stdin) {
+      const stdinPath = stdin.path ?? '<stdin>';
+      const config = configs.forFile(stdinPath);
+      used.set(ruleSourcesKey(config), config);
+      const { ruleSet } = await pool.get(config);
+      const linted = LIBRARY_FORMATS.has(stdin.format)
+        ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
+        : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+      deliver({ result: { path: stdinPath, ...linted } });
+    }
+  } finally {
+    await linter.close();
   }
 
   if (cache) await cache.save();
-  let baseline: import('./baseline.js').Baseline | undefined;
   if (options.writeBaseline) {
-    baseline = (await import('./baseline.js')).Baseline.fromFiles(files, options.writeBaseline);
-    await baseline.save();
+    const written = baselineModule!.Baseline.fromFiles(unfiltered, options.writeBaseline);
+    await written.save();
+    // Without --baseline, the findings just recorded are the baseline of this run.
+    if (!filter) for (const f of files) f.findings = written.filter(f.path, f.findings);
   }
-  if (options.baseline) baseline = await (await import('./baseline.js')).Baseline.load(options.baseline);
-  if (baseline) for (const f of files) f.findings = baseline.filter(f.path, f.findings);
   const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
   // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
   const rules = new Map<string, CompiledRule>();

@@ -156,8 +156,8 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
   const messages: RawMessage[] = [];
   for (const r of located.slice(1)) {
     const cell = (k: number): string | undefined => (k < 0 ? undefined : r.record[k]);
-    const spanAt = (k: number): SourcePoint => lines.point(r.spans[k]?.start ?? starts[r.first - 1] ?? 0);
-    const m: RawMessage = { at: lines.point(starts[r.first - 1] ?? 0) };
+    const spanAt = (k: number) => (): SourcePoint => lines.point(r.spans[k]?.start ?? starts[r.first - 1] ?? 0);
+    const m: RawMessage = { at: () => lines.point(starts[r.first - 1] ?? 0) };
     const conv = cell(col.conversation)?.trim();
     if (conv) m.conversation = conv;
     if (col.role >= 0) m.role = { value: cell(col.role)?.trim() ?? null, at: spanAt(col.role) };

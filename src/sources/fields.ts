@@ -36,6 +36,18 @@ export function foldName(name: string): string {
  * the aliases. Throws when a configured column is not there (the config is wrong, not a record).
  */
 export function resolveFields(names: readonly string[], options: InputOptions, where?: { file: string; line: number }): Partial<Record<MessageField, string>> {
+  // JSON messages repeat the same few key sets: resolve each set once.
+  const cacheKey = where || options.columns ? undefined : names.join('\u0000');
+  const cached = cacheKey === undefined ? undefined : resolved.get(cacheKey);
+  if (cached) return cached;
+  const out = resolveUncached(names, options, where);
+  if (cacheKey !== undefined && resolved.size < 1000) resolved.set(cacheKey, out);
+  return out;
+}
+
+const resolved = new Map<string, Partial<Record<MessageField, string>>>();
+
+function resolveUncached(names: readonly string[], options: InputOptions, where?: { file: string; line: number }): Partial<Record<MessageField, string>> {
   const out: Partial<Record<MessageField, string>> = {};
   const taken = new Set<string>();
   for (const [field, name] of Object.entries(options.columns ?? {}) as [MessageField, string][]) {

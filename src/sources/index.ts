@@ -173,3 +173,18 @@ export function openText(path: string, text: string, format: SourceFormat, input
 export function decodeStdin(bytes: Uint8Array): string {
   return decodeBytes(bytes, '<stdin>').text;
 }
+
+/**
+ * A part of a JSONL file already in memory, made of whole lines, that starts at `start` in the
+ * file: its positions and default ids are those of the whole file. (The runner splits large
+ * JSONL files into such parts for worker threads.)
+ */
+export function openJsonlPart(path: string, text: string, start: { line: number; offset: number }, input: InputOptions = {}): SourceDocument {
+  const source: SourceInput = {
+    path,
+    lines: () => linesOfString(text, start),
+    text: () => Promise.resolve(text),
+    bytes: () => Promise.resolve(Buffer.from(text, 'utf8')),
+  };
+  return { path, format: 'jsonl', conversations: reiterable(path, () => inputFormat('jsonl').read(source, input)) };
+}

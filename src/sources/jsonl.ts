@@ -156,14 +156,19 @@ function scalarString(v: unknown): string | undefined {
 /** A message object (a turn, or a flat message) → a RawMessage, its fields found by their names. */
 export function messageOf(ctx: RecordContext, t: Record<string, unknown>, path: Path, options: InputOptions): RawMessage {
   const f = resolveFields(Object.keys(t), options);
-  const m: RawMessage = { at: ctx.point(path) };
+  // Points are worked out only when asked for (a problem): finding them parses the line positionally.
+  const m: RawMessage = { at: () => ctx.point(path) };
   const key = (k: string) => [...path, k];
   if (f.text !== undefined) {
     const value = t[f.text];
-    m.text = { value, at: ctx.point(key(f.text)) };
-    if (typeof value === 'string') m.text.locate = ctx.locator(key(f.text), value);
+    const k = f.text;
+    m.text = { value, at: () => ctx.point(key(k)) };
+    if (typeof value === 'string') m.text.locate = ctx.locator(key(k), value);
   }
-  if (f.role !== undefined) m.role = { value: t[f.role], at: ctx.point(key(f.role)) };
+  if (f.role !== undefined) {
+    const k = f.role;
+    m.role = { value: t[k], at: () => ctx.point(key(k)) };
+  }
   const str = (k: string | undefined) => (k === undefined ? undefined : scalarString(t[k]));
   const speaker = str(f.speaker);
   if (speaker !== undefined) m.speaker = speaker;

@@ -35,8 +35,10 @@ const CHUNK = 1 << 20;
 
 /** Splits decoded text into lines, tracking numbers and offsets across blocks. */
 class Splitter {
-  line = 1;
-  offset = 0;
+  constructor(
+    public line = 1,
+    public offset = 0,
+  ) {}
 
   /** Lines of a block; `final` when this is the end of the text (the last line may lack "\n"). */
   split(text: string, final: boolean): { lines: Line[]; rest: string } {
@@ -59,9 +61,12 @@ class Splitter {
   }
 }
 
-/** The lines of a string (stdin, tests), in batches of about a million characters. */
-export async function* linesOfString(text: string): AsyncGenerator<Line[]> {
-  const s = new Splitter();
+/**
+ * The lines of a string (stdin, tests), in batches of about a million characters. `start`: where
+ * the text begins in its file, for a part of a file (the runner's chunks of a large JSONL).
+ */
+export async function* linesOfString(text: string, start: { line: number; offset: number } = { line: 1, offset: 0 }): AsyncGenerator<Line[]> {
+  const s = new Splitter(start.line, start.offset);
   let pos = 0;
   while (pos < text.length) {
     let end = text.indexOf('\n', Math.min(text.length, pos + CHUNK));

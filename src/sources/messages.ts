@@ -8,16 +8,16 @@ import { isMediaPlaceholder, isMediaType, parseFlag } from './fields.js';
 import { parseRole, ROLE_HINT, type RoleMap } from './roles.js';
 import { parseTime } from './time.js';
 
-/** A field's value and where it is in the file. */
+/** A field's value and where it is in the file (worked out only when a problem needs it). */
 export interface Located<T = unknown> {
   value: T;
-  at: SourcePoint;
+  at: () => SourcePoint;
 }
 
 /** One message of an export, before it is judged. */
 export interface RawMessage {
   /** The record's place (row or line), for problems about the whole record. */
-  at: SourcePoint;
+  at: () => SourcePoint;
   conversation?: string;
   role?: Located;
   speaker?: string;
@@ -53,21 +53,21 @@ function judge(m: RawMessage, roles: RoleMap): Judged {
   if (t === undefined || t.value === null || t.value === undefined) {
     if (media) return { skip: 'media' };
     return {
-      problem: problemAt(t?.at ?? m.at, t ? 'the message text is null' : 'the message has no text', 'give the text; an image or other non-text message needs a type column or field saying so (type: image)'),
+      problem: problemAt((t?.at ?? m.at)(), t ? 'the message text is null' : 'the message has no text', 'give the text; an image or other non-text message needs a type column or field saying so (type: image)'),
     };
   }
   if (typeof t.value !== 'string' && typeof t.value !== 'number')
-    return { problem: problemAt(t.at, `the message text must be text, not ${kindOf(t.value)}`, 'write the text as a string') };
+    return { problem: problemAt(t.at(), `the message text must be text, not ${kindOf(t.value)}`, 'write the text as a string') };
   const text = String(t.value);
   if (media || isMediaPlaceholder(text)) return { skip: 'media' };
   if (text.trim() === '') return { skip: 'empty' };
   const r = m.role;
   if (r === undefined || r.value === null || r.value === undefined || r.value === '')
-    return { problem: problemAt(r?.at ?? m.at, 'the message has no role', `say who wrote it: ${ROLE_HINT}`) };
-  if (typeof r.value !== 'string') return { problem: problemAt(r.at, `the role must be a name, not ${kindOf(r.value)}`, ROLE_HINT) };
+    return { problem: problemAt((r?.at ?? m.at)(), 'the message has no role', `say who wrote it: ${ROLE_HINT}`) };
+  if (typeof r.value !== 'string') return { problem: problemAt(r.at(), `the role must be a name, not ${kindOf(r.value)}`, ROLE_HINT) };
   const role = parseRole(r.value, roles);
-  if (!role) return { problem: problemAt(r.at, `unknown role "${r.value}"`, ROLE_HINT) };
-  const locate = t.locate ?? ((): SourcePoint => t.at);
+  if (!role) return { problem: problemAt(r.at(), `unknown role "${r.value}"`, ROLE_HINT) };
+  const locate = t.locate ?? ((): SourcePoint => t.at());
   return { role, text, locate };
 }
 

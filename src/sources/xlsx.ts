@@ -49,7 +49,7 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
     const row = rows[r]!;
     if (row.every((c) => cellText(c)?.trim() ? false : true)) continue;
     const line = r + 1;
-    const point = (k: number): SourcePoint => ({ line, column: k + 1, offset: 0 });
+    const point = (k: number) => (): SourcePoint => ({ line, column: k + 1, offset: 0 });
     const cell = (f: MessageField): string | undefined => (col(f) < 0 ? undefined : cellText(row[col(f)]));
     const m: RawMessage = { at: point(0) };
     const conv = cell('conversation')?.trim();
@@ -66,7 +66,7 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
     // An empty cell is an empty message (skipped and counted), not a missing text.
     const text = cell('text') ?? '';
     const at = point(col('text'));
-    m.text = { value: text, at, locate: () => at };
+    m.text = { value: text, at, locate: at };
     messages.push(m);
   }
   yield* groupMessages(messages, roles, `L${headerIndex + 2}`);

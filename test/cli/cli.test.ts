@@ -70,12 +70,17 @@ describe('aslint lint --format json', () => {
       files: [
         {
           path: `${DATA}/chats.jsonl`,
+          errorCount: 2,
+          warningCount: 1,
+          infoCount: 0,
+          fixableErrorCount: 0,
+          fixableWarningCount: 0,
           findings: [
             {
               ruleId: 'test/missing-apology',
               kind: 'require',
               severity: 'error',
-              message: '顾客说“太慢了”后，客服 2 轮内没有致歉。',
+              message: '顾客说“太慢了”“怎么回事”后，客服 2 轮内没有致歉。',
               unit: 's1#1',
               conversation: 's1',
               turn: 1,
@@ -86,6 +91,8 @@ describe('aslint lint --format json', () => {
               endColumn: 123,
               text: '您好，这不归我管\n本店支持无条件退货',
               suggestions: [],
+              // The customer's words that made the apology due.
+              related: [{ unit: 's1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 60, text: '太慢了，"怎么回事', message: '触发的话：“太慢了”“怎么回事”' }],
             },
             {
               ruleId: 'test/blame-shifting',

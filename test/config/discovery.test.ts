@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configSchemaRef, starterConfig } from '../../src/cli/config.js';
-import { projectFileUrl } from '../../src/defaults.js';
+import { PACKAGE } from '../../src/defaults.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';
 import { runFiles, type RunOptions } from '../../src/runner/run.js';
@@ -161,8 +161,10 @@ describe('aslint init and print-config', () => {
     const r = await run(root, 'init', '--preset', 'aslint:replies');
     expect(r.code).toBe(0);
     const text = readFileSync(join(root, 'aslint.config.yaml'), 'utf8');
-    // No aslint in the project's node_modules here: the schema aslint runs from.
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${projectFileUrl('schemas/config.schema.json')}`);
+    // No aslint in the project's node_modules here: the schema as published, never a path of this machine.
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/aslint@${PACKAGE.version}/schemas/config.schema.json`);
+    expect(text).not.toContain('file:');
+    expect(text).toContain('# Reference: https://github.com/aslint/aslint/blob/main/docs/config.md');
     const data = parse(text);
     expect(data.extends).toBe('aslint:replies');
     const validate = new Ajv({ strict: false }).compile(editorSchemas()[EDITOR_SCHEMA_FILES.config]!);
@@ -193,5 +195,105 @@ describe('aslint init and print-config', () => {
       overrides: [{ files: ['legacy/**'], severity: { 'term/*': 'info' } }],
     });
     expect(JSON.parse((await run(root, 'print-config', join(root, 'archive', 'x.yaml'), '--json')).stdout).ignored).toBe(true);
+  });
+});
+
+/** Runs the CLI with the process really in `dir` (relative paths, `.`, --ignore-pattern resolve there). */
+async function inFolder(dir: string, ...args: string[]) {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return await runCli(args);
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const jsonFindings = (stdout: string) =>
+  (JSON.parse(stdout).files as { path: string; findings: { line: number; ruleId: string }[] }[]).map((f) => [f.path, f.findings.map((x) => `${x.line} ${x.ruleId}`)]);
+
+describe('which files `aslint lint` reads', () => {
+  it('`lint .` in a fresh repository with a package.json, a config, a baseline and a reply library lints only the reply library', async () => {
+    put('package.json', '{"name": "shop-replies", "version": "1.0.0", "description": "我们的快捷短语", "scripts": {"lint": "aslint lint ."}}\n');
+    put('package-lock.json', '{"name": "shop-replies", "lockfileVersion": 3, "packages": {}}\n');
+    put('aslint.config.yaml', TOP);
+    put('tsconfig.json', '{"compilerOptions": {"strict": true}}\n');
+    put('requirements.txt', 'numpy==2.0\nrequests\n');
+    put('.github/workflows/ci.yml', 'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n');
+    put('replies/main.yaml', REPLY);
+    const first = await inFolder(root, 'lint', '.', '--write-baseline', 'aslint-baseline.json');
+    expect(first).toEqual({ code: 0, stdout: '✔ recorded 3 findings in aslint-baseline.json; runs with --baseline aslint-baseline.json report only new ones\n', stderr: '' });
+    // The baseline is a JSON file in the walked folder now, and so is a cache: neither is an input.
+    const again = await inFolder(root, 'lint', '.', '--baseline', 'aslint-baseline.json', '--cache', '--format', 'json');
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(jsonFindings(again.stdout)).toEqual([['replies/main.yaml', []]]);
+    const plain = await inFolder(root, 'lint', '.', '--format', 'json');
+    expect(plain.code).toBe(1);
+    expect(jsonFindings(plain.stdout)).toEqual([['replies/main.yaml', ['2 test/blame-shifting', '2 term/seven-day-return', '2 test/dont-know']]]);
+  });
+
+  it('a walk takes transcripts and Chinese text libraries by their shape, and any file the config names in `files`', async () => {
+    put('aslint.config.yaml', `${TOP}files: ["en/*.txt"]\n`);
+    put('chats/a.txt', '顾客：快递太慢了\n客服：这不归我管\n');
+    put('chats/b.jsonl', '{"id": "c1", "turns": [{"role": "agent", "text": "您好"}]}\n');
+    put('zh/quick.txt', '您好，这不归我管\n请稍等\n');
+    put('en/quick.txt', 'Hello, how can I help?\n');
+    put('en/notes.json', '{"title": {"nested": true}}\n');
+    put('LICENSE.txt', 'MIT License\nPermission is hereby granted\n');
+    put('tsconfig.base.json', '{\n  // comments: JSON with comments\n  "compilerOptions": {}\n}\n');
+    put('deploy/k8s.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n');
+    put('locale/zh.json', '{"greeting": "您好", "bye": "再见", "meta": {"v": 1}}\n');
+    put('map/replies.yaml', 'greet: 您好\nbye: {text: 再见}\n');
+    const r = await inFolder(root, 'lint', '.', '--format', 'json');
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['chats/a.txt', 'chats/b.jsonl', 'en/quick.txt', 'map/replies.yaml', 'zh/quick.txt']);
+    // Named on the command line, a file is linted whatever it looks like.
+    const named = await inFolder(root, 'lint', 'LICENSE.txt', '--format', 'json');
+    expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(['LICENSE.txt']);
+  });
+
+  it('a walk never skips a broken library: a reply without text, or a YAML syntax error, is reported with its position', async () => {
+    put('aslint.config.yaml', TOP);
+    put('replies/a.yaml', '- id: a\n  text: 您好\n- id: b\n  tags: [x]\n');
+    const noText = await inFolder(root, 'lint', '.', '-f', 'unix');
+    expect([noText.code, noText.stdout.split('\n')[0], noText.stderr]).toEqual([
+      1,
+      'replies/a.yaml:3:3: the reply has no text: the record was not linted; add a `text` field with the reply [Error/aslint/unreadable-record]',
+      '',
+    ]);
+    put('replies/a.yaml', '- id: a\n  text: "您好\n');
+    const syntax = await inFolder(root, 'lint', '.', '-f', 'unix');
+    expect(syntax.code).toBe(1);
+    expect(syntax.stdout).toMatch(/^replies\/a\.yaml:2:9: YAML syntax error: /);
+  });
+
+  it('a named file that a config ignores is skipped with ESLint’s warning; --no-ignore lints it', async () => {
+    put('aslint.config.yaml', `${TOP}ignores: ["legacy/**"]\n`);
+    put('legacy/old.yaml', REPLY);
+    const r = await inFolder(root, 'lint', 'legacy/old.yaml');
+    expect(r).toEqual({ code: 0, stdout: '✔ no problems (0 utterances in 0 files)\n', stderr: 'aslint: warning: legacy/old.yaml: File ignored because of a matching ignore pattern. Use --no-ignore to override.\n' });
+    const walked = await inFolder(root, 'lint', '.');
+    expect([walked.code, walked.stderr]).toEqual([0, '']);
+    const forced = await inFolder(root, 'lint', '--no-ignore', 'legacy/old.yaml', '-f', 'unix');
+    expect(forced.code).toBe(1);
+    expect(forced.stdout.split('\n').at(-2)).toBe('3 problems');
+  });
+
+  it('--ignore-pattern adds patterns relative to the working folder', async () => {
+    put('aslint.config.yaml', TOP);
+    put('replies/a.yaml', REPLY);
+    put('replies/drafts/b.yaml', REPLY);
+    const r = await inFolder(root, 'lint', '.', '--ignore-pattern', 'replies/drafts/**', '-f', 'json');
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['replies/a.yaml']);
+    const named = await inFolder(root, 'lint', 'replies/drafts/b.yaml', '--ignore-pattern', 'replies/drafts/**');
+    expect(named.stderr).toContain('replies/drafts/b.yaml: File ignored because of a matching ignore pattern.');
+  });
+
+  it('a pattern that matches nothing is an error unless --no-error-on-unmatched-pattern', async () => {
+    put('aslint.config.yaml', TOP);
+    put('replies/a.yaml', '- id: a\n  text: 您好\n');
+    const strict = await inFolder(root, 'lint', 'replies/a.yaml', 'nothing/*.yaml');
+    expect([strict.code, strict.stderr.split('\n')[0]]).toEqual([2, 'aslint: no files match "nothing/*.yaml"']);
+    const lenient = await inFolder(root, 'lint', 'replies/a.yaml', 'nothing/*.yaml', 'missing.yaml', '--no-error-on-unmatched-pattern');
+    expect(lenient).toEqual({ code: 0, stdout: '✔ no problems (1 utterance in 1 file)\n', stderr: '' });
   });
 });

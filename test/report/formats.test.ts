@@ -25,8 +25,8 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', is
 
 describe('format registry', () => {
   it('loads every format lazily by name', async () => {
-    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'csv', 'github', 'html', 'json', 'junit', 'rdjson', 'sarif', 'stylish']);
-    for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'html']) {
+    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'compact', 'csv', 'github', 'html', 'json', 'junit', 'rdjson', 'sarif', 'stylish', 'unix']);
+    for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'html', 'unix', 'compact', 'csv']) {
       const reporter = await FORMATS[name]!();
       expect(typeof reporter(result, opts)).toBe('string');
     }
@@ -40,6 +40,7 @@ describe('junit', () => {
     const doc = xml.parse(out);
     expect(doc.testsuites.tests).toBe('7');
     expect(doc.testsuites.failures).toBe('6');
+    expect(doc.testsuites.time).toBe('0.000');
     const suites = doc.testsuites.testsuite as any[];
     expect(suites.map((s) => [s.name, s.tests, s.failures])).toEqual([
       ['replies/退货, 换货.yaml', '3', '3'],
@@ -49,11 +50,24 @@ describe('junit', () => {
     const first = suites[0].testcase[0];
     expect(first.name).toBe('term/seven-day-return 1:5 return-1');
     expect(first.classname).toBe('replies/退货, 换货.yaml');
+    expect(first.time).toBe('0.000');
+    expect(first.file).toBeUndefined();
     expect(first.failure.type).toBe('warning');
     expect(first.failure.message).toBe('“无条件退货”应为“七日无理由退货”：无理由不等于无条件');
     expect(first.failure['#text']).toContain('replies/退货, 换货.yaml:1:5: warning:');
     expect(first.failure['#text']).toContain('suggestions: 七日无理由退货');
     expect(suites[2].testcase[0].failure).toBeUndefined();
+  });
+  it('gives the run time, and shows an info as a passing test case (an info never fails a run)', () => {
+    const file = result.files[0]!;
+    const withInfo: LintResult = { ...result, files: [{ ...file, findings: [{ ...file.findings[0]!, severity: 'info' }, file.findings[1]!] }] };
+    const doc = xml.parse(junit(withInfo, { ...opts, seconds: 2.5 }));
+    expect([doc.testsuites.tests, doc.testsuites.failures, doc.testsuites.time]).toEqual(['2', '1', '2.500']);
+    const suite = doc.testsuites.testsuite[0];
+    expect([suite.tests, suite.failures]).toEqual(['2', '1']);
+    expect(suite.testcase[0].failure).toBeUndefined();
+    expect(suite.testcase[0]['system-out']).toContain('replies/退货, 换货.yaml:1:5: info:');
+    expect(suite.testcase[1].failure.type).toBe('error');
   });
   it('escapes markup and drops characters XML cannot hold', () => {
     const out = junit(nastyResult(), opts);

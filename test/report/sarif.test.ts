@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import Ajv04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectFileUrl } from '../../src/defaults.js';
 import type { LintResult } from '../../src/report/result.js';
 import { FINGERPRINT_KEY, fingerprint, sarif } from '../../src/report/sarif.js';
 import type { Finding } from '../../src/types.js';
@@ -63,7 +62,8 @@ describe('sarif', () => {
     expect(term.fullDescription!.text).toContain('无理由不等于无条件');
     expect(term.help!.text).toContain('本店支持无条件退货。');
     expect(term.help!.markdown).toContain('**Flagged:**');
-    expect(term.helpUri).toBe(projectFileUrl('docs/rules/term/seven-day-return.md'));
+    expect(term.helpUri).toBe('https://github.com/aslint/aslint/blob/main/docs/rules/term/seven-day-return.md');
+    expect(run.tool.driver.informationUri).toBe('https://github.com/aslint/aslint');
     expect(term.defaultConfiguration).toEqual({ level: 'warning' });
     const blame = rules.find((r) => r.id === 'test/blame-shifting')!;
     expect(blame.shortDescription!.text).toBe('不要推诿。');
@@ -85,17 +85,19 @@ describe('sarif', () => {
       artifactLocation: { uri: `${encodeURIComponent('退货, 换货.yaml')}`.replace(/^/, 'replies/'), uriBaseId: '%SRCROOT%' },
       region: { startLine: 1, startColumn: 5, endLine: 1, endColumn: 10, snippet: { text: '无条件退货' } },
     });
-    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/project/' } });
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { description: { text: 'The folder aslint ran in; result paths are relative to it.' } } });
     // After 𠀀 (two UTF-16 units) the phrase starts at column 3.
     const astral = results.find((r) => r.ruleId === 'test/blame-shifting' && r.properties?.unit === 'c1#1')!;
     expect(astral.locations![0]!.physicalLocation!.region).toMatchObject({ startLine: 2, startColumn: 3, endColumn: 8 });
     expect(astral.level).toBe('error');
   });
 
-  it('uses file: URIs for files outside the working folder', () => {
-    const moved = { ...result, files: [{ ...result.files[0]!, path: '/other/place/r.yaml' }] };
-    const loc = parse(moved).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!;
-    expect(loc).toEqual({ uri: 'file:///other/place/r.yaml' });
+  it('gives files outside the working folder a relative URI too, never a file: URL of this machine', () => {
+    const moved = { ...result, files: [{ ...result.files[0]!, path: '/work/other place/r.yaml' }] };
+    const out = sarif(moved, opts);
+    expect(out).not.toContain('file:');
+    const loc = (JSON.parse(out) as Log).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!;
+    expect(loc).toEqual({ uri: '../other%20place/r.yaml', uriBaseId: '%SRCROOT%' });
   });
 
   it('fingerprints do not depend on line numbers, and repeated text gets an occurrence index', () => {

@@ -11,7 +11,10 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('今天|明天|下午')).toEqual(['今天', '明天', '下午']);
     expect(requiredLiterals('加我?微信')).toEqual(['微信']);
     expect(requiredLiterals('好评返{1,2}现')).toEqual(['好评返']);
-    expect(requiredLiterals('a|b.')).toBeNull();
+    expect(requiredLiterals('a|b.')).toEqual(['a', 'b']);
+    expect(requiredLiterals('a|.')).toBeNull();
+    expect(requiredLiterals('(你|您)(很|真)卢|(不要|别)(再)?卢了')).toEqual(['卢', '卢了']);
+    expect(requiredLiterals('(周|星期)[一二]|本周|月底')).toEqual(['周', '星期', '本周', '月底']);
     expect(requiredLiterals('(?<!不)(肯定|一定)能')).toEqual(['肯定', '一定']);
     expect(requiredLiterals('\\d+天内')).toEqual(['天内']);
     expect(requiredLiterals('no(thing)? we can do')).toEqual([' we can do']);
@@ -20,7 +23,7 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('(a|b)?')).toBeNull();
   });
   it('never names literals that a match can lack', () => {
-    const piece = fc.constantFrom('你', '我', '(', ')', '?', '*', '+', '|', '[你我]', '\\d', '{0,2}', '{1}', '\\u4f60', '(?:', '(?<!我)', '(你|我我)');
+    const piece = fc.constantFrom('你', '我', '(', ')', '?', '*', '+', '|', '|', '[你我]', '\\d', '{0,2}', '{1}', '\\u4f60', '(?:', '(?<!我)', '(你|我我)');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }).map((a) => a.join('')), fc.stringMatching(/^[你我0-9]{0,12}$/), (src, text) => {
         let re: RegExp;

@@ -1,0 +1,145 @@
+// Where texts are linted: in this thread, or in a pool of worker threads (--concurrency). Each
+// worker gets the validated rule-set content once and compiles it; jobs go to the least busy
+// worker; the runner awaits results in input order, so the output does not depend on the number
+// of workers.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../defaults.js';
+import { lintWholeDocument } from '../engine/lint.js';
+import type { RuleSet } from '../engine/ruleset.js';
+import { openJsonlPart, openText, type InputOptions } from '../sources/index.js';
+import { InputError, type LintOptions, type SourceFormat } from '../types.js';
+import type { RuleSetContent } from './rulesets.js';
+
+export type DocumentResult = Awaited<ReturnType<typeof lintWholeDocument>>;
+
+/** A text to lint: a whole file, or a part of a JSONL file that starts at `start`. */
+export interface LintJob {
+  /** Which rule set (RuleSetPool key). */
+  ruleSet: string;
+  path: string;
+  text: string;
+  format: SourceFormat;
+  start?: { line: number; offset: number };
+  /** How the exports name their columns and roles (the config's `input`). */
+  input?: InputOptions;
+  /** What the config tells the linter (structured-cloneable). */
+  options?: LintOptions;
+}
+
+export type WorkerRequest = { type: 'rule-set'; key: string; content: RuleSetContent } | { type: 'lint'; id: number; job: LintJob };
+export type WorkerReply =
+  | { id: number; result: DocumentResult }
+  | { id: number; error: { input: boolean; message: string; file?: string; line?: number; column?: number; hint?: string } };
+
+/** What the pool needs of the rule sets: compiled ones (this thread), or their content (workers). */
+export interface RuleSetSource {
+  compiled(key: string): Promise<RuleSet>;
+  content(key: string): Promise<RuleSetContent>;
+}
+
+export interface Linter {
+  /** How many texts may usefully be in flight. */
+  readonly width: number;
+  readonly threads: number;
+  lint(job: LintJob): Promise<DocumentResult>;
+  close(): Promise<void>;
+}
+
+/** The number of worker threads for --concurrency: a number, or `auto` (one per core). */
+export function workerCount(concurrency: number | 'auto' | undefined): number {
+  if (concurrency === undefined) return 1;
+  return concurrency === 'auto' ? availableParallelism() : Math.max(1, Math.floor(concurrency));
+}
+
+/** Lints in this thread. */
+class InThreadLinter implements Linter {
+  readonly width = 1;
+  readonly threads = 1;
+  constructor(private readonly sets: RuleSetSource) {}
+
+  async lint(job: LintJob): Promise<DocumentResult> {
+    const ruleSet = await this.sets.compiled(job.ruleSet);
+    const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
+    return lintWholeDocument(doc, ruleSet, job.options);
+  }
+
+  async close(): Promise<void> {}
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: number;
+  ruleSets: Set<string>;
+}
+
+/** Lints in worker threads, started when the first job comes. */
+class WorkerLinter implements Linter {
+  readonly width: number;
+  private workers: PoolWorker[] = [];
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve: (r: DocumentResult) => void; reject: (e: unknown) => void; worker: PoolWorker }>();
+
+  constructor(
+    private readonly sets: RuleSetSource,
+    readonly threads: number,
+  ) {
+    this.width = threads * 4;
+  }
+
+  private start(): void {
+    const script = join(PACKAGE_ROOT, 'dist', 'runner', 'worker.js');
+    for (let i = 0; i < this.threads; i++) {
+      const worker = new Worker(script);
+      const entry: PoolWorker = { worker, busy: 0, ruleSets: new Set() };
+      worker.on('message', (reply: WorkerReply) => {
+        const w = this.waiting.get(reply.id);
+        if (!w) return;
+        this.waiting.delete(reply.id);
+        w.worker.busy--;
+        if ('result' in reply) w.resolve(reply.result);
+        else if (reply.error.input) w.reject(new InputError(reply.error.message, reply.error.file, reply.error.line, reply.error.column, reply.error.hint));
+        else w.reject(new Error(reply.error.message));
+      });
+      worker.on('error', (err) => this.failAll(entry, err));
+      worker.on('exit', (code) => this.failAll(entry, new Error(`a lint worker stopped (exit code ${code})`)));
+      this.workers.push(entry);
+    }
+  }
+
+  private failAll(entry: PoolWorker, err: unknown): void {
+    for (const [id, w] of this.waiting) {
+      if (w.worker !== entry) continue;
+      this.waiting.delete(id);
+      w.reject(err);
+    }
+  }
+
+  async lint(job: LintJob): Promise<DocumentResult> {
+    if (this.workers.length === 0) this.start();
+    const content = await this.sets.content(job.ruleSet);
+    const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    if (!target.ruleSets.has(job.ruleSet)) {
+      target.worker.postMessage({ type: 'rule-set', key: job.ruleSet, content } satisfies WorkerRequest);
+      target.ruleSets.add(job.ruleSet);
+    }
+    const id = this.nextId++;
+    target.busy++;
+    return new Promise<DocumentResult>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, worker: target });
+      target.worker.postMessage({ type: 'lint', id, job } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    for (const w of workers) w.worker.removeAllListeners('exit');
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}
+
+export function createLinter(sets: RuleSetSource, threads: number): Linter {
+  return threads > 1 ? new WorkerLinter(sets, threads) : new InThreadLinter(sets);
+}

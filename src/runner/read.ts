@@ -1,0 +1,75 @@
+// Reading for the runner. A small file is read once, whole (one open, one read), decoded and
+// handed to the linter as text; a large one is streamed. A large UTF-8 JSONL file can also be
+// cut into parts of whole lines, each with the line and offset it starts at, for worker threads.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { extname } from 'node:path';
+import { detectFormat, inputFormat, INPUT_FORMATS, openSource, readTextFile, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
+import type { SourceFormat } from '../types.js';
+
+/** Files up to this size are read whole (a chat export rarely is; a reply library always is). */
+export const SMALL_FILE = 1 << 20;
+/** The size of a part of a large JSONL file sent to a worker. */
+export const PART_BYTES = 1 << 20;
+
+export type ReadSource =
+  | { kind: 'whole'; path: string; format: SourceFormat; decoded: DecodedText }
+  | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
+
+/** Reads a small text file whole, or opens a large or binary one (xlsx) for streaming. */
+export async function readSource(path: string, format?: SourceFormat, input?: InputOptions): Promise<ReadSource> {
+  const binary = format ? inputFormat(format).binary : INPUT_FORMATS.some((f) => f.binary && f.extensions.includes(extname(path).toLowerCase()));
+  const size = await stat(path).then(
+    (s) => (s.isFile() ? s.size : Infinity),
+    () => Infinity,
+  );
+  if (size <= SMALL_FILE && !binary) {
+    const decoded = await readTextFile(path);
+    return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), decoded };
+  }
+  // Large, missing or not a file: the reader streams it (and names the problem, if any).
+  const doc = await openSource(path, { format, input });
+  return { kind: 'stream', path, format: doc.format, doc };
+}
+
+export interface JsonlPart {
+  text: string;
+  start: { line: number; offset: number };
+}
+
+/**
+ * The parts of a UTF-8 JSONL file, in order, each of whole lines; null when a part is not valid
+ * UTF-8 (the caller then reads the file the ordinary way, which names the line).
+ */
+export async function* jsonlParts(path: string, bomLength: number): AsyncGenerator<JsonlPart | null> {
+  const stream = createReadStream(path, { start: bomLength, highWaterMark: PART_BYTES });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let line = 1;
+  let offset = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  const part = (bytes: Buffer): JsonlPart | null => {
+    if (!isUtf8(bytes)) return null;
+    const text = decoder.decode(bytes);
+    const start = { line, offset };
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+    offset += text.length;
+    return { text, start };
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const nl = chunk.lastIndexOf(0x0a);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const p = part(carry.length ? Buffer.concat([carry, chunk.subarray(0, nl + 1)]) : chunk.subarray(0, nl + 1));
+      yield p;
+      if (p === null) return;
+      carry = Buffer.from(chunk.subarray(nl + 1));
+    }
+    if (carry.length) yield part(carry);
+  } finally {
+    stream.destroy();
+  }
+}
