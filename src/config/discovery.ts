@@ -116,6 +116,25 @@ export function readConfigFile(path: string): { data: ConfigData; file: YamlFile
   return { data, file };
 }
 
+const MAX_EXTENDS_DEPTH = 32;
+
+/** Why a glob is malformed (an unclosed `[` or `{`), or null. */
+function globProblem(glob: string): string | null {
+  let square = 0;
+  let curly = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') i++;
+    else if (c === '[') square++;
+    else if (c === ']' && square > 0) square--;
+    else if (c === '{') curly++;
+    else if (c === '}' && curly > 0) curly--;
+  }
+  if (square > 0) return 'has a [ that is never closed';
+  if (curly > 0) return 'has a { that is never closed';
+  return null;
+}
+
 /** Applies a config file (or preset) and what it extends, extends first. */
 function applyConfig(into: ResolvedConfig, ref: string, stack: string[], at?: { file: YamlFile; index: number | null }): void {
   if ((PRESETS as readonly string[]).includes(ref)) {
@@ -131,9 +150,21 @@ function applyConfig(into: ResolvedConfig, ref: string, stack: string[], at?: { 
     throw new InputError(`no such config file: ${ref}`, undefined, undefined, undefined, 'Check the path.');
   }
   if (stack.includes(ref)) {
-    throw new InputError(`config files extend each other in a circle: ${[...stack, ref].join(' → ')}`, ref, undefined, undefined, 'Remove one of the extends.');
+    const message = `config files extend each other in a circle: ${[...stack, ref].join(' → ')}`;
+    if (at) throw at.file.error(['extends', ...(at.index === null ? [] : [at.index])], message, 'Remove one of the extends.');
+    throw new InputError(message, ref, undefined, undefined, 'Remove one of the extends.');
+  }
+  // Each extends is a recursive call: 2,000 levels overflowed the stack.
+  if (stack.length >= MAX_EXTENDS_DEPTH && at) {
+    throw at.file.error(['extends', ...(at.index === null ? [] : [at.index])], `config files extend each other more than ${MAX_EXTENDS_DEPTH} levels deep`, 'Extend the files you need directly from one config.');
   }
   const { data, file } = readConfigFile(ref);
+  for (const [key, patterns] of [['ignores', list(data.ignores)]] as const) {
+    patterns.forEach((p, i) => {
+      const problem = globProblem(p);
+      if (problem) throw file.error(Array.isArray(data[key]) ? [key, i] : [key], `${key}: "${p}" ${problem}`, 'Close the bracket or brace, or escape it with a backslash to match it literally.');
+    });
+  }
   const base = dirname(ref);
   const ext = data.extends;
   list(ext).forEach((e, i) => {

@@ -2,7 +2,7 @@
 // turning every problem into an InputError at the exact line and column of the offending node.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { InputError } from '../types.js';
 import type { JsonSchema } from '../checks/kind.js';
 import { regexProblem } from './regex-safety.js';
@@ -62,6 +62,11 @@ export function parseYaml(path: string, source: string): YamlFile {
     const at = lineCounter.linePos(cycle);
     throw new InputError(ALIAS_CYCLE_MESSAGE, path, at.line, at.col, ALIAS_CYCLE_HINT);
   }
+  const suspicious = contentProblem(doc);
+  if (suspicious) {
+    const at = lineCounter.linePos(suspicious.offset);
+    throw new InputError(suspicious.message, path, at.line, at.col, suspicious.hint);
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -103,6 +108,30 @@ export function parseYaml(path: string, source: string): YamlFile {
       return new InputError(message, path, pos.line, pos.column, hint);
     },
   };
+}
+
+/**
+ * What YAML accepts but an aslint content file never means: a tag of its own (`!custom`), a
+ * control character such as NUL in text, a number too large to be one (1e309), text that is
+ * only white space (a misuse " " would flag every space).
+ */
+function contentProblem(doc: Document.Parsed): { offset: number; message: string; hint: string } | null {
+  const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tagWarning) return { offset: tagWarning.pos[0], message: `unknown YAML tag: ${tagWarning.message.split('\n')[0]}`, hint: 'Remove the tag (!name): aslint files hold plain text, numbers and lists.' };
+  let found: { offset: number; message: string; hint: string } | null = null;
+  visit(doc, {
+    Scalar(_key, node) {
+      const offset = node.range?.[0] ?? 0;
+      const v = node.value;
+      // eslint-disable-next-line no-control-regex
+      const control = typeof v === 'string' ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(v) : null;
+      if (control) found = { offset, message: `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) in text`, hint: 'Remove it: text in aslint files is what people write.' };
+      else if (typeof v === 'string' && v.length > 0 && v.trim() === '') found = { offset, message: 'text that is only white space', hint: 'Write the words, or remove the entry.' };
+      else if (typeof v === 'number' && !Number.isFinite(v)) found = { offset, message: `a number too large to use: ${node.source ?? String(v)}`, hint: 'Write a whole number of a reasonable size.' };
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
 }
 
 function describe(error: ErrorObject, data: unknown): { message: string; key: boolean; extra?: string } {

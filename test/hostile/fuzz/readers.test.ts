@@ -2,7 +2,9 @@
 // that vitest runs them in parallel; each file is seeded, so a failure reproduces.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintConversation } from '../../../src/engine/lint.js';
 import type { RuleSet } from '../../../src/engine/ruleset.js';
+import { openText } from '../../../src/sources/index.js';
 import { testRuleSet } from '../../helpers.js';
 import { readAndLint, READER_FORMATS, textFor } from './harness.js';
 
@@ -12,8 +14,8 @@ let ruleSet: RuleSet;
 beforeAll(async () => {
   ruleSet = await testRuleSet();
   // Load the segmenter now (保价 needs a word-boundary check), not inside the first timed input.
-  await readAndLint('text', '客服：保价坐席（', ruleSet);
-});
+  for await (const c of openText('warm-up.txt', '客服：保价坐席（', 'text').conversations) lintConversation(c, ruleSet);
+}, 120_000);
 
 describe('fuzzing the readers', () => {
   it.each(READER_FORMATS)('%s: no crash, no hang, every input error placed, every finding where its text is', async (format) => {
