@@ -12,8 +12,13 @@ import type { UnitScan, Hit } from '../engine/scan.js';
 export type JsonSchema = { [key: string]: unknown };
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
-/** One turn of an example conversation: `{customer: 快递太慢了}`, with a `time` where a rule needs times (timing). */
-export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system', string>> & { time?: string };
+export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system' | 'time', string>>;
+
+/** The role and text of an example turn (its one key besides `time`). */
+export function exampleTurnRole(turn: ExampleTurn): ['agent' | 'customer' | 'system', string] {
+  const role = turn.agent !== undefined ? 'agent' : turn.customer !== undefined ? 'customer' : 'system';
+  return [role, turn[role] ?? ''];
+}
 /** A lone agent utterance, a conversation, or an utterance with what it flags and its fix. */
 export type Example = string | { turns: ExampleTurn[] } | PinnedExample;
 
@@ -110,7 +115,7 @@ export interface CheckKind<D = unknown, S = unknown> {
 
 /** Hits that no `except` hit overlaps, in text order, without overlaps among themselves (longest first). */
 export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []): Hit[] {
-  const kept = hits.filter((h) => !excepts.some((e) => e.normStart < h.normEnd && h.normStart < e.normEnd));
+  const kept = excepts.length === 0 ? [...hits] : hits.filter(notOverlapping(excepts));
   kept.sort((a, b) => a.normStart - b.normStart || b.normEnd - a.normEnd);
   const result: Hit[] = [];
   for (const h of kept) {
@@ -119,6 +124,28 @@ export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []
     result.push(h);
   }
   return result;
+}
+
+/**
+ * A test for "overlaps none of `spans`" in O(log n) a hit: spans sorted by start with the running
+ * furthest end; a hit overlaps one iff the furthest end of the spans starting before its end
+ * lies past its start. (Testing every hit against every span was quadratic.)
+ */
+function notOverlapping(spans: readonly Hit[]): (h: Hit) => boolean {
+  const sorted = [...spans].sort((a, b) => a.normStart - b.normStart);
+  const starts = sorted.map((s) => s.normStart);
+  const furthest: number[] = [];
+  sorted.forEach((s, i) => furthest.push(Math.max(s.normEnd, i > 0 ? furthest[i - 1]! : -Infinity)));
+  return (h) => {
+    let lo = 0;
+    let hi = starts.length; // spans [0, lo) start before h.normEnd
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < h.normEnd) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || furthest[lo - 1]! <= h.normStart;
+  };
 }
 
 // The schemas below are `as const`: each kind's field types are derived from them (FieldsOf), so

@@ -1,6 +1,7 @@
 // The aslint command line: thin, it parses options and calls the library.
 import { Command, CommanderError } from 'commander';
 import { PACKAGE } from '../defaults.js';
+import { escapeControl } from '../text/terminal.js';
 import { InputError } from '../types.js';
 import { registerLint } from './lint.js';
 import { registerTest } from './test.js';
@@ -39,12 +40,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof InputError) {
-      process.stderr.write(`aslint: ${e.format()}\n`);
+      // Messages may quote input (a role, a key): its control characters are shown, not obeyed.
+      process.stderr.write(`aslint: ${escapeControl(e.format())}\n`);
       if (program.opts().debug) process.stderr.write(`${e.stack}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`aslint: ${err.message}\n`);
+    process.stderr.write(`aslint: ${escapeControl(err.message)}\n`);
     process.stderr.write(program.opts().debug ? `${err.stack}\n` : '  (run with --debug for the stack trace)\n');
     return 2;
   }

@@ -246,5 +246,10 @@ function reportFixes(options: LintOptions, fixed: Awaited<ReturnType<typeof runF
   for (const u of unfixed) {
     process.stderr.write(`aslint: not fixed: ${u.path}:${u.finding.line}:${u.finding.column} ${u.finding.ruleId}: ${u.reason}\n`);
   }
-  if (options.fix && fixed.length > 0) process.stderr.write(`aslint: fixed ${counted}\n`);
+  for (const f of fixed) if (f.notWritten) process.stderr.write(`aslint: ${f.notWritten}\n`);
+  const written = fixed.filter((f) => f.written);
+  if (options.fix && written.length > 0) {
+    const w = written.reduce((sum, f) => sum + f.applied, 0);
+    process.stderr.write(`aslint: fixed ${w} finding${w === 1 ? '' : 's'} in ${written.length} file${written.length === 1 ? '' : 's'}\n`);
+  }
 }

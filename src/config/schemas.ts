@@ -9,14 +9,12 @@ const text = { type: 'string', minLength: 1 };
 const textList = { type: 'array', items: text };
 const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
 
+/** One turn: `{customer: 在吗}`, with a `time` when the rule is about time (`{agent: 您好, time: '10:00:40'}`). */
 const exampleTurn = {
   type: 'object',
-  minProperties: 1,
-  maxProperties: 2,
   additionalProperties: false,
-  // One role, and a time where the rule needs one (timing rules).
-  oneOf: [{ required: ['agent'] }, { required: ['customer'] }, { required: ['system'] }],
   properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' }, time: { type: 'string', minLength: 1 } },
+  oneOf: [{ required: ['agent'] }, { required: ['customer'] }, { required: ['system'] }],
 };
 /** A bad example pinned like prh's specs: the exact flagged text and the corrected sentence. */
 const pinnedExample = {

@@ -5,17 +5,18 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError } from '../types.js';
 import type { JsonSchema } from '../checks/kind.js';
+import { regexProblem } from './regex-safety.js';
+import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
+/** What is wrong with each regex that failed the `regex` format, for its error message. */
+const regexProblems = new Map<string, string>();
 ajv.addFormat('regex', {
   type: 'string',
   validate: (source: string) => {
-    try {
-      new RegExp(source, 'u');
-      return true;
-    } catch {
-      return false;
-    }
+    const problem = regexProblem(source);
+    if (problem) regexProblems.set(source, problem);
+    return problem === null;
   },
 });
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
@@ -42,11 +43,33 @@ export function readYamlFile(path: string): YamlFile {
 
 export function parseYaml(path: string, source: string): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const body = source.replace(/^\uFEFF/, '');
+  const tooDeep = yamlNestingProblem(body);
+  if (tooDeep) {
+    // The lexer has not run, so the line counter knows no lines yet.
+    const before = body.slice(0, tooDeep.offset);
+    const line = before.split('\n').length;
+    throw new InputError(tooDeep.message, path, line, tooDeep.offset - before.lastIndexOf('\n'), tooDeep.hint);
+  }
+  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const at = lineCounter.linePos(problem.pos[0]);
     throw new InputError(`YAML syntax error: ${problem.message.split('\n')[0]}`, path, at.line, at.col, 'Fix the YAML syntax at this place.');
+  }
+  const cycle = aliasCycleAt(doc);
+  if (cycle >= 0) {
+    const at = lineCounter.linePos(cycle);
+    throw new InputError(ALIAS_CYCLE_MESSAGE, path, at.line, at.col, ALIAS_CYCLE_HINT);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // The yaml package's guard against alias bombs throws a ReferenceError without a place.
+    if (!(e instanceof ReferenceError)) throw e;
+    const at = lineCounter.linePos(firstAliasAt(doc));
+    throw new InputError(ALIAS_BOMB_MESSAGE.replace(/ to more than [\d,]+ nodes/, ' too far'), path, at.line, at.col, ALIAS_BOMB_HINT);
   }
   const positionOf = (dataPath: readonly (string | number)[], key = false) => {
     let node: unknown = doc.contents;
@@ -73,7 +96,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   return {
     path,
     doc,
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data,
     positionOf,
     error(dataPath, message, hint, key) {
       const pos = positionOf(dataPath, key);
@@ -82,7 +105,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   };
 }
 
-function describe(error: ErrorObject): { message: string; key: boolean; extra?: string } {
+function describe(error: ErrorObject, data: unknown): { message: string; key: boolean; extra?: string } {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
@@ -93,7 +116,7 @@ function describe(error: ErrorObject): { message: string; key: boolean; extra?: 
     case 'enum':
       return { message: `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`, key: false };
     case 'format':
-      return { message: 'is not a valid regular expression (JavaScript syntax, u flag)', key: false };
+      return { message: (typeof data === 'string' && regexProblems.get(data)) || 'is not a valid regular expression (JavaScript syntax, u flag)', key: false };
     default:
       return { message: error.message ?? 'is invalid', key: false };
   }
@@ -115,9 +138,15 @@ export function validate(file: YamlFile, data: unknown, schema: JsonSchema, base
       .slice(1)
       .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
   ];
-  const { message, key, extra } = describe(error);
+  const { message, key, extra } = describe(error, valueAt(data, path.slice(basePath.length)));
   const fullPath = extra ? [...path, extra] : path;
   const where = fullPath.map((s, i) => (/^\d+$/.test(String(s)) ? `[${s}]` : `${i > 0 ? '.' : ''}${s}`)).join('');
   const name = where ? `${what} ${where}` : what;
   throw file.error(fullPath, `${name}: ${message}`, 'See docs/formats.md for what this file may contain.', key);
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[String(seg)] : undefined;
+  return v;
 }

@@ -1,7 +1,7 @@
 // `aslint test`: the examples of glossary terms and rules must pass (good: no finding of that
 // rule; bad: at least one, and when pinned, exactly the flagged text and the fix given). Like
 // prh's specs, the content tests itself. Examples are optional: what has none is listed.
-import type { CompiledRule, Example } from '../checks/kind.js';
+import { exampleTurnRole, type CompiledRule, type Example } from '../checks/kind.js';
 import type { Origin } from '../glossary/model.js';
 import type { Conversation, Finding, Role, Utterance } from '../types.js';
 import { lintConversation } from './lint.js';
@@ -44,7 +44,7 @@ export function exampleConversation(example: Example): Conversation {
   if (typeof example === 'string') return loneUtterance(example);
   if ('text' in example) return loneUtterance(example.text);
   const units = example.turns.map((turn, k) => {
-    const [role, text] = Object.entries(turn).find(([key]) => key !== 'time') as [Role, string];
+    const [role, text] = exampleTurnRole(turn);
     const u = utterance(`example#${k}`, role, text, k, 'example');
     if (turn.time !== undefined) u.time = turn.time;
     return u;
@@ -56,7 +56,7 @@ export function exampleConversation(example: Example): Conversation {
 export function exampleText(example: Example): string {
   if (typeof example === 'string') return example;
   if ('text' in example) return example.text;
-  return example.turns.map((t) => `${t.time ? `[${t.time}] ` : ''}${Object.entries(t).find(([key]) => key !== 'time')!.join(': ')}`).join(' / ');
+  return example.turns.map((t) => `${t.time ? `[${t.time}] ` : ''}${exampleTurnRole(t).join(': ')}`).join(' / ');
 }
 
 const quoted = (texts: readonly string[]) => texts.map((s) => `“${s}”`).join(', ');

@@ -2,13 +2,19 @@ import type { Finding } from '../types.js';
 import type { FileResult, Reporter } from './result.js';
 
 /**
+ * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never
+ * transcripts (which carry conversations), as ESLint's counts mean what `--fix` does.
+ */
+const fixable = (file: FileResult, f: Finding) => f.fix !== undefined && file.conversations === undefined;
+
+/**
  * A finding's fix as ESLint's JSON gives it: the range of decoded file text (UTF-16 offsets) to
  * replace, and the text. Only when the span stands in the file as it is (not behind JSON or YAML
  * escapes or a folded line, which `--fix` handles), so that a consumer can apply it blindly.
  */
-function eslintFix(f: Finding): { range: [number, number]; text: string } | undefined {
-  if (!f.fix || f.endOffset - f.offset !== f.text.length) return undefined;
-  return { range: [f.offset, f.endOffset], text: f.fix.replacement };
+function eslintFix(file: FileResult, f: Finding): { range: [number, number]; text: string } | undefined {
+  if (!fixable(file, f) || f.endOffset - f.offset !== f.text.length) return undefined;
+  return { range: [f.offset, f.endOffset], text: f.fix!.replacement };
 }
 
 /** ESLint's per-file counts (and infos, which ESLint has not). */
@@ -18,8 +24,8 @@ function counts(file: FileResult) {
     if (f.severity === 'error') c.errorCount++;
     else if (f.severity === 'warning') c.warningCount++;
     else c.infoCount++;
-    if (f.fix && f.severity === 'error') c.fixableErrorCount++;
-    if (f.fix && f.severity === 'warning') c.fixableWarningCount++;
+    if (fixable(file, f) && f.severity === 'error') c.fixableErrorCount++;
+    if (fixable(file, f) && f.severity === 'warning') c.fixableWarningCount++;
   }
   return c;
 }
@@ -47,7 +53,7 @@ export const json: Reporter = (result) => {
           endColumn: x.endColumn,
           text: x.text,
           suggestions: x.suggestions,
-          fix: eslintFix(x),
+          fix: eslintFix(f, x),
           ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
         })),
       })),

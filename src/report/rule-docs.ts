@@ -3,7 +3,7 @@
 // they cannot drift apart.
 import { relative, sep } from 'node:path';
 import { stringify } from 'yaml';
-import type { CheckKind, Example, RuleSpec } from '../checks/kind.js';
+import { exampleTurnRole, type CheckKind, type Example, type RuleSpec } from '../checks/kind.js';
 import type { Origin } from '../glossary/model.js';
 import type { Severity } from '../types.js';
 import { projectFileUrl } from '../defaults.js';
@@ -137,7 +137,7 @@ export function ruleExamples(rule: RuleInfo): { good: string[]; bad: string[] } 
     return { good: [], bad: [...t.examples.good] };
   }
   const show = (e: Example) =>
-    typeof e === 'string' ? e : 'text' in e ? e.text : e.turns.map((turn) => `${turn.time ? `[${turn.time}] ` : ''}${Object.entries(turn).filter(([key]) => key !== 'time').map(([role, text]) => `${role}: ${text}`).join('')}`).join('\n');
+    typeof e === 'string' ? e : 'text' in e ? e.text : e.turns.map((turn) => `${turn.time ? `[${turn.time}] ` : ''}${exampleTurnRole(turn).join(': ')}`).join('\n');
   return { good: (rule.spec.examples?.good ?? []).map(show), bad: (rule.spec.examples?.bad ?? []).map(show) };
 }
 

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth, escapeControl } from '../text/terminal.js';
 import type { Finding, Severity } from '../types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
@@ -25,7 +25,7 @@ export const stylish: Reporter = (result, options) => {
   const scoreOf = new Map(scores.map((s) => [`${s.fileIndex}\0${s.conversation}`, s]));
   result.files.forEach((file, fileIndex) => {
     if (file.findings.length === 0) return;
-    out.push(c.underline(file.path));
+    out.push(c.underline(escapeControl(file.path)));
     let group: string | null | undefined;
     const width = Math.max(...file.findings.map((f) => stringWidth(place(f))));
     for (const f of file.findings) {
@@ -33,11 +33,11 @@ export const stylish: Reporter = (result, options) => {
       if (heading !== group) {
         group = heading;
         const score = f.conversation === null ? undefined : scoreOf.get(`${fileIndex}\0${f.conversation}`);
-        out.push(`  ${c.bold(heading)}${score ? scoreLabel(score, c) : ''}`);
+        out.push(`  ${c.bold(escapeControl(heading))}${score ? scoreLabel(score, c) : ''}`);
       }
       const where = pad(place(f), width);
-      const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${f.suggestions.join(' / ')}`) : '';
-      out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${f.message}${suggestion}  ${c.dim(f.ruleId)}`);
+      const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${escapeControl(f.suggestions.join(' / '))}`) : '';
+      out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${escapeControl(f.message)}${suggestion}  ${c.dim(escapeControl(f.ruleId))}`);
       // A record that could not be read has no text to show.
       if (f.utterance === '') continue;
       const frame = codeFrame(f.utterance, f.start, f.end);
@@ -73,7 +73,7 @@ function groupOf(f: Finding): string {
 }
 
 function scoreLabel(score: ConversationScore, c: InstanceType<typeof Chalk>): string {
-  const agents = score.agents.filter((a) => a).join(', ');
+  const agents = escapeControl(score.agents.filter((a) => a).join(', '));
   const points = `${score.score}/${FULL_SCORE}`;
   const fatal = score.fatal.length > 0 ? c.red.bold(` fatal: ${score.fatal.join(', ')}`) : '';
   return c.dim(`${agents ? ` · ${agents}` : ''} · score `) + (score.score < 60 ? c.red(points) : points) + fatal;
@@ -81,7 +81,7 @@ function scoreLabel(score: ConversationScore, c: InstanceType<typeof Chalk>): st
 
 /** The agents' summary, worst average first. */
 function agentTable(agents: readonly AgentSummary[], c: InstanceType<typeof Chalk>): string[] {
-  const rows = agents.map((a) => [a.agent || '(unnamed)', String(a.conversations), a.averageScore.toFixed(1), String(a.fatalConversations), String(a.errors), String(a.warnings), String(a.infos)]);
+  const rows = agents.map((a) => [escapeControl(a.agent) || '(unnamed)', String(a.conversations), a.averageScore.toFixed(1), String(a.fatalConversations), String(a.errors), String(a.warnings), String(a.infos)]);
   const head = ['agent', 'conversations', 'average score', 'fatal', 'errors', 'warnings', 'infos'];
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
   const line = (cells: string[]) => '  ' + cells.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd();

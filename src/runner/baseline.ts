@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { JsonSyntaxError, parseJson } from '../sources/json.js';
+import { LineMap } from '../sources/positions.js';
 import type { FileResult } from '../report/result.js';
 import { InputError, type Finding } from '../types.js';
 
@@ -60,17 +62,35 @@ export class Baseline {
 
   static async load(location: string): Promise<Baseline> {
     let data: BaselineData;
+    let source: string;
     try {
-      data = JSON.parse(await readFile(location, 'utf8')) as BaselineData;
+      source = await readFile(location, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? 'no such baseline file' : `cannot read the baseline: ${(e as Error).message}`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
+      throw new InputError(code === 'ENOENT' ? 'no such baseline file' : `cannot read the baseline: ${code ?? (e as Error).message}`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
+    }
+    try {
+      data = JSON.parse(source) as BaselineData;
+    } catch (e) {
+      const at = syntaxErrorAt(source);
+      throw new InputError(`the baseline is not valid JSON: ${(e as Error).message}`, location, at.line, at.column, 'Write it again with --write-baseline <file>.');
     }
     if ((data as { version?: unknown })?.version === 1) {
       throw new InputError('a baseline of an older aslint (version 1, keyed on line-based ids)', location, undefined, undefined, 'Write it again with --write-baseline <file>: findings are now known by their content.');
     }
     if (data?.version !== VERSION || !Array.isArray(data.findings)) {
       throw new InputError(`not an aslint baseline (version ${VERSION})`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
+    }
+    const bad = data.findings.findIndex((e) => !isEntry(e));
+    if (bad >= 0) {
+      const at = entryAt(source, bad);
+      throw new InputError(
+        'this baseline entry is not {"path", "ruleId", "unit", "text": strings, "count": a whole number above 0}',
+        location,
+        at.line,
+        at.column,
+        'Write the baseline again with --write-baseline <file>, or remove the entry.',
+      );
     }
     const b = new Baseline(location, new Map());
     for (const e of data.findings) b.counts.set(keyOf(e.path, e.unitText, e), { ...e });
@@ -103,4 +123,27 @@ export class Baseline {
     const data: BaselineData = { version: VERSION, findings };
     await writeFileAtomic(this.location, JSON.stringify(data, null, 2) + '\n');
   }
+}
+
+function isEntry(e: unknown): e is BaselineEntry {
+  if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
+  const o = e as Record<string, unknown>;
+  return ['path', 'ruleId', 'unit', 'text'].every((k) => typeof o[k] === 'string') && Number.isInteger(o.count) && (o.count as number) > 0;
+}
+
+/** Line and column of the i-th entry of `findings` in the baseline's text. */
+function entryAt(source: string, index: number): { line: number; column: number } {
+  const root = parseJson(source);
+  const findings = root.kind === 'object' ? root.entries.filter((e) => e.key === 'findings').pop()?.value : undefined;
+  const node = findings?.kind === 'array' ? findings.items[index] : undefined;
+  return new LineMap(source).point(node?.start ?? 0);
+}
+
+function syntaxErrorAt(source: string): { line: number; column: number } {
+  try {
+    parseJson(source);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return new LineMap(source).point(e.offset);
+  }
+  return { line: 1, column: 1 };
 }

@@ -11,7 +11,7 @@ import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, sev
 import type { FileResult, LintResult } from '../report/result.js';
 import { resultOf } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, type DecodedText } from '../sources/index.js';
-import type { Finding, SourceFormat } from '../types.js';
+import { InputError, type Finding, type SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
@@ -55,10 +55,12 @@ export interface RunOptions extends ConfigOptions {
 
 export interface FixedFile {
   path: string;
-  /** Unified diff of the change. */
+  /** Unified diff of the change (dry runs only; '' when written). */
   diff: string;
   applied: number;
   written: boolean;
+  /** Why the fixed text was not written (the file is then reported as it is). */
+  notWritten?: string;
 }
 
 export interface UnfixedFinding {
@@ -248,6 +250,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const lintLibraryFile = async (path: string, decoded: DecodedText, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig): Promise<FileResult> => {
     let text = decoded.text;
     let linted = await lintLibraryText(path, text, format, ruleSet, config, options);
+    const asIs = linted;
     let applied = 0;
     if (fixer) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -261,9 +264,20 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         linted = await lintLibraryText(path, text, format, ruleSet, config, options);
       }
       if (text !== decoded.text) {
-        const diff = fixer.unifiedDiff(path, decoded.text, text);
-        if (options.fix === 'write') await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom);
-        fixed.push({ path, diff, applied, written: options.fix === 'write' });
+        // The diff is only printed by a dry run: building it for every --fix cost more than linting.
+        const diff = options.fix === 'dry-run' ? fixer.unifiedDiff(path, decoded.text, text) : '';
+        let notWritten: string | undefined;
+        if (options.fix === 'write') {
+          // A file that cannot be written (read-only, changed meanwhile) is reported; the run goes on.
+          try {
+            await fixer.writeFixedFile(path, text, decoded.encoding, decoded.bom, { original: decoded.text });
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            notWritten = e.format();
+            linted = asIs;
+          }
+        }
+        fixed.push({ path, diff, applied: notWritten ? 0 : applied, written: options.fix === 'write' && !notWritten, ...(notWritten ? { notWritten } : {}) });
       }
     }
     // As ESLint: with --fix or --fix-dry-run the report shows what remains after the fixes.

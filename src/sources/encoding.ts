@@ -123,7 +123,7 @@ export function legacyScore(text: string): { score: number; nonAscii: number; ba
  *                                          2 chars: GB 99.1% / Big5 88.7%   4: 99.6 / 98.4   6: 99.9 / 99.6   10+: 100 / 100
  *   lines of opencc-js's Chinese READMEs: 331 of 333 right (the misses: a line whose only Han character is 梨).
  * A file is judged on its first 64 KiB or more, so in practice only files with a handful of
- * Chinese characters can be misjudged; the `encoding` option settles those.
+ * Chinese characters can be misjudged; saving them as UTF-8 settles those.
  */
 export function chooseLegacy(bytes: Uint8Array): { encoding: 'gb18030' | 'big5'; text: string; bad: number; nonAscii: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -163,7 +163,7 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, file: stri
       file,
       undefined,
       undefined,
-      'save it as UTF-8, or name its encoding with the `encoding` option',
+      'save it as UTF-8 (or UTF-16 with a byte-order mark) and lint it again',
     );
   }
   return { encoding: legacy.encoding, bomLength: 0 };

@@ -6,7 +6,7 @@
 // record that can't be read is a conversation with `problems` (the readers go on with the next
 // record); an error that stops a reader (a JSON document that does not parse, a CSV without a
 // text column) ends the file with one such problem.
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
 import { decodeBytes, detectEncoding, fileError, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
@@ -60,6 +60,20 @@ function reiterable(path: string, make: () => AsyncIterable<Conversation>): Asyn
 
 /** Read the start of a file: 64 KiB, or more (up to 4 MiB) while it is all ASCII. */
 async function readHead(path: string): Promise<{ sample: Buffer; complete: boolean }> {
+  // Opening a FIFO blocks until something writes to it, and reading at a position then fails
+  // (ESPIPE): only regular files are opened. Pipes go to stdin (-).
+  const kind = await stat(path).catch((err: unknown) => {
+    throw fileError(err, path);
+  });
+  if (!kind.isFile() && !kind.isDirectory()) {
+    throw new InputError(
+      `is not a regular file (${kind.isFIFO() ? 'a named pipe' : kind.isSocket() ? 'a socket' : 'a device'})`,
+      path,
+      undefined,
+      undefined,
+      'aslint reads files; send a stream to its standard input instead: … | aslint lint - --stdin-format jsonl',
+    );
+  }
   let fh;
   try {
     fh = await open(path, 'r');

@@ -7,6 +7,18 @@ import type { FixSite, InputFormat } from './format.js';
 import { LineMap, OffsetMap } from './positions.js';
 import { repliesOf, type RNode } from './replies.js';
 import { decodeYamlScalar, type ScalarToken } from './yaml-scalars.js';
+import { ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_BUDGET, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, yamlNestingProblem } from './yaml-limits.js';
+
+/** An alias that expands too far or into itself, at the alias. */
+class AliasProblem extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
 
 const HINTS: Record<string, string> = {
   BAD_INDENT: 'indent nested lines consistently, with spaces',
@@ -21,13 +33,30 @@ const HINTS: Record<string, string> = {
 
 /** The positioned tree of a YAML document's content. */
 export function yamlTree(doc: Document.Parsed): RNode | null {
-  const convert = (node: Node | null | undefined, aliasAt?: number): RNode | null => {
+  // Aliases are expanded: each expanded node is counted, and an alias inside its own target is refused.
+  let budget = ALIAS_BUDGET;
+  const open = new Set<Node>();
+  // Alias.resolve walks the document from its start: once per alias node, not per expansion.
+  const targets = new Map<Node, Node | undefined>();
+  /** `expanding`: the offset of the alias whose target this node is part of. */
+  const convert = (node: Node | null | undefined, aliasAt?: number, expanding?: number): RNode | null => {
     if (!node) return null;
     const start = aliasAt ?? node.range?.[0] ?? 0;
     if (isAlias(node)) {
-      const target = node.resolve(doc) as Node | undefined;
-      return convert(target, start);
+      if (!targets.has(node)) targets.set(node, node.resolve(doc) as Node | undefined);
+      const target = targets.get(node);
+      if (target && open.has(target)) throw new AliasProblem(ALIAS_CYCLE_MESSAGE, ALIAS_CYCLE_HINT, start);
+      return convert(target, start, expanding ?? start);
     }
+    if (expanding !== undefined && --budget < 0) throw new AliasProblem(ALIAS_BOMB_MESSAGE, ALIAS_BOMB_HINT, expanding);
+    if (isMap(node) || isSeq(node)) open.add(node);
+    try {
+      return convertNode(node, start, aliasAt, expanding);
+    } finally {
+      open.delete(node);
+    }
+  };
+  const convertNode = (node: Node, start: number, aliasAt: number | undefined, expanding: number | undefined): RNode | null => {
     if (isMap(node)) {
       return {
         kind: 'map',
@@ -35,11 +64,11 @@ export function yamlTree(doc: Document.Parsed): RNode | null {
         entries: node.items.map((p) => {
           const k = p.key as Node | null;
           const key = isScalar(k) ? k.value : isAlias(k) ? (k.resolve(doc) as { value?: unknown } | undefined)?.value : k;
-          return { key, keyStart: (k as Node | null)?.range?.[0] ?? start, value: convert(p.value as Node | null) };
+          return { key, keyStart: (k as Node | null)?.range?.[0] ?? start, value: convert(p.value as Node | null, undefined, expanding) };
         }),
       };
     }
-    if (isSeq(node)) return { kind: 'seq', start, items: node.items.map((n) => convert(n as Node | null)) };
+    if (isSeq(node)) return { kind: 'seq', start, items: node.items.map((n) => convert(n as Node | null, undefined, expanding)) };
     if (isScalar(node)) {
       const r: RNode = { kind: 'scalar', start, value: node.value };
       if (typeof node.value === 'string') {
@@ -60,6 +89,11 @@ export function yamlTree(doc: Document.Parsed): RNode | null {
 
 export function* yamlReplies(file: string, text: string): Generator<Conversation> {
   const lineMap = new LineMap(text);
+  const tooDeep = yamlNestingProblem(text);
+  if (tooDeep) {
+    const p = lineMap.point(tooDeep.offset);
+    throw new InputError(tooDeep.message, file, p.line, p.column, tooDeep.hint);
+  }
   const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, lineCounter: new LineCounter() });
   const err = doc.errors[0];
   if (err) {
@@ -87,7 +121,15 @@ export function* yamlReplies(file: string, text: string): Generator<Conversation
       HINTS[err.code] ?? 'fix the YAML here; quote text that starts with a special character or contains ": " or " #"',
     );
   }
-  yield* repliesOf(yamlTree(doc), file, lineMap, 'YAML');
+  let tree: RNode | null;
+  try {
+    tree = yamlTree(doc);
+  } catch (e) {
+    if (!(e instanceof AliasProblem)) throw e;
+    const p = lineMap.point(e.offset);
+    throw new InputError(e.message, file, p.line, p.column, e.hint);
+  }
+  yield* repliesOf(tree, file, lineMap, 'YAML');
 }
 
 // Inline disables: `# aslint-disable…` comment lines and the `aslint-disable` field.
@@ -167,17 +209,30 @@ function yamlScalars(text: string): YamlScalarAt[] {
       if (typeof node.value === 'string' && node.range) found.push({ start: node.range[0], end: node.range[1], type: node.type });
     },
   });
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 const YAML_PLAIN_UNSAFE = /[\n\r#:,[\]{}]|^\s|\s$/;
 const YAML_INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
+/** The scalar (scalars sorted by start, not nested) that holds [start, end), by binary search (a scan per edit was quadratic). */
+function scalarAround(scalars: readonly YamlScalarAt[], start: number, end: number): YamlScalarAt | undefined {
+  let lo = 0;
+  let hi = scalars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (scalars[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = scalars[lo - 1];
+  return s && end <= s.end ? s : undefined;
+}
+
 /** The replacement as it must be written at this place of a YAML file, or a reason it cannot be. */
 function yamlReplacement(edit: FixSite, scalars: YamlScalarAt[]): string | { reason: string } {
   const { raw, finding } = edit;
   const rep = finding.fix!.replacement;
-  const s = scalars.find((x) => x.start <= edit.start && edit.end <= x.end);
+  const s = scalarAround(scalars, edit.start, edit.end);
   if (!s) return { reason: 'the span is not inside a YAML string' };
   if (/[\n\r]/.test(rep)) return { reason: 'the replacement has a line break' };
   switch (s.type) {

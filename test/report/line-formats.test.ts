@@ -71,4 +71,10 @@ describe('json', () => {
     expect([doc.files[0].fixableErrorCount, doc.files[0].fixableWarningCount]).toEqual([1, 1]);
     expect(doc.files[0].findings[1].fix).toBeUndefined();
   });
+  it('claims no fix in a transcript: --fix rewrites reply libraries only', () => {
+    const f = result.files[0]!.findings[0]!;
+    const transcript = { path: 'chats/c.jsonl', findings: [f], units: 1, conversations: [] };
+    const doc = JSON.parse(json({ ...result, files: [transcript] }, opts));
+    expect([doc.files[0].warningCount, doc.files[0].fixableWarningCount, 'fix' in doc.files[0].findings[0]]).toEqual([1, 0, false]);
+  });
 });
