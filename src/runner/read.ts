@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { detectFormat, inputFormat, INPUT_FORMATS, openSource, readTextFile, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
-import type { SourceFormat } from '../types.js';
+import { InputError, type SourceFormat } from '../types.js';
 
 /** Files up to this size are read whole (a chat export rarely is; a reply library always is). */
 export const SMALL_FILE = 1 << 20;
@@ -25,8 +25,13 @@ export async function readSource(path: string, format?: SourceFormat, input?: In
     () => Infinity,
   );
   if (size <= SMALL_FILE && !binary) {
-    const decoded = await readTextFile(path);
-    return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), decoded };
+    // A file with a damaged line can't be decoded whole: the streaming reader reads it line by
+    // line and makes the damaged lines unreadable-record findings.
+    const decoded = await readTextFile(path).catch((err: unknown) => {
+      if (err instanceof InputError) return undefined;
+      throw err;
+    });
+    if (decoded) return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), decoded };
   }
   // Large, missing or not a file: the reader streams it (and names the problem, if any).
   const doc = await openSource(path, { format, input });
