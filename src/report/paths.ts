@@ -1,6 +1,7 @@
 // Paths and small text helpers shared by the machine-readable formats.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../types.js';
+import { escapeControl } from '../text/terminal.js';
 
 /** A finding's file as CI tools want it: relative to `cwd` with `/` when inside it, else absolute. */
 export function displayPath(path: string, cwd: string): string {
@@ -35,10 +36,11 @@ export const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning
 
 /**
  * Text for a one-line-per-finding format: line breaks become spaces and other control characters
- * `\uXXXX`, so that a message from a transcript can neither split a line nor drive the terminal.
+ * (ESC, OSC 8, bidi overrides …) visible escapes as stylish prints them, so that a message from
+ * a transcript can neither split a line nor drive the terminal.
  */
 export function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControl(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
 }
 
 /** ESLint's closing line: `1 problem`, `3 problems`. */

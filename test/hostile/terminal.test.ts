@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { codeFrame } from '../../src/report/codeframe.js';
 import { stylish } from '../../src/report/stylish.js';
+import { compact } from '../../src/report/compact.js';
+import { unix } from '../../src/report/unix.js';
 import type { LintResult } from '../../src/report/result.js';
 import { resultOf as runnerResult } from '../../src/runner/scores.js';
 import { displayWidth, escapeControl } from '../../src/text/terminal.js';
@@ -35,6 +37,22 @@ describe('control characters from transcripts never reach the terminal', () => {
     expect(out).toContain('chats\\x1b[1m.jsonl');
     expect(out).toContain('\\x1b]0;pwned\\x07您好\\x1b]8;;https://evil.example\\x07加微信\\x1b]8;;\\x07\n');
     expect(out).toContain('  conversation c1 · \\x1b[31m小王 · score 100/100\n');
+  });
+});
+
+describe('the unix and compact formats escape control characters from transcripts too', () => {
+  // An OSC 8 link around the misuse, and a right-to-left override that would show the line reversed.
+  const text = '\u001b]8;;https://evil.example\u0007加微信\u001b]8;;\u0007\u202e您好';
+  const f = finding(text, 0, text.length, { message: `不要说“${text}”`, line: 3, column: 2 });
+  const result = resultOf([f], 'chats\u001b[1m.jsonl');
+  const escaped = '\\x1b]8;;https://evil.example\\x07加微信\\x1b]8;;\\x07\\u202e您好';
+
+  it('unix', () => {
+    expect(unix(result, { color: false, cwd: '/' })).toBe(`chats\\x1b[1m.jsonl:3:2: 不要说“${escaped}” [Error/test/r]\n\n1 problem\n`);
+  });
+
+  it('compact', () => {
+    expect(compact(result, { color: false, cwd: '/' })).toBe(`chats\\x1b[1m.jsonl: line 3, col 2, Error - 不要说“${escaped}” (test/r)\n\n1 problem\n`);
   });
 });
 

@@ -35,7 +35,7 @@ describe('unix', () => {
   });
   it('keeps one finding on one line and escapes control characters', () => {
     const out = unix({ ...result, files: [{ ...result.files[0]!, findings: [nasty(result.files[0]!.findings[0]!)] }] }, opts);
-    expect(out.split('\n')[0]).toBe('replies/退货, 换货.yaml:1:5: 100% <sure> & "quoted" \'x\': a, b next line\ttab \\u0007bell [Warning/term/seven-day-return]');
+    expect(out.split('\n')[0]).toBe('replies/退货, 换货.yaml:1:5: 100% <sure> & "quoted" \'x\': a, b next line\ttab \\x07bell [Warning/term/seven-day-return]');
     expect(out.split('\n')).toHaveLength(4);
   });
 });
