@@ -45,6 +45,12 @@ async function replyTexts(path: string, text: string, format: SourceFormat): Pro
  * fix, or whose fix overlaps one already made, or that cannot be written safely, are skipped.
  */
 export async function applyFixes(path: string, text: string, format: SourceFormat, findings: readonly Finding[]): Promise<FixResult> {
+  if (text.charCodeAt(0) === 0xfeff) {
+    // A second BOM (a file saved with two) is left in the decoded text as U+FEFF; openText drops
+    // it when reading, so findings' offsets count from after it: fix the rest and keep it as it was.
+    const rest = await applyFixes(path, text.slice(1), format, findings);
+    return { ...rest, output: `\ufeff${rest.output}` };
+  }
   const skipped: SkippedFix[] = [];
   const withFix = findings.filter((f) => f.fix);
   const library = inputFormat(format).library;
