@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { InputError } from '../types.js';
+import { decodeBytes } from '../sources/encoding.js';
 import type { JsonSchema } from '../checks/kind.js';
 import { regexProblem } from './regex-safety.js';
 import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
@@ -32,13 +33,22 @@ export interface YamlFile {
 }
 
 export function readYamlFile(path: string): YamlFile {
-  let source: string;
+  return parseYaml(path, readYamlText(path));
+}
+
+/**
+ * The text of a glossary, rule pack or config file, decoded like inputs (UTF-8, UTF-16 with a
+ * BOM, GB18030, Big5): a file saved in GB18030 by a Windows editor is read, not turned into
+ * mojibake; bytes no encoding explains are an error at their line and column.
+ */
+export function readYamlText(path: string): string {
+  let bytes: Buffer;
   try {
-    source = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, path, undefined, undefined, 'Check the path.');
   }
-  return parseYaml(path, source);
+  return decodeBytes(bytes, path).text;
 }
 
 export function parseYaml(path: string, source: string): YamlFile {

@@ -14,9 +14,8 @@
 //                       another word (软件 → 軟件, but Taiwan says 軟體)
 //   not-traditional     a zh-Hant form written in Simplified characters
 //   invalid             anything else the schema rejects
-import { readFileSync } from 'node:fs';
 import { glossarySchema } from '../config/schemas.js';
-import { parseYaml, validate, type YamlFile } from '../config/yaml-file.js';
+import { parseYaml, readYamlText, validate, type YamlFile } from '../config/yaml-file.js';
 import { normalizeText } from '../text/normalize.js';
 import { InputError } from '../types.js';
 import { CATEGORIES } from './model.js';
@@ -118,13 +117,7 @@ export async function checkGlossary(sources: readonly CheckSource[], options: Ch
   // Context first: a clash is reported on the file being checked, as the later definition.
   for (const src of [...context, ...sources]) {
     let text = src.text;
-    if (text === undefined) {
-      try {
-        text = readFileSync(src.path, 'utf8');
-      } catch (e) {
-        throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, src.path, undefined, undefined, 'Check the path.');
-      }
-    }
+    if (text === undefined) text = readYamlText(src.path);
     const file = parseYaml(src.path, text);
     entries.push(...readFile(file, problems, cc));
   }

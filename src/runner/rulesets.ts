@@ -19,8 +19,8 @@ export interface RuleSetContent {
   rules: LoadedRule[];
 }
 
-/** Bumped when the shape of RuleSetContent changes. */
-const CACHE_FORMAT = 1;
+/** Bumped when the shape of RuleSetContent, or how content files are read, changes (2: decoded like inputs, GB18030 included). */
+const CACHE_FORMAT = 2;
 
 function cacheDir(): string {
   return process.env.ASLINT_CACHE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'aslint');
