@@ -1,12 +1,14 @@
 // `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
 // calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
-import { runFiles } from '../runner/run.js';
+import { runFiles, type StdinInput } from '../runner/run.js';
+import { jsonlPartsOf } from '../runner/read.js';
 import { FORMATS } from '../report/formats.js';
-import { summarize } from '../report/result.js';
+import { summarize, type FileResult } from '../report/result.js';
+import type { JsonlWriter } from '../report/jsonl.js';
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
@@ -162,11 +164,16 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     ownFiles,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
-  let stdin: { text: string; format: SourceFormat; path?: string } | undefined;
+  let stdin: StdinInput | undefined;
   if (useStdin) {
     const name = options.stdinFilename ?? '<stdin>';
-    const text = await readStdin(name);
-    stdin = { text, format: options.stdinFormat ?? detectFormat(name, text), path: options.stdinFilename };
+    if (options.stdinFormat === 'jsonl' && !options.baseline) {
+      // JSONL is linted in parts of whole lines as they arrive (a streaming filter: docs/scale.md).
+      stdin = { parts: jsonlPartsOf(process.stdin as AsyncIterable<Buffer>, true), format: 'jsonl', path: options.stdinFilename };
+    } else {
+      const text = await readStdin(name);
+      stdin = { text, format: options.stdinFormat ?? detectFormat(name, text), path: options.stdinFilename };
+    }
     // A --stdin-filename that an ignore pattern matches is skipped with ESLint's warning.
     if (options.stdinFilename) {
       if (isIgnored(new ConfigResolver(configOptions).forFile(options.stdinFilename), options.stdinFilename)) {
@@ -175,6 +182,59 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       }
     }
   }
+  // JSONL is written as each file's result arrives (unless the findings are only final at the end:
+  // a baseline being written filters them all, dismissals apply to the whole result).
+  const output = openOutput(options.outputFile);
+  let stream: JsonlWriter | undefined;
+  if (options.format === 'jsonl' && !options.writeBaseline && !options.dismissed) {
+    const { JsonlWriter } = await import('../report/jsonl.js');
+    stream = new JsonlWriter(output.write, (severity) => !options.quiet || severity === 'error');
+    stream.start();
+  }
+  try {
+    return await lintAndReport(paths, options, inputs, stdin, configOptions, cacheFile, concurrency, maxWarnings, output, stream);
+  } finally {
+    output.close();
+  }
+}
+
+/** Where the report goes: stdout, or the -o file (opened once, written as the report is made). */
+function openOutput(file: string | undefined): { write: (text: string) => void; close: () => void } {
+  if (!file) return { write: (text) => void process.stdout.write(text), close: () => {} };
+  ensureFolderOf(file, 'report');
+  const failed = (e: unknown) =>
+    new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path you can write to.');
+  let fd: number | undefined;
+  // Opened when the first text comes, so that a run that fails before reporting leaves no empty file.
+  return {
+    write: (text) => {
+      try {
+        fd ??= openSync(file, 'w');
+        writeSync(fd, text);
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    close: () => {
+      if (fd !== undefined) closeSync(fd);
+    },
+  };
+}
+
+async function lintAndReport(
+  paths: string[],
+  options: LintOptions,
+  inputs: Awaited<ReturnType<typeof selectInputs>>,
+  stdin: StdinInput | undefined,
+  configOptions: { config?: string; useConfig: boolean; ignore: boolean; ignorePatterns: string[] },
+  cacheFile: string | undefined,
+  concurrency: number | 'auto' | undefined,
+  maxWarnings: number,
+  output: ReturnType<typeof openOutput>,
+  stream: JsonlWriter | undefined,
+): Promise<number> {
+  const makeReport = FORMATS[options.format]!;
+  let partsWritten = false;
   const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
@@ -196,7 +256,17 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
       concurrency,
-      onFile: (file) => progress.fileDone(file),
+      onFile: (file: FileResult) => {
+        progress.fileDone(file);
+        stream?.file(file, partsWritten);
+        partsWritten = false;
+      },
+      onFindings: stream
+        ? (path: string, findings) => {
+            stream.findings(path, findings);
+            partsWritten = true;
+          }
+        : undefined,
     },
     stdin,
   ).finally(() => progress.done());
@@ -215,16 +285,11 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);
 
-  const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
-  const report = (await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 });
-  if (options.outputFile) {
-    ensureFolderOf(options.outputFile, 'report');
-    try {
-      writeFileSync(options.outputFile, report);
-    } catch (e) {
-      throw new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.outputFile, undefined, undefined, 'Choose a path you can write to.');
-    }
-  } else process.stdout.write(report);
+  if (stream) stream.end(result);
+  else {
+    const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
+    output.write((await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 }));
+  }
   if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
