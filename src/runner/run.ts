@@ -362,6 +362,10 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
     config: [...new Set([...used.values()].flatMap((c) => c.sources))],
     content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
+    contentFiles: {
+      glossary: [...new Set([...used.values()].flatMap((c) => pool.files(c).glossary))],
+      rules: [...new Set([...used.values()].flatMap((c) => pool.files(c).rules))],
+    },
   };
   // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
   return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
