@@ -7,12 +7,21 @@ import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
 import { jsonlPartsOf } from '../runner/read.js';
 import { FORMATS } from '../report/formats.js';
-import { summarize, type FileResult } from '../report/result.js';
-import type { JsonlWriter } from '../report/jsonl.js';
+import { summarize, type FileResult, type LintResult } from '../report/result.js';
+
+/** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
+interface StreamedReport {
+  start(): void;
+  /** Findings of a part of a streamed input, ahead of its file (jsonl only). */
+  findings?(path: string, findings: readonly Finding[]): void;
+  file(result: FileResult, findingsWritten: boolean): void;
+  end(result: LintResult): void;
+}
+const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError, type Finding, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
@@ -182,13 +191,12 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       }
     }
   }
-  // JSONL is written as each file's result arrives (unless the findings are only final at the end:
-  // a baseline being written filters them all, dismissals apply to the whole result).
+  // jsonl and json are written as each file's result arrives (unless the findings are only final
+  // at the end: a baseline being written filters them all, dismissals apply to the whole result).
   const output = openOutput(options.outputFile);
-  let stream: JsonlWriter | undefined;
-  if (options.format === 'jsonl' && !options.writeBaseline && !options.dismissed) {
-    const { JsonlWriter } = await import('../report/jsonl.js');
-    stream = new JsonlWriter(output.write, (severity) => !options.quiet || severity === 'error');
+  let stream: StreamedReport | undefined;
+  if (STREAMED_FORMATS.has(options.format) && !options.writeBaseline && !options.dismissed) {
+    stream = options.format === 'jsonl' ? new (await import('../report/jsonl.js')).JsonlWriter(output.write) : new (await import('../report/json.js')).JsonWriter(output.write);
     stream.start();
   }
   try {
@@ -231,10 +239,11 @@ async function lintAndReport(
   concurrency: number | 'auto' | undefined,
   maxWarnings: number,
   output: ReturnType<typeof openOutput>,
-  stream: JsonlWriter | undefined,
+  stream: StreamedReport | undefined,
 ): Promise<number> {
   const makeReport = FORMATS[options.format]!;
   let partsWritten = false;
+  const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
   const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
@@ -258,12 +267,12 @@ async function lintAndReport(
       concurrency,
       onFile: (file: FileResult) => {
         progress.fileDone(file);
-        stream?.file(file, partsWritten);
+        stream?.file({ ...file, findings: shown(file.findings) as Finding[] }, partsWritten);
         partsWritten = false;
       },
-      onFindings: stream
+      onFindings: stream?.findings
         ? (path: string, findings) => {
-            stream.findings(path, findings);
+            stream!.findings!(path, shown(findings));
             partsWritten = true;
           }
         : undefined,

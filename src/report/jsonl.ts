@@ -7,7 +7,7 @@
 //   {"type":"file", …}      after a file's findings: path, units, conversations (for scores), skipped counts
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
 import { PACKAGE } from '../defaults.js';
-import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
+import type { ConversationInfo, Finding, SkippedCounts } from '../types.js';
 import type { FileResult, LintResult, Reporter, RunInfo, Summary } from './result.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
@@ -60,11 +60,7 @@ export class JsonlWriter {
   private index = 0;
   private streamed = 0;
 
-  constructor(
-    private readonly sink: Sink,
-    /** Which findings are written (--quiet keeps errors only). */
-    private readonly keep: (severity: Severity) => boolean = () => true,
-  ) {}
+  constructor(private readonly sink: Sink) {}
 
   start(date: string = new Date().toISOString()): void {
     const record: RunRecord = { type: 'run', format: JSONL_FORMAT, version: JSONL_VERSION, aslint: PACKAGE.version, date };
@@ -75,7 +71,6 @@ export class JsonlWriter {
   findings(path: string, findings: readonly Finding[]): void {
     let lines = '';
     for (const f of findings) {
-      if (!this.keep(f.severity)) continue;
       lines += JSON.stringify({ type: 'finding', file: this.index, path, ...f } satisfies FindingRecord) + '\n';
       this.streamed++;
     }
