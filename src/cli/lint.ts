@@ -1,7 +1,7 @@
 // `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
 // calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
@@ -193,6 +193,10 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
   // jsonl and json are written as each file's result arrives (unless the findings are only final
   // at the end: a baseline being written filters them all, dismissals apply to the whole result).
+  if (options.outputFile && inputs.files.some((f) => resolve(f) === resolve(options.outputFile!))) {
+    // The report is written while the files are read: it would overwrite the input before it is linted.
+    throw new InputError('the report file is also a file to lint', options.outputFile, undefined, undefined, 'Write the report (-o) to another path.');
+  }
   const output = openOutput(options.outputFile);
   let stream: StreamedReport | undefined;
   if (STREAMED_FORMATS.has(options.format) && !options.writeBaseline && !options.dismissed) {

@@ -30,29 +30,25 @@ function counts(file: FileResult) {
   return c;
 }
 
-/** A file's entry in the JSON report. */
-function fileEntry(f: FileResult) {
+/** A finding as the JSON report gives it. */
+function findingEntry(f: FileResult, x: Finding) {
   return {
-    path: f.path,
-    ...counts(f),
-    findings: f.findings.map((x) => ({
-      ruleId: x.ruleId,
-      kind: x.kind,
-      severity: x.severity,
-      message: x.message,
-      unit: x.unit,
-      conversation: x.conversation,
-      turn: x.turn,
-      role: x.role,
-      line: x.line,
-      column: x.column,
-      endLine: x.endLine,
-      endColumn: x.endColumn,
-      text: x.text,
-      suggestions: x.suggestions,
-      fix: eslintFix(f, x),
-      ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
-    })),
+    ruleId: x.ruleId,
+    kind: x.kind,
+    severity: x.severity,
+    message: x.message,
+    unit: x.unit,
+    conversation: x.conversation,
+    turn: x.turn,
+    role: x.role,
+    line: x.line,
+    column: x.column,
+    endLine: x.endLine,
+    endColumn: x.endColumn,
+    text: x.text,
+    suggestions: x.suggestions,
+    fix: eslintFix(f, x),
+    ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
   };
 }
 
@@ -74,7 +70,11 @@ export class JsonWriter {
   }
 
   file(f: FileResult): void {
-    this.sink((this.count++ === 0 ? '\n    ' : ',\n    ') + nested(fileEntry(f), 2));
+    // The file's entry with its findings written one by one: one large export is one file.
+    const head = nested({ path: f.path, ...counts(f), findings: [] }, 2);
+    this.sink((this.count++ === 0 ? '\n    ' : ',\n    ') + head.slice(0, -'[]\n    }'.length) + (f.findings.length === 0 ? '[]' : '['));
+    f.findings.forEach((x, i) => this.sink((i === 0 ? '\n        ' : ',\n        ') + nested(findingEntry(f, x), 4)));
+    this.sink(`${f.findings.length > 0 ? '\n      ]' : ''}\n    }`);
   }
 
   end(result: Pick<LintResult, 'summary' | 'scores'>): void {

@@ -75,4 +75,13 @@ describe('--format jsonl', () => {
     expect(lines.filter((r) => r.type === 'file').map((r) => r.findings)).toEqual([2, 0]);
     expect(lines.at(-1).summary).toMatchObject({ errors: 2, warnings: 0 });
   });
+
+  it('refuses a report file that is also an input, which streaming would overwrite before reading it', async () => {
+    const before = readFileSync(A, 'utf8');
+    const { code, stdout, stderr } = await lint('--format', 'jsonl', '-o', A, A);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`aslint: ${A}: the report file is also a file to lint\n  Write the report (-o) to another path.\n`);
+    expect(readFileSync(A, 'utf8')).toBe(before);
+  });
 });
