@@ -63,7 +63,8 @@ export const stylish: Reporter = (result, options) => {
 };
 
 function place(f: Finding): string {
-  return f.conversation === null ? `${f.line}:${f.column}` : findingPlace(f);
+  // A transcript's place names its speaker: input, so escaped.
+  return f.conversation === null ? `${f.line}:${f.column}` : escapeControl(findingPlace(f));
 }
 
 function groupOf(f: Finding): string {

@@ -85,7 +85,7 @@ export class Baseline {
     if (bad >= 0) {
       const at = entryAt(source, bad);
       throw new InputError(
-        'this baseline entry is not {"path", "ruleId", "unit", "text": strings, "count": a whole number above 0}',
+        'this baseline entry is not {"path", "ruleId", "unitText", "text": strings, "count": a whole number above 0}',
         location,
         at.line,
         at.column,
@@ -128,7 +128,7 @@ export class Baseline {
 function isEntry(e: unknown): e is BaselineEntry {
   if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
   const o = e as Record<string, unknown>;
-  return ['path', 'ruleId', 'unit', 'text'].every((k) => typeof o[k] === 'string') && Number.isInteger(o.count) && (o.count as number) > 0;
+  return ['path', 'ruleId', 'unitText', 'text'].every((k) => typeof o[k] === 'string') && Number.isInteger(o.count) && (o.count as number) > 0;
 }
 
 /** Line and column of the i-th entry of `findings` in the baseline's text. */

@@ -58,11 +58,11 @@ describe('folders and special files', () => {
 
 describe('baselines and hints', () => {
   it('a baseline with a null entry is a positioned error', async () => {
-    const dir = folderWith({ 'r.yaml': REPLY, 'baseline.json': '{"version": 1,\n "findings": [\n  null\n ]}\n' });
+    const dir = folderWith({ 'r.yaml': REPLY, 'baseline.json': '{"version": 2,\n "findings": [\n  null\n ]}\n' });
     const { code, stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT, '--baseline', join(dir, 'baseline.json')]);
     expect({ code, stderr }).toEqual({
       code: 2,
-      stderr: `aslint: ${join(dir, 'baseline.json')}:3:3: this baseline entry is not {"path", "ruleId", "unit", "text": strings, "count": a whole number above 0}\n  Write the baseline again with --write-baseline <file>, or remove the entry.\n`,
+      stderr: `aslint: ${join(dir, 'baseline.json')}:3:3: this baseline entry is not {"path", "ruleId", "unitText", "text": strings, "count": a whole number above 0}\n  Write the baseline again with --write-baseline <file>, or remove the entry.\n`,
     });
   });
 

@@ -31,7 +31,7 @@ describe('control characters from transcripts never reach the terminal', () => {
     const f = finding(text, start, start + 3, { message: `不要说“${text.slice(start - 25, start + 3)}”`, speaker: '\u001b[31m小王' });
     const result = resultOf([f], 'chats\u001b[1m.jsonl', '\u001b[31m小王');
     const out = stylish(result, { color: false, cwd: '/' });
-    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(JSON.stringify(out.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f].{0,30}/g))).toBe("null");
     expect(out).toContain('chats\\x1b[1m.jsonl');
     expect(out).toContain('\\x1b]0;pwned\\x07您好\\x1b]8;;https://evil.example\\x07加微信\\x1b]8;;\\x07\n');
     expect(out).toContain('  conversation c1 · \\x1b[31m小王 · score 100/100\n');
@@ -46,7 +46,7 @@ describe('display widths and code frames are linear in the text length', () => {
   });
 
   it('displayWidth grows linearly', async () => {
-    expect(await growth((n) => () => displayWidth('- '.repeat(n)), 5_000)).toBeLessThan(8);
+    expect(await growth((n) => () => displayWidth('- '.repeat(n)), 20_000)).toBeLessThan(8);
   });
 
   it('a frame keeps the span in view in 76 columns, with … where context was cut', () => {
