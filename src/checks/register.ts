@@ -1,11 +1,10 @@
 import type { Term } from '../glossary/model.js';
-import { textLang } from '../engine/scope.js';
+import type { TextLang } from '../engine/scope.js';
 import { effectiveHits, type CheckKind } from './kind.js';
 
 /** The plain wording of a term in the text's script. */
-function plainIn(t: Term, text: string): string {
+function plainIn(t: Term, lang: TextLang): string {
   const plain = t.plain!;
-  const lang = textLang(text);
   return (lang === 'en' ? plain.en : lang === 'zh-Hant' ? plain['zh-Hant'] : undefined) ?? plain['zh-Hans'];
 }
 
@@ -26,7 +25,7 @@ export const register: CheckKind<Term> = {
       if (scan.unit.role !== 'agent') return [];
       const hits = effectiveHits(scan.get(rule.index, 'term'));
       if (hits.length === 0) return [];
-      const plain = plainIn(rule.data, scan.unit.text);
+      const plain = plainIn(rule.data, scan.lang);
       return hits.map((h) => ({ unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } }));
     });
   },

@@ -1,6 +1,5 @@
 import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, type CheckKind, type FieldsOf, type Report } from './kind.js';
 import type { Hit, UnitScan } from '../engine/scan.js';
-import { textLang } from '../engine/scope.js';
 
 type Role = 'agent' | 'customer' | 'system';
 
@@ -54,9 +53,9 @@ function triggerOf(scan: UnitScan, index: number, data: RequireData): Trigger | 
 }
 
 /** The words that triggered, as a message quotes them. */
-function quote(trigger: Trigger, text: string): string {
-  const words = [...new Set(trigger.hits.map((h) => text.slice(h.start, h.end)))];
-  return words.join(textLang(text) === 'en' ? '”, “' : '”“');
+function quote(trigger: Trigger, scan: UnitScan): string {
+  const words = [...new Set(trigger.hits.map((h) => scan.unit.text.slice(h.start, h.end)))];
+  return words.join(scan.lang === 'en' ? '”, “' : '”“');
 }
 
 export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' | 'expect'>> = {
@@ -94,13 +93,13 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
       if (responses.some((j) => units[j]!.has(rule.index, 'expect'))) return;
       const first = trigger.hits[0]!;
       const last = trigger.hits[trigger.hits.length - 1]!;
-      const vars = { trigger: quote(trigger, scan.unit.text), category: trigger.category, within: String(within) };
+      const vars = { trigger: quote(trigger, scan), category: trigger.category, within: String(within) };
       const due = responses[0];
       if (due === undefined) {
         reports.push({ unit: i, start: first.start, end: first.end, vars });
       } else if (!reportedTurns.has(due)) {
         reportedTurns.add(due);
-        const en = textLang(scan.unit.text) === 'en';
+        const en = scan.lang === 'en';
         const why = en ? `The trigger: “${vars.trigger}”` : `触发的话：“${vars.trigger}”`;
         const category = trigger.category ? (en ? ` (${trigger.category})` : `（${trigger.category}）`) : '';
         const related = [{ unit: i, start: first.start, end: last.end, message: why + category }];

@@ -2,7 +2,6 @@ import type { Term } from '../glossary/model.js';
 import { isTraditional } from '../text/script.js';
 import type { Hit } from '../engine/scan.js';
 import { effectiveHits, messageIn, type CheckKind, type Report } from './kind.js';
-import { textLang } from '../engine/scope.js';
 
 const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;
 
@@ -77,7 +76,7 @@ export const term: CheckKind<Term> = {
         return effectiveHits(hits.filter((h) => !inside.has(h)), scan.get(rule.index, `except:${k}`)).map((h) => {
           const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
           const suggestions = [preferred, ...(m.alternatives ?? [])];
-          return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: messageIn(m.whyIn ?? m.why, textLang(scan.unit.text)), suggestion: preferred } };
+          return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: messageIn(m.whyIn ?? m.why, scan.lang), suggestion: preferred } };
         });
       });
     });

@@ -1,6 +1,6 @@
 import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
 import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../types.js';
-import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang } from './scope.js';
+import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from './scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';
 
@@ -32,14 +32,14 @@ function toRelated(related: NonNullable<Report['related']>[number], conversation
   };
 }
 
-function toFinding(rule: CompiledRule, report: Report, conversation: Conversation, lang: () => string): Finding {
+function toFinding(rule: CompiledRule, report: Report, conversation: Conversation, unitLang: (unit: number) => TextLang): Finding {
   const unit = conversation.units[report.unit]!;
   const from = unit.locate(report.start);
   const to = unit.locate(report.end);
   const text = unit.text.slice(report.start, report.end);
   const suggestions = report.suggestions ?? [];
   // The message in the language of the utterance the finding is on (an English reply, an English message).
-  const template = report.message ?? messageIn(rule.messages, utteranceLang(unit.text, lang));
+  const template = report.message ?? messageIn(rule.messages, unitLang(report.unit));
   const finding: Finding = {
     ruleId: rule.id,
     kind: rule.kind.name,
@@ -112,12 +112,15 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
   for (const rule of ruleSet.alwaysRun) hit.add(rule.index);
   let known: string | undefined;
   const lang = () => (known ??= conversationLang(conversation));
+  // Once per utterance, not per finding: a long turn with many findings stays linear.
+  const unitLangs: TextLang[] = [];
+  const unitLang = (k: number): TextLang => (unitLangs[k] ??= utteranceLang(conversation.units[k]!.text, lang));
   const channel = conversationChannel(conversation, options);
   const findings: Finding[] = unreadable;
   for (const index of [...hit].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[index]!;
     if (!inScope(rule, lang, channel)) continue;
-    for (const report of rule.kind.check(rule, scanned)) findings.push(toFinding(rule, report, conversation, lang));
+    for (const report of rule.kind.check(rule, scanned)) findings.push(toFinding(rule, report, conversation, unitLang));
   }
   return findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 }

@@ -6,6 +6,7 @@
 import type { Utterance } from '../types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
 import type { Segmenter } from '../text/segment.js';
+import { textLang, type TextLang } from './scope.js';
 import { EDGE_LATIN, EDGE_WORD, type CompiledGuards, type CompiledPatterns } from './patterns.js';
 
 /** A match, in offsets of the utterance's original text and of its normalized text. */
@@ -33,6 +34,7 @@ export class UnitScan {
   private readonly candidates = new Map<number, Map<string, Candidate[]>>();
   private readonly settled = new Map<number, Map<string, Hit[]>>();
   private bounds: Set<number> | undefined;
+  private language: TextLang | undefined;
 
   constructor(
     readonly unit: Utterance,
@@ -47,6 +49,11 @@ export class UnitScan {
     const candidate = { hit, pending };
     if (list) list.push(candidate);
     else slots.set(slot, [candidate]);
+  }
+
+  /** The language of the utterance, worked out once (checks ask for it per hit). */
+  get lang(): TextLang {
+    return (this.language ??= textLang(this.unit.text));
   }
 
   /** The hits of one slot of one rule, in text order; word-boundary edges are settled here. */

@@ -10,7 +10,7 @@ import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import type { FileResult, LintResult } from '../report/result.js';
 import { resultOf } from './scores.js';
-import { FIXABLE_FORMATS, openSource, openText, type DecodedText } from '../sources/index.js';
+import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
 import { InputError, type Finding, type SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
@@ -213,8 +213,10 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       if (hit) return { result: { ...hit, path } };
     }
     const key = pool.keyOf(config);
-    if (LIBRARY_FORMATS.has(source.format) && source.kind === 'whole') {
-      return { result: await lintLibraryFile(path, source.decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
+    if (LIBRARY_FORMATS.has(source.format)) {
+      // A reply library is always read whole, however large: inline disables and --fix need its text.
+      const decoded = source.kind === 'whole' ? source.decoded : await readTextFile(path, source.doc.encoding);
+      return { result: await lintLibraryFile(path, decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
     }
     let linted: DocumentResult;
     if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
