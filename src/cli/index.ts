@@ -10,6 +10,7 @@ import { registerGlossary } from './glossary.js';
 import { registerDocs } from './docs.js';
 import { registerRules } from './rules.js';
 import { registerConfigCommands } from './config.js';
+import { registerReport } from './report.js';
 
 /** What a command's action sets: the process exit code. */
 export interface CommandState {
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerRules(program, state);
   registerDocs(program, state);
   registerConfigCommands(program, state);
+  registerReport(program, state);
   try {
     await program.parseAsync([...argv]);
     return state.exitCode;

@@ -1,16 +1,27 @@
 // `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
 // calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
-import { runFiles } from '../runner/run.js';
+import { runFiles, type StdinInput } from '../runner/run.js';
+import { jsonlPartsOf } from '../runner/read.js';
 import { FORMATS } from '../report/formats.js';
-import { summarize } from '../report/result.js';
+import { summarize, type FileResult, type LintResult } from '../report/result.js';
+
+/** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
+interface StreamedReport {
+  start(): void;
+  /** Findings of a part of a streamed input, ahead of its file (jsonl only). */
+  findings?(path: string, findings: readonly Finding[]): void;
+  file(result: FileResult, findingsWritten: boolean): void;
+  end(result: LintResult): void;
+}
+const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError, type Finding, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
@@ -162,11 +173,16 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     ownFiles,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
-  let stdin: { text: string; format: SourceFormat; path?: string } | undefined;
+  let stdin: StdinInput | undefined;
   if (useStdin) {
     const name = options.stdinFilename ?? '<stdin>';
-    const text = await readStdin(name);
-    stdin = { text, format: options.stdinFormat ?? detectFormat(name, text), path: options.stdinFilename };
+    if (options.stdinFormat === 'jsonl' && !options.baseline) {
+      // JSONL is linted in parts of whole lines as they arrive (a streaming filter: docs/scale.md).
+      stdin = { parts: jsonlPartsOf(process.stdin as AsyncIterable<Buffer>, true), format: 'jsonl', path: options.stdinFilename };
+    } else {
+      const text = await readStdin(name);
+      stdin = { text, format: options.stdinFormat ?? detectFormat(name, text), path: options.stdinFilename };
+    }
     // A --stdin-filename that an ignore pattern matches is skipped with ESLint's warning.
     if (options.stdinFilename) {
       if (isIgnored(new ConfigResolver(configOptions).forFile(options.stdinFilename), options.stdinFilename)) {
@@ -175,6 +191,63 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       }
     }
   }
+  // jsonl and json are written as each file's result arrives (unless the findings are only final
+  // at the end: a baseline being written filters them all, dismissals apply to the whole result).
+  if (options.outputFile && inputs.files.some((f) => resolve(f) === resolve(options.outputFile!))) {
+    // The report is written while the files are read: it would overwrite the input before it is linted.
+    throw new InputError('the report file is also a file to lint', options.outputFile, undefined, undefined, 'Write the report (-o) to another path.');
+  }
+  const output = openOutput(options.outputFile);
+  let stream: StreamedReport | undefined;
+  if (STREAMED_FORMATS.has(options.format) && !options.writeBaseline && !options.dismissed) {
+    stream = options.format === 'jsonl' ? new (await import('../report/jsonl.js')).JsonlWriter(output.write) : new (await import('../report/json.js')).JsonWriter(output.write);
+    stream.start();
+  }
+  try {
+    return await lintAndReport(paths, options, inputs, stdin, configOptions, cacheFile, concurrency, maxWarnings, output, stream);
+  } finally {
+    output.close();
+  }
+}
+
+/** Where the report goes: stdout, or the -o file (opened once, written as the report is made). */
+function openOutput(file: string | undefined): { write: (text: string) => void; close: () => void } {
+  if (!file) return { write: (text) => void process.stdout.write(text), close: () => {} };
+  ensureFolderOf(file, 'report');
+  const failed = (e: unknown) =>
+    new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path you can write to.');
+  let fd: number | undefined;
+  // Opened when the first text comes, so that a run that fails before reporting leaves no empty file.
+  return {
+    write: (text) => {
+      try {
+        fd ??= openSync(file, 'w');
+        writeSync(fd, text);
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    close: () => {
+      if (fd !== undefined) closeSync(fd);
+    },
+  };
+}
+
+async function lintAndReport(
+  paths: string[],
+  options: LintOptions,
+  inputs: Awaited<ReturnType<typeof selectInputs>>,
+  stdin: StdinInput | undefined,
+  configOptions: { config?: string; useConfig: boolean; ignore: boolean; ignorePatterns: string[] },
+  cacheFile: string | undefined,
+  concurrency: number | 'auto' | undefined,
+  maxWarnings: number,
+  output: ReturnType<typeof openOutput>,
+  stream: StreamedReport | undefined,
+): Promise<number> {
+  const makeReport = FORMATS[options.format]!;
+  let partsWritten = false;
+  const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
   const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
@@ -196,7 +269,17 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
       concurrency,
-      onFile: (file) => progress.fileDone(file),
+      onFile: (file: FileResult) => {
+        progress.fileDone(file);
+        stream?.file({ ...file, findings: shown(file.findings) as Finding[] }, partsWritten);
+        partsWritten = false;
+      },
+      onFindings: stream?.findings
+        ? (path: string, findings) => {
+            stream!.findings!(path, shown(findings));
+            partsWritten = true;
+          }
+        : undefined,
     },
     stdin,
   ).finally(() => progress.done());
@@ -215,16 +298,11 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
   result.summary = summarize(result.files);
 
-  const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
-  const report = (await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 });
-  if (options.outputFile) {
-    ensureFolderOf(options.outputFile, 'report');
-    try {
-      writeFileSync(options.outputFile, report);
-    } catch (e) {
-      throw new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.outputFile, undefined, undefined, 'Choose a path you can write to.');
-    }
-  } else process.stdout.write(report);
+  if (stream) stream.end(result);
+  else {
+    const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
+    output.write((await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 }));
+  }
   if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;

@@ -13,4 +13,5 @@ export const FORMATS: Record<string, () => Promise<Reporter>> = {
   csv: async () => (await import('./csv.js')).csv,
   unix: async () => (await import('./unix.js')).unix,
   compact: async () => (await import('./compact.js')).compact,
+  jsonl: async () => (await import('./jsonl.js')).jsonl,
 };

@@ -81,6 +81,8 @@ export interface RunInfo {
   config: string[];
   /** The glossary and rule files. */
   content: string[];
+  /** The same files by what they are, so that `report merge` can describe the rules again. */
+  contentFiles?: { glossary: string[]; rules: string[] };
 }
 
 export interface ReportOptions {

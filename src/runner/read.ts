@@ -49,32 +49,40 @@ export interface JsonlPart {
  */
 export async function* jsonlParts(path: string, bomLength: number): AsyncGenerator<JsonlPart | null> {
   const stream = createReadStream(path, { start: bomLength, highWaterMark: PART_BYTES });
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  try {
+    yield* jsonlPartsOf(stream as AsyncIterable<Buffer>);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * The parts of a UTF-8 JSONL byte stream (stdin), each of the whole lines that have arrived, as
+ * soon as they have; a leading BOM is skipped when `skipBom`; null when a part is not UTF-8.
+ */
+export async function* jsonlPartsOf(stream: AsyncIterable<Buffer>, skipBom = false): AsyncGenerator<JsonlPart | null> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: !skipBom });
   let line = 1;
   let offset = 0;
   let carry: Buffer = Buffer.alloc(0);
   const part = (bytes: Buffer): JsonlPart | null => {
     if (!isUtf8(bytes)) return null;
-    const text = decoder.decode(bytes);
+    const text = decoder.decode(bytes, { stream: true });
     const start = { line, offset };
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
     offset += text.length;
     return { text, start };
   };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const nl = chunk.lastIndexOf(0x0a);
-      if (nl === -1) {
-        carry = Buffer.concat([carry, chunk]);
-        continue;
-      }
-      const p = part(carry.length ? Buffer.concat([carry, chunk.subarray(0, nl + 1)]) : chunk.subarray(0, nl + 1));
-      yield p;
-      if (p === null) return;
-      carry = Buffer.from(chunk.subarray(nl + 1));
+  for await (const chunk of stream) {
+    const nl = chunk.lastIndexOf(0x0a);
+    if (nl === -1) {
+      carry = Buffer.concat([carry, chunk]);
+      continue;
     }
-    if (carry.length) yield part(carry);
-  } finally {
-    stream.destroy();
+    const p = part(carry.length ? Buffer.concat([carry, chunk.subarray(0, nl + 1)]) : chunk.subarray(0, nl + 1));
+    yield p;
+    if (p === null) return;
+    carry = Buffer.from(chunk.subarray(nl + 1));
   }
+  if (carry.length) yield part(carry);
 }

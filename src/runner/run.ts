@@ -15,7 +15,7 @@ import { InputError, type Finding, type SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
-import { jsonlParts, readSource } from './read.js';
+import { jsonlParts, readSource, type JsonlPart } from './read.js';
 import { loadContent, type RuleSetContent } from './rulesets.js';
 import type { CompiledRule } from '../checks/kind.js';
 
@@ -42,6 +42,8 @@ export interface RunOptions extends ConfigOptions {
   concurrency?: number | 'auto';
   /** Called with each file's result, in input order, as soon as it and the files before it are done (a progress bar). */
   onFile?: (file: FileResult) => void;
+  /** Called with the findings of each part of a streamed input (JSONL on stdin) as it is linted, before its file's onFile. */
+  onFindings?: (path: string, findings: readonly Finding[]) => void;
   /** Keep every conversation's turns in the result (the HTML report shows them). */
   transcripts?: boolean;
   /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
@@ -174,8 +176,11 @@ const READ_AHEAD = 8;
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
 const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
+/** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
+export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
+
 /** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
-export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: { text: string; format: SourceFormat; path?: string }): Promise<RunOutput> {
+export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: StdinInput): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   // Read first: a broken file costs no run.
   const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
@@ -215,25 +220,30 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     }
     let linted: DocumentResult;
     if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
-    else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, source.doc.bom ? 3 : 0, key, config);
+    else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, jsonlParts(path, source.doc.bom ? 3 : 0), key, config);
     else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, lintOptions);
     const { findings, units, conversations, skipped } = linted;
     return { result: { path, findings: applySeverities(findings, config, path), units, conversations, skipped }, cacheKey };
   };
 
   /** A large JSONL file in parts of whole lines across the workers, merged in order. */
-  const lintJsonlInParts = async (path: string, bomLength: number, key: string, config: ResolvedConfig): Promise<DocumentResult> => {
+  const lintJsonlInParts = async (path: string, parts: AsyncIterable<JsonlPart | null>, key: string, config: ResolvedConfig, onPart?: (findings: Finding[]) => void): Promise<DocumentResult> => {
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
     const merged: DocumentResult = { findings: [], units: 0, conversations: [], skipped: { media: 0, empty: 0 } };
     const inFlight: Promise<DocumentResult>[] = [];
     const take = (r: DocumentResult) => {
+      if (onPart) {
+        r.findings = applySeverities(r.findings, config, path);
+        onPart(r.findings);
+      }
       for (const f of r.findings) merged.findings.push(f);
       merged.units += r.units;
       for (const c of r.conversations) merged.conversations.push(c);
       merged.skipped.media += r.skipped.media;
       merged.skipped.empty += r.skipped.empty;
     };
-    for await (const part of jsonlParts(path, bomLength)) {
+    for await (const part of parts) {
+      if (part === null && onPart) throw new InputError('the JSONL on stdin is not UTF-8 text', path, undefined, undefined, 'Convert it to UTF-8 (iconv -f GB18030 -t UTF-8), or pipe it without --stdin-format jsonl streaming.');
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place.
         await Promise.allSettled(inFlight);
@@ -318,11 +328,17 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const stdinPath = stdin.path ?? '<stdin>';
       const config = configs.forFile(stdinPath);
       used.set(ruleSourcesKey(config), config);
+      if ('parts' in stdin) {
+        // A streaming filter: each part's findings go out as soon as it and the parts before it are linted.
+        const linted = await lintJsonlInParts(stdinPath, stdin.parts, pool.keyOf(config), config, (findings) => options.onFindings?.(stdinPath, findings));
+        deliver({ result: { path: stdinPath, ...linted } });
+      } else {
       const { ruleSet } = await pool.get(config);
       const linted = LIBRARY_FORMATS.has(stdin.format)
         ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
         : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
       deliver({ result: { path: stdinPath, ...linted } });
+      }
     }
   } finally {
     await linter.close();
@@ -348,6 +364,10 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
     config: [...new Set([...used.values()].flatMap((c) => c.sources))],
     content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
+    contentFiles: {
+      glossary: [...new Set([...used.values()].flatMap((c) => pool.files(c).glossary))],
+      rules: [...new Set([...used.values()].flatMap((c) => pool.files(c).rules))],
+    },
   };
   // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
   return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };

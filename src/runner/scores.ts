@@ -38,7 +38,15 @@ export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
       if (list) list.push(f);
       else byConversation.set(f.conversation, [f]);
     }
-    return (file.conversations ?? []).map((c) => scoreConversation(file.path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? []));
+    // Findings name their conversation by id: conversations that share an id (an export that
+    // repeats one) share its findings, and are scored once, not once per repeat (that was quadratic).
+    const scored = new Map<string, ConversationScore>();
+    return (file.conversations ?? []).map((c) => {
+      const key = `${c.id}\0${c.agents.join('\0')}`;
+      let score = scored.get(key);
+      if (!score) scored.set(key, (score = scoreConversation(file.path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? [])));
+      return score;
+    });
   });
 }
 

@@ -25,8 +25,8 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', is
 
 describe('format registry', () => {
   it('loads every format lazily by name', async () => {
-    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'compact', 'csv', 'github', 'html', 'json', 'junit', 'rdjson', 'sarif', 'stylish', 'unix']);
-    for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'html', 'unix', 'compact', 'csv']) {
+    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'compact', 'csv', 'github', 'html', 'json', 'jsonl', 'junit', 'rdjson', 'sarif', 'stylish', 'unix']);
+    for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'jsonl', 'html', 'unix', 'compact', 'csv']) {
       const reporter = await FORMATS[name]!();
       expect(typeof reporter(result, opts)).toBe('string');
     }
