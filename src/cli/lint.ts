@@ -1,12 +1,11 @@
 // `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
 // calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
-import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
 import { jsonlPartsOf } from '../runner/read.js';
-import { FORMATS } from '../report/formats.js';
 import { summarize, type FileResult, type LintResult } from '../report/result.js';
 
 /** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
@@ -25,6 +24,7 @@ import { InputError, type Finding, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
+import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
 const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
 
@@ -75,11 +75,9 @@ export function registerLint(program: Command, state: CommandState): void {
     .command('lint')
     .description('lint chat transcripts and canned-reply libraries')
     .argument('[paths...]', 'files, folders or globs; - reads stdin')
-    .option('-f, --format <name>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'stylish')
-    .option('-o, --output-file <file>', 'write the report to a file (its folder is created)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('--quiet', 'report errors only');
-  configOptions(ruleSourceOptions(command))
+  configOptions(ruleSourceOptions(reportOptions(command)))
     .option('--ignore-pattern <pattern>', 'also ignore files matching this glob, relative to the working folder (repeatable)', collect, [])
     .option('--no-ignore', 'lint files that ignore patterns (config ignores, --ignore-pattern) would skip')
     .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is not an error')
@@ -87,8 +85,6 @@ export function registerLint(program: Command, state: CommandState): void {
     .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
     .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
-    .option('--color', 'colours in the output, even when it is not a terminal')
-    .option('--no-color', 'no colours in the output')
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff and report what would remain; change no file')
     .option('--report-unused-disable-directives', 'warn about aslint-disable comments that suppress nothing')
@@ -97,38 +93,16 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
     .option('--concurrency <n>', 'lint in n worker threads, or auto (one per core); the output is the same')
-    .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file')
     .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);
     });
 }
 
-/**
- * Colours as ESLint (via chalk's rules) decides them: --color / --no-color first, then
- * FORCE_COLOR (0 or false: off; anything else: on), then NO_COLOR, then whether stdout is a terminal.
- */
-export function useColor(option: boolean | undefined, env: NodeJS.ProcessEnv, toTerminal: boolean): boolean {
-  if (option !== undefined) return option;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return toTerminal;
-}
-
 /** --cache-location names a file, or a folder (one that exists, or a path ending in a separator). */
 export function cacheFileOf(location: string): string {
   const isFolder = /[\\/]$/.test(location) || statSync(location, { throwIfNoEntry: false })?.isDirectory() === true;
   return isFolder ? join(location, CACHE_FILE_NAME) : location;
-}
-
-/** Creates the folder a file goes into; a clear error when it cannot be. */
-function ensureFolderOf(file: string, what: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (e) {
-    throw new InputError(`cannot create the folder for the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path in a folder you can write to.');
-  }
 }
 
 function parseMaxWarnings(value: string | undefined): number {
@@ -139,8 +113,7 @@ function parseMaxWarnings(value: string | undefined): number {
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
-  const makeReport = FORMATS[options.format];
-  if (!makeReport) throw new InputError(`unknown format "${options.format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
+  reporterOf(options.format);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   let concurrency: number | 'auto' | undefined;
   if (options.concurrency !== undefined) {
@@ -210,29 +183,6 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
 }
 
-/** Where the report goes: stdout, or the -o file (opened once, written as the report is made). */
-function openOutput(file: string | undefined): { write: (text: string) => void; close: () => void } {
-  if (!file) return { write: (text) => void process.stdout.write(text), close: () => {} };
-  ensureFolderOf(file, 'report');
-  const failed = (e: unknown) =>
-    new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path you can write to.');
-  let fd: number | undefined;
-  // Opened when the first text comes, so that a run that fails before reporting leaves no empty file.
-  return {
-    write: (text) => {
-      try {
-        fd ??= openSync(file, 'w');
-        writeSync(fd, text);
-      } catch (e) {
-        throw failed(e);
-      }
-    },
-    close: () => {
-      if (fd !== undefined) closeSync(fd);
-    },
-  };
-}
-
 async function lintAndReport(
   paths: string[],
   options: LintOptions,
@@ -245,7 +195,7 @@ async function lintAndReport(
   output: ReturnType<typeof openOutput>,
   stream: StreamedReport | undefined,
 ): Promise<number> {
-  const makeReport = FORMATS[options.format]!;
+  const makeReport = reporterOf(options.format);
   let partsWritten = false;
   const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
   const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useColor } from '../../src/cli/lint.js';
+import { useColor } from '../../src/cli/output.js';
 import { FORMATS } from '../../src/report/formats.js';
 import { TEST_DATA, runCli } from '../helpers.js';
 
