@@ -6,17 +6,7 @@ import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
 import { jsonlPartsOf } from '../runner/read.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
-
-/** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
-interface StreamedReport {
-  start(): void;
-  /** Findings of a part of a streamed input, ahead of its file (jsonl only). */
-  findings?(path: string, findings: readonly Finding[]): void;
-  file(result: FileResult, findingsWritten: boolean): void;
-  end(result: LintResult): void;
-}
-const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
+import { summarize, type ConversationScore, type ReportWriter } from '../report/result.js';
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
@@ -24,7 +14,7 @@ import { InputError, type Finding, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
-import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
+import { ensureFolderOf, openOutput, reportOptions, reporterOf, reportWriterOf, useColor } from './output.js';
 
 const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
 
@@ -164,21 +154,19 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       }
     }
   }
-  // jsonl and json are written as each file's result arrives (unless the findings are only final
-  // at the end: a baseline being written filters them all, dismissals apply to the whole result).
+  // json, jsonl and sarif are written as each file's result arrives (unless the findings are only
+  // final at the end: a baseline being written filters them all, dismissals apply to the whole result).
   if (options.outputFile && inputs.files.some((f) => resolve(f) === resolve(options.outputFile!))) {
     // The report is written while the files are read: it would overwrite the input before it is linted.
     throw new InputError('the report file is also a file to lint', options.outputFile, undefined, undefined, 'Write the report (-o) to another path.');
   }
   const output = openOutput(options.outputFile);
-  let stream: StreamedReport | undefined;
-  if (STREAMED_FORMATS.has(options.format) && !options.writeBaseline && !options.dismissed) {
-    stream = options.format === 'jsonl' ? new (await import('../report/jsonl.js')).JsonlWriter(output.write) : new (await import('../report/json.js')).JsonWriter(output.write);
-    stream.start();
-  }
+  const stream = options.writeBaseline || options.dismissed ? undefined : await reportWriterOf(options.format, output.write, process.cwd());
+  stream?.start();
   try {
     return await lintAndReport(paths, options, inputs, stdin, configOptions, cacheFile, concurrency, maxWarnings, output, stream);
   } finally {
+    stream?.abort();
     output.close();
   }
 }
@@ -193,11 +181,11 @@ async function lintAndReport(
   concurrency: number | 'auto' | undefined,
   maxWarnings: number,
   output: ReturnType<typeof openOutput>,
-  stream: StreamedReport | undefined,
+  stream: ReportWriter | undefined,
 ): Promise<number> {
   const makeReport = reporterOf(options.format);
-  let partsWritten = false;
   const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
+  const kept: ConversationScore[] = [];
   const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
@@ -219,17 +207,18 @@ async function lintAndReport(
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
       concurrency,
-      onFile: (file: FileResult) => {
-        progress.fileDone(file);
-        stream?.file({ ...file, findings: shown(file.findings) as Finding[] }, partsWritten);
-        partsWritten = false;
+      onFile: (file) => progress.fileDone(file),
+      // --quiet hides what is written, not what is scored.
+      stream: stream && {
+        rules: stream.rules && ((rules) => stream.rules!(rules)),
+        part: (path, findings, conversations) => stream.part(path, shown(findings), conversations),
+        file: (file, parts) => stream.file({ ...file, findings: shown(file.findings) as Finding[] }, parts),
+        scores: (scores) => {
+          stream.scores(scores);
+          // A --scores-file lists every conversation: the only reason a streamed run keeps them.
+          if (options.scoresFile) for (const c of scores) kept.push(c);
+        },
       },
-      onFindings: stream?.findings
-        ? (path: string, findings) => {
-            stream!.findings!(path, shown(findings));
-            partsWritten = true;
-          }
-        : undefined,
     },
     stdin,
   ).finally(() => progress.done());
@@ -245,15 +234,20 @@ async function lintAndReport(
     }
     process.stderr.write(`aslint: ${recorded}\n`);
   }
-  if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
-  result.summary = summarize(result.files);
+  if (stream) {
+    // The run kept counts only; --quiet shows errors only.
+    if (options.quiet) Object.assign(result.summary, { warnings: 0, infos: 0 });
+  } else {
+    if (options.quiet) for (const f of result.files) f.findings = f.findings.filter((x) => x.severity === 'error');
+    result.summary = summarize(result.files);
+  }
 
   if (stream) stream.end(result);
   else {
     const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
     output.write((await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 }));
   }
-  if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
+  if (options.scoresFile) await writeScoresFile(options.scoresFile, stream ? { ...result.scores, conversations: kept } : result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;

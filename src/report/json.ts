@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
-import type { FileResult, LintResult, Reporter } from './result.js';
+import { writeWhole, type ConversationScore, type FileResult, type LintResult, type Reporter, type ReportWriter } from './result.js';
+import { Spool } from './spool.js';
 
 /**
  * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never
@@ -55,13 +56,26 @@ function findingEntry(f: FileResult, x: Finding) {
 /** JSON.stringify(value, null, 2) as it reads nested `depth` levels deep (JSON strings hold no raw line break). */
 const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
 
+/** Counts of a file whose findings come in parts. */
+function addCounts(c: ReturnType<typeof counts>, file: FileResult, findings: readonly Finding[]): void {
+  const more = counts({ ...file, findings: findings as Finding[] });
+  for (const k of Object.keys(c) as (keyof typeof c)[]) c[k] += more[k];
+}
+
 /**
  * Writes the JSON report file by file as results arrive, never as one string: the same bytes as
  * JSON.stringify(report, null, 2), whose whole-report string was what failed ("Invalid string
- * length") on large runs.
+ * length") on large runs. What the report gives before the writer knows it (a large file's
+ * counts before its findings, the scores after every file) waits in a spool, in flat memory.
  */
-export class JsonWriter {
+export class JsonWriter implements ReportWriter {
   private count = 0;
+  private readonly scoresSpool = new Spool();
+  private scoreCount = 0;
+  /** The findings of the file coming in parts, and their counts. */
+  private readonly partSpool = new Spool();
+  private partFindings = 0;
+  private partCounts = counts({ path: '', findings: [], units: 0 });
 
   constructor(private readonly sink: (text: string) => void) {}
 
@@ -69,29 +83,46 @@ export class JsonWriter {
     this.sink('{\n  "version": 1,\n  "files": [');
   }
 
-  file(f: FileResult): void {
+  part(path: string, findings: readonly Finding[]): void {
+    // A file coming in parts is a transcript (parts are of JSONL exports).
+    const file: FileResult = { path, findings: [], units: 0, conversations: [] };
+    addCounts(this.partCounts, file, findings);
+    let text = '';
+    for (const x of findings) text += (this.partFindings++ === 0 ? '\n        ' : ',\n        ') + nested(findingEntry(file, x), 4);
+    this.partSpool.add(text);
+  }
+
+  file(f: FileResult, parts = false): void {
     // The file's entry with its findings written one by one: one large export is one file.
-    const head = nested({ path: f.path, ...counts(f), findings: [] }, 2);
-    this.sink((this.count++ === 0 ? '\n    ' : ',\n    ') + head.slice(0, -'[]\n    }'.length) + (f.findings.length === 0 ? '[]' : '['));
-    f.findings.forEach((x, i) => this.sink((i === 0 ? '\n        ' : ',\n        ') + nested(findingEntry(f, x), 4)));
-    this.sink(`${f.findings.length > 0 ? '\n      ]' : ''}\n    }`);
+    const c = parts ? this.partCounts : counts(f);
+    const n = parts ? this.partFindings : f.findings.length;
+    const head = nested({ path: f.path, ...c, findings: [] }, 2);
+    this.sink((this.count++ === 0 ? '\n    ' : ',\n    ') + head.slice(0, -'[]\n    }'.length) + (n === 0 ? '[]' : '['));
+    if (parts) this.partSpool.drainTo(this.sink);
+    else f.findings.forEach((x, i) => this.sink((i === 0 ? '\n        ' : ',\n        ') + nested(findingEntry(f, x), 4)));
+    this.sink(`${n > 0 ? '\n      ]' : ''}\n    }`);
+    this.partFindings = 0;
+    this.partCounts = counts({ path: '', findings: [], units: 0 });
+  }
+
+  scores(scores: readonly ConversationScore[]): void {
+    let text = '';
+    for (const { findings: _count, fileIndex: _file, ...score } of scores) text += (this.scoreCount++ === 0 ? '\n      ' : ',\n      ') + nested(score, 3);
+    this.scoresSpool.add(text);
   }
 
   end(result: Pick<LintResult, 'summary' | 'scores'>): void {
     this.sink(`${this.count > 0 ? '\n  ]' : ']'},\n  "summary": ${nested(result.summary, 1)},\n  "scores": {\n    "conversations": [`);
-    // A score per conversation: written one by one too (a large export has a great many).
-    const { conversations, agents } = result.scores;
-    conversations.forEach(({ findings: _count, fileIndex: _file, ...score }, i) => this.sink((i === 0 ? '\n      ' : ',\n      ') + nested(score, 3)));
-    this.sink(`${conversations.length > 0 ? '\n    ]' : ']'},\n    "agents": ${nested(agents, 2)}\n  }\n}\n`);
+    // A score per conversation (a large export has a great many), from the spool.
+    this.scoresSpool.drainTo(this.sink);
+    this.sink(`${this.scoreCount > 0 ? '\n    ]' : ']'},\n    "agents": ${nested(result.scores.agents, 2)}\n  }\n}\n`);
+  }
+
+  abort(): void {
+    this.scoresSpool.close();
+    this.partSpool.close();
   }
 }
 
 /** The JSON report: its shape (version 1) is a contract that tests pin. */
-export const json: Reporter = (result) => {
-  const parts: string[] = [];
-  const writer = new JsonWriter((s) => parts.push(s));
-  writer.start();
-  for (const f of result.files) writer.file(f);
-  writer.end(result);
-  return parts.join('');
-};
+export const json: Reporter = (result) => writeWhole(result, (sink) => new JsonWriter(sink));

@@ -8,7 +8,8 @@
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
 import { PACKAGE } from '../defaults.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../types.js';
-import type { FileResult, LintResult, Reporter, RunInfo, Summary } from './result.js';
+import { writeWhole, type FileResult, type LintResult, type Reporter, type ReportWriter, type RunInfo, type Summary } from './result.js';
+import { Spool } from './spool.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;
@@ -56,21 +57,27 @@ export type Sink = (text: string) => void;
 
 /**
  * Writes the records of one run to a sink as results arrive: `start` once, `file` for each file
- * in input order (or `findings` for parts of a file, then `file` with no findings), `end` once.
+ * in input order (or `part` for each part of a large file, then `file`), `end` once. A large
+ * file's dialogues wait in a spool for its file record, in flat memory.
  */
-export class JsonlWriter {
+export class JsonlWriter implements ReportWriter {
   private index = 0;
   private streamed = 0;
+  private readonly conversations = new Spool();
+  private conversationCount = 0;
 
-  constructor(private readonly sink: Sink) {}
+  constructor(
+    private readonly sink: Sink,
+    private readonly date: string = new Date().toISOString(),
+  ) {}
 
-  start(date: string = new Date().toISOString()): void {
-    const record: RunRecord = { type: 'run', format: JSONL_FORMAT, version: JSONL_VERSION, aslint: PACKAGE.version, date };
+  start(): void {
+    const record: RunRecord = { type: 'run', format: JSONL_FORMAT, version: JSONL_VERSION, aslint: PACKAGE.version, date: this.date };
     this.sink(JSON.stringify(record) + '\n');
   }
 
   /** Findings of the file being read, before its end (a streamed input). */
-  findings(path: string, findings: readonly Finding[]): void {
+  private findings(path: string, findings: readonly Finding[]): void {
     // Written in batches: one write per line costs a system call each, one per file holds a large file's findings at once.
     let lines = '';
     for (const f of findings) {
@@ -84,16 +91,36 @@ export class JsonlWriter {
     if (lines) this.sink(lines);
   }
 
-  /** A file's result; its findings unless `findings()` already wrote them. */
-  file(result: FileResult, findingsWritten = false): void {
-    if (!findingsWritten) this.findings(result.path, result.findings);
+  part(path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void {
+    this.findings(path, findings);
+    let text = '';
+    for (const c of conversations) text += (this.conversationCount++ === 0 ? '' : ',') + JSON.stringify(c);
+    this.conversations.add(text);
+  }
+
+  /** A file's result; its findings unless `part()` already wrote them. */
+  file(result: FileResult, parts = false): void {
+    if (!parts) this.findings(result.path, result.findings);
     const record: FileRecord = { type: 'file', file: this.index, path: result.path, units: result.units, findings: this.streamed };
-    if (result.conversations) record.conversations = result.conversations;
-    if (result.skipped) record.skipped = result.skipped;
-    this.sink(JSON.stringify(record) + '\n');
+    if (parts) {
+      // The record as JSON.stringify writes it, its dialogues from the spool.
+      const line = JSON.stringify({ ...record, conversations: [], ...(result.skipped ? { skipped: result.skipped } : {}) });
+      const [before, after] = splitAt(line, '"conversations":[]');
+      this.sink(before + '"conversations":[');
+      this.conversations.drainTo(this.sink);
+      this.sink(']' + after + '\n');
+      this.conversationCount = 0;
+    } else {
+      if (result.conversations) record.conversations = result.conversations;
+      if (result.skipped) record.skipped = result.skipped;
+      this.sink(JSON.stringify(record) + '\n');
+    }
     this.index++;
     this.streamed = 0;
   }
+
+  /** Scores are not recorded: `report merge` computes them from the dialogues and findings. */
+  scores(): void {}
 
   end(result: Pick<LintResult, 'summary' | 'rules' | 'run'>): void {
     const record: EndRecord = { type: 'end', summary: result.summary, rules: result.rules.map((r) => r.id) };
@@ -103,14 +130,17 @@ export class JsonlWriter {
     }
     this.sink(JSON.stringify(record) + '\n');
   }
+
+  abort(): void {
+    this.conversations.close();
+  }
+}
+
+/** The text before and after the first `marker` in `text`. */
+function splitAt(text: string, marker: string): [string, string] {
+  const at = text.indexOf(marker);
+  return [text.slice(0, at), text.slice(at + marker.length)];
 }
 
 /** The JSONL report of a finished result, as one string (what `report merge --format jsonl` writes). */
-export const jsonl: Reporter = (result) => {
-  const parts: string[] = [];
-  const writer = new JsonlWriter((s) => parts.push(s));
-  writer.start(result.run?.date);
-  for (const f of result.files) writer.file(f);
-  writer.end(result);
-  return parts.join('');
-};
+export const jsonl: Reporter = (result) => writeWhole(result, (sink) => new JsonlWriter(sink, result.run?.date));

@@ -96,17 +96,73 @@ export interface ReportOptions {
 /** One output format: turns a lint result into the text written to stdout or `-o`. */
 export type Reporter = (result: LintResult, options: ReportOptions) => string;
 
+/** Where a streaming run hands its results, in input order (runner/run.ts RunOptions.stream). */
+export interface ResultStream {
+  /** The rules of the run, before any result (given when the run describes its rules). */
+  rules?(rules: readonly CompiledRule[]): void;
+  /** The findings and dialogues of one part of a large file, in order, before its file(). */
+  part(path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void;
+  /** A file's result; with `parts`, its findings and dialogues went to part() (findings is then empty). */
+  file(result: FileResult, parts: boolean): void;
+  /** The scores of dialogues just linted, in order. */
+  scores(scores: readonly ConversationScore[]): void;
+}
+
+/**
+ * A report written as the results arrive, in flat memory: start, the run's results (a
+ * ResultStream), then end with the summary and what only the end knows. The format's Reporter
+ * writes the same bytes from a whole result.
+ */
+export interface ReportWriter extends ResultStream {
+  start(): void;
+  end(result: LintResult): void;
+  /** Removes what the writer spooled, when the run fails before end(). */
+  abort(): void;
+}
+
+/** A whole result through a report writer: what a streamed run writes, as one string. */
+export function writeWhole(result: LintResult, make: (sink: (text: string) => void) => ReportWriter): string {
+  const parts: string[] = [];
+  const writer = make((s) => parts.push(s));
+  try {
+    writer.start();
+    writer.rules?.(result.rules);
+    for (const f of result.files) writer.file(f, false);
+    writer.scores(result.scores.conversations);
+    writer.end(result);
+  } finally {
+    writer.abort();
+  }
+  return parts.join('');
+}
+
+const SEVERITY_COUNT: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
+
+export function emptySummary(): Summary {
+  return { files: 0, units: 0, errors: 0, warnings: 0, infos: 0 };
+}
+
+/** Adds findings to a summary's counts (a run that streams adds them part by part). */
+export function countFindings(summary: Summary, findings: readonly Finding[]): void {
+  for (const finding of findings) summary[SEVERITY_COUNT[finding.severity]]++;
+}
+
+/** Adds a file (its units and skipped messages; its findings with countFindings) to a summary. */
+export function countFile(summary: Summary, file: Pick<FileResult, 'units' | 'skipped'>): void {
+  summary.files++;
+  summary.units += file.units;
+  if (file.skipped && (file.skipped.media || file.skipped.empty)) {
+    summary.skipped ??= { media: 0, empty: 0 };
+    summary.skipped.media += file.skipped.media;
+    summary.skipped.empty += file.skipped.empty;
+  }
+}
+
 export function summarize(files: readonly FileResult[]): Summary {
-  const summary: Summary = { files: files.length, units: 0, errors: 0, warnings: 0, infos: 0 };
-  const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
+  const summary = emptySummary();
   for (const f of files) {
-    summary.units += f.units;
-    if (f.skipped && (f.skipped.media || f.skipped.empty)) {
-      summary.skipped ??= { media: 0, empty: 0 };
-      summary.skipped.media += f.skipped.media;
-      summary.skipped.empty += f.skipped.empty;
-    }
-    for (const finding of f.findings) summary[key[finding.severity]]++;
+    countFile(summary, f);
+    countFindings(summary, f.findings);
   }
   return summary;
 }

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { PACKAGE, PROJECT_URL } from '../defaults.js';
+import type { CompiledRule } from '../checks/kind.js';
 import type { Finding, Severity } from '../types.js';
 import { displayPath, pathUri } from './paths.js';
-import type { Reporter } from './result.js';
+import { writeWhole, type FileResult, type Reporter, type ReportWriter } from './result.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -23,13 +24,31 @@ export function fingerprint(ruleId: string, path: string, unit: string, text: st
   return createHash('sha256').update([ruleId, path, unit, text, String(occurrence)].join('\0')).digest('hex');
 }
 
-export const sarif: Reporter = (result, options) => {
-  const cwd = options.cwd;
-  const ruleIndex = new Map<string, number>();
-  const described = [...result.rules, ...DIRECTIVE_RULES.filter((d) => !result.rules.some((r) => r.id === d.id))];
-  const rules: ReportingDescriptor[] = described.map((rule, i) => {
-    ruleIndex.set(rule.id, i);
-    return {
+/** JSON.stringify(value, null, 2) as it reads nested `depth` levels deep (JSON strings hold no raw line break). */
+const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+
+/**
+ * Writes the SARIF log as results arrive: the run's tool and rules first (the rules are known
+ * before any file is linted), then each result, then the closing brackets. The same bytes as
+ * JSON.stringify(log, null, 2), never as one string.
+ */
+export class SarifWriter implements ReportWriter {
+  private ruleIndex = new Map<string, number>();
+  private tail = '';
+  private count = 0;
+  private started = false;
+
+  constructor(
+    private readonly sink: (text: string) => void,
+    private readonly cwd: string,
+  ) {}
+
+  start(): void {}
+
+  rules(ruleList: readonly CompiledRule[]): void {
+    const described = [...ruleList, ...DIRECTIVE_RULES.filter((d) => !ruleList.some((r) => r.id === d.id))];
+    this.ruleIndex = new Map(described.map((rule, i) => [rule.id, i]));
+    const rules: ReportingDescriptor[] = described.map((rule) => ({
       id: rule.id,
       shortDescription: { text: ruleShortDescription(rule) },
       fullDescription: { text: ruleFullDescription(rule) },
@@ -37,42 +56,77 @@ export const sarif: Reporter = (result, options) => {
       helpUri: ruleDocsUrl(rule.id),
       defaultConfiguration: { level: LEVEL[rule.severity] },
       properties: { kind: rule.kind.name, tags: [rule.kind.name] },
+    }));
+    const run: Run = {
+      tool: {
+        driver: {
+          name: 'aslint',
+          version: PACKAGE.version,
+          semanticVersion: PACKAGE.version,
+          informationUri: PROJECT_URL,
+          rules,
+        },
+      },
+      // Where %SRCROOT% is, is left to the consumer (the checkout, for code scanning): a file: URL
+      // of this machine would be a dead link everywhere else.
+      originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder aslint ran in; result paths are relative to it.' } } },
+      columnKind: 'utf16CodeUnits',
+      invocations: [{ executionSuccessful: true }],
+      results: [],
     };
-  });
+    const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+    // The log with no result, cut where the results go: `results` is the run's last member.
+    const whole = JSON.stringify(log, null, 2) + '\n';
+    const at = whole.lastIndexOf('"results": []') + '"results": ['.length;
+    this.sink(whole.slice(0, at));
+    this.tail = whole.slice(at);
+    this.started = true;
+  }
 
-  const results: Result[] = [];
-  for (const file of result.files) {
-    const shown = displayPath(file.path, cwd);
-    const uri = pathUri(file.path, cwd);
+  part(path: string, findings: readonly Finding[]): void {
+    this.results(path, findings);
+  }
+
+  file(file: FileResult, parts = false): void {
+    if (!parts) this.results(file.path, file.findings);
+  }
+
+  /**
+   * The results of a file, or of one part of a large one. Occurrences (in fingerprints) count
+   * within it: a unit never spans two parts.
+   */
+  private results(path: string, findings: readonly Finding[]): void {
+    if (!this.started) throw new Error('SarifWriter: rules() must come before the results');
+    const shown = displayPath(path, this.cwd);
+    const uri = pathUri(path, this.cwd);
     const occurrences = new Map<string, number>();
-    for (const f of file.findings) {
+    let text = '';
+    for (const f of findings) {
       const key = [f.ruleId, f.unit, f.text].join('\0');
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
-      results.push(toResult(f, ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)));
+      text += (this.count++ === 0 ? '\n        ' : ',\n        ') + nested(toResult(f, this.ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4);
+      if (text.length >= WRITE_BATCH) {
+        this.sink(text);
+        text = '';
+      }
     }
+    if (text) this.sink(text);
   }
 
-  const run: Run = {
-    tool: {
-      driver: {
-        name: 'aslint',
-        version: PACKAGE.version,
-        semanticVersion: PACKAGE.version,
-        informationUri: PROJECT_URL,
-        rules,
-      },
-    },
-    // Where %SRCROOT% is, is left to the consumer (the checkout, for code scanning): a file: URL
-    // of this machine would be a dead link everywhere else.
-    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder aslint ran in; result paths are relative to it.' } } },
-    columnKind: 'utf16CodeUnits',
-    invocations: [{ executionSuccessful: true }],
-    results,
-  };
-  const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
-  return JSON.stringify(log, null, 2) + '\n';
-};
+  scores(): void {}
+
+  end(): void {
+    this.sink(this.count > 0 ? '\n      ' + this.tail : this.tail);
+  }
+
+  abort(): void {}
+}
+
+/** About 64 KiB of UTF-16 code units per write. */
+const WRITE_BATCH = 1 << 15;
+
+export const sarif: Reporter = (result, options) => writeWhole(result, (sink) => new SarifWriter(sink, options.cwd));
 
 function toResult(f: Finding, index: number | undefined, uri: string, print: string): Result {
   const message = f.suggestions.length > 0 && !f.message.includes(f.suggestions[0]!) ? `${f.message} (→ ${f.suggestions.join(' / ')})` : f.message;

@@ -99,9 +99,14 @@ export class Baseline {
 
   /** The findings of a file that the baseline does not account for. */
   filter(file: string, findings: readonly Finding[]): Finding[] {
+    return this.filterFor(file)(findings);
+  }
+
+  /** filter() for a file whose findings come in parts, in order: occurrences count across the parts. */
+  filterFor(file: string): (findings: readonly Finding[]) => Finding[] {
     const path = this.pathOf(file);
     const left = new Map<string, number>();
-    return findings.filter((f) => {
+    return (findings) => findings.filter((f) => {
       const k = keyOf(path, f.utterance, f);
       const known = left.get(k) ?? this.counts.get(k)?.count ?? 0;
       if (known > 0) {

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { contentFiles, PACKAGE } from '../defaults.js';
 import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import type { FileResult, LintResult } from '../report/result.js';
-import { resultOf } from './scores.js';
+import { countFile, countFindings, emptySummary, type ConversationScore, type FileResult, type LintResult, type ResultStream } from '../report/result.js';
+import { resultOf, RunningScores } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../types.js';
+import { InputError, type Conversation, type ConversationInfo, type Finding, type SourceFormat } from '../types.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
@@ -42,8 +42,13 @@ export interface RunOptions extends ConfigOptions {
   concurrency?: number | 'auto';
   /** Called with each file's result, in input order, as soon as it and the files before it are done (a progress bar). */
   onFile?: (file: FileResult) => void;
-  /** Called with the findings of each part of a streamed input (JSONL on stdin) as it is linted, before its file's onFile. */
-  onFindings?: (path: string, findings: readonly Finding[]) => void;
+  /**
+   * A streamed report: each result goes to it in input order and is dropped, so that a run of any
+   * size keeps only running counts. result.files and result.scores.conversations are then empty
+   * (summary and agents are complete). Ignored when the whole result is needed at the end
+   * (writeBaseline, dismissed).
+   */
+  stream?: ResultStream;
   /** Keep every conversation's turns in the result (the HTML report shows them). */
   transcripts?: boolean;
   /** A file of findings that reviewers dismissed in the HTML report: they are left out. */
@@ -150,6 +155,21 @@ export function applySeverities(findings: readonly Finding[], config: ResolvedCo
   return out;
 }
 
+/** The number of line breaks in a text. */
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The conversations of a document that start on line `from` or later. */
+async function* linesFrom(conversations: AsyncIterable<Conversation>, from: number): AsyncGenerator<Conversation> {
+  for await (const c of conversations) {
+    const line = c.units[0]?.locate(0).line ?? c.problems?.[0]?.line ?? from;
+    if (line >= from) yield c;
+  }
+}
+
 /** Lints a reply library's text: findings after severities and inline disables. */
 async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
   const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet, config.lint);
@@ -176,6 +196,9 @@ const READ_AHEAD = 8;
 /** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
 const LIBRARY_FORMATS = FIXABLE_FORMATS;
 
+/** A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes. */
+type Linted = { result: FileResult; cacheKey?: string } | { large: { path: string; bom: number; config: ResolvedConfig }; cacheKey?: string };
+
 /** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
 
@@ -198,8 +221,12 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const ignored: string[] = [];
   const used = new Map<string, ResolvedConfig>();
 
-  /** Lints one file: from the cache, or read (whole when small) and linted (in a worker when there are workers). */
-  const lintPath = async (path: string, config: ResolvedConfig): Promise<{ result: FileResult; cacheKey?: string }> => {
+  /**
+   * Lints one file: from the cache, or read (whole when small) and linted (in a worker when there
+   * are workers). A large UTF-8 JSONL file is only opened: it is linted in parts when its turn
+   * to be delivered comes, so that its parts can be handed on in input order.
+   */
+  const lintPath = async (path: string, config: ResolvedConfig): Promise<Linted> => {
     const source = await readSource(path, options.format ?? formatFor(config, path), config.input);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
     let cacheKey: string | undefined;
@@ -218,44 +245,44 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const decoded = source.kind === 'whole' ? source.decoded : await readTextFile(path, source.doc.encoding);
       return { result: await lintLibraryFile(path, decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
     }
+    if (source.kind === 'stream' && source.format === 'jsonl' && source.doc.encoding === 'utf-8') {
+      // In parts whatever the number of workers: the same parts, so the same scores, with 1 or N.
+      return { large: { path, bom: source.doc.bom ? 3 : 0, config }, cacheKey };
+    }
     let linted: DocumentResult;
     if (source.kind === 'whole') linted = await linter.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
-    else if (linter.threads > 1 && source.format === 'jsonl' && source.doc.encoding === 'utf-8') linted = await lintJsonlInParts(path, jsonlParts(path, source.doc.bom ? 3 : 0), key, config);
     else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, lintOptions);
     const { findings, units, conversations, skipped } = linted;
     return { result: { path, findings: applySeverities(findings, config, path), units, conversations, skipped }, cacheKey };
   };
 
-  /** A large JSONL file in parts of whole lines across the workers, merged in order. */
-  const lintJsonlInParts = async (path: string, parts: AsyncIterable<JsonlPart | null>, key: string, config: ResolvedConfig, onPart?: (findings: Finding[]) => void): Promise<DocumentResult> => {
+  /**
+   * A large JSONL input in parts of whole lines across the workers, in order: each part, with
+   * severities applied, goes to `take` as soon as it and the parts before it are linted.
+   */
+  const lintJsonlInParts = async (path: string, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, take: (part: DocumentResult) => void, fromStdin: boolean): Promise<void> => {
+    const key = pool.keyOf(config);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
-    const merged: DocumentResult = { findings: [], units: 0, conversations: [], skipped: { media: 0, empty: 0 } };
     const inFlight: Promise<DocumentResult>[] = [];
-    const take = (r: DocumentResult) => {
-      if (onPart) {
-        r.findings = applySeverities(r.findings, config, path);
-        onPart(r.findings);
-      }
-      for (const f of r.findings) merged.findings.push(f);
-      merged.units += r.units;
-      for (const c of r.conversations) merged.conversations.push(c);
-      merged.skipped.media += r.skipped.media;
-      merged.skipped.empty += r.skipped.empty;
-    };
+    const done = (r: DocumentResult) => take({ ...r, findings: applySeverities(r.findings, config, path) });
+    let last: JsonlPart | undefined;
     for await (const part of parts) {
-      if (part === null && onPart) throw new InputError('the JSONL on stdin is not UTF-8 text', path, undefined, undefined, 'Convert it to UTF-8 (iconv -f GB18030 -t UTF-8), or pipe it without --stdin-format jsonl streaming.');
+      if (part === null && fromStdin) throw new InputError('the JSONL on stdin is not UTF-8 text', path, undefined, undefined, 'Convert it to UTF-8 (iconv -f GB18030 -t UTF-8), or pipe it without --stdin-format jsonl streaming.');
       if (part === null) {
-        // Not UTF-8 after all: the ordinary reader names the place.
-        await Promise.allSettled(inFlight);
-        return lintWholeDocument(await openSource(path, { format: 'jsonl', input: config.input }), (await pool.get(config)).ruleSet, lintOptions);
+        // Not UTF-8 after all: the ordinary reader names the place, from the first line not yet linted.
+        while (inFlight.length > 0) done(await inFlight.shift()!);
+        const from = last ? last.start.line + countLines(last.text) : 1;
+        const doc = await openSource(path, { format: 'jsonl', input: config.input });
+        done(await lintWholeDocument({ ...doc, conversations: linesFrom(doc.conversations, from) }, (await pool.get(config)).ruleSet, lintOptions));
+        return;
       }
+      last = part;
       const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
       job.catch(() => {});
       inFlight.push(job);
-      if (inFlight.length >= linter.width) take(await inFlight.shift()!);
+      if (inFlight.length >= linter.width) done(await inFlight.shift()!);
     }
-    while (inFlight.length > 0) take(await inFlight.shift()!);
-    return merged;
+    while (inFlight.length > 0) done(await inFlight.shift()!);
   };
 
   /** A reply library: read whole, with inline disables, and the only files --fix rewrites. */
@@ -296,20 +323,109 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     return { path, findings: linted.findings, units: linted.units };
   };
 
+  // A streamed run keeps running counts only; a run that rewrites its findings at the end
+  // (a baseline being written, dismissals) keeps its whole result.
+  const stream = options.writeBaseline || options.dismissed ? undefined : options.stream;
+  const summary = emptySummary();
+  const running = new RunningScores();
+  let fileIndex = 0;
+
+  /** A batch of the file being delivered (the file whole, or one part of it): counted, scored, handed on. */
+  const streamBatch = (path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): ConversationScore[] => {
+    countFindings(summary, findings);
+    return running.add(path, fileIndex, findings, conversations);
+  };
+
+  /**
+   * A large JSONL input linted in parts. Streamed: each part goes on as it comes (after the
+   * baseline, which counts occurrences across the file's parts) and only its counts stay.
+   * Otherwise the parts are merged into the file's result.
+   */
+  const lintLarge = async (path: string, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, fromStdin: boolean): Promise<FileResult> => {
+    const file: FileResult & Required<Pick<FileResult, 'conversations' | 'skipped'>> = { path, findings: [], units: 0, conversations: [], skipped: { media: 0, empty: 0 } };
+    const baseline = stream && filter ? filter.filterFor(path) : undefined;
+    await lintJsonlInParts(
+      path,
+      parts,
+      config,
+      (part) => {
+        file.units += part.units;
+        file.skipped.media += part.skipped.media;
+        file.skipped.empty += part.skipped.empty;
+        if (stream) {
+          const findings = baseline ? baseline(part.findings) : part.findings;
+          const scores = streamBatch(path, findings, part.conversations);
+          stream.part(path, findings, part.conversations);
+          stream.scores(scores);
+        } else {
+          for (const f of part.findings) file.findings.push(f);
+          for (const c of part.conversations) file.conversations.push(c);
+        }
+      },
+      fromStdin,
+    );
+    return file;
+  };
+
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
-  const deliver = ({ result, cacheKey }: { result: FileResult; cacheKey?: string }): void => {
-    if (cache && cacheKey !== undefined) cache.set(result.path, cacheKey, result);
-    if (options.writeBaseline) unfiltered.push({ ...result });
-    if (filter) result.findings = filter.filter(result.path, result.findings);
-    files.push(result);
+  const deliver = async (linted: Linted): Promise<void> => {
+    const parted = 'large' in linted;
+    const result = parted ? await lintLarge(linted.large.path, jsonlParts(linted.large.path, linted.large.bom), linted.large.config, false) : linted.result;
+    // A streamed large file's findings are gone by now: it is not cached.
+    if (cache && linted.cacheKey !== undefined && !(parted && stream)) cache.set(result.path, linted.cacheKey, result);
+    deliverResult(result, parted);
+  };
+
+  const deliverResult = (result: FileResult, parted: boolean): void => {
+    if (stream) {
+      if (!parted) {
+        if (filter) result.findings = filter.filter(result.path, result.findings);
+        const scores = streamBatch(result.path, result.findings, result.conversations ?? []);
+        stream.file(result, false);
+        stream.scores(scores);
+      } else {
+        // Its dialogues went with its parts.
+        delete result.conversations;
+        stream.file(result, true);
+      }
+      countFile(summary, result);
+    } else {
+      if (options.writeBaseline) unfiltered.push({ ...result });
+      if (filter) result.findings = filter.filter(result.path, result.findings);
+      files.push(result);
+    }
+    fileIndex++;
     options.onFile?.(result);
   };
 
+  /** The rules of the run, for formats that describe them (compiled now if the cache answered for every file). */
+  const rulesOfRun = async (): Promise<CompiledRule[]> => {
+    const rules = new Map<string, CompiledRule>();
+    for (const [key, config] of used) {
+      if (options.describeRules === false && !pool.has(key)) continue;
+      for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+    }
+    return [...rules.values()];
+  };
+
   try {
+    if (stream?.rules) {
+      // A streamed report that describes the rules (SARIF) starts with them: the configurations
+      // of every input are known before any is linted.
+      for (const path of paths) {
+        const config = configs.forFile(path);
+        if (!isIgnored(config, path)) used.set(ruleSourcesKey(config), config);
+      }
+      if (stdin) {
+        const config = configs.forFile(stdin.path ?? '<stdin>');
+        used.set(ruleSourcesKey(config), config);
+      }
+      stream.rules(await rulesOfRun());
+    }
     // A bounded number of files in flight (read, linted), awaited in input order. --fix writes
     // files, so it goes one file at a time: a file after a bad one is never rewritten.
     const window = options.fix ? 1 : Math.max(READ_AHEAD, linter.width);
-    const inFlight: Promise<{ result: FileResult; cacheKey?: string }>[] = [];
+    const inFlight: Promise<Linted>[] = [];
     for (const path of paths) {
       const config = configs.forFile(path);
       if (isIgnored(config, path)) {
@@ -320,9 +436,9 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const job = lintPath(path, config);
       job.catch(() => {});
       inFlight.push(job);
-      if (inFlight.length >= window) deliver(await inFlight.shift()!);
+      if (inFlight.length >= window) await deliver(await inFlight.shift()!);
     }
-    while (inFlight.length > 0) deliver(await inFlight.shift()!);
+    while (inFlight.length > 0) await deliver(await inFlight.shift()!);
 
     if (stdin) {
       const stdinPath = stdin.path ?? '<stdin>';
@@ -330,14 +446,13 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       used.set(ruleSourcesKey(config), config);
       if ('parts' in stdin) {
         // A streaming filter: each part's findings go out as soon as it and the parts before it are linted.
-        const linted = await lintJsonlInParts(stdinPath, stdin.parts, pool.keyOf(config), config, (findings) => options.onFindings?.(stdinPath, findings));
-        deliver({ result: { path: stdinPath, ...linted } });
+        deliverResult(await lintLarge(stdinPath, stdin.parts, config, true), true);
       } else {
-      const { ruleSet } = await pool.get(config);
-      const linted = LIBRARY_FORMATS.has(stdin.format)
-        ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
-        : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
-      deliver({ result: { path: stdinPath, ...linted } });
+        const { ruleSet } = await pool.get(config);
+        const linted = LIBRARY_FORMATS.has(stdin.format)
+          ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
+          : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+        deliverResult({ path: stdinPath, ...linted }, false);
       }
     }
   } finally {
@@ -352,12 +467,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     if (!filter) for (const f of files) f.findings = written.filter(f.path, f.findings);
   }
   const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
-  // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
-  const rules = new Map<string, CompiledRule>();
-  for (const [key, config] of used) {
-    if (options.describeRules === false && !pool.has(key)) continue;
-    for (const r of (await pool.get(config)).ruleSet.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-  }
+  const rules = await rulesOfRun();
   const run = {
     date: new Date().toISOString(),
     version: PACKAGE.version,
@@ -369,6 +479,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       rules: [...new Set([...used.values()].flatMap((c) => pool.files(c).rules))],
     },
   };
-  // Scores once, here, on the findings as linted (and reviewed): display filters (--quiet) come after.
-  return { result: { ...resultOf(files, [...rules.values()]), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
+  // Scores once, on the findings as linted (and reviewed): display filters (--quiet) come after.
+  if (stream) return { result: { files: [], summary, scores: { conversations: [], agents: running.summaries() }, rules, run }, fixed, unfixed, ignored };
+  return { result: { ...resultOf(files, rules), run, ...(dismissed ? { dismissed } : {}) }, fixed, unfixed, ignored };
 }

@@ -2,10 +2,11 @@
 // each rule it breaks deducts that rule's `score.deduct` once, and a rule marked `fatal` fails
 // the whole conversation (score 0). Agents are summarized over the conversations they served.
 // Computed once by the runner on the result (before any display filter such as --quiet), never
-// by a reporter.
+// by a reporter: as running aggregates (RunningScores), so that a run of any size keeps only the
+// agents' sums, or on a whole result (scoreResult, for `report merge`), with the same numbers.
 import type { CompiledRule } from '../checks/kind.js';
 import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from '../report/result.js';
-import type { Finding } from '../types.js';
+import type { ConversationInfo, Finding } from '../types.js';
 
 export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
   const points = new Map<string, number>();
@@ -28,61 +29,110 @@ export function scoreConversation(path: string, fileIndex: number, id: string, a
   };
 }
 
-/** A score for every dialogue of every file (reply libraries have none). */
-export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
-  return files.flatMap((file, fileIndex) => {
-    const byConversation = new Map<string, Finding[]>();
-    for (const f of file.findings) {
-      if (f.conversation === null) continue;
-      const list = byConversation.get(f.conversation);
-      if (list) list.push(f);
-      else byConversation.set(f.conversation, [f]);
-    }
-    // Findings name their conversation by id: conversations that share an id (an export that
-    // repeats one) share its findings, and are scored once, not once per repeat (that was quadratic).
-    const scored = new Map<string, ConversationScore>();
-    return (file.conversations ?? []).map((c) => {
-      const key = `${c.id}\0${c.agents.join('\0')}`;
-      let score = scored.get(key);
-      if (!score) scored.set(key, (score = scoreConversation(file.path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? [])));
-      return score;
-    });
+/**
+ * The scores of the dialogues of one batch of a file: a whole file, or one part of a large one
+ * (parts are cut at fixed byte sizes, whatever the number of workers). Findings name their
+ * conversation by id: conversations of a batch that share an id (an export that repeats one)
+ * share its findings, and are scored once, not once per repeat (that was quadratic).
+ */
+export function scoreBatch(path: string, fileIndex: number, findings: readonly Finding[], conversations: readonly ConversationInfo[]): ConversationScore[] {
+  const byConversation = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.conversation === null) continue;
+    const list = byConversation.get(f.conversation);
+    if (list) list.push(f);
+    else byConversation.set(f.conversation, [f]);
+  }
+  const scored = new Map<string, ConversationScore>();
+  return conversations.map((c) => {
+    const key = `${c.id}\0${c.agents.join('\0')}`;
+    let score = scored.get(key);
+    if (!score) scored.set(key, (score = scoreConversation(path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? [])));
+    return score;
   });
 }
 
-/** Per agent: the conversations they served, their average score and fatal ones, and the findings on their own turns. */
-export function summarizeAgents(files: readonly FileResult[], scores: readonly ConversationScore[]): AgentSummary[] {
-  const agents = new Map<string, AgentSummary>();
-  const get = (agent: string) => {
-    let s = agents.get(agent);
-    if (!s) agents.set(agent, (s = { agent, conversations: 0, averageScore: 0, fatalConversations: 0, errors: 0, warnings: 0, infos: 0 }));
+/** A score for every dialogue of every file (reply libraries have none). */
+export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
+  return files.flatMap((file, fileIndex) => scoreBatch(file.path, fileIndex, file.findings, file.conversations ?? []));
+}
+
+/**
+ * Per agent, as a run goes: the conversations they served, the sum of their scores and the fatal
+ * ones, and the findings on their own turns. Sums are added in input order, so the averages are
+ * the same numbers however the run is cut.
+ */
+export class AgentTotals {
+  private readonly agents = new Map<string, AgentSummary>();
+
+  private get(agent: string): AgentSummary {
+    let s = this.agents.get(agent);
+    if (!s) this.agents.set(agent, (s = { agent, conversations: 0, averageScore: 0, fatalConversations: 0, errors: 0, warnings: 0, infos: 0 }));
     return s;
-  };
-  for (const c of scores) {
-    for (const agent of c.agents) {
-      const s = get(agent);
-      s.conversations++;
-      s.averageScore += c.score;
-      if (c.fatal.length > 0) s.fatalConversations++;
+  }
+
+  addScores(scores: readonly ConversationScore[]): void {
+    for (const c of scores) {
+      for (const agent of c.agents) {
+        const s = this.get(agent);
+        s.conversations++;
+        s.averageScore += c.score;
+        if (c.fatal.length > 0) s.fatalConversations++;
+      }
     }
   }
-  for (const file of files) {
-    for (const f of file.findings) {
+
+  addFindings(findings: readonly Finding[]): void {
+    for (const f of findings) {
       if (f.conversation === null || f.role !== 'agent') continue;
-      const s = get(f.speaker ?? '');
+      const s = this.get(f.speaker ?? '');
       if (f.severity === 'error') s.errors++;
       else if (f.severity === 'warning') s.warnings++;
       else s.infos++;
     }
   }
-  for (const s of agents.values()) s.averageScore = s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0;
-  return [...agents.values()].sort((a, b) => a.averageScore - b.averageScore || a.agent.localeCompare(b.agent));
+
+  /** The summaries, averages rounded to one decimal, lowest first. */
+  summaries(): AgentSummary[] {
+    const out = [...this.agents.values()].map((s) => ({ ...s, averageScore: s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0 }));
+    return out.sort((a, b) => a.averageScore - b.averageScore || a.agent.localeCompare(b.agent));
+  }
+}
+
+/** Per agent: the conversations they served, their average score and fatal ones, and the findings on their own turns. */
+export function summarizeAgents(files: readonly FileResult[], scores: readonly ConversationScore[]): AgentSummary[] {
+  const totals = new AgentTotals();
+  // Scores before findings: an agent's place in the map (and so among equals) is where it was first scored.
+  totals.addScores(scores);
+  for (const file of files) totals.addFindings(file.findings);
+  return totals.summaries();
 }
 
 /** The scores of a run: every dialogue, and every agent over the dialogues they served. */
 export function scoreResult(files: readonly FileResult[]): Scores {
   const conversations = scoreFiles(files);
   return { conversations, agents: summarizeAgents(files, conversations) };
+}
+
+/**
+ * The scores of a run kept as it goes, batch by batch in input order: each batch's conversation
+ * scores are handed back (to be written, or kept by a run that keeps its result) and only the
+ * agents' sums stay.
+ */
+export class RunningScores {
+  private readonly agents = new AgentTotals();
+
+  /** Scores one batch of file `fileIndex` (a whole file, or one part of a large one). */
+  add(path: string, fileIndex: number, findings: readonly Finding[], conversations: readonly ConversationInfo[]): ConversationScore[] {
+    const scores = scoreBatch(path, fileIndex, findings, conversations);
+    this.agents.addScores(scores);
+    this.agents.addFindings(findings);
+    return scores;
+  }
+
+  summaries(): AgentSummary[] {
+    return this.agents.summaries();
+  }
 }
 
 /** A run's result: its files, their summary and scores, and the rules that ran. */

@@ -1,0 +1,86 @@
+// Text a streamed report must write later than it learns it (the JSON report's conversation
+// scores come after every file; a large file's findings come after its counts; the JSONL file
+// record lists a file's conversations after its findings). Kept in memory up to a limit, then
+// in a temporary file, so a report of any size is written in flat memory.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Text kept in memory before it goes to a temporary file (UTF-16 code units: 8 MiB of them). */
+const IN_MEMORY = 1 << 22;
+/** Bytes read back per write to the sink. */
+const READ_BACK = 1 << 16;
+/** About 64 KiB of UTF-16 code units per write from memory. */
+const WRITE_BATCH = 1 << 15;
+
+export class Spool {
+  private parts: string[] = [];
+  private held = 0;
+  private file: { dir: string; fd: number } | undefined;
+  private written = false;
+
+  /** Whether anything was added since the last drain. */
+  get empty(): boolean {
+    return !this.written && this.held === 0;
+  }
+
+  add(text: string): void {
+    if (text.length === 0) return;
+    this.parts.push(text);
+    this.held += text.length;
+    if (this.held >= IN_MEMORY) this.spill();
+  }
+
+  /** Hands everything added, in order, to the sink in bounded pieces, and empties the spool. */
+  drainTo(sink: (text: string) => void): void {
+    if (this.file) {
+      this.spill();
+      const { fd } = this.file;
+      const buffer = Buffer.alloc(READ_BACK);
+      const decoder = new TextDecoder('utf-8');
+      for (let position = 0; ; ) {
+        const n = readSync(fd, buffer, 0, READ_BACK, position);
+        if (n === 0) break;
+        position += n;
+        const text = decoder.decode(buffer.subarray(0, n), { stream: true });
+        if (text) sink(text);
+      }
+      const rest = decoder.decode();
+      if (rest) sink(rest);
+      this.close();
+    } else {
+      // In writes of about the size the writers make (64 KiB), not one string of all.
+      let text = '';
+      for (const part of this.parts) {
+        if (text && text.length + part.length > WRITE_BATCH) {
+          sink(text);
+          text = '';
+        }
+        text += part;
+      }
+      if (text) sink(text);
+    }
+    this.parts = [];
+    this.held = 0;
+    this.written = false;
+  }
+
+  /** Removes the temporary file, if any (a run that fails before its report is written). */
+  close(): void {
+    if (!this.file) return;
+    closeSync(this.file.fd);
+    rmSync(this.file.dir, { recursive: true, force: true });
+    this.file = undefined;
+  }
+
+  private spill(): void {
+    if (!this.file) {
+      const dir = mkdtempSync(join(tmpdir(), 'aslint-report-'));
+      this.file = { dir, fd: openSync(join(dir, 'spool'), 'w+') };
+    }
+    if (this.held > 0) writeSync(this.file.fd, this.parts.join(''));
+    this.written = true;
+    this.parts = [];
+    this.held = 0;
+  }
+}
