@@ -10,8 +10,8 @@ import { join } from 'node:path';
 const IN_MEMORY = 1 << 22;
 /** Bytes read back per write to the sink. */
 const READ_BACK = 1 << 16;
-/** About 64 KiB of UTF-16 code units per write from memory. */
-const WRITE_BATCH = 1 << 15;
+/** About 8 KiB of UTF-16 code units per write from memory (a few hundred findings or scores). */
+const WRITE_BATCH = 1 << 12;
 
 export class Spool {
   private parts: string[] = [];
@@ -49,7 +49,7 @@ export class Spool {
       if (rest) sink(rest);
       this.close();
     } else {
-      // In writes of about the size the writers make (64 KiB), not one string of all.
+      // In bounded writes, not one string of all.
       let text = '';
       for (const part of this.parts) {
         if (text && text.length + part.length > WRITE_BATCH) {
