@@ -14,6 +14,9 @@ const READ_BACK = 1 << 16;
 const WRITE_BATCH = 1 << 12;
 
 export class Spool {
+  /** `folder`: where the temporary file goes (the system's temporary folder). */
+  constructor(private readonly folder: string = tmpdir()) {}
+
   private parts: string[] = [];
   private held = 0;
   private file: { dir: string; fd: number } | undefined;
@@ -75,10 +78,10 @@ export class Spool {
 
   private spill(): void {
     if (!this.file) {
-      const dir = mkdtempSync(join(tmpdir(), 'aslint-report-'));
+      const dir = mkdtempSync(join(this.folder, 'aslint-report-'));
       this.file = { dir, fd: openSync(join(dir, 'spool'), 'w+') };
     }
-    if (this.held > 0) writeSync(this.file.fd, this.parts.join(''));
+    for (const part of this.parts) writeSync(this.file.fd, part);
     this.written = true;
     this.parts = [];
     this.held = 0;

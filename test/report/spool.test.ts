@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Spool } from '../../src/report/spool.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'aslint-spool-test-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const spools = () => readdirSync(folder).filter((n) => n.startsWith('aslint-report-')).length;
+
+describe('a report spool', () => {
+  it('gives back what was added, in order, in bounded writes, from memory', () => {
+    const spool = new Spool(folder);
+    const parts = Array.from({ length: 1000 }, (_, i) => `{"n": ${i}, "text": "七日无理由退货"},`);
+    for (const p of parts) spool.add(p);
+    const writes: string[] = [];
+    spool.drainTo((t) => writes.push(t));
+    expect(writes.join('')).toBe(parts.join(''));
+    expect(writes.length).toBeGreaterThan(1);
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(parts.join('').length / 2);
+    expect(spool.empty).toBe(true);
+  });
+
+  it('goes to a temporary file past its memory limit, gives back the same text (characters across read boundaries whole) and removes the file', () => {
+    const before = spools();
+    const spool = new Spool(folder);
+    // 3-byte UTF-8 characters with an odd ASCII prefix, so reads of 64 KiB cut through characters.
+    const part = 'x' + '售后服务'.repeat(50_000);
+    for (let i = 0; i < 30; i++) spool.add(part);
+    expect(spools()).toBe(before + 1);
+    let text = '';
+    let largest = 0;
+    spool.drainTo((t) => ((text += t), (largest = Math.max(largest, t.length))));
+    expect(text).toBe(part.repeat(30));
+    expect(largest).toBeLessThanOrEqual(1 << 16);
+    expect(spools()).toBe(before);
+    // Usable again after a drain.
+    spool.add('again');
+    const again: string[] = [];
+    spool.drainTo((t) => again.push(t));
+    expect(again).toEqual(['again']);
+  });
+
+  it('removes its file when the run fails before the report is written', () => {
+    const before = spools();
+    const spool = new Spool(folder);
+    for (let i = 0; i < 30; i++) spool.add('y'.repeat(200_000));
+    expect(spools()).toBe(before + 1);
+    spool.close();
+    expect(spools()).toBe(before);
+  });
+});

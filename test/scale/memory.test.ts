@@ -1,0 +1,113 @@
+// Flat memory: a 50 MiB JSONL export is linted with json, jsonl and sarif in a bounded heap and
+// about the peak RSS of a 5 MiB one (before the streamed runner, RSS grew with the findings:
+// 541 / 584 / 1823 MiB at 8 / 32 / 96 MiB of input with json). Measured in child processes
+// (their own maxRSS); time is not checked.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error bench/corpus.js is plain JavaScript (the benchmark's generator).
+import { makeCorpus } from '../../bench/corpus.js';
+import { TEST_DATA } from '../helpers.js';
+
+const ROOT = join(TEST_DATA, '..', '..');
+// The bundled glossary and rule packs: many findings (about 7,000 per MiB of this corpus).
+const CONTENT = ['--no-config'];
+const FORMATS = ['json', 'jsonl', 'sarif'] as const;
+const MIB = 1 << 20;
+/** What the larger run may take beyond the smaller: not what ten times the findings would. */
+const MARGIN_MIB = 80;
+/**
+ * The JavaScript heap each run is given: what a run keeps must fit (the 50 MiB run's findings
+ * alone are several times this), and V8 cannot grow its heap lazily past it, so RSS measures
+ * what is kept rather than when the collector ran.
+ */
+const HEAP_MIB = 192;
+
+let dir: string;
+
+/** Runs `aslint lint` in a child; its peak RSS (MiB) and exit code. */
+function lint(input: string, format: string, output: string): Promise<{ rssMiB: number; code: number; stderr: string }> {
+  const script = `import { main } from ${JSON.stringify(join(ROOT, 'dist', 'cli', 'index.js'))};
+const code = await main(['node', 'aslint', ...JSON.parse(process.env.ASLINT_ARGS)]);
+process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS }));`;
+  const args = ['lint', input, '--format', format, '-o', output, ...CONTENT];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, '--input-type=module', '-e', script], { env: { ...process.env, ASLINT_ARGS: JSON.stringify(args) } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        const { code, rss } = JSON.parse(out) as { code: number; rss: number };
+        resolve({ rssMiB: rss / 1024, code, stderr: err });
+      } catch {
+        reject(new Error(`the child failed: ${err}`));
+      }
+    });
+  });
+}
+
+/** How many times `needle` occurs in a file, read in pieces (the reports are too large to parse here). */
+function occurrences(path: string, needle: string): number {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let n = 0;
+  let carry = '';
+  for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+    const text = carry + buffer.subarray(0, read).toString('latin1');
+    for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) n++;
+    carry = text.slice(-(needle.length - 1));
+  }
+  closeSync(fd);
+  return n;
+}
+
+/** The last bytes of a file. */
+function tail(path: string, bytes: number): string {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(bytes);
+  readSync(fd, buffer, 0, bytes, statSync(path).size - bytes);
+  closeSync(fd);
+  return buffer.toString('utf8');
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'aslint-memory-'));
+  writeFileSync(join(dir, 'small.jsonl'), makeCorpus(5 * MIB, 5));
+  writeFileSync(join(dir, 'large.jsonl'), makeCorpus(50 * MIB, 50));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('peak memory', () => {
+  it(
+    'stays flat from 5 MiB to 50 MiB of JSONL with json, jsonl and sarif, every finding written',
+    async () => {
+      const runs = [];
+      // One format at a time (its two sizes side by side): the machine has few cores.
+      for (const format of FORMATS) {
+        const [small, large] = await Promise.all(['small', 'large'].map((size) => lint(join(dir, `${size}.jsonl`), format, join(dir, `${size}-report.${format}`))));
+        runs.push({ format, small: small!, large: large! });
+      }
+      for (const { format, small, large } of runs) {
+        expect([small.code, large.code, small.stderr, large.stderr], format).toEqual([1, 1, '', '']);
+        expect(large.rssMiB, `${format}: ${small.rssMiB.toFixed(0)} MiB at 5 MiB, ${large.rssMiB.toFixed(0)} MiB at 50 MiB`).toBeLessThan(small.rssMiB + MARGIN_MIB);
+      }
+      // Every finding is in each report, and each report is whole.
+      const report = (size: string, format: string) => join(dir, `${size}-report.${format}`);
+      // A finding's "kind" (scores have none); a SARIF result's "ruleId" (rules have an "id").
+      const counts = { json: occurrences(report('large', 'json'), '"kind": '), jsonl: occurrences(report('large', 'jsonl'), '{"type":"finding"'), sarif: occurrences(report('large', 'sarif'), '"ruleId": ') };
+      expect(counts.json).toBeGreaterThan(10 * occurrences(report('small', 'json'), '"kind": ') * 0.8);
+      expect(counts.jsonl).toBe(counts.json);
+      expect(counts.sarif).toBe(counts.json);
+      expect(tail(report('large', 'json'), 2)).toBe('}\n');
+      expect(tail(report('large', 'jsonl'), 200)).toMatch(/\{"type":"end".*\}\n$/);
+      expect(tail(report('large', 'sarif'), 20)).toMatch(/\]\n    }\n  ]\n}\n$/);
+    },
+    900_000,
+  );
+});
