@@ -7,12 +7,12 @@ import type { RuleSet } from './engine/ruleset.js';
 import type { FileResult, LintResult } from './report/result.js';
 import { resultOf } from './runner/scores.js';
 import { openSource, openText, SOURCE_EXTENSIONS } from './sources/index.js';
-import { InputError, type SourceDocument, type SourceFormat } from './types.js';
+import { InputError, type SourceDocument, type SourceFormat } from './core/types.js';
 
-export * from './types.js';
+export * from './core/types.js';
 export type { RuleSet } from './engine/ruleset.js';
 export { loadRuleSet } from './runner/rulesets.js';
-export type { ContentSources } from './defaults.js';
+export type { ContentSources } from './core/package.js';
 export type { FileResult, LintResult, Summary } from './report/result.js';
 export { lintConversation } from './engine/lint.js';
 export { normalize } from './text/normalize.js';

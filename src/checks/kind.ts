@@ -1,6 +1,6 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
-import type { Conversation, RuleScore, Severity } from '../types.js';
+import type { Conversation, RuleScore, Severity } from '../core/types.js';
 import type { ExampleOrigins, Lang, PinnedExample, Term, Origin } from '../glossary/model.js';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { PatternSet, PhraseDefaults, PhraseEntry } from '../engine/patterns.js';

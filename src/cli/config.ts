@@ -7,8 +7,8 @@ import { stringify } from 'yaml';
 import { CONFIG_FILE_NAMES, PRESETS } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, overridesFor } from '../config/discovery.js';
 import { EDITOR_SCHEMA_FILES } from '../config/editor-schemas.js';
-import { PACKAGE, projectFileUrl } from '../defaults.js';
-import { InputError } from '../types.js';
+import { PACKAGE, projectFileUrl } from '../core/package.js';
+import { InputError } from '../core/types.js';
 import type { CommandState } from './index.js';
 
 /**

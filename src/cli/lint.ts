@@ -20,7 +20,7 @@ const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../types.js';
+import { InputError, type Finding, type SourceFormat } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';

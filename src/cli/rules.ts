@@ -8,11 +8,11 @@ import { primaryMessage } from '../checks/kind.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
 import { ConfigResolver, severityFor } from '../config/discovery.js';
 import { loadRulePacks } from '../config/rules.js';
-import { contentFiles, type ContentSources } from '../defaults.js';
+import { contentFiles, type ContentSources } from '../core/package.js';
 import { glossaryRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';
 import { DIRECTIVE_RULES, isFixable, ruleDocPage, ruleShortDescription, type RuleInfo } from '../report/rule-docs.js';
-import { InputError, type Severity } from '../types.js';
+import { InputError, type Severity } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
 

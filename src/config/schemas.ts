@@ -1,7 +1,7 @@
 // JSON Schemas of aslint's data files, made from the check kinds' own schemas so that the
 // loader, the docs and the editor schemas cannot drift apart.
 import { CATEGORIES } from '../glossary/model.js';
-import { SEVERITIES } from '../types.js';
+import { SEVERITIES } from '../core/types.js';
 import { packKinds } from '../checks/index.js';
 import type { CheckKind, JsonSchema } from '../checks/kind.js';
 

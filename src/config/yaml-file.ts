@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { decodeBytes } from '../sources/encoding.js';
 import type { JsonSchema } from '../checks/kind.js';
 import { regexProblem } from './regex-safety.js';

@@ -1,5 +1,5 @@
 import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../types.js';
+import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../core/types.js';
 import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from './scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from './scan.js';

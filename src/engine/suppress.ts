@@ -15,7 +15,7 @@
 // warning, and with --report-unused-disable-directives so is a disable that suppressed nothing.
 import { DISABLE_FIELD, type Directive, type Parsed } from '../sources/directives.js';
 import { inputFormat } from '../sources/index.js';
-import type { Finding, SourceFormat } from '../types.js';
+import type { Finding, SourceFormat } from '../core/types.js';
 
 export { DISABLE_FIELD, parseDirectiveText, type Directive, type DirectiveKind } from '../sources/directives.js';
 

@@ -17,7 +17,7 @@
 import { glossarySchema } from '../config/schemas.js';
 import { parseYaml, readYamlText, validate, type YamlFile } from '../config/yaml-file.js';
 import { normalizeText } from '../text/normalize.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { CATEGORIES } from './model.js';
 
 export type ProblemSeverity = 'error' | 'warning';

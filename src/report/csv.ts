@@ -1,6 +1,6 @@
 // `--format csv`: one row per finding, for a spreadsheet. Turns count from 1, as people count
 // them (the JSON report keeps the 0-based index).
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 import { displayPath } from './paths.js';
 import { turnNumber } from './place.js';
 import type { Reporter } from './result.js';

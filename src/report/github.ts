@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-import type { Severity } from '../types.js';
+import type { Severity } from '../core/types.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from './result.js';
 

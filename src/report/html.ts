@@ -7,8 +7,8 @@
 // reason and export the dismissals for `aslint lint --dismissed` (see dismissed.ts). Without the
 // script (or printed) it is the whole report, unfiltered.
 import { createHash } from 'node:crypto';
-import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
-import type { Finding, Severity, TranscriptTurn } from '../types.js';
+import { defaultGlossaryFiles, defaultRuleFiles } from '../core/package.js';
+import type { Finding, Severity, TranscriptTurn } from '../core/types.js';
 import { escapeHtml } from '../text/markup.js';
 import { isTraditional } from '../text/script.js';
 import { occurrences, type Dismissal } from './dismissed.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 import type { FileResult, LintResult, Reporter } from './result.js';
 
 /**

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { CompiledRule } from '../checks/kind.js';
 import { resultOf } from '../runner/scores.js';
-import { InputError, type Finding } from '../types.js';
+import { InputError, type Finding } from '../core/types.js';
 import { JSONL_FORMAT, JSONL_VERSION, type EndRecord, type FindingRecord, type JsonlRecord, type RunRecord } from './jsonl.js';
 import type { FileResult, LintResult, RunInfo } from './result.js';
 

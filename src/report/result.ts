@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../checks/kind.js';
-import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
+import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../core/types.js';
 import type { Dismissal } from './dismissed.js';
 
 export interface FileResult {

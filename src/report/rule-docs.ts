@@ -5,8 +5,8 @@ import { relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { exampleTurnRole, type CheckKind, type Example, type RuleSpec } from '../checks/kind.js';
 import type { Origin } from '../glossary/model.js';
-import type { Severity } from '../types.js';
-import { projectFileUrl } from '../defaults.js';
+import type { Severity } from '../core/types.js';
+import { projectFileUrl } from '../core/package.js';
 
 /** Where the docs pages live; the help URI of a rule is this + `<rule-id>.md`. */
 export const DOCS_BASE_URL = projectFileUrl('docs/rules/');

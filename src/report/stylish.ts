@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { displayWidth as stringWidth, escapeControl } from '../text/terminal.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding, Severity } from '../core/types.js';
 import { codeFrame } from './codeframe.js';
 import type { Reporter } from './result.js';
 import { findingPlace } from './place.js';

@@ -10,7 +10,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { JsonSyntaxError, parseJson } from '../sources/json.js';
 import { LineMap } from '../sources/positions.js';
 import type { FileResult } from '../report/result.js';
-import { InputError, type Finding } from '../types.js';
+import { InputError, type Finding } from '../core/types.js';
 
 export interface BaselineEntry {
   path: string;

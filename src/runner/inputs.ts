@@ -12,7 +12,7 @@ import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '.
 import { expandPaths } from '../index.js';
 import { parse as parseYaml } from 'yaml';
 import { openSource, readTextFile } from '../sources/index.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 
 /** Files of a project's tooling that a folder walk never takes for inputs. */
 const TOOLING_FILES: ReadonlySet<string> = new Set([

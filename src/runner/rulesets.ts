@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentFiles, PACKAGE, type ContentSources } from '../defaults.js';
+import { contentFiles, PACKAGE, type ContentSources } from '../core/package.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { LoadedRule } from '../config/rules.js';
 import type { Glossary } from '../glossary/model.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 
 /** What the content files say, validated: all a rule set is compiled from (and all a worker needs). */
 export interface RuleSetContent {

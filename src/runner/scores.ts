@@ -5,7 +5,7 @@
 // by a reporter.
 import type { CompiledRule } from '../checks/kind.js';
 import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from '../report/result.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 
 export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
   const points = new Map<string, number>();

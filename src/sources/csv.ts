@@ -8,7 +8,7 @@
 // value csv-parse read maps every offset to its cell's start (measured: never on the exports in
 // test/sources, kept as a guard).
 import { parse } from 'csv-parse/sync';
-import { InputError, type Conversation, type SourcePoint } from '../types.js';
+import { InputError, type Conversation, type SourcePoint } from '../core/types.js';
 import { resolveFields } from './fields.js';
 import type { UndecodableLine } from './lines.js';
 import type { InputFormat, InputOptions, MessageField, SourceInput } from './format.js';

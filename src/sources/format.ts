@@ -2,7 +2,7 @@
 // text.ts, replies-yaml.ts, replies-json.ts, replies-text.ts), each exporting one InputFormat,
 // and registry.ts listing them. Detection, --input-format / --stdin-format, --fix and inline
 // disables all go through the registry, so a new format is one module and one registry line.
-import type { Conversation, Finding, Role, SourceFormat } from '../types.js';
+import type { Conversation, Finding, Role, SourceFormat } from '../core/types.js';
 import type { Parsed } from './directives.js';
 import type { Line } from './lines.js';
 

@@ -8,7 +8,7 @@
 // text column) ends the file with one such problem.
 import { open, readFile, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
+import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../core/types.js';
 import { decodeBytes, detectEncoding, fileError, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
 import type { InputOptions, SourceInput } from './format.js';
 import { linesOfFile, linesOfString } from './lines.js';

@@ -7,7 +7,7 @@
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
 // `locate` is first called (or an error needs a position), by the positional parser.
-import { InputError, type Conversation, type SourcePoint, type Utterance } from '../types.js';
+import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
 import type { Line } from './lines.js';

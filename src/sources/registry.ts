@@ -1,7 +1,7 @@
 // Every input format, in the order detection tries them: where formats share an extension
 // (.json, .txt), the first whose sniff accepts the file's start wins, and the format without a
 // sniff takes the rest. A new format is a module exporting an InputFormat and one line here.
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError, type SourceFormat } from '../core/types.js';
 import { csvFormat, tsvFormat } from './csv.js';
 import type { InputFormat } from './format.js';
 import { jsonChatsFormat } from './json-chats.js';

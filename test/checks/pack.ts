@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadRulePacks } from '../../src/config/rules.js';
 import { compileRuleSet, type RuleSet } from '../../src/engine/ruleset.js';
 import { lintConversation } from '../../src/engine/lint.js';
-import type { Conversation } from '../../src/types.js';
+import type { Conversation } from '../../src/core/types.js';
 
 export function packFile(yaml: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'aslint-pack-')), 'pack.yaml');

@@ -6,7 +6,7 @@ import { lintConversation } from '../../src/engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../../src/engine/ruleset.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import { parseTime, timeline } from '../../src/sources/time.js';
-import type { Conversation, Role } from '../../src/types.js';
+import type { Conversation, Role } from '../../src/core/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let rules: RuleSet;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRulePacks } from '../../src/config/rules.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslint-load-'));
 function file(name: string, text: string): string {

@@ -1,4 +1,4 @@
-import { InputError, type Conversation, type ReadProblem, type SourceDocument, type Utterance } from '../../src/types.js';
+import { InputError, type Conversation, type ReadProblem, type SourceDocument, type Utterance } from '../../src/core/types.js';
 
 /** Every conversation of a document, problems (records that can't be read) included. */
 export async function all(doc: SourceDocument): Promise<Conversation[]> {

@@ -2,7 +2,7 @@
 // browser: it drives the system's Chromium (Debian: `apt-get install chromium fonts-noto-cjk`)
 // through playwright-core, which is loaded only for this format.
 import { existsSync } from 'node:fs';
-import { InputError } from '../../types.js';
+import { InputError } from '../../core/types.js';
 import { escapeHtml } from '../../text/markup.js';
 import type { HandoutView } from './content.js';
 import { FONTS } from './html.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../../src/config/discovery.js';
 import { loadRulePacks } from '../../../src/config/rules.js';
 import { loadGlossary } from '../../../src/glossary/loader.js';
-import { InputError } from '../../../src/types.js';
+import { InputError } from '../../../src/core/types.js';
 import { INPUT_TIME_LIMIT_MS } from './harness.js';
 
 const RUNS_PER_FORMAT = Number(process.env.ASLINT_FUZZ_CONTENT_RUNS ?? 2_000);
