@@ -7,7 +7,7 @@ import { CHECK_KINDS } from '../checks/index.js';
 import { primaryMessage } from '../checks/kind.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
 import { ConfigResolver, severityFor } from '../config/discovery.js';
-import { loadRulePacks } from '../config/rules.js';
+import { loadRulePacks } from '../packs/loader.js';
 import { contentFiles, type ContentSources } from '../core/package.js';
 import { glossaryRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';

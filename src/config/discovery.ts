@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../core/types.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
-import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
+import { readYamlFile, validate, type YamlFile } from '../yaml/file.js';
 
 /** A config file as written (after validation). */
 export interface ConfigData {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonSchema } from '../checks/kind.js';
 import { configSchema } from './config-schema.js';
-import { glossarySchema, packEditorSchema } from './schemas.js';
+import { glossarySchema, packEditorSchema } from '../packs/schema.js';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 

@@ -14,8 +14,8 @@
 //                       another word (软件 → 軟件, but Taiwan says 軟體)
 //   not-traditional     a zh-Hant form written in Simplified characters
 //   invalid             anything else the schema rejects
-import { glossarySchema } from '../config/schemas.js';
-import { parseYaml, readYamlText, validate, type YamlFile } from '../config/yaml-file.js';
+import { glossarySchema } from '../packs/schema.js';
+import { parseYaml, readYamlText, validate, type YamlFile } from '../yaml/file.js';
 import { normalizeText } from '../text/normalize.js';
 import { InputError } from '../core/types.js';
 import { CATEGORIES } from './model.js';

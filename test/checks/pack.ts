@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRulePacks } from '../../src/config/rules.js';
+import { loadRulePacks } from '../../src/packs/loader.js';
 import { compileRuleSet, type RuleSet } from '../../src/engine/ruleset.js';
 import { lintConversation } from '../../src/engine/lint.js';
 import type { Conversation } from '../../src/core/types.js';

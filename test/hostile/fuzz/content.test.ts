@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../../src/config/discovery.js';
-import { loadRulePacks } from '../../../src/config/rules.js';
+import { loadRulePacks } from '../../../src/packs/loader.js';
 import { loadGlossary } from '../../../src/glossary/loader.js';
 import { InputError } from '../../../src/core/types.js';
 import { INPUT_TIME_LIMIT_MS } from './harness.js';
