@@ -4,7 +4,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { lintWholeDocument } from './engine/lint.js';
 import type { RuleSet } from './engine/ruleset.js';
-import type { FileResult, LintResult } from './report/result.js';
+import type { FileResult, LintResult } from './runner/result.js';
 import { resultOf } from './runner/scores.js';
 import { openSource, openText, SOURCE_EXTENSIONS } from './sources/index.js';
 import { InputError, type SourceDocument, type SourceFormat } from './core/types.js';
@@ -13,7 +13,7 @@ export * from './core/types.js';
 export type { RuleSet } from './engine/ruleset.js';
 export { loadRuleSet } from './runner/rulesets.js';
 export type { ContentSources } from './core/package.js';
-export type { FileResult, LintResult, Summary } from './report/result.js';
+export type { FileResult, LintResult, Summary } from './runner/result.js';
 export { lintConversation } from './engine/lint.js';
 export { normalize } from './text/normalize.js';
 

@@ -3,10 +3,10 @@
 import type { Conversation, RuleScore, Severity } from '../core/types.js';
 import type { ExampleOrigins, Lang, PinnedExample, Term, Origin } from '../glossary/model.js';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
-import type { PatternSet, PhraseDefaults, PhraseEntry } from '../engine/patterns.js';
-import { GUARD_NAMES } from '../engine/guards.js';
+import type { PatternSet, PhraseDefaults, PhraseEntry } from '../match/patterns.js';
+import { GUARD_NAMES } from '../match/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
-import type { UnitScan, Hit } from '../engine/scan.js';
+import type { UnitScan, Hit } from '../match/scan.js';
 
 /** A JSON Schema object, as ajv and editors read it. */
 export type JsonSchema = { [key: string]: unknown };

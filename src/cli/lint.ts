@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
 import { jsonlPartsOf } from '../runner/read.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import { summarize, type FileResult, type LintResult } from '../runner/result.js';
 
 /** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
 interface StreamedReport {

@@ -1,8 +1,8 @@
 import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
 import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../core/types.js';
-import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from './scope.js';
+import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from '../match/scope.js';
 import type { RuleSet } from './ruleset.js';
-import { scanUnit } from './scan.js';
+import { scanUnit } from '../match/scan.js';
 
 export interface ConversationResult {
   conversation: Conversation;

@@ -5,7 +5,7 @@ import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind
 import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
-import { PatternSet, type CompiledPatterns } from './patterns.js';
+import { PatternSet, type CompiledPatterns } from '../match/patterns.js';
 
 export interface RuleSet {
   rules: readonly CompiledRule[];

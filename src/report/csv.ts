@@ -3,7 +3,7 @@
 import type { Finding } from '../core/types.js';
 import { displayPath } from './paths.js';
 import { turnNumber } from './place.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { toCsv, type Cell } from './spreadsheet.js';
 
 export const CSV_FINDING_COLUMNS = ['file', 'line', 'column', 'conversation', 'turn', 'role', 'agent', 'time', 'rule', 'severity', 'text', 'message', 'suggestions'] as const;

@@ -2,7 +2,7 @@
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { Severity } from '../core/types.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -11,10 +11,10 @@ import { defaultGlossaryFiles, defaultRuleFiles } from '../core/package.js';
 import type { Finding, Severity, TranscriptTurn } from '../core/types.js';
 import { escapeHtml } from '../text/markup.js';
 import { isTraditional } from '../text/script.js';
-import { occurrences, type Dismissal } from './dismissed.js';
+import { occurrences, type Dismissal } from '../runner/dismissed.js';
 import { displayPath } from './paths.js';
 import { turnLabel, turnNumber } from './place.js';
-import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from './result.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from '../runner/result.js';
 import { ruleDocsUrl, ruleExamples, ruleFullDescription, type RuleInfo } from './rule-docs.js';
 
 const e = escapeHtml;

@@ -8,7 +8,7 @@
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
 import { PACKAGE } from '../core/package.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
-import type { FileResult, LintResult, Reporter, RunInfo, Summary } from './result.js';
+import type { FileResult, LintResult, Reporter, RunInfo, Summary } from '../runner/result.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;

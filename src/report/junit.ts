@@ -6,7 +6,7 @@
 import type { Finding } from '../core/types.js';
 import { xmlAttr, xmlText } from '../text/markup.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 function findingText(f: Finding, path: string): string {
   const lines = [`${path}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`, `unit: ${f.unit}`, `text: ${f.text}`];

@@ -8,7 +8,7 @@ import type { CompiledRule } from '../checks/kind.js';
 import { resultOf } from '../runner/scores.js';
 import { InputError, type Finding } from '../core/types.js';
 import { JSONL_FORMAT, JSONL_VERSION, type EndRecord, type FindingRecord, type JsonlRecord, type RunRecord } from './jsonl.js';
-import type { FileResult, LintResult, RunInfo } from './result.js';
+import type { FileResult, LintResult, RunInfo } from '../runner/result.js';
 
 const WRITE_SHARDS_HINT = 'Merge the reports that `aslint lint --format jsonl` wrote, whole.';
 

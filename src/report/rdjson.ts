@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { decodeBytes } from '../sources/encoding.js';
 import type { Finding, Severity } from '../core/types.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { ruleDocsUrl } from './rule-docs.js';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };

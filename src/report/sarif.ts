@@ -6,7 +6,7 @@ import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { PACKAGE, PROJECT_URL } from '../core/package.js';
 import type { Finding, Severity } from '../core/types.js';
 import { displayPath, pathUri } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -2,9 +2,9 @@ import { Chalk } from 'chalk';
 import { displayWidth as stringWidth, escapeControl } from '../text/terminal.js';
 import type { Finding, Severity } from '../core/types.js';
 import { codeFrame } from './codeframe.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { findingPlace } from './place.js';
-import { FULL_SCORE, type AgentSummary, type ConversationScore } from './result.js';
+import { FULL_SCORE, type AgentSummary, type ConversationScore } from '../runner/result.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 

@@ -4,7 +4,7 @@
 // Computed once by the runner on the result (before any display filter such as --quiet), never
 // by a reporter.
 import type { CompiledRule } from '../checks/kind.js';
-import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from '../report/result.js';
+import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from './result.js';
 import type { Finding } from '../core/types.js';
 
 export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {

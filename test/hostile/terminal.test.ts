@@ -4,7 +4,7 @@ import { codeFrame } from '../../src/report/codeframe.js';
 import { stylish } from '../../src/report/stylish.js';
 import { compact } from '../../src/report/compact.js';
 import { unix } from '../../src/report/unix.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { resultOf as runnerResult } from '../../src/runner/scores.js';
 import { displayWidth, escapeControl } from '../../src/text/terminal.js';
 import type { Finding } from '../../src/core/types.js';

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkstyle } from '../../src/report/checkstyle.js';
 import { junit } from '../../src/report/junit.js';
 import { rdjson } from '../../src/report/rdjson.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { sarif } from '../../src/report/sarif.js';
 import { CWD, nasty, sampleResult } from './fixture.js';
 

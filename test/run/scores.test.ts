@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/report/result.js';
+import type { FileResult } from '../../src/runner/result.js';
 import { scoreConversation, scoreFiles, summarizeAgents } from '../../src/runner/scores.js';
 import type { Finding } from '../../src/core/types.js';
 import { runCli } from '../helpers.js';
