@@ -1,5 +1,8 @@
 // The shared model of aslint: what sources produce, what checks consume and what reporters print.
 
+/** A JSON Schema object, as ajv and editors read it. */
+export type JsonSchema = { [key: string]: unknown };
+
 export type Role = 'agent' | 'customer' | 'system';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

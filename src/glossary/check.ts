@@ -14,7 +14,7 @@
 //                       another word (软件 → 軟件, but Taiwan says 軟體)
 //   not-traditional     a zh-Hant form written in Simplified characters
 //   invalid             anything else the schema rejects
-import { glossarySchema } from '../packs/schema.js';
+import { glossarySchema } from './schema.js';
 import { parseYaml, readYamlText, validate, type YamlFile } from '../yaml/file.js';
 import { normalizeText } from '../text/normalize.js';
 import { InputError } from '../core/types.js';

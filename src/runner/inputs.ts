@@ -9,7 +9,7 @@ import { basename, normalize, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
-import { expandPaths } from '../index.js';
+import { expandPaths } from './expand-paths.js';
 import { parse as parseYaml } from 'yaml';
 import { openSource, readTextFile } from '../sources/index.js';
 import { InputError } from '../core/types.js';

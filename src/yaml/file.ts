@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { InputError } from '../core/types.js';
+import { InputError, type JsonSchema } from '../core/types.js';
 import { decodeBytes } from '../sources/encoding.js';
-import type { JsonSchema } from '../checks/kind.js';
 import { regexProblem } from './regex-safety.js';
 import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
 
