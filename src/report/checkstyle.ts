@@ -1,5 +1,5 @@
 // Checkstyle XML, read by reviewdog, Jenkins' warnings plugin and many code-review tools.
-import { xmlAttr } from '../text/markup.js';
+import { xmlAttr } from '../core/markup.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from '../runner/result.js';
 

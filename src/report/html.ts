@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { defaultGlossaryFiles, defaultRuleFiles } from '../core/package.js';
 import type { Finding, Severity, TranscriptTurn } from '../core/types.js';
-import { escapeHtml } from '../text/markup.js';
+import { escapeHtml } from '../core/markup.js';
 import { isTraditional } from '../text/script.js';
 import { occurrences, type Dismissal } from '../runner/dismissed.js';
 import { displayPath } from './paths.js';

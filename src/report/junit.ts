@@ -4,7 +4,7 @@
 // (an info never fails a run, so it is not shown as a failure; its text is in system-out) — and
 // one passing test case for a file without findings.
 import type { Finding } from '../core/types.js';
-import { xmlAttr, xmlText } from '../text/markup.js';
+import { xmlAttr, xmlText } from '../core/markup.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from '../runner/result.js';
 

@@ -2,7 +2,7 @@
 // Content-Security-Policy allows nothing else). It prints on A4 (cover, contents, one category
 // per page run) and reads as a page on screen.
 import type { Lang } from '../model.js';
-import { escapeHtml } from '../../text/markup.js';
+import { escapeHtml } from '../../core/markup.js';
 import { formatDate, htmlLang } from './labels.js';
 import type { HandoutView, Localized, SectionView, TermView } from './content.js';
 

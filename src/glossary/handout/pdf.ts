@@ -3,7 +3,7 @@
 // through playwright-core, which is loaded only for this format.
 import { existsSync } from 'node:fs';
 import { InputError } from '../../core/types.js';
-import { escapeHtml } from '../../text/markup.js';
+import { escapeHtml } from '../../core/markup.js';
 import type { HandoutView } from './content.js';
 import { FONTS } from './html.js';
 
