@@ -2,7 +2,7 @@
 // docs and examples, the same page as docs/rules/<rule-id>.md.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth, padToWidth as pad } from '../text/terminal.js';
 import { CHECK_KINDS } from '../checks/index.js';
 import { primaryMessage } from '../checks/kind.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
@@ -50,9 +50,6 @@ export async function loadConfiguredRules(options: ConfiguredOptions): Promise<C
 }
 
 
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
 
 /** The rules as an aligned table: id, kind, severity, fixable, description. */
 export function rulesTable(rules: readonly (RuleInfo & { configured?: ConfigSeverity })[]): string {

@@ -6,6 +6,8 @@ export type JsonSchema = { [key: string]: unknown };
 export type Role = 'agent' | 'customer' | 'system';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** The count of each severity in a summary (`errors`, `warnings`, `infos`). */
+export const SEVERITY_PLURALS: Readonly<Record<Severity, 'errors' | 'warnings' | 'infos'>> = { error: 'errors', warning: 'warnings', info: 'infos' };
 
 /** A place in a source file. line/column are 1-based; column counts UTF-16 code units. */
 export interface SourcePoint {

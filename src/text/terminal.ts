@@ -27,6 +27,11 @@ function startsCluster(code: number): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
+/** Text followed by spaces up to a number of display columns (for aligned tables). */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 /** Display columns of a text in a terminal (a CJK character takes two), in linear time. */
 export function displayWidth(text: string): number {
   if (text.length <= SLICE) return stringWidth(text);
