@@ -152,6 +152,8 @@ describe('the layers of src/', () => {
       'src/engine/lint.ts:3: engine imports src/report/json.ts from report, a higher layer',
       'src/novel/a.ts:1: src/novel is in no layer: add it to LAYERS in test/architecture.test.ts and to docs/architecture.md',
     ]);
-    expect(folderCycles(made)).toEqual(['folders engine, report import each other: src/engine/lint.ts:3 → src/report/json.ts; src/report/json.ts:7 → src/engine/lint.ts']);
+    expect(folderCycles(made)).toEqual([
+      'folders engine, report import each other: src/engine/lint.ts:3 → src/report/json.ts; src/report/json.ts:7 → src/engine/lint.ts',
+    ]);
   });
 });

@@ -110,6 +110,10 @@ export interface CheckKind<D = unknown, S = unknown> {
   check(rule: CompiledRule<D>, scanned: ScannedConversation): Report[];
 }
 
+/** A kind whatever its data and spec types, as the registry holds them (each kind's own types differ). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of kinds of different types; each kind is typed where it is written.
+export type AnyCheckKind = CheckKind<any, any>;
+
 /** Hits that no `except` hit overlaps, in text order, without overlaps among themselves (longest first). */
 export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []): Hit[] {
   const kept = excepts.length === 0 ? [...hits] : hits.filter(notOverlapping(excepts));

@@ -1,6 +1,6 @@
 // `aslint init` writes a commented starter aslint.config.yaml; `aslint print-config <file>` shows
 // the configuration that applies to a file, resolved (every extends and parent config applied).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';

@@ -31,7 +31,7 @@ const BY_EXTENSION: Record<string, HandoutFormat> = { '.html': 'html', '.htm': '
 /** Glossary files: each path a YAML file or a folder of them. */
 export function glossaryPaths(paths: readonly string[]): string[] {
   return paths.flatMap((p) => {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(p).isDirectory();
     } catch {

@@ -103,9 +103,16 @@ export async function mergeShards(paths: readonly string[], options: MergeOption
   for (const path of paths) {
     const shard = await readShard(path);
     for (const f of shard.files) files.push(f);
-    for (const id of shard.end.rules) if (!seen.has(id)) (seen.add(id), ruleIds.push(id));
+    for (const id of shard.end.rules) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ruleIds.push(id);
+    }
     // The run is dated by its first shard.
-    if (!run.date) (run.date = shard.run.date), (run.version = shard.run.aslint);
+    if (!run.date) {
+      run.date = shard.run.date;
+      run.version = shard.run.aslint;
+    }
     run.inputs.push(...(shard.end.run?.inputs ?? []));
     union(run.config, shard.end.run?.config);
     union(run.content, shard.end.run?.content);

@@ -13,7 +13,8 @@ export async function expandPaths(patterns: readonly string[]): Promise<string[]
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) {
       const found = await glob(pattern, { ignore: IGNORED_DIRS, onlyFiles: true });
-      if (found.length === 0) throw new InputError(`no files match "${pattern}"`, undefined, undefined, undefined, 'Check the pattern, or quote it so the shell does not expand it.');
+      if (found.length === 0)
+        throw new InputError(`no files match "${pattern}"`, undefined, undefined, undefined, 'Check the pattern, or quote it so the shell does not expand it.');
       files.push(...found.sort());
       continue;
     }

@@ -1,7 +1,7 @@
 // A canned-reply library in YAML. Parsed with the yaml package, keeping its source tokens, so
 // every reply's text maps back to its exact place (quoted, plain multi-line and block scalars).
 import { isAlias, isMap, isScalar, isSeq, parse, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
-import { InputError, type Conversation, type Finding } from '../core/types.js';
+import { InputError, type Conversation } from '../core/types.js';
 import { commentDirectives, commentLines, coversOf, DISABLE_FIELD, fieldDirective, lineEnd, type Cover, type Directive, type Parsed } from './directives.js';
 import type { FixSite, InputFormat } from './format.js';
 import { LineMap, OffsetMap } from './positions.js';

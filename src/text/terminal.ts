@@ -10,7 +10,6 @@
 // cluster (printable ASCII and CJK ideographs: never Extend, ZWJ or SpacingMark).
 import stringWidth from 'string-width';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with control and bidi-control characters written as visible escapes (\x1b, \u202e). */

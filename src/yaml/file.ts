@@ -131,7 +131,6 @@ function contentProblem(doc: Document.Parsed): { offset: number; message: string
     Scalar(_key, node) {
       const offset = node.range?.[0] ?? 0;
       const v = node.value;
-      // eslint-disable-next-line no-control-regex
       const control = typeof v === 'string' ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(v) : null;
       if (control) found = { offset, message: `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) in text`, hint: 'Remove it: text in aslint files is what people write.' };
       else if (typeof v === 'string' && v.length > 0 && v.trim() === '') found = { offset, message: 'text that is only white space', hint: 'Write the words, or remove the entry.' };

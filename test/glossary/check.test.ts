@@ -39,7 +39,7 @@ describe('glossary check', () => {
   });
 
   it('runs on the bundled glossary', async () => {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = defaultGlossaryFiles();
     } catch {

@@ -108,7 +108,7 @@ function codeScanningProblems(log: Log): string[] {
         const art = l.physicalLocation?.artifactLocation;
         if (!art?.uri || /^[a-z][a-z0-9+.-]*:/i.test(art.uri)) problems.push(`${where}: artifact URI ${art?.uri} is not relative to the repository`);
         if (art?.uriBaseId !== undefined && art.uriBaseId !== '%SRCROOT%') problems.push(`${where}: uriBaseId ${art.uriBaseId}`);
-        if (!(l.physicalLocation?.region?.startLine! >= 1)) problems.push(`${where}: no start line`);
+        if (!((l.physicalLocation?.region?.startLine ?? 0) >= 1)) problems.push(`${where}: no start line`);
       }
       if (!r.partialFingerprints || Object.keys(r.partialFingerprints).length === 0) problems.push(`${where}: no partialFingerprints`);
     }

@@ -44,7 +44,7 @@ describe('fuzzing the content formats', () => {
           await load[kind](path);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
-          if (e.file === undefined) throw new Error(`an input error without a file: ${e.format()}`);
+          if (e.file === undefined) throw new Error(`an input error without a file: ${e.format()}`, { cause: e });
           errors++;
         }
         if (performance.now() - started > INPUT_TIME_LIMIT_MS) throw new Error(`over ${INPUT_TIME_LIMIT_MS} ms`);

@@ -68,7 +68,7 @@ export async function readAndLint(format: SourceFormat, text: string, ruleSet: R
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    if (e.line === undefined || e.column === undefined) throw new Error(`an input error without a place: ${e.format()}`);
+    if (e.line === undefined || e.column === undefined) throw new Error(`an input error without a place: ${e.format()}`, { cause: e });
     return { exit: 2, ms: performance.now() - started };
   }
   const ms = performance.now() - started;
