@@ -2,7 +2,7 @@
 // the import graph of the folders has no cycle. Imports are read with TypeScript's own
 // pre-processor (static imports, `export … from`, `import type` and dynamic `import()`; comments
 // and strings are skipped).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -155,5 +155,21 @@ describe('the layers of src/', () => {
     expect(folderCycles(made)).toEqual([
       'folders engine, report import each other: src/engine/lint.ts:3 → src/report/json.ts; src/report/json.ts:7 → src/engine/lint.ts',
     ]);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8');
+
+  it('lists the layers the test enforces', () => {
+    const line = doc.split('\n').find((l) => l.startsWith('Layers, lowest first:'));
+    expect(line?.match(/`[^`]+`/g)?.map((l) => l.slice(1, -1))).toEqual([...LAYERS]);
+  });
+
+  it('names only src/ folders and files that exist (README.md too)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const named = [...`${doc}\n${readme}`.matchAll(/\bsrc\/[\w./<>-]*/g)].map((m) => m[0].replace(/[.]+$/, '')).filter((p) => !p.includes('<'));
+    expect(named.length).toBeGreaterThan(40);
+    expect([...new Set(named)].filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
   });
 });
