@@ -4,9 +4,10 @@ import type { RuleSet } from './engine/ruleset.js';
 import type { FileResult, LintResult } from './runner/result.js';
 import { resultOf } from './runner/scores.js';
 import { openSource, openText } from './sources/index.js';
-import type { SourceDocument, SourceFormat } from './core/types.js';
+import type { SourceDocument, SourceFormat } from './sources/index.js';
 
 export * from './core/types.js';
+export type { SourceDocument, SourceFormat } from './sources/index.js';
 export type { RuleSet } from './engine/ruleset.js';
 export { loadRuleSet } from './runner/rulesets.js';
 export { expandPaths } from './runner/expand-paths.js';

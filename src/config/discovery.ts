@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../core/types.js';
+import { InputError, type LintOptions, type Role, type Severity } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import { patternSpecificity } from '../core/rule-pattern.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
 import { readYamlFile, validate, type YamlFile } from '../yaml/file.js';

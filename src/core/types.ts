@@ -100,15 +100,6 @@ export interface TranscriptTurn {
   text: string;
 }
 
-/** The input formats (src/sources/registry.ts has one module per format). */
-export type SourceFormat = 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';
-
-export interface SourceDocument {
-  path: string;
-  format: SourceFormat;
-  conversations: AsyncIterable<Conversation>;
-}
-
 /** A text edit in the units of an utterance's own text. */
 export interface TextEdit {
   start: number;

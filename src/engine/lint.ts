@@ -1,5 +1,6 @@
 import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../core/types.js';
+import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts } from '../core/types.js';
+import type { SourceDocument } from '../sources/index.js';
 import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from '../match/scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit } from '../match/scan.js';

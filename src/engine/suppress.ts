@@ -15,7 +15,8 @@
 // warning, and with --report-unused-disable-directives so is a disable that suppressed nothing.
 import { DISABLE_FIELD, type Directive, type Parsed } from '../sources/directives.js';
 import { inputFormat } from '../sources/index.js';
-import type { Finding, SourceFormat } from '../core/types.js';
+import type { Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import { ruleMatches } from '../core/rule-pattern.js';
 
 export { DISABLE_FIELD, parseDirectiveText, type Directive, type DirectiveKind } from '../sources/directives.js';

@@ -11,7 +11,8 @@ import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, sev
 import type { FileResult, LintResult } from './result.js';
 import { resultOf } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../core/types.js';
+import { InputError, type Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';

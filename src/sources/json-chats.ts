@@ -137,7 +137,7 @@ export function looksLikeChatJson(head: string): boolean {
   return t.startsWith('[') && keys.some((k) => ['turns', 'messages', 'msgs', 'dialog', 'dialogue'].includes(k));
 }
 
-export const jsonChatsFormat: InputFormat = {
+export const jsonChatsFormat: InputFormat<'json'> = {
   name: 'json',
   summary: 'JSON chat export: an array of conversations, or of messages grouped by a conversation id',
   extensions: ['.json'],

@@ -307,7 +307,7 @@ export function looksLikeJsonl(text: string): boolean {
   return TURNS_KEYS.some((k) => k in v) || resolveFields(Object.keys(v), {}).role !== undefined;
 }
 
-export const jsonlFormat: InputFormat = {
+export const jsonlFormat: InputFormat<'jsonl'> = {
   name: 'jsonl',
   summary: 'JSON Lines: a conversation, a message or a canned reply per line',
   extensions: ['.jsonl', '.ndjson', '.json'],

@@ -85,7 +85,7 @@ function jsonReplacement(raw: string, finding: Finding): string | { reason: stri
   return body;
 }
 
-export const repliesJsonFormat: InputFormat = {
+export const repliesJsonFormat: InputFormat<'replies-json'> = {
   name: 'replies-json',
   summary: 'canned-reply library in JSON: a list or a map of replies (id, text, tags)',
   extensions: ['.json'],

@@ -55,7 +55,7 @@ function textReplacement(text: string, start: number, raw: string, finding: Find
   return rep;
 }
 
-export const repliesTextFormat: InputFormat = {
+export const repliesTextFormat: InputFormat<'replies-text'> = {
   name: 'replies-text',
   summary: 'canned-reply library as text: one reply per line, # comments',
   extensions: ['.txt'],

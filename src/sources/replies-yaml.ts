@@ -269,7 +269,7 @@ function yamlReplacement(edit: FixSite, scalars: YamlScalarAt[]): string | { rea
 }
 
 
-export const repliesYamlFormat: InputFormat = {
+export const repliesYamlFormat: InputFormat<'replies-yaml'> = {
   name: 'replies-yaml',
   summary: 'canned-reply library in YAML: a list or a map of replies (id, text, tags)',
   extensions: ['.yaml', '.yml'],

@@ -211,7 +211,7 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
   if (c) yield c;
 }
 
-export const textFormat: InputFormat = {
+export const textFormat: InputFormat<'text'> = {
   name: 'text',
   summary: 'text transcript: `客服：…` / `Customer: …` lines, optionally after a time, a blank line between conversations',
   extensions: ['.txt'],

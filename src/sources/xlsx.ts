@@ -72,7 +72,7 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
   yield* groupMessages(messages, roles, `L${headerIndex + 2}`);
 }
 
-export const xlsxFormat: InputFormat = {
+export const xlsxFormat: InputFormat<'xlsx'> = {
   name: 'xlsx',
   summary: 'Excel workbook (.xlsx) chat export: the first sheet, as CSV',
   extensions: ['.xlsx'],

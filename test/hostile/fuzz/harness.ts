@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { lintConversation } from '../../../src/engine/lint.js';
 import type { RuleSet } from '../../../src/engine/ruleset.js';
 import { LineMap, openText } from '../../../src/sources/index.js';
-import { InputError, type SourceFormat } from '../../../src/core/types.js';
+import { InputError } from '../../../src/core/types.js';
+import type { SourceFormat } from '../../../src/sources/index.js';
 
 /** Longest a single input may take (the bound is 5 s; real inputs take well under 50 ms). */
 export const INPUT_TIME_LIMIT_MS = 5000;
