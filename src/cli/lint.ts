@@ -27,8 +27,6 @@ import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
 import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
-const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
-
 /** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
 const CACHE_FILE_NAME = '.aslintcache';
 
@@ -83,7 +81,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--no-ignore', 'lint files that ignore patterns (config ignores, --ignore-pattern) would skip')
     .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is not an error')
     .option('--stdin', 'lint the text on stdin (as the path -)')
-    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
+    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(TEXT_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
     .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
@@ -126,7 +124,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const useStdin = options.stdin === true || paths.includes('-');
   if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
   if (useStdin && !options.stdinFormat && !options.stdinFilename) {
-    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
+    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${TEXT_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
   }
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   if (options.scoresFile) checkScoresFile(options.scoresFile);
