@@ -18,6 +18,7 @@ interface StreamedReport {
 }
 const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
+import { FORMATS } from '../report/formats.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
 import { InputError, type Finding } from '../core/types.js';
@@ -29,9 +30,6 @@ import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from 
 
 /** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
 const CACHE_FILE_NAME = '.aslintcache';
-
-/** Formats read by people: a --fix-dry-run diff may go before them on stdout. */
-const HUMAN_FORMATS: ReadonlySet<string> = new Set(['stylish', 'compact', 'unix']);
 
 interface LintOptions {
   format: string;
@@ -214,8 +212,8 @@ async function lintAndReport(
       cacheFile,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
-      describeRules: options.format === 'sarif' || options.format === 'html',
-      transcripts: options.format === 'html',
+      describeRules: FORMATS[options.format]?.describesRules === true,
+      transcripts: FORMATS[options.format]?.transcripts === true,
       dismissed: options.dismissed,
       concurrency,
       onFile: (file: FileResult) => {
@@ -266,7 +264,7 @@ function reportFixes(options: LintOptions, fixed: Awaited<ReturnType<typeof runF
   const counted = `${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`;
   if (options.fixDryRun) {
     // Before a report read by people, on stdout; a machine-readable report keeps stdout to itself.
-    const diffOut = options.outputFile || HUMAN_FORMATS.has(options.format) ? process.stdout : process.stderr;
+    const diffOut = options.outputFile || FORMATS[options.format]?.forPeople ? process.stdout : process.stderr;
     for (const f of fixed) diffOut.write(f.diff);
     process.stderr.write(`aslint: --fix would fix ${counted} (no file changed); the report shows what would remain\n`);
   }
