@@ -1,9 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects (test/README.md): `unit` runs in process, no browser and no subprocess (the inner
+// loop, under 30 s); `e2e` is every *.e2e.test.ts (Chromium, the real binary, Python) and the
+// fuzz tests at their full count. `npm test` runs both.
+const E2E = 'test/**/*.e2e.test.ts';
+const FUZZ = 'test/hostile/fuzz/*.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30000,
     hookTimeout: 60000,
+    projects: [
+      {
+        extends: true,
+        // The fuzz tests run here with a fiftieth of their inputs, as a smoke test.
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [E2E], env: { ASLINT_FUZZ_RUNS: '250', ASLINT_FUZZ_CONTENT_RUNS: '40' } },
+      },
+      { extends: true, test: { name: 'e2e', include: [E2E, FUZZ] } },
+    ],
   },
 });

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { encodeText } from '../../src/sources/encoding.js';
-import { CHROMIUM, DATA } from './helpers.js';
+import { CHROMIUM, DATA } from '../glossary/handout/helpers.js';
 
 const GLOSSARY = ['--no-defaults', '--glossary', DATA];
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGlossary, formatProblems } from '../../src/glossary/check.js';
 import { defaultGlossaryFiles } from '../../src/defaults.js';
-import { TEST_GLOSSARY_FILES } from '../handout/helpers.js';
+import { TEST_GLOSSARY_FILES } from './handout/helpers.js';
 
 const DATA = join(import.meta.dirname, 'data');
 const problemsOf = async (...files: string[]) => (await checkGlossary(files.map((f) => ({ path: join(DATA, f) })))).map((p) => `${p.file.replace(`${DATA}/`, '')}:${p.line} ${p.kind} ${p.termId}`);

@@ -10,7 +10,7 @@ import { importTermBase } from '../../src/glossary/import.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import type { Glossary, Term } from '../../src/glossary/model.js';
 import { InputError } from '../../src/types.js';
-import { defaultGlossary, testGlossary } from '../handout/helpers.js';
+import { defaultGlossary, testGlossary } from './handout/helpers.js';
 
 /** The glossary's content: everything but where it was read from (origin, exampleOrigins …). */
 function content(g: Glossary) {

@@ -11,7 +11,7 @@ import { runFiles } from '../../src/runner/run.js';
 import { highlighted, html, markedText } from '../../src/report/html.js';
 import type { FileResult, LintResult } from '../../src/report/result.js';
 import { resultOf } from '../../src/runner/scores.js';
-import { CHROMIUM, launch, ROOT } from '../handout/helpers.js';
+import { CHROMIUM, launch, ROOT } from '../glossary/handout/helpers.js';
 import { dialogue, runCli, TEST_RUN_OPTIONS } from '../helpers.js';
 import { ruleSet } from './fixture.js';
 

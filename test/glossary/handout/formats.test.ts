@@ -2,15 +2,15 @@
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildView } from '../../src/glossary/handout/content.js';
-import { renderCsv } from '../../src/glossary/exchange/csv.js';
-import { CSV_COLUMNS } from '../../src/glossary/exchange/table.js';
-import { renderMarkdown } from '../../src/glossary/handout/markdown.js';
-import { blankFrom, buildQuiz, makeQuiz, renderQuizHtml, renderQuizMarkdown } from '../../src/glossary/handout/quiz.js';
-import { renderTbx } from '../../src/glossary/exchange/tbx.js';
-import { labelsFor, type HandoutLang } from '../../src/glossary/handout/labels.js';
-import { isTraditional } from '../../src/text/script.js';
-import type { Glossary } from '../../src/glossary/model.js';
+import { buildView } from '../../../src/glossary/handout/content.js';
+import { renderCsv } from '../../../src/glossary/exchange/csv.js';
+import { CSV_COLUMNS } from '../../../src/glossary/exchange/table.js';
+import { renderMarkdown } from '../../../src/glossary/handout/markdown.js';
+import { blankFrom, buildQuiz, makeQuiz, renderQuizHtml, renderQuizMarkdown } from '../../../src/glossary/handout/quiz.js';
+import { renderTbx } from '../../../src/glossary/exchange/tbx.js';
+import { labelsFor, type HandoutLang } from '../../../src/glossary/handout/labels.js';
+import { isTraditional } from '../../../src/text/script.js';
+import type { Glossary } from '../../../src/glossary/model.js';
 import { defaultGlossary, testGlossary } from './helpers.js';
 
 const LANGS: HandoutLang[] = ['zh-Hans', 'zh-Hant', 'en', 'all'];

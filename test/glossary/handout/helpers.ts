@@ -3,13 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { defaultGlossaryFiles } from '../../src/defaults.js';
-import { loadGlossary } from '../../src/glossary/loader.js';
-import type { Glossary } from '../../src/glossary/model.js';
-import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES } from '../../src/glossary/handout/pdf.js';
+import { defaultGlossaryFiles } from '../../../src/defaults.js';
+import { loadGlossary } from '../../../src/glossary/loader.js';
+import type { Glossary } from '../../../src/glossary/model.js';
+import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES } from '../../../src/glossary/handout/pdf.js';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
-export const ROOT = join(HERE, '..', '..');
+export const ROOT = join(HERE, '..', '..', '..');
 export const DATA = join(HERE, 'data');
 export const TEST_GLOSSARY_FILES = [join(DATA, 'content.yaml'), join(DATA, 'statutory.yaml')];
 /** Screenshots and printed files, for a person to look at (gitignored). */

@@ -3,12 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Glossary, Lang } from '../../src/glossary/model.js';
-import { buildView, type HandoutView } from '../../src/glossary/handout/content.js';
-import { renderHtml } from '../../src/glossary/handout/html.js';
-import type { HandoutLang } from '../../src/glossary/handout/labels.js';
-import { isTraditional } from '../../src/text/script.js';
-import { MISSING_GLYPHS_SCRIPT } from '../../src/glossary/handout/pdf.js';
+import type { Glossary, Lang } from '../../../src/glossary/model.js';
+import { buildView, type HandoutView } from '../../../src/glossary/handout/content.js';
+import { renderHtml } from '../../../src/glossary/handout/html.js';
+import type { HandoutLang } from '../../../src/glossary/handout/labels.js';
+import { isTraditional } from '../../../src/text/script.js';
+import { MISSING_GLYPHS_SCRIPT } from '../../../src/glossary/handout/pdf.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
 
 // On CI a missing Chromium is a failure (.ci/run installs it); elsewhere the browser tests skip.

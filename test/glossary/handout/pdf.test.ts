@@ -4,12 +4,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildView } from '../../src/glossary/handout/content.js';
-import { renderHtml } from '../../src/glossary/handout/html.js';
-import type { HandoutLang } from '../../src/glossary/handout/labels.js';
-import { findChromium, htmlToPdf, namedDestinationPages, type3FontCount } from '../../src/glossary/handout/pdf.js';
-import type { Glossary } from '../../src/glossary/model.js';
-import { InputError } from '../../src/types.js';
+import { buildView } from '../../../src/glossary/handout/content.js';
+import { renderHtml } from '../../../src/glossary/handout/html.js';
+import type { HandoutLang } from '../../../src/glossary/handout/labels.js';
+import { findChromium, htmlToPdf, namedDestinationPages, type3FontCount } from '../../../src/glossary/handout/pdf.js';
+import type { Glossary } from '../../../src/glossary/model.js';
+import { InputError } from '../../../src/types.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
 
 const browserDescribe = CHROMIUM || process.env.CI ? describe : describe.skip;

@@ -1,11 +1,11 @@
 // The practice quiz: every item's answer fits its blank exactly, in every language.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildView } from '../../src/glossary/handout/content.js';
-import { buildQuiz, makeQuiz, renderQuizHtml, type Quiz } from '../../src/glossary/handout/quiz.js';
-import type { HandoutLang } from '../../src/glossary/handout/labels.js';
-import { loadGlossary } from '../../src/glossary/loader.js';
-import type { Glossary } from '../../src/glossary/model.js';
+import { buildView } from '../../../src/glossary/handout/content.js';
+import { buildQuiz, makeQuiz, renderQuizHtml, type Quiz } from '../../../src/glossary/handout/quiz.js';
+import type { HandoutLang } from '../../../src/glossary/handout/labels.js';
+import { loadGlossary } from '../../../src/glossary/loader.js';
+import type { Glossary } from '../../../src/glossary/model.js';
 import { defaultGlossary, HERE } from './helpers.js';
 
 const fixture = () => loadGlossary([join(HERE, 'fixtures', 'quiz.yaml')]);
