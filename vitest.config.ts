@@ -13,8 +13,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // The fuzz tests run here with a fiftieth of their inputs, as a smoke test.
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [E2E], env: { ASLINT_FUZZ_RUNS: '250', ASLINT_FUZZ_CONTENT_RUNS: '40' } },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [E2E],
+          // Files share a worker's module cache: nodejieba, OpenCC and the bundled content load once
+          // per worker, not once per file (measured: 132 s of CPU with isolation, 57 s without).
+          // Tests restore what they mock; none changes module state.
+          isolate: false,
+          // The fuzz tests run here with a fiftieth of their inputs, as a smoke test.
+          env: { ASLINT_FUZZ_RUNS: '250', ASLINT_FUZZ_CONTENT_RUNS: '40' },
+        },
       },
       { extends: true, test: { name: 'e2e', include: [E2E, FUZZ] } },
     ],
