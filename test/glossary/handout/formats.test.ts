@@ -104,7 +104,7 @@ describe('tbx', () => {
     for (const e of entries) {
       expect(e.langSet.map((l) => l['xml:lang'])).toEqual(['zh-Hans', 'zh-Hant', 'en']);
       for (const l of e.langSet) {
-        expect(l.descrip?.find((d) => d.type === 'definition')?.['#text']).toBeTruthy();
+        expect(l.descrip?.find((d) => d.type === 'definition')?.['#text'], `${e.id} ${l['xml:lang']}`).toMatch(/\S/);
         const status = l.tig[0]!.termNote.find((n) => n.type === 'administrativeStatus')!['#text'];
         expect(status).toBe('preferredTerm-admn-sts');
       }
