@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
 import { runFiles } from '../../src/runner/run.js';
 import { html } from '../../src/report/html.js';
-import type { FileResult, LintResult } from '../../src/report/result.js';
+import type { FileResult, LintResult } from '../../src/runner/result.js';
 import { resultOf } from '../../src/runner/scores.js';
 import { ROOT } from '../glossary/handout/helpers.js';
 import { dialogue, TEST_RUN_OPTIONS } from '../helpers.js';

@@ -2,7 +2,7 @@
 // (they came out as offset 0 or one off for errors past the first line; found by the fuzz test).
 import { describe, expect, it } from 'vitest';
 import { LineMap, openText } from '../../src/sources/index.js';
-import type { ReadProblem, SourceFormat } from '../../src/types.js';
+import type { ReadProblem, SourceFormat } from '../../src/core/types.js';
 
 async function problems(format: SourceFormat, text: string): Promise<(ReadProblem & { at: string })[]> {
   const out: (ReadProblem & { at: string })[] = [];

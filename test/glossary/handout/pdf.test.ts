@@ -1,7 +1,7 @@
 // The PDF printer's checks that need no browser.
 import { describe, expect, it } from 'vitest';
 import { findChromium, type3FontCount } from '../../../src/glossary/handout/pdf.js';
-import { InputError } from '../../../src/types.js';
+import { InputError } from '../../../src/core/types.js';
 
 describe('Type 3 fonts', () => {
   it('are counted from the font dictionaries, so that a PDF that has them gets a warning', () => {
