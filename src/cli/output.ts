@@ -4,8 +4,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { FORMATS } from '../report/formats.js';
-import type { Reporter, ReportWriter } from '../report/result.js';
-import { InputError } from '../types.js';
+import type { Reporter, ReportWriter } from '../runner/result.js';
+import { InputError } from '../core/types.js';
 
 /** -f, -o, --color / --no-color and --scores-file. */
 export function reportOptions(command: Command): Command {
@@ -17,23 +17,16 @@ export function reportOptions(command: Command): Command {
     .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file');
 }
 
-/** Formats written as the results arrive, in flat memory, when the run's findings are final as they come. */
-const STREAMED: Record<string, (sink: (text: string) => void, cwd: string) => Promise<ReportWriter>> = {
-  json: async (sink) => new (await import('../report/json.js')).JsonWriter(sink),
-  jsonl: async (sink) => new (await import('../report/jsonl.js')).JsonlWriter(sink),
-  sarif: async (sink, cwd) => new (await import('../report/sarif.js')).SarifWriter(sink, cwd),
-};
-
 /** The writer of a format that streams (json, jsonl, sarif), or undefined. */
 export async function reportWriterOf(format: string, sink: (text: string) => void, cwd: string): Promise<ReportWriter | undefined> {
-  return STREAMED[format]?.(sink, cwd);
+  return FORMATS[format]?.writer?.(sink, cwd);
 }
 
 /** The reporter of a format, or a usage error naming the formats there are. */
 export function reporterOf(format: string): () => Promise<Reporter> {
   const make = FORMATS[format];
   if (!make) throw new InputError(`unknown format "${format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
-  return make;
+  return make.reporter;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Finding } from '../types.js';
-import { writeWhole, type ConversationScore, type FileResult, type LintResult, type Reporter, type ReportWriter } from './result.js';
+import type { Finding } from '../core/types.js';
+import { writeWhole, type ConversationScore, type FileResult, type LintResult, type Reporter, type ReportWriter } from '../runner/result.js';
 import { Spool } from './spool.js';
 
 /**

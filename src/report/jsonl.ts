@@ -6,9 +6,9 @@
 //   {"type":"finding", …}   one per finding, in input order: its file's index and path, then the finding
 //   {"type":"file", …}      after a file's findings: path, units, conversations (for scores), skipped counts
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
-import { PACKAGE } from '../defaults.js';
-import type { ConversationInfo, Finding, SkippedCounts } from '../types.js';
-import { writeWhole, type FileResult, type LintResult, type Reporter, type ReportWriter, type RunInfo, type Summary } from './result.js';
+import { PACKAGE } from '../core/package.js';
+import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
+import { writeWhole, type FileResult, type LintResult, type Reporter, type ReportWriter, type RunInfo, type Summary } from '../runner/result.js';
 import { Spool } from './spool.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';

@@ -3,11 +3,11 @@
 // results carry UTF-16 columns and fingerprints that survive unrelated edits of the file.
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { PACKAGE, PROJECT_URL } from '../defaults.js';
+import { PACKAGE, PROJECT_URL } from '../core/package.js';
 import type { CompiledRule } from '../checks/kind.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding, Severity } from '../core/types.js';
 import { displayPath, pathUri } from './paths.js';
-import { writeWhole, type FileResult, type Reporter, type ReportWriter } from './result.js';
+import { writeWhole, type FileResult, type Reporter, type ReportWriter } from '../runner/result.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

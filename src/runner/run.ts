@@ -6,12 +6,13 @@
 // scores are computed once, on the whole result.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { contentFiles, PACKAGE } from '../defaults.js';
+import { contentFiles, PACKAGE } from '../core/package.js';
 import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { countFile, countFindings, emptySummary, type ConversationScore, type FileResult, type LintResult, type ResultStream } from '../report/result.js';
+import { countFile, countFindings, emptySummary, type ConversationScore, type FileResult, type LintResult, type ResultStream } from './result.js';
 import { resultOf, RunningScores } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
-import { InputError, type Conversation, type ConversationInfo, type Finding, type SourceFormat } from '../types.js';
+import { InputError, type Conversation, type ConversationInfo, type Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
@@ -193,9 +194,6 @@ const MAX_FIX_PASSES = 10;
 /** Files read and linted ahead of the one being reported, at least. */
 const READ_AHEAD = 8;
 
-/** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
-const LIBRARY_FORMATS = FIXABLE_FORMATS;
-
 /** A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes. */
 type Linted = { result: FileResult; cacheKey?: string } | { large: { path: string; bom: number; config: ResolvedConfig }; cacheKey?: string };
 
@@ -206,7 +204,7 @@ export type StdinInput = { format: SourceFormat; path?: string } & ({ text: stri
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: StdinInput): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   // Read first: a broken file costs no run.
-  const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
+  const dismissals = options.dismissed ? (await import('./dismissed.js')).loadDismissals(options.dismissed) : undefined;
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
@@ -240,7 +238,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       if (hit) return { result: { ...hit, path } };
     }
     const key = pool.keyOf(config);
-    if (LIBRARY_FORMATS.has(source.format)) {
+    if (FIXABLE_FORMATS.has(source.format)) {
       // A reply library is always read whole, however large: inline disables and --fix need its text.
       const decoded = source.kind === 'whole' ? source.decoded : await readTextFile(path, source.doc.encoding);
       return { result: await lintLibraryFile(path, decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
@@ -449,7 +447,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         deliverResult(await lintLarge(stdinPath, stdin.parts, config, true), true);
       } else {
         const { ruleSet } = await pool.get(config);
-        const linted = LIBRARY_FORMATS.has(stdin.format)
+        const linted = FIXABLE_FORMATS.has(stdin.format)
           ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
           : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
         deliverResult({ path: stdinPath, ...linted }, false);
@@ -466,7 +464,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     // Without --baseline, the findings just recorded are the baseline of this run.
     if (!filter) for (const f of files) f.findings = written.filter(f.path, f.findings);
   }
-  const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
+  const dismissed = dismissals && (await import('./dismissed.js')).applyDismissals(files, dismissals);
   const rules = await rulesOfRun();
   const run = {
     date: new Date().toISOString(),

@@ -5,8 +5,8 @@
 // by a reporter: as running aggregates (RunningScores), so that a run of any size keeps only the
 // agents' sums, or on a whole result (scoreResult, for `report merge`), with the same numbers.
 import type { CompiledRule } from '../checks/kind.js';
-import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from '../report/result.js';
-import type { ConversationInfo, Finding } from '../types.js';
+import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from './result.js';
+import { SEVERITY_PLURALS, type ConversationInfo, type Finding } from '../core/types.js';
 
 export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
   const points = new Map<string, number>();
@@ -86,9 +86,7 @@ export class AgentTotals {
     for (const f of findings) {
       if (f.conversation === null || f.role !== 'agent') continue;
       const s = this.get(f.speaker ?? '');
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
+      s[SEVERITY_PLURALS[f.severity]]++;
     }
   }
 
