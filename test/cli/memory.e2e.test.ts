@@ -12,8 +12,9 @@ import { makeCorpus } from '../../bench/corpus.js';
 import { TEST_DATA } from '../helpers.js';
 
 const ROOT = join(TEST_DATA, '..', '..');
-// The test content: about 5,000 findings per MiB of this corpus, in half the time of the bundled packs.
-const CONTENT = ['--no-defaults', '--no-config', '--rules', join(TEST_DATA, 'rules.yaml'), '--glossary', join(TEST_DATA, 'glossary.yaml')];
+// The bundled glossary and rule packs: about 7,000 findings per MiB of this corpus (the test
+// content's 5,000 were few enough that a run keeping them all fitted the heap below).
+const CONTENT = ['--no-config'];
 const FORMATS = ['json', 'jsonl', 'sarif'] as const;
 const MIB = 1 << 20;
 /** What the larger run may take beyond the smaller: not what ten times the findings would. */
@@ -106,7 +107,7 @@ describe('peak memory', () => {
       expect(counts.jsonl).toBe(counts.json);
       expect(counts.sarif).toBe(counts.json);
       expect(tail(report('large', 'json'), 2)).toBe('}\n');
-      expect(tail(report('large', 'jsonl'), 200)).toMatch(/\{"type":"end".*\}\n$/);
+      expect(tail(report('large', 'jsonl'), 16384)).toMatch(/\n\{"type":"end",[^\n]*\}\n$/);
       expect(tail(report('large', 'sarif'), 20)).toMatch(/\]\n    }\n  ]\n}\n$/);
     },
     900_000,
