@@ -53,7 +53,7 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
   return {
     rules,
     patterns: compiled,
-    segmenter: new Segmenter(compiled.words),
+    segmenter: new Segmenter(compiled.words, compiled.boundaryForms),
     glossary,
     alwaysRun: rules.filter((r) => r.kind.runsWithoutHits),
   };

@@ -1,35 +1,55 @@
-// Word segmentation with nodejieba, loaded only when a match needs a word-boundary check:
-// loading it costs about 0.9 s and 240 MB, so a run that needs no such check never pays it.
+// Word segmentation with nodejieba, loaded only when a match needs a word-boundary check.
+// Loading its full dictionary costs about 0.9 s and 240 MB, so it loads a boundary dictionary
+// instead (./boundary-dictionary.ts): the few ten thousand words that can decide a boundary at
+// the edge of the rule set's short patterns, with the same weights, so the cuts there are the
+// full dictionary's (test/e2e/boundary-dictionary.test.ts checks it on the dev chats).
+// ASLINT_SEGMENTER_DICTIONARY=full loads the full dictionary (to compare, and to measure).
 // Many boundaries are settled without it, from how cppjieba cuts (PreFilter.hpp, MixSegment.hpp,
 // HMMSegment.hpp): it splits the text at the separators " \t\n，。" before anything else, its
 // HMM never joins an ASCII character to a non-ASCII one, and its dictionary words that mix the
 // two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
+import { dictionaryFor, type JiebaFiles } from './boundary-dictionary.js';
 
 interface Jieba {
+  load(files?: Partial<JiebaFiles>): boolean;
   cut(text: string, hmm?: boolean): string[];
   insertWord(word: string): boolean;
 }
 
+const FULL = 'full';
 let jieba: Jieba | undefined;
-const inserted = new Set<string>();
+/** The dictionary nodejieba holds (one per process), and the words inserted into it since it loaded. */
+let loaded: { dict: string; inserted: Set<string> } | undefined;
 
-function load(words: readonly string[]): Jieba {
+/**
+ * nodejieba with the given dictionary (undefined: the full one) and words. The full dictionary,
+ * once loaded, serves every segmenter (it is what a boundary dictionary stands in for); a
+ * boundary dictionary already holds its words, and is replaced when another one is asked for.
+ */
+function jiebaWith(files: JiebaFiles | undefined, words: readonly string[]): Jieba {
   if (!jieba) {
     const require = createRequire(import.meta.url);
     jieba = require('nodejieba') as Jieba;
   }
-  for (const w of words) {
-    if (inserted.has(w)) continue;
-    jieba.insertWord(w);
-    inserted.add(w);
+  const dict = files?.dict ?? FULL;
+  if (!loaded || (loaded.dict !== dict && loaded.dict !== FULL)) {
+    jieba.load(files ?? {});
+    loaded = { dict, inserted: new Set() };
+  }
+  if (loaded.dict === FULL) {
+    for (const w of words) {
+      if (loaded.inserted.has(w)) continue;
+      jieba.insertWord(w);
+      loaded.inserted.add(w);
+    }
   }
   return jieba;
 }
 
 /** Whether nodejieba has been loaded in this process. */
 export function segmenterLoaded(): boolean {
-  return jieba !== undefined;
+  return loaded !== undefined;
 }
 
 /** cppjieba's PreFilter separators (SegmentBase.hpp): every one is a word of its own. */
@@ -40,15 +60,30 @@ const isAscii = (c: number): boolean => c < 0x80;
 
 /** A segmenter that keeps the given words (normalized, Simplified) whole. */
 export class Segmenter {
-  private ready = false;
+  private files: JiebaFiles | undefined | null = null;
   /** Dictionary words in which an ASCII character touches a non-ASCII one. */
   private readonly mixedWords: string[];
 
-  constructor(private readonly words: readonly string[]) {
+  constructor(private readonly words: readonly string[], readonly boundaryForms: readonly string[] = []) {
     this.mixedWords = [...DICTIONARY_MIXED_WORDS, ...words].filter((w) => {
       for (let i = 1; i < w.length; i++) if (isAscii(w.charCodeAt(i - 1)) !== isAscii(w.charCodeAt(i))) return true;
       return false;
     });
+  }
+
+  /**
+   * Loads nodejieba now, for a caller that knows segmentation will be needed and has time to
+   * spare (while files are being read): the first boundary check then does not wait for it.
+   */
+  preload(): void {
+    this.jieba();
+  }
+
+  private jieba(): Jieba {
+    if (this.files === null) {
+      this.files = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : dictionaryFor({ patterns: this.boundaryForms, words: this.words }).files;
+    }
+    return jiebaWith(this.files, this.words);
   }
 
   /**
@@ -76,8 +111,7 @@ export class Segmenter {
    * running sum of the word lengths.
    */
   boundaries(text: string): Set<number> {
-    const j = this.ready ? jieba! : load(this.words);
-    this.ready = true;
+    const j = this.jieba();
     const bounds = new Set<number>([0]);
     let offset = 0;
     for (const w of j.cut(text, true)) {
