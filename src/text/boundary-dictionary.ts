@@ -27,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 
 /** How many overlap steps out from the patterns the derivation goes. */
 export const DEPTH = 0;
+/** How many of the most frequent words are kept besides: they make a boundary provable more often (./boundary-proof.ts). */
+export const FREQUENT = 20000;
 /** Bumped when the derivation changes (the key of every derived dictionary changes with it). */
 const DERIVATION_VERSION = 1;
 
@@ -61,7 +63,7 @@ export interface BoundarySeeds {
 
 /** The key of a derived dictionary: nodejieba's version, the derivation, and the seeds. */
 export function boundaryKey(seeds: BoundarySeeds, jiebaVersion: string): string {
-  const h = createHash('sha256').update(`${jiebaVersion}\0${DERIVATION_VERSION}\0${DEPTH}`);
+  const h = createHash('sha256').update(`${jiebaVersion}\0${DERIVATION_VERSION}\0${DEPTH}\0${FREQUENT}`);
   for (const list of [seeds.patterns, seeds.words]) h.update(`\0${[...new Set(list)].sort().join('\n')}`);
   return h.digest('hex').slice(0, 32);
 }
@@ -114,6 +116,7 @@ class Overlaps {
 export interface DerivedDictionary {
   dict: string[];
   userDict: string[];
+  table: WordTable;
 }
 
 /**
@@ -126,7 +129,7 @@ export interface DerivedDictionary {
  * insertWord gives a word the median weight of the loaded dictionary, which a subset does not
  * have. The user dictionary's words without a frequency get it written out for the same reason.
  */
-export function deriveBoundaryDictionary(fullDict: string, fullUserDict: string, seeds: BoundarySeeds, depth = DEPTH): DerivedDictionary {
+export function deriveBoundaryDictionary(fullDict: string, fullUserDict: string, seeds: BoundarySeeds, depth = DEPTH, frequent = FREQUENT): DerivedDictionary {
   const words: string[] = [];
   const freqs: number[] = [];
   const lines: string[] = [];
@@ -141,6 +144,8 @@ export function deriveBoundaryDictionary(fullDict: string, fullUserDict: string,
   words.forEach((w, k) => {
     if ([...w].length === 1) kept.add(k);
   });
+  const byFrequency = words.map((_, k) => k).sort((a, b) => freqs[b]! - freqs[a]! || a - b);
+  for (const k of byFrequency.slice(0, frequent)) kept.add(k);
   // The inserted words are a way through: a word overlapping an inserted word that overlaps a pattern is one step out.
   let frontier: string[] = [...new Set(seeds.patterns)];
   const inserted = new Set(seeds.words);
@@ -188,11 +193,11 @@ export function deriveBoundaryDictionary(fullDict: string, fullUserDict: string,
       const cols = line.split(' ');
       return cols.length === 3 ? line : `${cols[0]} ${median} ${cols[1] ?? 'x'}`;
     });
-  return { dict, userDict };
+  return { dict, userDict, table: WordTable.build(words, (k) => kept.has(k), seeds.words) };
 }
 
 /** Writes a boundary dictionary's files into dir (each atomically, the dictionary last); returns the files to load. */
-export function writeBoundaryDictionary(dir: string, derived: DerivedDictionary, full: JiebaFiles): JiebaFiles {
+export function writeBoundaryDictionary(dir: string, derived: DerivedDictionary, full: JiebaFiles): BoundaryFiles {
   const files = boundaryFiles(dir, full);
   mkdirSync(dir, { recursive: true });
   const write = (file: string, lines: readonly string[]) => {
@@ -204,12 +209,21 @@ export function writeBoundaryDictionary(dir: string, derived: DerivedDictionary,
   write(files.idfDict, [`${placeholder(0)} 1.0`]);
   write(files.stopWordDict, [placeholder(0)]);
   write(files.userDict, derived.userDict);
+  const tmp = `${files.table}.${process.pid}.tmp`;
+  writeFileSync(tmp, derived.table.bytes());
+  renameSync(tmp, files.table);
   write(files.dict, derived.dict);
   return files;
 }
 
-function boundaryFiles(dir: string, full: JiebaFiles): JiebaFiles {
+/** A boundary dictionary's files: nodejieba's five, and the table of the full dictionary's words. */
+export interface BoundaryFiles extends JiebaFiles {
+  table: string;
+}
+
+function boundaryFiles(dir: string, full: JiebaFiles): BoundaryFiles {
   return {
+    table: join(dir, 'words.bin'),
     dict: join(dir, 'jieba.dict.utf8'),
     // The HMM model is the full one (520 KB): it decides how unknown characters join (哈亲, 看亲).
     hmmDict: full.hmmDict,
@@ -227,7 +241,7 @@ function cacheDir(): string {
 }
 
 /** Derives the boundary dictionary for seeds into root/<key>/. */
-export function deriveInto(root: string, seeds: BoundarySeeds, full = fullDictionary()): JiebaFiles {
+export function deriveInto(root: string, seeds: BoundarySeeds, full = fullDictionary()): BoundaryFiles {
   const derived = deriveBoundaryDictionary(readFileSync(full.dict, 'utf8'), readFileSync(full.userDict, 'utf8'), seeds);
   return writeBoundaryDictionary(join(root, boundaryKey(seeds, full.version)), derived, full);
 }
@@ -237,16 +251,101 @@ export function deriveInto(root: string, seeds: BoundarySeeds, full = fullDictio
  * the cache, or one derived now and cached (a user's own patterns); the full dictionary when
  * the cache cannot be written.
  */
-export function dictionaryFor(seeds: BoundarySeeds): { files: JiebaFiles; boundary: boolean } {
+export function dictionaryFor(seeds: BoundarySeeds): { files: JiebaFiles; table?: WordTable } {
   const full = fullDictionary();
   const key = boundaryKey(seeds, full.version);
   for (const root of [BUNDLED_DIR, cacheDir()]) {
     const files = boundaryFiles(join(root, key), full);
-    if (existsSync(files.dict)) return { files, boundary: true };
+    if (existsSync(files.dict)) return { files, table: WordTable.read(files.table) };
   }
   try {
-    return { files: deriveInto(cacheDir(), seeds, full), boundary: true };
+    const files = deriveInto(cacheDir(), seeds, full);
+    return { files, table: WordTable.read(files.table) };
   } catch {
-    return { files: full, boundary: false };
+    return { files: full };
+  }
+}
+
+/** FNV-1a over UTF-16 code units: HASH_START, then hashStep for each unit. */
+export const HASH_START = 0x811c9dc5;
+export const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193) >>> 0;
+
+function hash(text: string, from: number, to: number): number {
+  let h = HASH_START;
+  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
+
+/** Where a word sits: not in the full dictionary, in it only, or in the boundary dictionary too. */
+export const NOT_A_WORD = 0;
+export const FULL_ONLY = 1;
+export const KEPT = 2;
+
+/**
+ * Every multi-character word of the full dictionary (and the inserted words), as 32-bit hashes in
+ * an open-addressing table, each marked kept or not: 2 MB that load in a few ms, where a Set of
+ * the 350k words takes longer than the boundary dictionary itself. A hash collision can only
+ * make a substring look like a word, which makes a proof fail, never succeed wrongly.
+ */
+export class WordTable {
+  private constructor(
+    private readonly slots: Uint32Array,
+    /** The longest word, in UTF-16 code units. */
+    readonly maxLength: number,
+  ) {}
+
+  static build(words: readonly string[], kept: (k: number) => boolean, inserted: readonly string[]): WordTable {
+    const all = [...words.map((w, k) => [w, kept(k)] as const), ...inserted.map((w) => [w, true] as const)].filter(([w]) => [...w].length > 1);
+    let size = 1;
+    while (size < all.length * 1.5) size *= 2;
+    const table = new WordTable(new Uint32Array(size), all.reduce((m, [w]) => Math.max(m, w.length), 0));
+    for (const [w, k] of all) table.insert(hash(w, 0, w.length), k);
+    return table;
+  }
+
+  static read(file: string): WordTable {
+    const bytes = readFileSync(file);
+    const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    return new WordTable(words.subarray(1), words[0]!);
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint32Array(this.slots.length + 1);
+    out[0] = this.maxLength;
+    out.set(this.slots, 1);
+    return new Uint8Array(out.buffer);
+  }
+
+  private insert(h: number, kept: boolean): void {
+    const key = (h | 3) >>> 0;
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) {
+        this.slots[i] = kept ? key : (key & ~2) >>> 0;
+        return;
+      }
+      // The same hash twice: kept wins (a kept word must never look missing).
+      if ((slot | 2) >>> 0 === key) {
+        if (kept) this.slots[i] = key;
+        return;
+      }
+    }
+  }
+
+  /** NOT_A_WORD, FULL_ONLY or KEPT for text[from, to). */
+  lookup(text: string, from: number, to: number): number {
+    return this.lookupHash(hash(text, from, to));
+  }
+
+  /** NOT_A_WORD, FULL_ONLY or KEPT for the string whose hash is h. */
+  lookupHash(h: number): number {
+    const key = (h | 3) >>> 0;
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) return NOT_A_WORD;
+      if ((slot | 2) >>> 0 === key) return slot & 2 ? KEPT : FULL_ONLY;
+    }
   }
 }

@@ -9,7 +9,8 @@
 // HMM never joins an ASCII character to a non-ASCII one, and its dictionary words that mix the
 // two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
-import { dictionaryFor, type JiebaFiles } from './boundary-dictionary.js';
+import { dictionaryFor, type JiebaFiles, type WordTable } from './boundary-dictionary.js';
+import { BoundaryProof } from './boundary-proof.js';
 
 interface Jieba {
   load(files?: Partial<JiebaFiles>): boolean;
@@ -47,6 +48,45 @@ function jiebaWith(files: JiebaFiles | undefined, words: readonly string[]): Jie
   return jieba;
 }
 
+/** The word boundaries of a text: has(offset). */
+export interface Boundaries {
+  has(at: number): boolean;
+}
+
+/** The offsets between nodejieba's words: 0, then the running sum of the word lengths (its words concatenate back to its input). */
+function offsets(words: readonly string[]): number[] {
+  const out = [0];
+  let offset = 0;
+  for (const w of words) out.push((offset += w.length));
+  return out;
+}
+
+/**
+ * Boundaries cut with a boundary dictionary: each one asked for is proved to be the full
+ * dictionary's (./boundary-proof.ts), or the text is cut again with the full dictionary.
+ */
+class ProvedBoundaries implements Boundaries {
+  private readonly bounds: Set<number>;
+  private readonly proof: BoundaryProof;
+  private full: Set<number> | undefined;
+
+  constructor(
+    private readonly text: string,
+    j: Jieba,
+    private readonly table: WordTable,
+    private readonly segmenter: Segmenter,
+  ) {
+    this.bounds = new Set(offsets(j.cut(text, true)));
+    this.proof = new BoundaryProof(text, table, (unit) => SEPARATORS.has(unit), offsets(j.cut(text, false)));
+  }
+
+  has(at: number): boolean {
+    if (!this.full && this.proof.proves(at)) return this.bounds.has(at);
+    this.full ??= this.segmenter.fullBoundaries(this.text);
+    return this.full.has(at);
+  }
+}
+
 /** Whether nodejieba has been loaded in this process. */
 export function segmenterLoaded(): boolean {
   return loaded !== undefined;
@@ -60,7 +100,8 @@ const isAscii = (c: number): boolean => c < 0x80;
 
 /** A segmenter that keeps the given words (normalized, Simplified) whole. */
 export class Segmenter {
-  private files: JiebaFiles | undefined | null = null;
+  /** The boundary dictionary's files and word table; undefined: the full dictionary; null: not decided yet. */
+  private dictionary: { files: JiebaFiles; table: WordTable } | undefined | null = null;
   /** Dictionary words in which an ASCII character touches a non-ASCII one. */
   private readonly mixedWords: string[];
 
@@ -80,10 +121,17 @@ export class Segmenter {
   }
 
   private jieba(): Jieba {
-    if (this.files === null) {
-      this.files = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : dictionaryFor({ patterns: this.boundaryForms, words: this.words }).files;
+    if (this.dictionary === null) {
+      const found = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : dictionaryFor({ patterns: this.boundaryForms, words: this.words });
+      this.dictionary = found?.table ? { files: found.files, table: found.table } : undefined;
     }
-    return jiebaWith(this.files, this.words);
+    return jiebaWith(this.dictionary?.files, this.words);
+  }
+
+  /** The boundaries of text cut with the full dictionary, which from now on serves this process. */
+  fullBoundaries(text: string): Set<number> {
+    this.dictionary = undefined;
+    return new Set(offsets(jiebaWith(undefined, this.words).cut(text, true)));
   }
 
   /**
@@ -110,14 +158,9 @@ export class Segmenter {
    * included. jieba's words always concatenate back to its input, so the offsets are the
    * running sum of the word lengths.
    */
-  boundaries(text: string): Set<number> {
+  boundaries(text: string): Boundaries {
     const j = this.jieba();
-    const bounds = new Set<number>([0]);
-    let offset = 0;
-    for (const w of j.cut(text, true)) {
-      offset += w.length;
-      bounds.add(offset);
-    }
-    return bounds;
+    if (this.dictionary && loaded?.dict !== FULL) return new ProvedBoundaries(text, j, this.dictionary.table, this);
+    return new Set(offsets(j.cut(text, true)));
   }
 }
