@@ -1,95 +1,102 @@
 // Whether a word boundary cut with the boundary dictionary is certainly where the full
-// dictionary would cut, at one offset. How cppjieba cuts (MixSegment.hpp, MPSegment.hpp):
-// - the text is split into sentences at the separators, each cut on its own;
-// - the dictionary pass takes the best path through the DAG of the words occurring in the
-//   sentence. A position strictly inside no word occurrence is a "forced cut": every path goes
-//   through it, so between two forced cuts the best path depends only on the words in between.
-//   If the boundary dictionary has every full-dictionary word occurring there (with the same
-//   weights: see boundary-dictionary.ts), its dictionary pass cuts that stretch the same way;
-// - then each run of single-character words is re-cut by the HMM, as a whole. The decision at
-//   an offset is the same if the runs next to it are the same, i.e. they end inside the stretch.
-// So the stretch grows from the offset, forced cut by forced cut, until the runs next to the
-// offset end inside it (proved) or a full-dictionary word missing from the boundary dictionary
-// falls inside it (not proved: the caller cuts with the full dictionary).
-import { HASH_START, hashStep, FULL_ONLY, NOT_A_WORD, type WordTable } from './boundary-dictionary.js';
+// dictionary would cut, at one offset. nodejieba (cppjieba MixSegment.hpp) cuts a text in two
+// passes: the text is split into sentences at the separators; the dictionary pass takes the best
+// path through the DAG of the dictionary words in each sentence (MPSegment.hpp: the sum of the
+// words' log(freq / total), an unknown character costing the least weight); then each run of
+// single-character words is re-cut by the HMM, as a whole (HMMSegment.hpp).
+//
+// The boundary dictionary lacks most words, so its dictionary pass can take another path. The
+// proof redoes the full dictionary's dictionary pass here, from the word table (the same
+// frequencies and total), and compares it with the boundary dictionary's (nodejieba's
+// cut(text, false)) next to the offset: if both put the offset inside a multi-character word,
+// neither cuts there; if both cut there and the runs of single characters on either side are
+// the same, the HMM sees the same runs and cuts the same. Anything else is not proved, and the
+// caller cuts with the full dictionary. nodejieba still makes every decision; this only checks
+// that its small dictionary could not have changed one.
+import type { WordTable } from './boundary-dictionary.js';
+
+/** cppjieba's MIN_DOUBLE, the weight a DAG node starts from. */
+const MIN_DOUBLE = -3.14e100;
 
 export class BoundaryProof {
-  /** covered[i]: offset i lies strictly inside an occurrence of a full-dictionary word. */
-  private readonly covered: Uint8Array;
-  /** Occurrences of full-dictionary words the boundary dictionary lacks, as [start, end). */
-  private readonly missing: [number, number][] = [];
-  private readonly cuts: Set<number>;
+  private readonly fullCuts: number[];
 
   /**
-   * @param dictionaryCuts the offsets where the boundary dictionary's pass without the HMM cuts
+   * @param boundaryCuts the offsets where the boundary dictionary's pass without the HMM cuts
    *   text (nodejieba's cut(text, false)), 0 and text.length included, in order.
    */
   constructor(
     private readonly text: string,
-    table: WordTable,
-    private readonly isSeparator: (unit: number) => boolean,
-    private readonly dictionaryCuts: readonly number[],
+    private readonly table: WordTable,
+    isSeparator: (unit: number) => boolean,
+    private readonly boundaryCuts: readonly number[],
   ) {
-    this.cuts = new Set(dictionaryCuts);
-    this.covered = new Uint8Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) {
-      let h = HASH_START;
-      for (let j = i; j < text.length && j - i < table.maxLength && !isSeparator(text.charCodeAt(j)); j++) {
-        h = hashStep(h, text.charCodeAt(j));
-        if (j === i) continue;
-        const found = table.lookupHash(h);
-        if (found === NOT_A_WORD) continue;
-        this.covered.fill(1, i + 1, j + 1);
-        if (found === FULL_ONLY) this.missing.push([i, j + 1]);
-      }
+    this.fullCuts = [0];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !isSeparator(text.charCodeAt(i))) continue;
+      if (i > start) this.fullCuts.push(...this.dictionaryPass(start, i));
+      if (i < text.length) this.fullCuts.push(i + 1);
+      start = i + 1;
     }
   }
 
-  /** Whether the boundary decision at offset `at` (inside a sentence) is the full dictionary's. */
-  proves(at: number): boolean {
-    const { text, covered } = this;
-    let s0 = at;
-    while (s0 > 0 && !this.isSeparator(text.charCodeAt(s0 - 1))) s0--;
-    let s1 = at;
-    while (s1 < text.length && !this.isSeparator(text.charCodeAt(s1))) s1++;
-    let a = at;
-    let b = at;
-    for (;;) {
-      while (a > s0 && covered[a]) a--;
-      while (b < s1 && covered[b]) b++;
-      if (this.missing.some(([s, e]) => s >= a && e <= b)) return false;
-      // Inside a multi-character word of the dictionary pass: the HMM leaves it whole.
-      if (!this.cuts.has(at)) return true;
-      let grown = false;
-      if (this.runStart(at, s0) <= a && a > s0) {
-        a--;
-        grown = true;
+  /** The cuts of the full dictionary's pass over the sentence text[from, to), after `from`. */
+  private dictionaryPass(from: number, to: number): number[] {
+    const { table, text } = this;
+    const offsets: number[] = [];
+    for (let i = from; i < to; i += text.codePointAt(i)! > 0xffff ? 2 : 1) offsets.push(i);
+    offsets.push(to);
+    const n = offsets.length - 1;
+    const minWeight = Math.log(table.minFreq / table.total);
+    const weight = new Float64Array(n + 1);
+    const next = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      // The single character first (it is a word or costs the least weight), then longer words: ties keep the first.
+      const single = table.find(text.slice(offsets[i], offsets[i + 1]))?.freq;
+      let best = MIN_DOUBLE;
+      let bestEnd = i + 1;
+      const consider = (end: number, w: number) => {
+        const val = w + (end < n ? weight[end]! : 0);
+        if (val > best) {
+          best = val;
+          bestEnd = end;
+        }
+      };
+      consider(i + 1, single === undefined ? minWeight : Math.log(single / table.total));
+      for (let j = i + 2; j <= n && j - i <= table.maxRunes; j++) {
+        const word = table.find(text.slice(offsets[i], offsets[j]));
+        if (word) consider(j, Math.log(word.freq / table.total));
       }
-      if (this.runEnd(at, s1) >= b && b < s1) {
-        b++;
-        grown = true;
-      }
-      if (!grown) return true;
+      weight[i] = best;
+      next[i] = bestEnd;
     }
+    const cuts: number[] = [];
+    for (let i = 0; i < n; i = next[i]!) cuts.push(offsets[next[i]!]!);
+    return cuts;
+  }
+
+  /** Whether the boundary decision at offset `at` is the full dictionary's. */
+  proves(at: number): boolean {
+    const full = this.around(this.fullCuts, at);
+    return full !== undefined && full === this.around(this.boundaryCuts, at);
+  }
+
+  /**
+   * What the HMM pass sees next to `at`: "inside" a multi-character word, or the cuts from the
+   * start of the run of single characters ending at `at` to the end of the one starting there.
+   */
+  private around(cuts: readonly number[], at: number): string | undefined {
+    const k = cuts.indexOf(at);
+    if (k < 0) return 'inside';
+    let l = k;
+    while (l > 0 && this.singleRune(cuts[l - 1]!, cuts[l]!)) l--;
+    let r = k;
+    while (r < cuts.length - 1 && this.singleRune(cuts[r]!, cuts[r + 1]!)) r++;
+    return cuts.slice(l, r + 1).join(',');
   }
 
   private singleRune(from: number, to: number): boolean {
     return to - from === 1 || (to - from === 2 && (this.text.charCodeAt(from) & 0xfc00) === 0xd800);
-  }
-
-  /** The start of the run of single-character words ending at `at` (at itself when there is none). */
-  private runStart(at: number, s0: number): number {
-    const cuts = this.dictionaryCuts;
-    let k = cuts.indexOf(at);
-    while (k > 0 && cuts[k]! > s0 && this.singleRune(cuts[k - 1]!, cuts[k]!)) k--;
-    return cuts[k]!;
-  }
-
-  /** The end of the run of single-character words starting at `at` (at itself when there is none). */
-  private runEnd(at: number, s1: number): number {
-    const cuts = this.dictionaryCuts;
-    let k = cuts.indexOf(at);
-    while (k < cuts.length - 1 && cuts[k]! < s1 && this.singleRune(cuts[k]!, cuts[k + 1]!)) k++;
-    return cuts[k]!;
   }
 }
