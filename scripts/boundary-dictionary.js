@@ -1,13 +1,12 @@
-// Derives the boundary dictionary of the bundled content (src/text/boundary-dictionary.ts) into
-// dist/boundary-dictionary/<key>/, so that a run with the bundled rules loads it without deriving
-// it. Run by `npm run build`, after tsc. Generated, not committed: it is made of nodejieba's
-// installed dictionary, and its key changes with nodejieba's version and the bundled patterns.
+// Writes the boundary dictionary (src/text/boundary-dictionary.ts: nodejieba's dictionary as a
+// word table, and the one-word files nodejieba loads beside it) into dist/boundary-dictionary/,
+// so that the first run that needs a word boundary does not write it into the cache. Run by
+// `npm run build`, after tsc. Generated, not committed: it is made from the installed nodejieba's
+// dictionary (8 MB), and its directory name changes with nodejieba's version.
 import { rmSync } from 'node:fs';
-import { loadRuleSet } from '../dist/index.js';
-import { BUNDLED_DIR, deriveInto } from '../dist/text/boundary-dictionary.js';
+import { BUNDLED_DIR, writeBundledBoundaryDictionary } from '../dist/text/boundary-dictionary.js';
 
 const started = performance.now();
-const { segmenter, patterns } = await loadRuleSet();
 rmSync(BUNDLED_DIR, { recursive: true, force: true });
-const files = deriveInto(BUNDLED_DIR, { patterns: segmenter.boundaryForms, words: patterns.words });
-console.log(`boundary dictionary: ${files.dict} (${Math.round(performance.now() - started)} ms)`);
+const dir = writeBundledBoundaryDictionary();
+console.log(`boundary dictionary: ${dir} (${Math.round(performance.now() - started)} ms)`);

@@ -89,8 +89,6 @@ export interface CompiledPatterns {
   ungated: number[];
   /** Normalized CJK words for the segmenter's dictionary. */
   words: string[];
-  /** The matcher patterns with an edge that needs a word-boundary check (the segmenter's boundary dictionary is derived from them). */
-  boundaryForms: string[];
 }
 
 const LATIN = /[a-z0-9]/;
@@ -181,7 +179,6 @@ export class PatternSet {
     const gates: number[][] = [];
     const phrases: CompiledPhrase[] = [];
     const phraseIds = new Map<string, number>();
-    const boundaryForms = new Set<string>();
 
     const patternFor = (form: string): number => {
       let id = patternIds.get(form);
@@ -211,7 +208,6 @@ export class PatternSet {
           const startCheck = edgeCheck(form[0]!, k === 0 ? boundary : 'latin', total, false);
           const endCheck = edgeCheck(form[form.length - 1]!, k === pieces.length - 1 ? boundary : 'latin', total, stem);
           if (!list.some((o) => o.phrase === id && o.piece === k)) list.push({ phrase: id!, piece: k, startCheck, endCheck });
-          if (startCheck === EDGE_WORD || endCheck === EDGE_WORD) boundaryForms.add(form);
         }
       });
       return id;
@@ -234,6 +230,6 @@ export class PatternSet {
       if (literals === null) ungated.push(k);
       else for (const literal of new Set(literals.map(normalizeText))) gates[patternFor(literal)]!.push(k);
     });
-    return { matcher: builder.build(), owners, phrases, regexes, gates, ungated, words: [...this.words], boundaryForms: [...boundaryForms] };
+    return { matcher: builder.build(), owners, phrases, regexes, gates, ungated, words: [...this.words] };
   }
 }

@@ -53,7 +53,7 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
   return {
     rules,
     patterns: compiled,
-    segmenter: new Segmenter(compiled.words, compiled.boundaryForms),
+    segmenter: new Segmenter(compiled.words),
     glossary,
     alwaysRun: rules.filter((r) => r.kind.runsWithoutHits),
   };

@@ -1,95 +1,52 @@
 // Word segmentation with nodejieba, loaded only when a match needs a word-boundary check.
-// Loading its full dictionary costs about 0.9 s and 240 MB, so it loads a boundary dictionary
-// instead (./boundary-dictionary.ts): the few ten thousand words that can decide a boundary at
-// the edge of the rule set's short patterns, with the same weights, so the cuts there are the
-// full dictionary's (test/e2e/boundary-dictionary.test.ts checks it on the dev chats).
-// ASLINT_SEGMENTER_DICTIONARY=full loads the full dictionary (to compare, and to measure).
-// Many boundaries are settled without it, from how cppjieba cuts (PreFilter.hpp, MixSegment.hpp,
-// HMMSegment.hpp): it splits the text at the separators " \t\n，。" before anything else, its
-// HMM never joins an ASCII character to a non-ASCII one, and its dictionary words that mix the
-// two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
+// Loading it with its full dictionary costs about 0.9 s and 240 MB; it loads instead with the
+// boundary dictionary (./boundary-dictionary.ts: nodejieba's dictionary as a word table read in
+// milliseconds, and a one-word dictionary for nodejieba itself, which then only runs its HMM),
+// and ./boundary-cut.ts cuts as nodejieba cuts with its full dictionary (checked on every
+// sentence of the dev chats by test/e2e/boundary-dictionary.test.ts).
+// ASLINT_SEGMENTER_DICTIONARY=full loads the full dictionary instead (to compare, and to measure).
+// Many boundaries are settled without segmenting, from how cppjieba cuts (PreFilter.hpp,
+// MixSegment.hpp, HMMSegment.hpp): it splits the text at the separators " \t\n，。" before
+// anything else, its HMM never joins an ASCII character to a non-ASCII one, and its dictionary
+// words that mix the two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
-import { dictionaryFor, type JiebaFiles, type WordTable } from './boundary-dictionary.js';
-import { BoundaryProof } from './boundary-proof.js';
+import { cutOffsets, type CutWith } from './boundary-cut.js';
+import { boundaryDictionary, type BoundaryDictionary, type JiebaFiles } from './boundary-dictionary.js';
 
 interface Jieba {
   load(files?: Partial<JiebaFiles>): boolean;
   cut(text: string, hmm?: boolean): string[];
+  cutHMM(text: string): string[];
   insertWord(word: string): boolean;
 }
 
-const FULL = 'full';
 let jieba: Jieba | undefined;
-/** The dictionary nodejieba holds (one per process), and the words inserted into it since it loaded. */
-let loaded: { dict: string; inserted: Set<string> } | undefined;
+/** The boundary dictionary nodejieba was loaded with; undefined when it holds its full dictionary. */
+let boundary: BoundaryDictionary | undefined;
+/** The words inserted into nodejieba's full dictionary. */
+const inserted = new Set<string>();
 
-/**
- * nodejieba with the given dictionary (undefined: the full one) and words. The full dictionary,
- * once loaded, serves every segmenter (it is what a boundary dictionary stands in for); a
- * boundary dictionary already holds its words, and is replaced when another one is asked for.
- */
-function jiebaWith(files: JiebaFiles | undefined, words: readonly string[]): Jieba {
-  if (!jieba) {
-    const require = createRequire(import.meta.url);
-    jieba = require('nodejieba') as Jieba;
-  }
-  const dict = files?.dict ?? FULL;
-  if (!loaded || (loaded.dict !== dict && loaded.dict !== FULL)) {
-    jieba.load(files ?? {});
-    loaded = { dict, inserted: new Set() };
-  }
-  if (loaded.dict === FULL) {
-    for (const w of words) {
-      if (loaded.inserted.has(w)) continue;
-      jieba.insertWord(w);
-      loaded.inserted.add(w);
-    }
-  }
-  return jieba;
-}
-
-/** The word boundaries of a text: has(offset). */
-export interface Boundaries {
-  has(at: number): boolean;
-}
-
-/** The offsets between nodejieba's words: 0, then the running sum of the word lengths (its words concatenate back to its input). */
-function offsets(words: readonly string[]): number[] {
-  const out = [0];
-  let offset = 0;
-  for (const w of words) out.push((offset += w.length));
-  return out;
+/** nodejieba, loaded once per process: with the boundary dictionary, or the full one when asked or when there is none. */
+function loadedJieba(): Jieba {
+  if (jieba) return jieba;
+  const require = createRequire(import.meta.url);
+  const j = require('nodejieba') as Jieba;
+  boundary = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : boundaryDictionary();
+  j.load(boundary?.files ?? {});
+  return (jieba = j);
 }
 
 /**
- * Boundaries cut with a boundary dictionary: each one asked for is proved to be the full
- * dictionary's (./boundary-proof.ts), or the text is cut again with the full dictionary.
+ * Loads nodejieba now, for a caller that knows a boundary check is coming and has time to spare
+ * (while files are being read), so that the first check does not wait for it.
  */
-class ProvedBoundaries implements Boundaries {
-  private readonly bounds: Set<number>;
-  private readonly proof: BoundaryProof;
-  private full: Set<number> | undefined;
-
-  constructor(
-    private readonly text: string,
-    j: Jieba,
-    private readonly table: WordTable,
-    private readonly segmenter: Segmenter,
-  ) {
-    this.bounds = new Set(offsets(j.cut(text, true)));
-    this.proof = new BoundaryProof(text, table, (unit) => SEPARATORS.has(unit), offsets(j.cut(text, false)));
-  }
-
-  has(at: number): boolean {
-    if (!this.full && this.proof.proves(at)) return this.bounds.has(at);
-    this.full ??= this.segmenter.fullBoundaries(this.text);
-    return this.full.has(at);
-  }
+export function preloadSegmenter(): void {
+  loadedJieba();
 }
 
 /** Whether nodejieba has been loaded in this process. */
 export function segmenterLoaded(): boolean {
-  return loaded !== undefined;
+  return jieba !== undefined;
 }
 
 /** cppjieba's PreFilter separators (SegmentBase.hpp): every one is a word of its own. */
@@ -100,38 +57,15 @@ const isAscii = (c: number): boolean => c < 0x80;
 
 /** A segmenter that keeps the given words (normalized, Simplified) whole. */
 export class Segmenter {
-  /** The boundary dictionary's files and word table; undefined: the full dictionary; null: not decided yet. */
-  private dictionary: { files: JiebaFiles; table: WordTable } | undefined | null = null;
   /** Dictionary words in which an ASCII character touches a non-ASCII one. */
   private readonly mixedWords: string[];
+  private cutWith: CutWith | undefined;
 
-  constructor(private readonly words: readonly string[], readonly boundaryForms: readonly string[] = []) {
+  constructor(private readonly words: readonly string[]) {
     this.mixedWords = [...DICTIONARY_MIXED_WORDS, ...words].filter((w) => {
       for (let i = 1; i < w.length; i++) if (isAscii(w.charCodeAt(i - 1)) !== isAscii(w.charCodeAt(i))) return true;
       return false;
     });
-  }
-
-  /**
-   * Loads nodejieba now, for a caller that knows segmentation will be needed and has time to
-   * spare (while files are being read): the first boundary check then does not wait for it.
-   */
-  preload(): void {
-    this.jieba();
-  }
-
-  private jieba(): Jieba {
-    if (this.dictionary === null) {
-      const found = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : dictionaryFor({ patterns: this.boundaryForms, words: this.words });
-      this.dictionary = found?.table ? { files: found.files, table: found.table } : undefined;
-    }
-    return jiebaWith(this.dictionary?.files, this.words);
-  }
-
-  /** The boundaries of text cut with the full dictionary, which from now on serves this process. */
-  fullBoundaries(text: string): Set<number> {
-    this.dictionary = undefined;
-    return new Set(offsets(jiebaWith(undefined, this.words).cut(text, true)));
   }
 
   /**
@@ -153,14 +87,29 @@ export class Segmenter {
     return true;
   }
 
-  /**
-   * The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length
-   * included. jieba's words always concatenate back to its input, so the offsets are the
-   * running sum of the word lengths.
-   */
-  boundaries(text: string): Boundaries {
-    const j = this.jieba();
-    if (this.dictionary && loaded?.dict !== FULL) return new ProvedBoundaries(text, j, this.dictionary.table, this);
-    return new Set(offsets(j.cut(text, true)));
+  /** The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length included. */
+  boundaries(text: string): Set<number> {
+    const j = loadedJieba();
+    if (boundary) {
+      // An inserted word gets the median weight of nodejieba's dictionary (DictTrie.hpp InsertUserWord).
+      this.cutWith ??= {
+        table: boundary.table,
+        inserted: new Map(this.words.map((w) => [w, boundary!.table.medianFreq])),
+        insertedMaxRunes: this.words.reduce((m, w) => Math.max(m, [...w].length), 0),
+        isSeparator: (unit) => SEPARATORS.has(unit),
+        hmm: (run) => j.cutHMM(run),
+      };
+      return cutOffsets(text, this.cutWith);
+    }
+    for (const w of this.words) {
+      if (inserted.has(w)) continue;
+      j.insertWord(w);
+      inserted.add(w);
+    }
+    // jieba's words always concatenate back to its input: the offsets are the running sum of their lengths.
+    const bounds = new Set<number>([0]);
+    let offset = 0;
+    for (const w of j.cut(text, true)) bounds.add((offset += w.length));
+    return bounds;
   }
 }

@@ -1,8 +1,9 @@
-// DESIGN: the boundary dictionary (src/text/boundary-dictionary.ts) stands in for nodejieba's
-// full dictionary only if every word-boundary decision at the edge of a short pattern comes out
-// the same. nodejieba holds one dictionary per process, so each dictionary decides in a child
-// process of its own, over the same texts: our own sentences (always), and every utterance of
-// the real dev chats (when ../shared/data/dev is there; their text stays out of the project).
+// DESIGN: the boundary dictionary (src/text/boundary-dictionary.ts, boundary-cut.ts) stands in
+// for nodejieba's full dictionary only if it cuts every text the same: every word-boundary
+// decision at the edge of a short pattern, and every boundary of every utterance. nodejieba holds
+// one dictionary per process, so each dictionary cuts in a child process of its own, over the
+// same texts: our own sentences (always), and every utterance of the real dev chats (when
+// ../shared/data/dev is there; their text stays out of the project, and out of the output).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,15 +20,20 @@ const devFiles = existsSync(DEV)
 
 /**
  * In a fresh process: with the bundled rule set, every edge of a short-pattern hit that asks for
- * a word boundary and is not settled without segmenting, and whether it is one. Prints
- * {decisions: ["file#line#turn@offset pattern yes|no"], dictionary}.
+ * a word boundary and is not settled without segmenting, and whether it is one; and a hash of
+ * every utterance's boundaries. Prints {decisions: ["file#line#turn@offset pattern yes|no"],
+ * cuts: ["file#line#turn hash"], loadMs}.
  */
 const DECIDE = `
   import { readFileSync } from 'node:fs';
+  import { createHash } from 'node:crypto';
   const { loadRuleSet } = await import('./dist/index.js');
   const { normalize } = await import('./dist/text/normalize.js');
   const { EDGE_WORD } = await import('./dist/engine/patterns.js');
   const { segmenter, patterns } = await loadRuleSet();
+  const started = performance.now();
+  segmenter.boundaries('亲');
+  const loadMs = performance.now() - started;
   const forms = new Map();
   const texts = [];
   for (const file of process.argv.slice(1)) {
@@ -38,10 +44,12 @@ const DECIDE = `
       turns.forEach((t, k) => texts.push([file.split('/').pop() + '#' + (n + 1) + '#' + k, t.text]));
     });
   }
-  let loadMs = 0;
   const decisions = [];
+  const cuts = [];
   for (const [where, text] of texts) {
     const { norm } = normalize(text);
+    const all = [...segmenter.boundaries(norm)].sort((a, b) => a - b).join(',');
+    cuts.push(where + ' ' + createHash('sha1').update(all).digest('hex').slice(0, 12));
     const edges = new Map();
     for (const m of patterns.matcher.scan(norm)) {
       const owners = patterns.owners[m.pattern];
@@ -52,17 +60,19 @@ const DECIDE = `
     let bounds;
     for (const [at, pattern] of [...edges].sort((a, b) => a[0] - b[0])) {
       if (segmenter.settledBoundary(norm, at)) continue;
-      if (!bounds) {
-        const t = performance.now();
-        bounds = segmenter.boundaries(norm);
-        if (loadMs === 0) loadMs = performance.now() - t;
-      }
+      bounds ??= segmenter.boundaries(norm);
       decisions.push(where + '@' + at + ' ' + pattern + ' ' + (bounds.has(at) ? 'yes' : 'no'));
     }
   }
-  console.log(JSON.stringify({ decisions, loadMs }));`;
+  console.log(JSON.stringify({ decisions, cuts, loadMs }));`;
 
-function decide(files: string[], dictionary: 'full' | 'boundary'): { decisions: string[]; loadMs: number } {
+interface Decided {
+  decisions: string[];
+  cuts: string[];
+  loadMs: number;
+}
+
+function decide(files: string[], dictionary: 'full' | 'boundary'): Decided {
   const env = { ...process.env, ASLINT_SEGMENTER_DICTIONARY: dictionary };
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', DECIDE, ...files], { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 1 << 28 });
   expect(r.stderr).toBe('');
@@ -111,13 +121,18 @@ describe('the boundary dictionary', () => {
     expect(full.decisions.length).toBeGreaterThan(OWN.length);
     expect(full.decisions.some((d) => d.endsWith(' no'))).toBe(true);
     expect(differences(full.decisions, boundary.decisions)).toEqual([]);
+    expect(differences(full.cuts, boundary.cuts)).toEqual([]);
   });
 
-  it.skipIf(devFiles.length === 0)('decides every boundary of the dev chats as the full dictionary does (skipped: ../shared/data/dev is absent)', () => {
+  it.skipIf(devFiles.length === 0)('decides every boundary of the dev chats as the full dictionary does (needs ../shared/data/dev, skipped without it)', () => {
     const full = decide(devFiles, 'full');
     const boundary = decide(devFiles, 'boundary');
-    console.log(`boundary decisions: ${full.decisions.length}; nodejieba load + first cut: full ${Math.round(full.loadMs)} ms, boundary ${Math.round(boundary.loadMs)} ms`);
+    console.log(
+      `dev chats: ${full.decisions.length} boundary decisions, ${full.cuts.length} utterances; ` +
+        `nodejieba load + first cut: full dictionary ${Math.round(full.loadMs)} ms, boundary dictionary ${Math.round(boundary.loadMs)} ms`,
+    );
     expect(full.decisions.length).toBeGreaterThan(1000);
     expect(differences(full.decisions, boundary.decisions)).toEqual([]);
+    expect(differences(full.cuts, boundary.cuts)).toEqual([]);
   });
 });

@@ -1,0 +1,91 @@
+// How nodejieba cuts a text (cppjieba MixSegment.hpp), with its dictionary pass done here from
+// the word table (./boundary-dictionary.ts) and its HMM pass left to nodejieba:
+// - the text is split into sentences at the separators, each one a word of its own;
+// - the dictionary pass (MPSegment.hpp) takes the best path through the DAG of the dictionary
+//   words in a sentence: at each character, the character alone (a word, or costing the least
+//   weight) and every word starting there, in that order; the path of highest total weight
+//   log(freq / total) wins, the first of equal ones from the right (a strict >);
+// - each run of single characters the path leaves is re-cut by the HMM, as a whole
+//   (HMMSegment.hpp): nodejieba's cutHMM on the run's text does exactly that.
+// test/e2e/boundary-dictionary.test.ts checks the cuts against nodejieba's with its full
+// dictionary on every sentence of the dev chats.
+import type { WordTable } from './boundary-dictionary.js';
+
+/** cppjieba's MIN_DOUBLE, the weight a DAG node starts from. */
+const MIN_DOUBLE = -3.14e100;
+
+export interface CutWith {
+  table: WordTable;
+  /** Words inserted into the segmenter, with the frequency their weight comes from (they replace a dictionary word). */
+  inserted: ReadonlyMap<string, number>;
+  /** The longest inserted word, in characters. */
+  insertedMaxRunes: number;
+  isSeparator: (unit: number) => boolean;
+  /** nodejieba's HMM pass on a run of single characters: its words. */
+  hmm: (run: string) => string[];
+}
+
+/** The word boundaries of text as UTF-16 offsets, 0 and text.length included: nodejieba's cut(text, true). */
+export function cutOffsets(text: string, cut: CutWith): Set<number> {
+  const bounds = new Set<number>([0]);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !cut.isSeparator(text.charCodeAt(i))) continue;
+    if (i > start) cutSentence(text, start, i, cut, bounds);
+    if (i < text.length) bounds.add(i + 1);
+    start = i + 1;
+  }
+  return bounds;
+}
+
+/** Adds the boundaries of the sentence text[from, to) after `from` to bounds. */
+function cutSentence(text: string, from: number, to: number, cut: CutWith, bounds: Set<number>): void {
+  const { table, inserted } = cut;
+  const offsets: number[] = [];
+  for (let i = from; i < to; i += text.codePointAt(i)! > 0xffff ? 2 : 1) offsets.push(i);
+  offsets.push(to);
+  const n = offsets.length - 1;
+  const maxRunes = Math.max(table.maxRunes, cut.insertedMaxRunes);
+  const freqOf = (a: number, b: number): number | undefined => {
+    const word = text.slice(offsets[a], offsets[b]);
+    return inserted.get(word) ?? table.freq(word);
+  };
+  const minWeight = Math.log(table.minFreq / table.total);
+  const weight = new Float64Array(n + 1);
+  const next = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let best = MIN_DOUBLE;
+    let bestEnd = i + 1;
+    for (let j = i + 1; j <= n && j - i <= maxRunes; j++) {
+      const freq = freqOf(i, j);
+      if (freq === undefined && j > i + 1) continue;
+      const val = (freq === undefined ? minWeight : Math.log(freq / table.total)) + weight[j]!;
+      if (val > best) {
+        best = val;
+        bestEnd = j;
+      }
+    }
+    weight[i] = best;
+    next[i] = bestEnd;
+  }
+  // The path's words; runs of single characters go through the HMM.
+  let run = -1;
+  const endRun = (at: number) => {
+    if (run < 0) return;
+    if (at - run === 1) bounds.add(offsets[at]!);
+    else {
+      let offset = offsets[run]!;
+      for (const w of cut.hmm(text.slice(offsets[run], offsets[at]))) bounds.add((offset += w.length));
+    }
+    run = -1;
+  };
+  for (let i = 0; i < n; i = next[i]!) {
+    if (next[i] === i + 1) {
+      if (run < 0) run = i;
+      continue;
+    }
+    endRun(i);
+    bounds.add(offsets[next[i]!]!);
+  }
+  endRun(n);
+}
