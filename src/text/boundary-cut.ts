@@ -9,7 +9,7 @@
 //   (HMMSegment.hpp): nodejieba's cutHMM on the run's text does exactly that.
 // test/e2e/boundary-dictionary.test.ts checks the cuts against nodejieba's with its full
 // dictionary on every sentence of the dev chats.
-import type { WordTable } from './boundary-dictionary.js';
+import { HASH1_START, HASH2_START, hash1Step, hash2Step, type WordTable } from './boundary-dictionary.js';
 
 /** cppjieba's MIN_DOUBLE, the weight a DAG node starts from. */
 const MIN_DOUBLE = -3.14e100;
@@ -17,9 +17,7 @@ const MIN_DOUBLE = -3.14e100;
 export interface CutWith {
   table: WordTable;
   /** Words inserted into the segmenter, with the frequency their weight comes from (they replace a dictionary word). */
-  inserted: ReadonlyMap<string, number>;
-  /** The longest inserted word, in characters. */
-  insertedMaxRunes: number;
+  inserted: WordTable;
   isSeparator: (unit: number) => boolean;
   /** nodejieba's HMM pass on a run of single characters: its words. */
   hmm: (run: string) => string[];
@@ -38,28 +36,39 @@ export function cutOffsets(text: string, cut: CutWith): Set<number> {
   return bounds;
 }
 
+// Work arrays, grown as needed and reused: a typed array per sentence made cutting 2× slower.
+let offsets = new Int32Array(256);
+let weight = new Float64Array(256);
+let next = new Int32Array(256);
+
 /** Adds the boundaries of the sentence text[from, to) after `from` to bounds. */
 function cutSentence(text: string, from: number, to: number, cut: CutWith, bounds: Set<number>): void {
   const { table, inserted } = cut;
-  const offsets: number[] = [];
-  for (let i = from; i < to; i += text.codePointAt(i)! > 0xffff ? 2 : 1) offsets.push(i);
-  offsets.push(to);
-  const n = offsets.length - 1;
-  const maxRunes = Math.max(table.maxRunes, cut.insertedMaxRunes);
-  const freqOf = (a: number, b: number): number | undefined => {
-    const word = text.slice(offsets[a], offsets[b]);
-    return inserted.get(word) ?? table.freq(word);
-  };
+  if (offsets.length < to - from + 1) {
+    offsets = new Int32Array(2 * (to - from + 1));
+    weight = new Float64Array(offsets.length);
+    next = new Int32Array(offsets.length);
+  }
+  let n = 0;
+  for (let i = from; i < to; i += text.codePointAt(i)! > 0xffff ? 2 : 1) offsets[n++] = i;
+  offsets[n] = to;
+  weight[n] = 0;
+  const maxRunes = Math.max(table.maxRunes, inserted.maxRunes);
   const minWeight = Math.log(table.minFreq / table.total);
-  const weight = new Float64Array(n + 1);
-  const next = new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
     let best = MIN_DOUBLE;
     let bestEnd = i + 1;
+    let h1 = HASH1_START;
+    let h2 = HASH2_START;
     for (let j = i + 1; j <= n && j - i <= maxRunes; j++) {
-      const freq = freqOf(i, j);
-      if (freq === undefined && j > i + 1) continue;
-      const val = (freq === undefined ? minWeight : Math.log(freq / table.total)) + weight[j]!;
+      for (let u = offsets[j - 1]!; u < offsets[j]!; u++) {
+        h1 = hash1Step(h1, text.charCodeAt(u));
+        h2 = hash2Step(h2, text.charCodeAt(u));
+      }
+      let freq = inserted.freqOf(h1, h2);
+      if (freq < 0) freq = table.freqOf(h1, h2);
+      if (freq < 0 && j > i + 1) continue;
+      const val = (freq < 0 ? minWeight : Math.log(freq / table.total)) + weight[j]!;
       if (val > best) {
         best = val;
         bestEnd = j;

@@ -42,14 +42,21 @@ export function fullDictionary(): JiebaFiles & { version: string } {
   };
 }
 
-/** Two independent 32-bit hashes of a word's UTF-16 code units (FNV-1a from two bases with two primes). */
+/**
+ * Two independent 32-bit hashes of a word's UTF-16 code units (FNV-1a from two bases with two
+ * primes), built a code unit at a time so that a caller can extend a word without slicing it.
+ */
+export const HASH1_START = 0x811c9dc5;
+export const HASH2_START = 0x2f7a1d63;
+export const hash1Step = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193) >>> 0;
+export const hash2Step = (h: number, unit: number): number => Math.imul(h ^ unit, 0x0100019d) >>> 0;
+
 export function wordHashes(word: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x2f7a1d63;
+  let h1 = HASH1_START;
+  let h2 = HASH2_START;
   for (let i = 0; i < word.length; i++) {
-    const u = word.charCodeAt(i);
-    h1 = Math.imul(h1 ^ u, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ u, 0x0100019d) >>> 0;
+    h1 = hash1Step(h1, word.charCodeAt(i));
+    h2 = hash2Step(h2, word.charCodeAt(i));
   }
   return [h1, h2];
 }
@@ -107,12 +114,20 @@ export class WordTable {
     const median = sorted[Math.floor(sorted.length / 2)]!;
     for (const line of userDict.split('\n')) {
       const cols = line.split(' ');
-      if (line.length > 0) words.push({ word: cols[0]!, freq: cols.length === 3 ? Number(cols[1]) : median });
+      if (line.length === 0) continue;
+      // A single character in the user dictionary is kept from the HMM (MixSegment.hpp): not done by boundary-cut.ts.
+      if ([...cols[0]!].length === 1) throw new Error(`nodejieba's user dictionary has a single-character word (${cols[0]}): the boundary dictionary does not handle it`);
+      words.push({ word: cols[0]!, freq: cols.length === 3 ? Number(cols[1]) : median });
     }
+    return WordTable.of(words, [total, sorted[0]!, median]);
+  }
+
+  /** A table of the given words (a later one replaces an earlier one); [total, minFreq, medianFreq] as given. */
+  static of(words: readonly TableWord[], [total, minFreq, medianFreq] = [0, 0, 0]): WordTable {
     let size = 1;
     while (size < words.length * 1.4) size *= 2;
     const table = new WordTable(new Uint32Array(WordTable.HEADER + 3 * size));
-    table.data.set([words.reduce((m, w) => Math.max(m, [...w.word].length), 0), total, sorted[0]!, median, size]);
+    table.data.set([words.reduce((m, w) => Math.max(m, [...w.word].length), 0), total, minFreq, medianFreq, size]);
     for (const { word, freq } of words) {
       const [h1, h2] = wordHashes(word);
       table.data.set([(h1 | 1) >>> 0, h2, freq], table.slot(h1, h2, true));
@@ -143,9 +158,14 @@ export class WordTable {
 
   /** The frequency of a word, or undefined when the dictionary does not have it. */
   freq(word: string): number | undefined {
-    const [h1, h2] = wordHashes(word);
+    const f = this.freqOf(...wordHashes(word));
+    return f < 0 ? undefined : f;
+  }
+
+  /** The frequency of the word with hashes h1 and h2 (wordHashes), or -1 when the dictionary does not have it. */
+  freqOf(h1: number, h2: number): number {
     const at = this.slot(h1, h2, false);
-    return at < 0 ? undefined : this.data[at + 2];
+    return at < 0 ? -1 : this.data[at + 2]!;
   }
 }
 

@@ -11,7 +11,7 @@
 // words that mix the two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
 import { cutOffsets, type CutWith } from './boundary-cut.js';
-import { boundaryDictionary, type BoundaryDictionary, type JiebaFiles } from './boundary-dictionary.js';
+import { boundaryDictionary, WordTable, type BoundaryDictionary, type JiebaFiles } from './boundary-dictionary.js';
 
 interface Jieba {
   load(files?: Partial<JiebaFiles>): boolean;
@@ -94,8 +94,7 @@ export class Segmenter {
       // An inserted word gets the median weight of nodejieba's dictionary (DictTrie.hpp InsertUserWord).
       this.cutWith ??= {
         table: boundary.table,
-        inserted: new Map(this.words.map((w) => [w, boundary!.table.medianFreq])),
-        insertedMaxRunes: this.words.reduce((m, w) => Math.max(m, [...w].length), 0),
+        inserted: WordTable.of(this.words.map((word) => ({ word, freq: boundary!.table.medianFreq }))),
         isSeparator: (unit) => SEPARATORS.has(unit),
         hmm: (run) => j.cutHMM(run),
       };

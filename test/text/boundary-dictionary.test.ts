@@ -39,8 +39,7 @@ describe('the dictionary pass', () => {
   const runs: string[] = [];
   const cut: CutWith = {
     table: WordTable.fromDictionary(DICT, ''),
-    inserted: new Map([['丙丁', 20]]),
-    insertedMaxRunes: 2,
+    inserted: WordTable.of([{ word: '丙丁', freq: 20 }]),
     isSeparator: (unit) => unit === 0xff0c,
     hmm: (run) => {
       runs.push(run);
