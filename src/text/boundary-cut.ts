@@ -9,7 +9,7 @@
 //   (HMMSegment.hpp): nodejieba's cutHMM on the run's text does exactly that.
 // test/e2e/boundary-dictionary.test.ts checks the cuts against nodejieba's with its full
 // dictionary on every sentence of the dev chats.
-import { HASH1_START, HASH2_START, hash1Step, hash2Step, type WordTable } from './boundary-dictionary.js';
+import { CONTINUES, FREQ, HASH1_START, HASH2_START, hash1Step, hash2Step, type WordTable } from './boundary-dictionary.js';
 
 /** cppjieba's MIN_DOUBLE, the weight a DAG node starts from. */
 const MIN_DOUBLE = -3.14e100;
@@ -65,14 +65,18 @@ function cutSentence(text: string, from: number, to: number, cut: CutWith, bound
         h1 = hash1Step(h1, text.charCodeAt(u));
         h2 = hash2Step(h2, text.charCodeAt(u));
       }
-      let freq = inserted.freqOf(h1, h2);
-      if (freq < 0) freq = table.freqOf(h1, h2);
-      if (freq < 0 && j > i + 1) continue;
-      const val = (freq < 0 ? minWeight : Math.log(freq / table.total)) + weight[j]!;
-      if (val > best) {
-        best = val;
-        bestEnd = j;
+      const mine = j - i <= inserted.maxRunes ? inserted.entry(h1, h2) : 0;
+      const entry = table.entry(h1, h2);
+      const freq = mine & FREQ || entry & FREQ;
+      if (freq || j === i + 1) {
+        const val = (freq ? Math.log(freq / table.total) : minWeight) + weight[j]!;
+        if (val > best) {
+          best = val;
+          bestEnd = j;
+        }
       }
+      // No longer word starts here (cppjieba's trie walk stops).
+      if (!((mine | entry) & CONTINUES)) break;
     }
     weight[i] = best;
     next[i] = bestEnd;
