@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
 import { jsonlPartsOf } from '../runner/read.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import { summarize, type FileResult, type LintResult } from '../runner/result.js';
 
 /** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
 interface StreamedReport {
@@ -20,7 +20,8 @@ const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../types.js';
+import { InputError, type Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ProgressBar } from './progress.js';
