@@ -2,7 +2,7 @@
 // word table, and the one-word files nodejieba loads beside it) into dist/boundary-dictionary/,
 // so that the first run that needs a word boundary does not write it into the cache. Run by
 // `npm run build`, after tsc. Generated, not committed: it is made from the installed nodejieba's
-// dictionary (12 MB), and its directory name changes with nodejieba's version.
+// dictionary (8 MB), and its directory name changes with nodejieba's version.
 import { rmSync } from 'node:fs';
 import { BUNDLED_DIR, writeBundledBoundaryDictionary } from '../dist/text/boundary-dictionary.js';
 

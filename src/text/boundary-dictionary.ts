@@ -3,7 +3,7 @@
 // it parses the 350k-word dictionary twice (its segmenter and its TextRank extractor each build
 // a trie) and a 6 MB idf file. The table holds every word nodejieba knows with the frequency its
 // weight comes from, and every beginning of a word, as two 32-bit hashes each in an
-// open-addressing table (12 MB, read in ~10 ms): ./boundary-cut.ts takes the dictionary's path
+// open-addressing table (8 MB, read in ~10 ms): ./boundary-cut.ts takes the dictionary's path
 // through a sentence from it, and nodejieba, loaded with a one-word dictionary, only runs its
 // HMM on the runs of single characters left. Measured on a busy 2-core machine: nodejieba's load
 // and a first cut 64-127 ms instead of 1.5-3.7 s, and cutting the dev chats' 9,775 Chinese
@@ -65,9 +65,11 @@ export function wordHashes(word: string): [number, number] {
 }
 
 /** In a table entry: a longer word starts with this string. */
-export const CONTINUES = 0x80000000;
-/** In a table entry: the frequency (0: not a word). cppjieba's largest is 318,825. */
-export const FREQ = 0x7fffffff;
+export const CONTINUES = 0x100000;
+/** In a table entry: the frequency (0: not a word), below 2^20; cppjieba's largest is 883,634 (了). */
+export const FREQ = 0xfffff;
+/** The bits of a slot's second word that hold the second hash; the entry is in the others. */
+const CHECK = 0xffe00000;
 
 /** A word of the table: the frequency its weight comes from (log(freq / total), as cppjieba's DictTrie.hpp). */
 export interface TableWord {
@@ -76,15 +78,16 @@ export interface TableWord {
 }
 
 /**
- * Every word nodejieba knows with its full dictionary and user dictionary. Two hashes must both
- * match: a false match has odds of about 1 in 10^13 per lookup (1 in 4,000 with one hash, which
- * a run over a large export would meet).
+ * Every word nodejieba knows with its full dictionary and user dictionary, and every beginning of
+ * one. A slot holds the first hash and 11 bits of the second: a string that is no word matches
+ * one with odds of about 1 in 10^13 per lookup (1 in 4,000 with one 32-bit hash, which a run over
+ * a large export would meet).
  */
 export class WordTable {
   private static readonly HEADER = 5;
 
   private constructor(
-    /** Header (maxRunes, total, minFreq, medianFreq, slots), then [hash1 | 1, hash2, entry] per slot. */
+    /** Header (maxRunes, total, minFreq, medianFreq, slots), then [hash1 | 1, (hash2 & CHECK) | entry] per slot. */
     private readonly data: Uint32Array,
   ) {}
 
@@ -124,7 +127,8 @@ export class WordTable {
       const cols = line.split(' ');
       if (line.length === 0) continue;
       // A single character in the user dictionary is kept from the HMM (MixSegment.hpp): not done by boundary-cut.ts.
-      if ([...cols[0]!].length === 1) throw new Error(`nodejieba's user dictionary has a single-character word (${cols[0]}): the boundary dictionary does not handle it`);
+      if ([...cols[0]!].length === 1)
+        throw new Error(`nodejieba's user dictionary has a single-character word (${cols[0]}): the boundary dictionary does not handle it`);
       words.push({ word: cols[0]!, freq: cols.length === 3 ? Number(cols[1]) : median });
     }
     return WordTable.of(words, [total, sorted[0]!, median]);
@@ -137,28 +141,33 @@ export class WordTable {
    */
   static of(words: readonly TableWord[], [total, minFreq, medianFreq] = [0, 0, 0]): WordTable {
     const entries = new Map<string, number>();
-    for (const { word, freq } of words) entries.set(word, ((entries.get(word) ?? 0) & CONTINUES) | freq);
+    for (const { word, freq } of words) {
+      if (!(freq > 0 && freq <= FREQ)) throw new Error(`a word's frequency must be from 1 to ${FREQ}: ${word} ${freq}`);
+      entries.set(word, ((entries.get(word) ?? 0) & CONTINUES) | freq);
+    }
     for (const { word } of words) {
       const runes = [...word];
       for (let k = 1; k < runes.length; k++) {
         const start = runes.slice(0, k).join('');
-        entries.set(start, ((entries.get(start) ?? 0) | CONTINUES) >>> 0);
+        entries.set(start, (entries.get(start) ?? 0) | CONTINUES);
       }
     }
     let size = 1;
     while (size < entries.size * 1.4) size *= 2;
-    const table = new WordTable(new Uint32Array(WordTable.HEADER + 3 * size));
+    const table = new WordTable(new Uint32Array(WordTable.HEADER + 2 * size));
     table.data.set([words.reduce((m, w) => Math.max(m, [...w.word].length), 0), total, minFreq, medianFreq, size]);
     for (const [word, value] of entries) {
       const [h1, h2] = wordHashes(word);
-      table.data.set([(h1 | 1) >>> 0, h2, value], table.slot(h1, h2, true));
+      table.data.set([(h1 | 1) >>> 0, ((h2 & CHECK) | value) >>> 0], table.slot(h1, h2, true));
     }
     return table;
   }
 
   static read(file: string): WordTable {
     const bytes = readFileSync(file);
-    return new WordTable(new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+    // A file this size has a buffer of its own, 4-byte aligned: viewed, not copied.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+    return new WordTable(new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2));
   }
 
   bytes(): Uint8Array {
@@ -170,10 +179,10 @@ export class WordTable {
     const size = this.data[4]!;
     const key = (h1 | 1) >>> 0;
     for (let i = h1 & (size - 1); ; i = (i + 1) & (size - 1)) {
-      const at = WordTable.HEADER + 3 * i;
+      const at = WordTable.HEADER + 2 * i;
       const k = this.data[at]!;
       if (k === 0) return insert ? at : -1;
-      if (k === key && this.data[at + 1] === h2) return at;
+      if (k === key && (this.data[at + 1]! & CHECK) === (h2 & CHECK)) return at;
     }
   }
 
@@ -189,7 +198,7 @@ export class WordTable {
    */
   entry(h1: number, h2: number): number {
     const at = this.slot(h1, h2, false);
-    return at < 0 ? 0 : this.data[at + 2]!;
+    return at < 0 ? 0 : this.data[at + 1]! & ~CHECK;
   }
 }
 
@@ -238,16 +247,21 @@ export function writeBoundaryDictionary(dir: string, full = fullDictionary()): B
 export const BUNDLED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'boundary-dictionary');
 
 /** Bumped when the table's layout changes. */
-const TABLE_FORMAT = 2;
+const TABLE_FORMAT = 3;
 
 /** Its directory name: nodejieba's version and the sizes of its dictionary files (a new nodejieba makes a new one). */
 function versionDir(full: JiebaFiles & { version: string }): string {
-  const h = createHash('sha256').update(`${TABLE_FORMAT}\0${full.version}\0${statSync(full.dict).size}\0${statSync(full.userDict).size}`).digest('hex');
+  const h = createHash('sha256')
+    .update(`${TABLE_FORMAT}\0${full.version}\0${statSync(full.dict).size}\0${statSync(full.userDict).size}`)
+    .digest('hex');
   return `nodejieba-${full.version}-${h.slice(0, 8)}`;
 }
 
 function cacheDir(): string {
-  return join(process.env.ASLINT_CACHE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'aslint'), 'boundary-dictionary');
+  return join(
+    process.env.ASLINT_CACHE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'aslint'),
+    'boundary-dictionary',
+  );
 }
 
 /**

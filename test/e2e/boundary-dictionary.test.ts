@@ -29,7 +29,7 @@ const DECIDE = `
   import { createHash } from 'node:crypto';
   const { loadRuleSet } = await import('./dist/index.js');
   const { normalize } = await import('./dist/text/normalize.js');
-  const { EDGE_WORD } = await import('./dist/engine/patterns.js');
+  const { EDGE_WORD } = await import('./dist/match/patterns.js');
   const { segmenter, patterns } = await loadRuleSet();
   const started = performance.now();
   segmenter.boundaries('亲');

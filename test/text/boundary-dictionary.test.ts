@@ -72,7 +72,22 @@ describe('the segmenter with the boundary dictionary', () => {
       return b.slice(1).map((end, k) => text.slice(b[k], end));
     };
     // The full dictionary's cuts, read from nodejieba with it (ASLINT_SEGMENTER_DICTIONARY=full).
-    expect(words('如果今后再遇到什么疑问，请亲亲随时来问妹子哦')).toEqual(['如果', '今后', '再', '遇到', '什么', '疑问', '，', '请', '亲亲', '随时', '来', '问', '妹子', '哦']);
+    expect(words('如果今后再遇到什么疑问，请亲亲随时来问妹子哦')).toEqual([
+      '如果',
+      '今后',
+      '再',
+      '遇到',
+      '什么',
+      '疑问',
+      '，',
+      '请',
+      '亲亲',
+      '随时',
+      '来',
+      '问',
+      '妹子',
+      '哦',
+    ]);
     expect(words('哈亲在吗')).toEqual(['哈亲', '在', '吗']);
     expect(words('看亲这个颜色喜欢吗')).toEqual(['看亲', '这个', '颜色', '喜欢', '吗']);
     expect(words('本店支持七天无理由退货哦')).toEqual(['本店', '支持', '七天无理由退货', '哦']);
