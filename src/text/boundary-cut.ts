@@ -7,7 +7,7 @@
 //   log(freq / total) wins, the first of equal ones from the right (a strict >);
 // - each run of single characters the path leaves is re-cut by the HMM, as a whole
 //   (HMMSegment.hpp): nodejieba's cutHMM on the run's text does exactly that.
-// test/e2e/boundary-dictionary.test.ts checks the cuts against nodejieba's with its full
+// test/text/boundary-dictionary.e2e.test.ts checks the cuts against nodejieba's with its full
 // dictionary on every sentence of the dev chats.
 import { CONTINUES, FREQ, HASH1_START, HASH2_START, hash1Step, hash2Step, type WordTable } from './boundary-dictionary.js';
 

@@ -3,7 +3,7 @@
 // boundary dictionary (./boundary-dictionary.ts: nodejieba's dictionary as a word table read in
 // milliseconds, and a one-word dictionary for nodejieba itself, which then only runs its HMM),
 // and ./boundary-cut.ts cuts as nodejieba cuts with its full dictionary (checked on every
-// sentence of the dev chats by test/e2e/boundary-dictionary.test.ts).
+// sentence of the dev chats by test/text/boundary-dictionary.e2e.test.ts).
 // ASLINT_SEGMENTER_DICTIONARY=full loads the full dictionary instead (to compare, and to measure).
 // Many boundaries are settled without segmenting, from how cppjieba cuts (PreFilter.hpp,
 // MixSegment.hpp, HMMSegment.hpp): it splits the text at the separators " \t\n，。" before
