@@ -9,7 +9,9 @@ import { ConfigResolver, isIgnored, overridesFor } from '../config/discovery.js'
 import { EDITOR_SCHEMA_FILES } from '../config/editor-schemas.js';
 import { PACKAGE, projectFileUrl } from '../defaults.js';
 import { InputError } from '../types.js';
+import { configOptionsOf } from '../runner/options.js';
 import type { CommandState } from './index.js';
+import { configOptions } from './options.js';
 
 /**
  * Where editors find the config schema: the copy installed in the project's node_modules when
@@ -100,15 +102,15 @@ export function registerConfigCommands(program: Command, _state: CommandState): 
       process.stdout.write(`wrote ${CONFIG_FILE_NAMES[0]} (extends ${options.preset})\n`);
     });
 
-  program
+  configOptions(
+    program
     .command('print-config')
     .description('show the configuration that applies to a file, resolved')
     .argument('<file>', 'a file to lint (it need not exist)')
-    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml')
-    .option('--no-config', 'use no config file')
-    .option('--json', 'print JSON instead of YAML')
+    .option('--json', 'print JSON instead of YAML'),
+  )
     .action((file: string, options: PrintConfigOptions) => {
-      const resolver = new ConfigResolver({ config: typeof options.config === 'string' ? options.config : undefined, useConfig: options.config !== false });
+      const resolver = new ConfigResolver(configOptionsOf(options));
       const config = resolver.forFile(file);
       const cwd = process.cwd();
       const shown = (p: string) => (p.startsWith('aslint:') ? p : relative(cwd, p) || '.');
