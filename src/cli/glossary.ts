@@ -1,16 +1,22 @@
 // `aslint glossary import|check`: a company's term base into glossary YAML, and the checks of
 // glossary files that the linter's loader does not make.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { GlossaryProblem } from '../glossary/check.js';
 import { WIDE_FIELDS } from '../glossary/exchange/table.js';
+import { glossaryPaths } from '../glossary/files.js';
 import type { TermBaseFormat } from '../glossary/import.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
+import { workingGlossaryFiles, type ConfigChoice } from '../runner/options.js';
 import { InputError } from '../types.js';
-import { glossaryFiles, glossaryPaths, type GlossarySourceOptions } from './handout.js';
 import type { CommandState } from './index.js';
-import { collect } from './options.js';
+import { collect, configOptions, glossarySourceOptions } from './options.js';
+
+interface GlossarySourceOptions extends ConfigChoice {
+  glossary: string[];
+  defaults: boolean;
+}
 
 
 interface ImportCliOptions extends GlossarySourceOptions {
@@ -38,7 +44,7 @@ interface CheckCliOptions {
 export function registerGlossary(program: Command, state: CommandState): void {
   const glossary = program.command('glossary').description('import a term base into glossary YAML, or check glossary files');
 
-  glossary
+  const importCommand = glossary
     .command('import')
     .description('write aslint glossary YAML from a term base: TBX, or a CSV or Excel sheet (aslint\'s layout, or a row per term with a column per language: 术语, 繁体, 英文, 定义, 错误说法 …)')
     .argument('<file>', 'a .tbx, .csv or .xlsx file')
@@ -46,24 +52,19 @@ export function registerGlossary(program: Command, state: CommandState): void {
     .addOption(new Option('--category <name>', 'category of terms the file gives none (or an unknown one)').choices([...CATEGORIES]))
     .addOption(new Option('--from <format>', 'the file format (default: from the extension or content)').choices(['tbx', 'csv', 'xlsx']))
     .option('--sheet <name>', 'the sheet of an Excel workbook to read, by name or number (default: the first)')
-    .option('--column <header=field>', `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`, collect, [])
-    .option('--glossary <file>', 'a glossary file or folder the result will be used with, to check it against (repeatable)', collect, [])
-    .option('--no-defaults', 'the result will be used without the bundled glossary')
-    .option('-c, --config <file>', "check against this config's glossary instead of the one of aslint.config.yaml")
-    .option('--no-config', 'use no config file')
+    .option('--column <header=field>', `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`, collect, []);
+  // The glossary the result will be used with, to check it against.
+  configOptions(glossarySourceOptions(importCommand))
     .option('--no-check', 'write the result without checking it')
     .action(async (file: string, options: ImportCliOptions) => {
       state.exitCode = await runImport(file, options);
     });
 
-  glossary
+  const checkCommand = glossary
     .command('check')
     .description('report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion')
-    .argument('[files...]', 'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)')
-    .option('--glossary <file>', 'a glossary file or folder used with the bundled glossary (repeatable)', collect, [])
-    .option('--no-defaults', 'leave the bundled glossary out')
-    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml (its glossary files are checked)')
-    .option('--no-config', 'use no config file')
+    .argument('[files...]', 'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)');
+  configOptions(glossarySourceOptions(checkCommand))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .action(async (files: string[], options: CheckCliOptions) => {
       state.exitCode = await runCheck(files, options);
@@ -83,39 +84,15 @@ function columnMap(values: readonly string[]): Record<string, string> | undefine
 }
 
 async function runImport(file: string, options: ImportCliOptions): Promise<number> {
-  const { importTermBase, termBaseFormat } = await import('../glossary/import.js');
+  const { importTermBaseFile } = await import('../glossary/import.js');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Check the path.');
-  }
-  const from = options.from ?? termBaseFormat(bytes, file);
-  // A spreadsheet saved on a Chinese Windows writes GB18030 or Big5: text is decoded as lint decodes transcripts.
-  const input = from === 'xlsx' ? bytes : (await import('../sources/encoding.js')).decodeBytes(bytes, file).text;
-  const result = await importTermBase(input, file, { category: options.category, from, sheet: options.sheet, columns: columnMap(options.column) });
+  const result = await importTermBaseFile(file, { category: options.category, from: options.from, sheet: options.sheet, columns: columnMap(options.column), output: options.output });
   const out = options.output;
-  const toFolder = out !== undefined && (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory()));
-  if (result.files.length > 1 && !toFolder) {
-    throw new InputError(
-      `the term base has terms in ${result.files.length} categories (${result.files.map((f) => f.category).join(', ')}), and a glossary file holds one`,
-      file,
-      undefined,
-      undefined,
-      'Write them to a folder: -o glossary/ (one <category>.yaml each).',
-    );
-  }
-  const written: { path: string; yaml: string }[] = [];
-  if (toFolder) {
-    for (const f of result.files) written.push({ path: join(out!, `${f.category}.yaml`), yaml: f.yaml });
-  } else {
-    written.push({ path: out ?? `${file} (imported YAML)`, yaml: result.files[0]!.yaml });
-  }
+  const written = result.files;
   for (const n of result.notes) process.stderr.write(`  note: ${n}\n`);
   // Checked before anything is written, with the glossary it will be used with: a misuse that is
   // another term's preferred form (仅退款) would make lint flag, and --fix replace, the right word.
-  const problems = options.check ? await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })), { context: (await glossaryFiles(options)).map((path) => ({ path })) }) : [];
+  const problems = options.check ? await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })), { context: workingGlossaryFiles(options).map((path) => ({ path })) }) : [];
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     process.stderr.write(`\nNothing was written: the imported glossary has problems aslint cannot use it with.\n${formatProblems(problems)}`);
@@ -138,7 +115,7 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
 async function runCheck(files: string[], options: CheckCliOptions): Promise<number> {
   // Named files are checked as `aslint lint --glossary FILE` would use them: with the bundled and
   // configured glossary, whose own problems are not theirs to report.
-  const inUse = await glossaryFiles(options);
+  const inUse = workingGlossaryFiles(options);
   const paths = files.length > 0 ? glossaryPaths(files) : inUse;
   if (paths.length === 0) throw new InputError('no glossary files to check', undefined, undefined, undefined, 'Name files, or pass --glossary <file>.');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');

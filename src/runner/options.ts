@@ -6,6 +6,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigResolver, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import type { ContentSources } from '../defaults.js';
+import { glossaryPaths } from '../glossary/files.js';
+import type { Glossary } from '../glossary/model.js';
 import { InputError, type SourceFormat } from '../types.js';
 import type { RunOptions } from './run.js';
 import { runContentFiles } from './rulesets.js';
@@ -30,6 +32,19 @@ export function workingConfig(choice: ConfigChoice): ResolvedConfig {
 /** The content of the working folder's config with the command line's added, as sources to load (bundled files already listed). */
 export function workingContent(choice: ConfigChoice & ContentChoice): ContentSources {
   return { ...runContentFiles(workingConfig(choice), choice), defaults: false };
+}
+
+/** The glossary files of a command that uses only the glossary: the bundled and the config's, as `aslint lint` has them, then --glossary (files or folders). */
+export function workingGlossaryFiles(choice: ConfigChoice & { glossary?: readonly string[]; defaults?: boolean }): string[] {
+  return runContentFiles(workingConfig(choice), { defaults: choice.defaults, glossary: glossaryPaths(choice.glossary ?? []) }).glossary;
+}
+
+/** The glossary of such a command (see workingGlossaryFiles). */
+export async function loadWorkingGlossary(choice: ConfigChoice & { glossary?: readonly string[]; defaults?: boolean }): Promise<Glossary> {
+  const files = workingGlossaryFiles(choice);
+  if (files.length === 0) throw new InputError('no glossary files', undefined, undefined, undefined, 'Pass --glossary <file>, or drop --no-defaults.');
+  const { loadGlossary } = await import('../glossary/loader.js');
+  return loadGlossary(files);
 }
 
 /** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
