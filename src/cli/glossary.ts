@@ -1,9 +1,8 @@
 // `aslint glossary import|check`: a company's term base into glossary YAML, and the checks of
 // glossary files that the linter's loader does not make.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
-import type { GlossaryProblem } from '../glossary/check.js';
 import { WIDE_FIELDS } from '../glossary/exchange/table.js';
 import { glossaryPaths } from '../glossary/files.js';
 import type { TermBaseFormat } from '../glossary/import.js';
@@ -26,12 +25,6 @@ interface ImportCliOptions extends GlossarySourceOptions {
   sheet?: string;
   column: string[];
   check: boolean;
-}
-
-/** `files` without those in `remove`, compared as resolved paths. */
-function sameFilesRemoved(files: readonly string[], remove: readonly string[]): string[] {
-  const gone = new Set(remove.map((f) => resolve(f)));
-  return files.filter((f) => !gone.has(resolve(f)));
 }
 
 interface CheckCliOptions {
@@ -112,20 +105,18 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   return 0;
 }
 
-async function runCheck(files: string[], options: CheckCliOptions): Promise<number> {
+async function runCheck(named: string[], options: CheckCliOptions): Promise<number> {
   // Named files are checked as `aslint lint --glossary FILE` would use them: with the bundled and
   // configured glossary, whose own problems are not theirs to report.
   const inUse = workingGlossaryFiles(options);
-  const paths = files.length > 0 ? glossaryPaths(files) : inUse;
+  const paths = named.length > 0 ? glossaryPaths(named) : inUse;
   if (paths.length === 0) throw new InputError('no glossary files to check', undefined, undefined, undefined, 'Name files, or pass --glossary <file>.');
-  const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  const context = files.length > 0 ? sameFilesRemoved(inUse, paths).map((path) => ({ path })) : [];
-  const problems: GlossaryProblem[] = await checkGlossary(paths.map((path) => ({ path })), { context });
-  if (options.format === 'json') process.stdout.write(JSON.stringify({ files: paths, problems }, null, 2) + '\n');
+  const { checkGlossaryInUse, formatProblems } = await import('../glossary/check.js');
+  const { files, context, problems } = await checkGlossaryInUse(paths, inUse);
+  if (options.format === 'json') process.stdout.write(JSON.stringify({ files, problems }, null, 2) + '\n');
   else if (problems.length === 0) {
     const against = context.length > 0 ? ` (checked with ${context.length} other glossary file${context.length === 1 ? '' : 's'} in use)` : '';
-    process.stdout.write(`${paths.length} glossary file${paths.length === 1 ? '' : 's'}: no problems${against}\n`);
-  }
-  else process.stdout.write(formatProblems(problems));
+    process.stdout.write(`${files.length} glossary file${files.length === 1 ? '' : 's'}: no problems${against}\n`);
+  } else process.stdout.write(formatProblems(problems));
   return problems.length > 0 ? 1 : 0;
 }
