@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { loadRulePacks } from '../src/config/rules.js';
 import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
 import { loadGlossary } from '../src/glossary/loader.js';
-import type { Conversation, Role } from '../src/types.js';
+import { InputError, type Conversation, type Role } from '../src/types.js';
 
 export const TEST_DATA = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -63,4 +63,15 @@ export async function runCli(args: string[], cwd?: string): Promise<{ code: numb
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
+}
+
+/** The formatted InputError a call throws (sync or async); fails the test when it throws none or another error. */
+export async function inputErrorOf(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.format();
+    throw e;
+  }
+  throw new Error('expected an InputError, and nothing was thrown');
 }

@@ -9,7 +9,7 @@ import { loadGlossary } from '../../src/glossary/loader.js';
 import { duplicateId } from '../../src/glossary/problems/duplicate-id.js';
 import { readEntries } from '../../src/glossary/problems/entries.js';
 import { plainWording } from '../../src/glossary/problems/plain-wording.js';
-import { InputError } from '../../src/types.js';
+import { inputErrorOf } from '../helpers.js';
 
 const TERM = (id: string, extra = '') => `  - id: ${id}\n    zh-Hans: 退货${id}\n    en: return ${id}\n    definition: {zh-Hans: 退回商品。, en: Sending goods back.}\n${extra}`;
 const dir = mkdtempSync(join(tmpdir(), 'aslint-problems-'));
@@ -19,16 +19,6 @@ function write(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-async function loadError(files: string[]): Promise<string> {
-  try {
-    await loadGlossary(files);
-  } catch (e) {
-    if (e instanceof InputError) return e.format();
-    throw e;
-  }
-  throw new Error('the glossary loaded');
 }
 
 describe('glossary problems', () => {
@@ -52,10 +42,10 @@ describe('glossary problems', () => {
 
   it('the loader stops at the same problems with the same words', async () => {
     const formal = write('formal.yaml', `category: basic\nterms:\n${TERM('a', '    register: formal\n')}`);
-    expect(await loadError([formal])).toBe(`${formal}:7:15: formal term "a" has no plain wording\n  Add \`plain:\` with what to say to a customer instead.`);
+    expect(await inputErrorOf(() => loadGlossary([formal]))).toBe(`${formal}:7:15: formal term "a" has no plain wording\n  Add \`plain:\` with what to say to a customer instead.`);
     const one = write('one.yaml', `category: basic\nterms:\n${TERM('a')}`);
     const two = write('two.yaml', `category: element\nterms:\n${TERM('b')}${TERM('a')}`);
-    expect(await loadError([one, two])).toBe(`${two}:7:9: duplicate term id "a" (first defined at ${one}:3:5)\n  Give each term its own id.`);
+    expect(await inputErrorOf(() => loadGlossary([one, two]))).toBe(`${two}:7:9: duplicate term id "a" (first defined at ${one}:3:5)\n  Give each term its own id.`);
     // A warning of `glossary check` does not stop the loader.
     const warned = write('warned.yaml', `category: basic\nterms:\n${TERM('b', '    register: formal\n    plain: 退东西\n')}`);
     expect((await loadGlossary([warned])).terms.map((t) => [t.id, t.plain?.['zh-Hans']])).toEqual([['b', '退东西']]);

@@ -6,22 +6,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultGlossaryFiles } from '../../src/defaults.js';
 import { cacheFileOf, configOptionsOf, parseConcurrency, toRunOptions, workingGlossaryFiles, type LintCliOptions } from '../../src/runner/options.js';
-import { InputError } from '../../src/types.js';
+import { inputErrorOf } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslint-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const LINT: LintCliOptions = { format: 'stylish', defaults: true, ignore: true, ignorePattern: [], cacheLocation: '.aslintcache' };
-
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.format();
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('runner options', () => {
   it('-c FILE, --no-config and neither', () => {
@@ -54,9 +44,9 @@ describe('runner options', () => {
     expect(toRunOptions({ ...LINT, fix: true })).toMatchObject({ fix: 'write', describeRules: false, transcripts: false, cacheFile: undefined, concurrency: undefined });
   });
 
-  it('refuses --fix with --fix-dry-run, and a --concurrency that is no thread count', () => {
-    expect(errorOf(() => toRunOptions({ ...LINT, fix: true, fixDryRun: true }))).toBe('--fix and --fix-dry-run exclude each other\n  Use --fix-dry-run to see the changes, --fix to make them.');
-    expect(errorOf(() => parseConcurrency('0'))).toBe('--concurrency takes a whole number of threads or auto, not "0"\n  Use --concurrency auto (one thread per core) or a number such as 2.');
+  it('refuses --fix with --fix-dry-run, and a --concurrency that is no thread count', async () => {
+    expect(await inputErrorOf(() => toRunOptions({ ...LINT, fix: true, fixDryRun: true }))).toBe('--fix and --fix-dry-run exclude each other\n  Use --fix-dry-run to see the changes, --fix to make them.');
+    expect(await inputErrorOf(() => parseConcurrency('0'))).toBe('--concurrency takes a whole number of threads or auto, not "0"\n  Use --concurrency auto (one thread per core) or a number such as 2.');
     expect(parseConcurrency('auto')).toBe('auto');
   });
 
@@ -66,7 +56,7 @@ describe('runner options', () => {
     expect(cacheFileOf('new-folder/')).toBe(join('new-folder', '.aslintcache'));
   });
 
-  it('glossary files: bundled, then --glossary files and folders (their YAML files in name order)', () => {
+  it('glossary files: bundled, then --glossary files and folders (their YAML files in name order)', async () => {
     const folder = join(dir, 'glossary');
     mkdirSync(folder);
     for (const f of ['b.yaml', 'a.yml', 'notes.txt']) writeFileSync(join(folder, f), 'category: basic\nterms: []\n');
@@ -74,6 +64,6 @@ describe('runner options', () => {
     writeFileSync(one, 'category: basic\nterms: []\n');
     expect(workingGlossaryFiles({ config: false, defaults: false, glossary: [one, folder] })).toEqual([one, join(folder, 'a.yml'), join(folder, 'b.yaml')]);
     expect(workingGlossaryFiles({ config: false, glossary: [one] })).toEqual([...defaultGlossaryFiles(), one]);
-    expect(errorOf(() => workingGlossaryFiles({ config: false, glossary: [join(dir, 'missing')] }))).toBe(`${join(dir, 'missing')}: cannot read glossary: no such file or folder\n  Check the --glossary path.`);
+    expect(await inputErrorOf(() => workingGlossaryFiles({ config: false, glossary: [join(dir, 'missing')] }))).toBe(`${join(dir, 'missing')}: cannot read glossary: no such file or folder\n  Check the --glossary path.`);
   });
 });

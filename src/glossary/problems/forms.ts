@@ -1,7 +1,7 @@
 // Every form a glossary accepts (names, the Taiwan form of the zh-Hans name, variants), folded
 // (售後 and 售后 are one form): what duplicate-term and the misuse checks compare with.
 import { normalizeText } from '../../text/normalize.js';
-import type { Converters, TermEntry } from './problem.js';
+import type { Converters, GlossaryProblem, TermEntry } from './problem.js';
 
 export interface AcceptedForm {
   entry: TermEntry;
@@ -43,4 +43,14 @@ export function acceptedForms(entries: readonly TermEntry[], cc: Converters): Ma
 export function formOfMisuse(forms: ReadonlyMap<string, AcceptedForm[]>, text: string, cc: Converters): AcceptedForm | undefined {
   const keys = new Set([formKey(text), formKey(cc.s2twp(cc.t2s(text)))]);
   return [...keys].flatMap((x) => forms.get(x) ?? [])[0];
+}
+
+/** Each misuse of every term judged against the accepted forms of all: what the misuse checks share. */
+export function misuseProblems(
+  entries: readonly TermEntry[],
+  cc: Converters,
+  judge: (entry: TermEntry, misuse: TermEntry['misuses'][number], forms: ReadonlyMap<string, AcceptedForm[]>) => GlossaryProblem | undefined,
+): GlossaryProblem[] {
+  const forms = acceptedForms(entries, cc);
+  return entries.flatMap((e) => e.misuses.flatMap((m) => judge(e, m, forms) ?? []));
 }
