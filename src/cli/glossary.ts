@@ -49,6 +49,7 @@ export function registerGlossary(program: Command, state: CommandState): void {
   // The glossary the result will be used with, to check it against.
   configOptions(glossarySourceOptions(importCommand))
     .option('--no-check', 'write the result without checking it')
+    .addHelpText('after', '\nThe result is checked, before anything is written, against the glossary it will be used with: the bundled one (unless --no-defaults), the config\'s and --glossary.')
     .action(async (file: string, options: ImportCliOptions) => {
       state.exitCode = await runImport(file, options);
     });
