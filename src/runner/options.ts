@@ -66,6 +66,11 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | u
   return n;
 }
 
+/** Whether a report format describes the rules of the run (their docs, help texts): SARIF and HTML. */
+export function describesRules(format: string): boolean {
+  return format === 'sarif' || format === 'html';
+}
+
 /** `aslint lint`'s options, as commander parses them. */
 export interface LintCliOptions extends ConfigChoice {
   format: string;
@@ -103,7 +108,7 @@ export function toRunOptions(options: LintCliOptions): RunOptions {
     cacheFile: options.cache ? cacheFileOf(options.cacheLocation) : undefined,
     baseline: options.baseline,
     writeBaseline: options.writeBaseline,
-    describeRules: options.format === 'sarif' || options.format === 'html',
+    describeRules: describesRules(options.format),
     transcripts: options.format === 'html',
     dismissed: options.dismissed,
     concurrency: parseConcurrency(options.concurrency),
