@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { loadRulePacks } from '../src/config/rules.js';
 import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
 import { loadGlossary } from '../src/glossary/loader.js';
-import { InputError, type Conversation, type Role } from '../src/types.js';
+import { InputError, type Conversation, type Role } from '../src/core/types.js';
 
 export const TEST_DATA = join(dirname(fileURLToPath(import.meta.url)), 'data');
 

@@ -2,7 +2,7 @@
 // plus an index. `--check` only says whether the folder is up to date (for CI).
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import type { ContentSources } from '../defaults.js';
+import type { ContentSources } from '../core/package.js';
 import { docsDiff, rulePages, writeDocs } from '../report/rule-docs-files.js';
 import { loadRuleInfos } from '../runner/rule-list.js';
 import type { CommandState } from './index.js';

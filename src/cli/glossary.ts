@@ -8,7 +8,7 @@ import { glossaryPaths } from '../glossary/files.js';
 import type { TermBaseFormat } from '../glossary/import.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
 import { workingGlossaryFiles, type ConfigChoice } from '../runner/options.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, glossarySourceOptions } from './options.js';
 

@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { CATEGORIES, type Category } from '../glossary/model.js';
 import { HANDOUT_FORMATS, HANDOUT_LANGS, handoutFormatOf, isHtmlFile, renderHandout, type HandoutFormat, type HandoutLang } from '../glossary/handout/index.js';
 import { loadWorkingGlossary } from '../runner/options.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, glossarySourceOptions } from './options.js';
 

@@ -1,8 +1,8 @@
 // The aslint command line: thin, it parses options and calls the library.
 import { Command, CommanderError } from 'commander';
-import { PACKAGE } from '../defaults.js';
+import { PACKAGE } from '../core/package.js';
 import { escapeControl } from '../text/terminal.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { registerLint } from './lint.js';
 import { registerTest } from './test.js';
 import { registerHandout } from './handout.js';

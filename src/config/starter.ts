@@ -2,8 +2,8 @@
 // where editors find its schema), and the configuration that applies to a file, as shown.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { PACKAGE, projectFileUrl } from '../defaults.js';
-import { InputError } from '../types.js';
+import { PACKAGE, projectFileUrl } from '../core/package.js';
+import { InputError } from '../core/types.js';
 import { CONFIG_FILE_NAMES, PRESETS } from './config-schema.js';
 import { ConfigResolver, isIgnored, overridesFor, type ConfigOptions } from './discovery.js';
 import { EDITOR_SCHEMA_FILES } from './editor-schemas.js';

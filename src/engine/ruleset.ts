@@ -2,10 +2,10 @@
 // packs compile once into an immutable RuleSet that any number of lint runs can share.
 import { CHECK_KINDS } from '../checks/index.js';
 import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind.js';
-import type { LoadedRule } from '../config/rules.js';
+import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
-import { PatternSet, type CompiledPatterns } from './patterns.js';
+import { PatternSet, type CompiledPatterns } from '../match/patterns.js';
 
 export interface RuleSet {
   rules: readonly CompiledRule[];

@@ -15,7 +15,7 @@
 //   not-traditional     a zh-Hant form written in Simplified characters
 //   invalid             anything else the schema rejects
 import { resolve } from 'node:path';
-import { parseYaml, readYamlText } from '../config/yaml-file.js';
+import { parseYaml, readYamlText } from '../yaml/file.js';
 import { openccConverters } from '../text/opencc.js';
 import { definition } from './problems/definition.js';
 import { duplicateId } from './problems/duplicate-id.js';

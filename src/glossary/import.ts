@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../sources/encoding.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { Category } from './model.js';
 import { toGlossaryYaml, type ImportResult } from './exchange/glossary-yaml.js';
 import type { ImportedTerm, ImportOptions } from './exchange/term-base.js';

@@ -1,7 +1,7 @@
-import { readYamlFile, validate } from '../config/yaml-file.js';
-import { glossarySchema } from '../config/schemas.js';
+import { readYamlFile, validate } from '../yaml/file.js';
+import { glossarySchema } from './schema.js';
 import { regionalForms } from '../text/variants.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { Category, Glossary, Lang, Misuse, PinnedExample, Register, Term } from './model.js';
 import { duplicateId } from './problems/duplicate-id.js';
 import { termEntry } from './problems/entries.js';

@@ -1,4 +1,4 @@
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 /** Output formats by name, imported only when used. */
 export const FORMATS: Record<string, () => Promise<Reporter>> = {

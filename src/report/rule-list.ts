@@ -1,20 +1,16 @@
 // The rules of a configuration as `aslint rules` prints them: an aligned table, or JSON.
-import stringWidth from 'string-width';
 import type { ConfigSeverity } from '../config/config-schema.js';
+import { displayWidth, padToWidth } from '../text/terminal.js';
 import { isFixable, ruleShortDescription, type RuleInfo } from './rule-docs.js';
 
 type ListedRule = RuleInfo & { configured?: ConfigSeverity };
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
 
 /** The rules as an aligned table: id, kind, severity, fixable, description. */
 export function rulesTable(rules: readonly ListedRule[]): string {
   const rows = [...rules].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.kind.name, r.configured ?? r.severity, isFixable(r) ? 'fix' : '', ruleShortDescription(r)]);
   const head = ['rule', 'kind', 'severity', '', 'description'];
-  const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padToWidth(c, widths[i]!))).join('  ').trimEnd();
   return [line(head), ...rows.map(line), '', `${rules.length} rule${rules.length === 1 ? '' : 's'}`].join('\n') + '\n';
 }
 

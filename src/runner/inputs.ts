@@ -9,10 +9,11 @@ import { basename, normalize, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
-import { expandPaths } from '../index.js';
+import { expandPaths } from './expand-paths.js';
 import { parse as parseYaml } from 'yaml';
 import { openSource, readTextFile } from '../sources/index.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
+import { hasHan } from '../text/script.js';
 
 /** Files of a project's tooling that a folder walk never takes for inputs. */
 const TOOLING_FILES: ReadonlySet<string> = new Set([
@@ -127,7 +128,7 @@ export function looksLikeLibrary(data: unknown): boolean {
  */
 function looksLikeReplyText(text: string): boolean {
   const lines = text.split('\n', 200).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  const han = lines.filter((l) => /\p{Script=Han}/u.test(l)).length;
+  const han = lines.filter(hasHan).length;
   return lines.length > 0 && han * 2 > lines.length;
 }
 

@@ -5,10 +5,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigResolver, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import type { ContentSources } from '../defaults.js';
+import type { ContentSources } from '../core/package.js';
 import { glossaryPaths } from '../glossary/files.js';
 import type { Glossary } from '../glossary/model.js';
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import type { RunOptions } from './run.js';
 import { runContentFiles } from './rulesets.js';
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { CHECK_KINDS } from '../checks/index.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
 import { severityFor } from '../config/discovery.js';
-import { loadRulePacks } from '../config/rules.js';
-import { contentFiles, type ContentSources } from '../defaults.js';
+import { loadRulePacks } from '../packs/loader.js';
+import { contentFiles, type ContentSources } from '../core/package.js';
 import { contentRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';
 import { DIRECTIVE_RULES, type RuleInfo } from '../report/rule-docs.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { workingConfig, workingContent, type ConfigChoice, type ContentChoice } from './options.js';
 
 /** The rules of the bundled and given glossary and rule packs, uncompiled (no matcher is built). */

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentFiles, PACKAGE, type ContentSources } from '../defaults.js';
+import { contentFiles, PACKAGE, type ContentSources } from '../core/package.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { ResolvedConfig } from '../config/discovery.js';
-import type { LoadedRule } from '../config/rules.js';
+import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 
 /** What the content files say, validated: all a rule set is compiled from (and all a worker needs). */
 export interface RuleSetContent {
@@ -63,7 +63,7 @@ export async function loadContent(sources: ContentSources = {}): Promise<RuleSet
   } catch {
     // not cached yet (or damaged): load and validate
   }
-  const [{ loadGlossary }, { loadRulePacks }] = await Promise.all([import('../glossary/loader.js'), import('../config/rules.js')]);
+  const [{ loadGlossary }, { loadRulePacks }] = await Promise.all([import('../glossary/loader.js'), import('../packs/loader.js')]);
   const content: RuleSetContent = { glossary: await loadGlossary(files.glossary), rules: loadRulePacks(files.rules) };
   try {
     mkdirSync(dirname(file), { recursive: true });

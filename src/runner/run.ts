@@ -6,12 +6,13 @@
 // scores are computed once, on the whole result.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { PACKAGE } from '../defaults.js';
+import { PACKAGE } from '../core/package.js';
 import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import type { FileResult, LintResult } from '../report/result.js';
+import type { FileResult, LintResult } from './result.js';
 import { resultOf } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../types.js';
+import { InputError, type Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
@@ -179,7 +180,7 @@ export type StdinInput = { format: SourceFormat; path?: string } & ({ text: stri
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: StdinInput): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   // Read first: a broken file costs no run.
-  const dismissals = options.dismissed ? (await import('../report/dismissed.js')).loadDismissals(options.dismissed) : undefined;
+  const dismissals = options.dismissed ? (await import('./dismissed.js')).loadDismissals(options.dismissed) : undefined;
   const pool = new RuleSetPool(options);
   // What only some runs need is loaded only by them.
   const cache = options.cacheFile ? await (await import('./cache.js')).ResultCache.open(options.cacheFile, PACKAGE.version) : undefined;
@@ -347,7 +348,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     // Without --baseline, the findings just recorded are the baseline of this run.
     if (!filter) for (const f of files) f.findings = written.filter(f.path, f.findings);
   }
-  const dismissed = dismissals && (await import('../report/dismissed.js')).applyDismissals(files, dismissals);
+  const dismissed = dismissals && (await import('./dismissed.js')).applyDismissals(files, dismissals);
   // The rules of the run, for formats that describe them (compiled now if the cache answered for every file).
   const rules = new Map<string, CompiledRule>();
   for (const [key, config] of used) {

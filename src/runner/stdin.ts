@@ -1,8 +1,8 @@
 // Linting stdin as a file: `aslint lint -` (or --stdin), named by --stdin-filename, in the format
 // --stdin-format gives or the name and content tell.
 import { ConfigResolver, isIgnored, type ConfigOptions } from '../config/discovery.js';
-import { decodeBytes, detectFormat, TEXT_FORMATS } from '../sources/index.js';
-import { InputError, type SourceFormat } from '../types.js';
+import { decodeBytes, detectFormat, TEXT_FORMATS, type SourceFormat } from '../sources/index.js';
+import { InputError } from '../core/types.js';
 import { jsonlPartsOf } from './read.js';
 import type { StdinInput } from './run.js';
 

@@ -8,14 +8,17 @@
 // text column) ends the file with one such problem.
 import { open, readFile, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
+import { InputError, type Conversation } from '../core/types.js';
+import type { SourceDocument } from './format.js';
+import type { SourceFormat } from './registry.js';
 import { decodeBytes, detectEncoding, fileError, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
 import type { InputOptions, SourceInput } from './format.js';
 import { linesOfFile, linesOfString } from './lines.js';
 import { problemOf } from './messages.js';
 import { binaryFormatOf, detectFormat, inputFormat } from './registry.js';
 
-export type { InputFormat, InputOptions, LibraryFormat, MessageField, SourceInput } from './format.js';
+export type { InputFormat, InputOptions, LibraryFormat, MessageField, SourceDocument, SourceInput } from './format.js';
+export type { SourceFormat } from './registry.js';
 export { detectFormat, inputFormat, isSourceFormat, FIXABLE_FORMATS, INPUT_FORMATS, SOURCE_EXTENSIONS, SOURCE_FORMATS, TEXT_FORMATS } from './registry.js';
 export { parseTime, timeline } from './time.js';
 

@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { checkLegacyText, fileError, invalidUtf8Error, type DetectedEncoding } from './encoding.js';
 
 export interface Line {

@@ -3,7 +3,7 @@
 // and the config's role map, skipping media and empty messages (counted), a record that can't be
 // read becoming a ReadProblem instead of stopping the file, grouping by conversation id and
 // ordering by time or by row.
-import { InputError, type Conversation, type ReadProblem, Role, SkippedCounts, SourcePoint, Utterance } from '../types.js';
+import { InputError, type Conversation, type ReadProblem, Role, SkippedCounts, SourcePoint, Utterance } from '../core/types.js';
 import { isMediaPlaceholder, isMediaType, parseFlag } from './fields.js';
 import { parseRole, ROLE_HINT, type RoleMap } from './roles.js';
 import { parseTime } from './time.js';

@@ -2,7 +2,7 @@
 // there to a line and column. A map is a list of runs (text start, source start): inside a run
 // the two advance together; an escape or a folded line break is a run of its own, so every text
 // offset inside it maps to its start. Two Int32 per run, no object per character.
-import type { SourcePoint } from '../types.js';
+import type { SourcePoint } from '../core/types.js';
 
 export class OffsetMap {
   constructor(

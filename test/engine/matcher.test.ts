@@ -2,7 +2,7 @@
 // pattern, overlapping ones and duplicates included, in order of end offset.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MatcherBuilder } from '../../src/engine/matcher.js';
+import { MatcherBuilder } from '../../src/match/matcher.js';
 
 function naive(patterns: readonly string[], text: string): string[] {
   const found: string[] = [];

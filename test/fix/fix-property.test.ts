@@ -8,7 +8,8 @@ import { applyFixes } from '../../src/runner/fix.js';
 import { lintDocument } from '../../src/engine/lint.js';
 import type { RuleSet } from '../../src/engine/ruleset.js';
 import { openText } from '../../src/sources/index.js';
-import type { Finding, SourceFormat } from '../../src/types.js';
+import type { Finding } from '../../src/core/types.js';
+import type { SourceFormat } from '../../src/sources/index.js';
 import { testRuleSet } from '../helpers.js';
 
 let rules: RuleSet;

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyFixes, writeFixedFile } from '../../src/runner/fix.js';
 import { runFiles, type RunOptions } from '../../src/runner/run.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding } from '../../src/core/types.js';
 import { TEST_RUN_OPTIONS } from '../helpers.js';
 
 const OPTIONS: RunOptions = TEST_RUN_OPTIONS;

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGlossary, formatProblems } from '../../src/glossary/check.js';
-import { defaultGlossaryFiles } from '../../src/defaults.js';
+import { defaultGlossaryFiles } from '../../src/core/package.js';
 import { TEST_GLOSSARY_FILES } from '../handout/helpers.js';
 
 const DATA = join(import.meta.dirname, 'data');
@@ -39,7 +39,7 @@ describe('glossary check', () => {
   });
 
   it('runs on the bundled glossary', async () => {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = defaultGlossaryFiles();
     } catch {

@@ -9,7 +9,7 @@ import { renderTbx } from '../../src/glossary/exchange/tbx.js';
 import { importTermBase } from '../../src/glossary/import.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import type { Glossary, Term } from '../../src/glossary/model.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { defaultGlossary, testGlossary } from '../handout/helpers.js';
 
 /** The glossary's content: everything but where it was read from (origin, exampleOrigins …). */

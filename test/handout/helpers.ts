@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { defaultGlossaryFiles } from '../../src/defaults.js';
+import { defaultGlossaryFiles } from '../../src/core/package.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import type { Glossary } from '../../src/glossary/model.js';
 import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES } from '../../src/glossary/handout/pdf.js';

@@ -9,7 +9,7 @@ import { renderHtml } from '../../src/glossary/handout/html.js';
 import type { HandoutLang } from '../../src/glossary/handout/labels.js';
 import { findChromium, htmlToPdf, namedDestinationPages, type3FontCount } from '../../src/glossary/handout/pdf.js';
 import type { Glossary } from '../../src/glossary/model.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { CHROMIUM, defaultGlossary, launch, outputPath, testGlossary } from './helpers.js';
 
 const browserDescribe = CHROMIUM || process.env.CI ? describe : describe.skip;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
-import { applyDismissals, loadDismissals, occurrences, type Dismissal } from '../../src/report/dismissed.js';
-import type { FileResult } from '../../src/report/result.js';
+import { applyDismissals, loadDismissals, occurrences, type Dismissal } from '../../src/runner/dismissed.js';
+import type { FileResult } from '../../src/runner/result.js';
 import { dialogue, runCli } from '../helpers.js';
 import { ruleSet } from './fixture.js';
 

@@ -8,7 +8,7 @@ import { FORMATS } from '../../src/report/formats.js';
 import { escapeData, escapeProperty, github } from '../../src/report/github.js';
 import { junit } from '../../src/report/junit.js';
 import { rdjson } from '../../src/report/rdjson.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { CWD, nasty, sampleResult } from './fixture.js';
 
 const opts = { color: false, cwd: CWD };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
 import { runFiles } from '../../src/runner/run.js';
 import { highlighted, html, markedText } from '../../src/report/html.js';
-import type { FileResult, LintResult } from '../../src/report/result.js';
+import type { FileResult, LintResult } from '../../src/runner/result.js';
 import { resultOf } from '../../src/runner/scores.js';
 import { CHROMIUM, launch, ROOT } from '../handout/helpers.js';
 import { dialogue, runCli, TEST_RUN_OPTIONS } from '../helpers.js';

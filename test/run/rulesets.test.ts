@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
 import { loadContent, loadRuleSet } from '../../src/runner/rulesets.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { TEST_DATA } from '../helpers.js';
 
 let dir: string;

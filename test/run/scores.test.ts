@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/report/result.js';
+import type { FileResult } from '../../src/runner/result.js';
 import { scoreConversation, scoreFiles, summarizeAgents } from '../../src/runner/scores.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding } from '../../src/core/types.js';
 import { runCli } from '../helpers.js';
 
 function finding(ruleId: string, conversation: string | null, speaker: string | undefined, score?: Finding['score'], severity: Finding['severity'] = 'warning'): Finding {

@@ -27,7 +27,10 @@ describe('the streaming filter', () => {
     const waiters: { test: () => boolean; resolve: () => void }[] = [];
     child.stdout.setEncoding('utf8').on('data', (s: string) => {
       out += s;
-      for (const w of waiters.splice(0)) (w.test() ? w.resolve() : waiters.push(w));
+      for (const w of waiters.splice(0)) {
+        if (w.test()) w.resolve();
+        else waiters.push(w);
+      }
     });
     const until = (test: () => boolean) => new Promise<void>((resolve) => (test() ? resolve() : waiters.push({ test, resolve })));
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));

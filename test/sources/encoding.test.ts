@@ -5,8 +5,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { chooseLegacy, decodeBytes, encodeText, parseEncodingName } from '../../src/sources/encoding.js';
 import { openSource, openText } from '../../src/sources/index.js';
-import type { SourceFormat, Utterance } from '../../src/types.js';
-import { InputError } from '../../src/types.js';
+import type { Utterance } from '../../src/core/types.js';
+import type { SourceFormat } from '../../src/sources/index.js';
+import { InputError } from '../../src/core/types.js';
 import { at, checkConsistent, idx, units } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-enc-'));

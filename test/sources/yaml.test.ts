@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDocument, isMap, isScalar, Scalar } from 'yaml';
 import { openSource, openText } from '../../src/sources/index.js';
 import { decodeYamlScalar, type ScalarToken } from '../../src/sources/yaml-scalars.js';
-import { InputError, type Utterance } from '../../src/types.js';
+import { InputError, type Utterance } from '../../src/core/types.js';
 import { at, checkConsistent, checkFaithful, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);

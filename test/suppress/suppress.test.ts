@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFiles, type RunOptions } from '../../src/runner/run.js';
-import { parseDirectiveText, ruleMatches } from '../../src/engine/suppress.js';
+import { ruleMatches } from '../../src/core/rule-pattern.js';
+import { parseDirectiveText } from '../../src/engine/suppress.js';
 import { TEST_RUN_OPTIONS } from '../helpers.js';
 
 const OPTIONS: RunOptions = TEST_RUN_OPTIONS;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MatcherBuilder } from '../../src/engine/matcher.js';
+import { MatcherBuilder } from '../../src/match/matcher.js';
 import { normalize, normalizeText } from '../../src/text/normalize.js';
 import { isTraditional } from '../../src/text/script.js';
 

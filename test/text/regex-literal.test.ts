@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../../src/engine/regex-literal.js';
+import { requiredLiterals } from '../../src/match/regex-literal.js';
 
 describe('requiredLiterals', () => {
   it('finds the most selective literals every match contains', () => {

@@ -5,7 +5,7 @@
 //     (术语 / 繁体 / 英文 / 定义 / 错误说法 …, or English headers), lists as items in one cell.
 // Headers are recognised in Chinese and English; `columns` maps any other header to a field.
 import { hasHan, isTraditional } from '../../text/script.js';
-import { InputError } from '../../types.js';
+import { InputError } from '../../core/types.js';
 import type { Lang } from '../model.js';
 import { asCategory, glossaryLang, items, lines, toTermId, type ImportedTerm, type ImportOptions } from './term-base.js';
 

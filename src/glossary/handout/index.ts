@@ -2,7 +2,7 @@
 // format's module (and its libraries: csv-stringify, playwright-core) loads only when used, so
 // that the other commands start fast.
 import { extname } from 'node:path';
-import { InputError } from '../../types.js';
+import { InputError } from '../../core/types.js';
 import type { Glossary } from '../model.js';
 import type { HandoutOptions } from './content.js';
 

@@ -9,7 +9,7 @@
 // (30＿＿ with 价保 gives 30价保; 7天＿＿货 with 七日无理由退货 gives 7天七日无理由退货货).
 import { normalize, normalizeText } from '../../text/normalize.js';
 import { formatDate, htmlLang } from './labels.js';
-import { escapeHtml } from '../../text/markup.js';
+import { escapeHtml } from '../../core/markup.js';
 import { CSP_META, HANDOUT_CSS } from './html.js';
 import { escapeMd } from './markdown.js';
 import type { Category, Glossary } from '../model.js';

@@ -1,9 +1,9 @@
 // The terms of a glossary file as the checks read them, and the problems that keep a file or a
 // term from being read (kind `invalid`): not a mapping, no list of terms, what the schema
 // rejects, a term without id, a misuse without text.
-import { glossarySchema } from '../../config/schemas.js';
-import { validate, type YamlFile } from '../../config/yaml-file.js';
-import { InputError } from '../../types.js';
+import { glossarySchema } from '../schema.js';
+import { validate, type YamlFile } from '../../yaml/file.js';
+import { InputError } from '../../core/types.js';
 import { CATEGORIES } from '../model.js';
 import { problemAt, str, strs, type GlossaryProblem, type RawMisuse, type RawTerm, type TermEntry } from './problem.js';
 

@@ -2,7 +2,7 @@
 // the loader's schema accepts them, so that every problem is found at once), and a problem with
 // its place. Each check is a module of this folder; check.ts runs them all for `aslint glossary
 // check`, and the loader runs those it stops at (duplicate ids, formal terms without plain wording).
-import type { YamlFile } from '../../config/yaml-file.js';
+import type { YamlFile } from '../../yaml/file.js';
 import type { Convert } from '../../text/opencc.js';
 
 export type ProblemSeverity = 'error' | 'warning';

@@ -5,9 +5,8 @@
 // the span — and counted: two dismissals of one key leave out the first two findings with that key,
 // so a third copy still shows. `occurrence` (which of them, from 0) tells a person which one was
 // meant; the HTML report computes it with `occurrences` below, as the run does.
-import { InputError, type Finding } from '../types.js';
-import { readYamlFile, validate } from '../config/yaml-file.js';
-import type { JsonSchema } from '../checks/kind.js';
+import { InputError, type Finding, type JsonSchema } from '../core/types.js';
+import { readYamlFile, validate } from '../yaml/file.js';
 import type { FileResult } from './result.js';
 
 export interface Dismissal {

@@ -3,7 +3,7 @@
 // checked only when a check asks for the hits of that rule in that utterance: a hit that no rule
 // can use there (wrong role, outside a position window, a conversation rule on a reply) never
 // makes the segmenter load or run.
-import type { Utterance } from '../types.js';
+import type { Utterance } from '../core/types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
 import type { Segmenter } from '../text/segment.js';
 import { textLang, type TextLang } from './scope.js';

@@ -2,10 +2,10 @@
 // turning every problem into an InputError at the exact line and column of the offending node.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { InputError } from '../types.js';
+import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { InputError, type JsonSchema } from '../core/types.js';
 import { decodeBytes } from '../sources/encoding.js';
-import type { JsonSchema } from '../checks/kind.js';
+import { LineMap } from '../sources/positions.js';
 import { regexProblem } from './regex-safety.js';
 import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
 
@@ -52,30 +52,28 @@ export function readYamlText(path: string): string {
 }
 
 export function parseYaml(path: string, source: string): YamlFile {
-  const lineCounter = new LineCounter();
   const body = source.replace(/^\uFEFF/, '');
+  const lines = new LineMap(body);
   const tooDeep = yamlNestingProblem(body);
   if (tooDeep) {
-    // The lexer has not run, so the line counter knows no lines yet.
-    const before = body.slice(0, tooDeep.offset);
-    const line = before.split('\n').length;
-    throw new InputError(tooDeep.message, path, line, tooDeep.offset - before.lastIndexOf('\n'), tooDeep.hint);
+    const at = lines.point(tooDeep.offset);
+    throw new InputError(tooDeep.message, path, at.line, at.column, tooDeep.hint);
   }
-  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
-    const at = lineCounter.linePos(problem.pos[0]);
-    throw new InputError(`YAML syntax error: ${problem.message.split('\n')[0]}`, path, at.line, at.col, 'Fix the YAML syntax at this place.');
+    const at = lines.point(problem.pos[0]);
+    throw new InputError(`YAML syntax error: ${problem.message.split('\n')[0]}`, path, at.line, at.column, 'Fix the YAML syntax at this place.');
   }
   const cycle = aliasCycleAt(doc);
   if (cycle >= 0) {
-    const at = lineCounter.linePos(cycle);
-    throw new InputError(ALIAS_CYCLE_MESSAGE, path, at.line, at.col, ALIAS_CYCLE_HINT);
+    const at = lines.point(cycle);
+    throw new InputError(ALIAS_CYCLE_MESSAGE, path, at.line, at.column, ALIAS_CYCLE_HINT);
   }
   const suspicious = contentProblem(doc);
   if (suspicious) {
-    const at = lineCounter.linePos(suspicious.offset);
-    throw new InputError(suspicious.message, path, at.line, at.col, suspicious.hint);
+    const at = lines.point(suspicious.offset);
+    throw new InputError(suspicious.message, path, at.line, at.column, suspicious.hint);
   }
   let data: unknown;
   try {
@@ -83,8 +81,8 @@ export function parseYaml(path: string, source: string): YamlFile {
   } catch (e) {
     // The yaml package's guard against alias bombs throws a ReferenceError without a place.
     if (!(e instanceof ReferenceError)) throw e;
-    const at = lineCounter.linePos(firstAliasAt(doc));
-    throw new InputError(ALIAS_BOMB_MESSAGE.replace(/ to more than [\d,]+ nodes/, ' too far'), path, at.line, at.col, ALIAS_BOMB_HINT);
+    const at = lines.point(firstAliasAt(doc));
+    throw new InputError(ALIAS_BOMB_MESSAGE.replace(/ to more than [\d,]+ nodes/, ' too far'), path, at.line, at.column, ALIAS_BOMB_HINT);
   }
   const positionOf = (dataPath: readonly (string | number)[], key = false) => {
     let node: unknown = doc.contents;
@@ -105,8 +103,8 @@ export function parseYaml(path: string, source: string): YamlFile {
       if (node && typeof node === 'object' && 'range' in node) found = node as Node;
     }
     const offset = found?.range?.[0] ?? 0;
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    const { line, column } = lines.point(offset);
+    return { line, column };
   };
   return {
     path,
@@ -133,7 +131,6 @@ function contentProblem(doc: Document.Parsed): { offset: number; message: string
     Scalar(_key, node) {
       const offset = node.range?.[0] ?? 0;
       const v = node.value;
-      // eslint-disable-next-line no-control-regex
       const control = typeof v === 'string' ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(v) : null;
       if (control) found = { offset, message: `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) in text`, hint: 'Remove it: text in aslint files is what people write.' };
       else if (typeof v === 'string' && v.length > 0 && v.trim() === '') found = { offset, message: 'text that is only white space', hint: 'Write the words, or remove the entry.' };

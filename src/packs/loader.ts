@@ -1,8 +1,8 @@
 import { CHECK_KINDS } from '../checks/index.js';
 import type { RuleSpec } from '../checks/kind.js';
 import type { ExampleOrigins, Origin } from '../glossary/model.js';
-import { packSchema, ruleSchema } from './schemas.js';
-import { readYamlFile, validate } from './yaml-file.js';
+import { packSchema, ruleSchema } from './schema.js';
+import { readYamlFile, validate } from '../yaml/file.js';
 
 export interface LoadedRule {
   /** `<pack>/<rule>` */

@@ -1,6 +1,6 @@
 // Which conversations a rule applies to: its `lang` and `channel` lists against the language and
 // channel of the conversation (given in the input, else told from the text and the config).
-import type { Conversation, LintOptions } from '../types.js';
+import type { Conversation, LintOptions } from '../core/types.js';
 import { isTraditional } from '../text/script.js';
 import { foldTable } from '../text/chartable.js';
 

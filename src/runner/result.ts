@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../checks/kind.js';
-import type { ConversationInfo, Finding, Severity, SkippedCounts } from '../types.js';
+import { SEVERITY_PLURALS, type ConversationInfo, type Finding, type SkippedCounts } from '../core/types.js';
 import type { Dismissal } from './dismissed.js';
 
 export interface FileResult {
@@ -27,6 +27,8 @@ export interface Summary {
 
 // Quality-inspection scores (computed by the runner: src/runner/scores.ts).
 export const FULL_SCORE = 100;
+/** Below this a conversation fails inspection (the usual 质检 pass mark). */
+export const PASS_MARK = 60;
 
 export interface ConversationScore {
   path: string;
@@ -98,7 +100,6 @@ export type Reporter = (result: LintResult, options: ReportOptions) => string;
 
 export function summarize(files: readonly FileResult[]): Summary {
   const summary: Summary = { files: files.length, units: 0, errors: 0, warnings: 0, infos: 0 };
-  const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
   for (const f of files) {
     summary.units += f.units;
     if (f.skipped && (f.skipped.media || f.skipped.empty)) {
@@ -106,7 +107,7 @@ export function summarize(files: readonly FileResult[]): Summary {
       summary.skipped.media += f.skipped.media;
       summary.skipped.empty += f.skipped.empty;
     }
-    for (const finding of f.findings) summary[key[finding.severity]]++;
+    for (const finding of f.findings) summary[SEVERITY_PLURALS[finding.severity]]++;
   }
   return summary;
 }

@@ -1,8 +1,13 @@
 // The shared model of aslint: what sources produce, what checks consume and what reporters print.
 
+/** A JSON Schema object, as ajv and editors read it. */
+export type JsonSchema = { [key: string]: unknown };
+
 export type Role = 'agent' | 'customer' | 'system';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** The count of each severity in a summary (`errors`, `warnings`, `infos`). */
+export const SEVERITY_PLURALS: Readonly<Record<Severity, 'errors' | 'warnings' | 'infos'>> = { error: 'errors', warning: 'warnings', info: 'infos' };
 
 /** A place in a source file. line/column are 1-based; column counts UTF-16 code units. */
 export interface SourcePoint {
@@ -93,15 +98,6 @@ export interface TranscriptTurn {
   speaker?: string;
   time?: string;
   text: string;
-}
-
-/** The input formats (src/sources/registry.ts has one module per format). */
-export type SourceFormat = 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'text' | 'replies-yaml' | 'replies-json' | 'replies-text';
-
-export interface SourceDocument {
-  path: string;
-  format: SourceFormat;
-  conversations: AsyncIterable<Conversation>;
 }
 
 /** A text edit in the units of an utterance's own text. */

@@ -1,13 +1,9 @@
-// JSON Schemas of aslint's data files, made from the check kinds' own schemas so that the
-// loader, the docs and the editor schemas cannot drift apart.
-import { CATEGORIES } from '../glossary/model.js';
-import { SEVERITIES } from '../types.js';
+// JSON Schema of a rule pack, made from the check kinds' own schemas so that the loader, the
+// docs and the editor schemas cannot drift apart.
+import { SEVERITIES, type JsonSchema } from '../core/types.js';
 import { packKinds } from '../checks/index.js';
-import type { CheckKind, JsonSchema } from '../checks/kind.js';
-
-const text = { type: 'string', minLength: 1 };
-const textList = { type: 'array', items: text };
-const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' };
+import type { CheckKind } from '../checks/kind.js';
+import { id, pinnedExample, text } from '../glossary/schema.js';
 
 /** One turn: `{customer: 在吗}`, with a `time` when the rule is about time (`{agent: 您好, time: '10:00:40'}`). */
 const exampleTurn = {
@@ -16,13 +12,7 @@ const exampleTurn = {
   properties: { agent: { type: 'string' }, customer: { type: 'string' }, system: { type: 'string' }, time: { type: 'string', minLength: 1 } },
   oneOf: [{ required: ['agent'] }, { required: ['customer'] }, { required: ['system'] }],
 };
-/** A bad example pinned like prh's specs: the exact flagged text and the corrected sentence. */
-const pinnedExample = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['text'],
-  properties: { text, flags: { anyOf: [text, { type: 'array', minItems: 1, items: text }] }, fix: { type: 'string' } },
-};
+
 const example = {
   anyOf: [
     { type: 'object', additionalProperties: false, required: ['turns'], properties: { turns: { type: 'array', minItems: 1, items: exampleTurn } } },
@@ -82,55 +72,6 @@ export const packSchema: JsonSchema = {
     pack: id,
     description: text,
     rules: { type: 'array', items: { type: 'object', required: ['id', 'kind'], properties: { id, kind: ruleCommonProperties.kind } } },
-  },
-};
-
-const localized = (required: string[]) => ({
-  type: 'object',
-  additionalProperties: false,
-  required,
-  properties: { 'zh-Hans': text, 'zh-Hant': text, en: text },
-});
-
-export const termSchema: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'zh-Hans', 'en', 'definition'],
-  properties: {
-    id,
-    'zh-Hans': text,
-    'zh-Hant': text,
-    en: text,
-    definition: localized(['zh-Hans', 'en']),
-    variants: textList,
-    misuses: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['text', 'why'],
-        properties: { text, why: { anyOf: [{ ...localized([]), minProperties: 1 }, text] }, alternatives: textList, except: textList },
-      },
-    },
-    register: { enum: ['formal', 'plain', 'any'] },
-    plain: { oneOf: [text, localized(['zh-Hans'])] },
-    source: text,
-    examples: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { good: textList, bad: { type: 'array', items: { anyOf: [pinnedExample, text] } } },
-    },
-  },
-};
-
-export const glossarySchema: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['category', 'terms'],
-  properties: {
-    category: { enum: [...CATEGORIES] },
-    description: text,
-    terms: { type: 'array', items: termSchema },
   },
 };
 
