@@ -17,7 +17,6 @@ interface GlossarySourceOptions extends ConfigChoice {
   defaults: boolean;
 }
 
-
 interface ImportCliOptions extends GlossarySourceOptions {
   output?: string;
   category?: Category;
@@ -39,25 +38,40 @@ export function registerGlossary(program: Command, state: CommandState): void {
 
   const importCommand = glossary
     .command('import')
-    .description('write aslint glossary YAML from a term base: TBX, or a CSV or Excel sheet (aslint\'s layout, or a row per term with a column per language: 术语, 繁体, 英文, 定义, 错误说法 …)')
+    .description(
+      "write aslint glossary YAML from a term base: TBX, or a CSV or Excel sheet (aslint's layout, or a row per term with a column per language: 术语, 繁体, 英文, 定义, 错误说法 …)",
+    )
     .argument('<file>', 'a .tbx, .csv or .xlsx file')
     .option('-o, --output <file>', 'write the YAML here (a folder, or a name ending in /, gets one <category>.yaml per category); stdout when left out')
     .addOption(new Option('--category <name>', 'category of terms the file gives none (or an unknown one)').choices([...CATEGORIES]))
     .addOption(new Option('--from <format>', 'the file format (default: from the extension or content)').choices(['tbx', 'csv', 'xlsx']))
     .option('--sheet <name>', 'the sheet of an Excel workbook to read, by name or number (default: the first)')
-    .option('--column <header=field>', `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`, collect, []);
+    .option(
+      '--column <header=field>',
+      `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`,
+      collect,
+      [],
+    );
   // The glossary the result will be used with, to check it against.
   configOptions(glossarySourceOptions(importCommand))
     .option('--no-check', 'write the result without checking it')
-    .addHelpText('after', '\nThe result is checked, before anything is written, against the glossary it will be used with: the bundled one (unless --no-defaults), the config\'s and --glossary.')
+    .addHelpText(
+      'after',
+      "\nThe result is checked, before anything is written, against the glossary it will be used with: the bundled one (unless --no-defaults), the config's and --glossary.",
+    )
     .action(async (file: string, options: ImportCliOptions) => {
       state.exitCode = await runImport(file, options);
     });
 
   const checkCommand = glossary
     .command('check')
-    .description('report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion')
-    .argument('[files...]', 'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)');
+    .description(
+      'report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion',
+    )
+    .argument(
+      '[files...]',
+      'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)',
+    );
   configOptions(glossarySourceOptions(checkCommand))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .action(async (files: string[], options: CheckCliOptions) => {
@@ -71,7 +85,14 @@ function columnMap(values: readonly string[]): Record<string, string> | undefine
   const out: Record<string, string> = {};
   for (const v of values) {
     const at = v.lastIndexOf('=');
-    if (at <= 0 || at === v.length - 1) throw new InputError(`--column takes "header=field", not "${v}"`, undefined, undefined, undefined, `For example --column "标准用语=zh-Hans". Fields: ${WIDE_FIELDS.join(', ')}.`);
+    if (at <= 0 || at === v.length - 1)
+      throw new InputError(
+        `--column takes "header=field", not "${v}"`,
+        undefined,
+        undefined,
+        undefined,
+        `For example --column "标准用语=zh-Hans". Fields: ${WIDE_FIELDS.join(', ')}.`,
+      );
     out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
   }
   return out;
@@ -80,13 +101,24 @@ function columnMap(values: readonly string[]): Record<string, string> | undefine
 async function runImport(file: string, options: ImportCliOptions): Promise<number> {
   const { importTermBaseFile } = await import('../glossary/import.js');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  const result = await importTermBaseFile(file, { category: options.category, from: options.from, sheet: options.sheet, columns: columnMap(options.column), output: options.output });
+  const result = await importTermBaseFile(file, {
+    category: options.category,
+    from: options.from,
+    sheet: options.sheet,
+    columns: columnMap(options.column),
+    output: options.output,
+  });
   const out = options.output;
   const written = result.files;
   for (const n of result.notes) process.stderr.write(`  note: ${n}\n`);
   // Checked before anything is written, with the glossary it will be used with: a misuse that is
   // another term's preferred form (仅退款) would make lint flag, and --fix replace, the right word.
-  const problems = options.check ? await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })), { context: workingGlossaryFiles(options).map((path) => ({ path })) }) : [];
+  const problems = options.check
+    ? await checkGlossary(
+        written.map((w) => ({ path: w.path, text: w.yaml })),
+        { context: workingGlossaryFiles(options).map((path) => ({ path })) },
+      )
+    : [];
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     process.stderr.write(`\nNothing was written: the imported glossary has problems aslint cannot use it with.\n${formatProblems(problems)}`);

@@ -24,12 +24,20 @@ interface HandoutCliOptions {
   date?: string;
 }
 
-
 export function parseCategories(values: readonly string[]): Category[] {
   const out: Category[] = [];
-  for (const v of values.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s)) {
+  for (const v of values
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s)) {
     if (!(CATEGORIES as readonly string[]).includes(v)) {
-      throw new InputError(`unknown category "${v}"`, undefined, undefined, undefined, `Use one or more of: ${CATEGORIES.join(', ')} (comma-separated or repeated).`);
+      throw new InputError(
+        `unknown category "${v}"`,
+        undefined,
+        undefined,
+        undefined,
+        `Use one or more of: ${CATEGORIES.join(', ')} (comma-separated or repeated).`,
+      );
     }
     if (!out.includes(v as Category)) out.push(v as Category);
   }

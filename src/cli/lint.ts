@@ -55,7 +55,9 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--stdin', 'lint the text on stdin (as the path -)')
     .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
-    .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
+    .addOption(
+      new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS),
+    )
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff and report what would remain; change no file')
     .option('--report-unused-disable-directives', 'warn about aslint-disable comments that suppress nothing')
@@ -82,7 +84,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const run = toRunOptions(options);
   const useStdin = options.stdin === true || paths.includes('-');
-  if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
+  if (paths.length === 0 && !useStdin)
+    throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
   const stdinChoice = { format: options.stdinFormat, filename: options.stdinFilename, whole: options.baseline !== undefined };
   if (useStdin) checkStdinChoice(stdinChoice);
   if (options.scoresFile) checkScoresFile(options.scoresFile);
@@ -109,7 +112,10 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   // at the end: a baseline being written filters them all, dismissals apply to the whole result).
   let stream: StreamedReport | undefined;
   if (STREAMED_FORMATS.has(options.format) && !options.writeBaseline && !options.dismissed) {
-    stream = options.format === 'jsonl' ? new (await import('../report/jsonl.js')).JsonlWriter(output.write) : new (await import('../report/json.js')).JsonWriter(output.write);
+    stream =
+      options.format === 'jsonl'
+        ? new (await import('../report/jsonl.js')).JsonlWriter(output.write)
+        : new (await import('../report/json.js')).JsonWriter(output.write);
     stream.start();
   }
   try {
@@ -182,7 +188,11 @@ async function lintAndReport(
 }
 
 /** What --fix and --fix-dry-run did, said on stderr (a dry run's diff goes where a person reads it). */
-function reportFixes(options: LintOptions, fixed: Awaited<ReturnType<typeof runFiles>>['fixed'], unfixed: Awaited<ReturnType<typeof runFiles>>['unfixed']): void {
+function reportFixes(
+  options: LintOptions,
+  fixed: Awaited<ReturnType<typeof runFiles>>['fixed'],
+  unfixed: Awaited<ReturnType<typeof runFiles>>['unfixed'],
+): void {
   const n = fixed.reduce((sum, f) => sum + f.applied, 0);
   const counted = `${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`;
   if (options.fixDryRun) {

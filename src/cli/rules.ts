@@ -29,12 +29,7 @@ export function registerRules(program: Command, _state: CommandState): void {
   });
 
   configOptions(
-    ruleSourceOptions(
-      program
-        .command('explain')
-        .description("show a rule's docs and examples")
-        .argument('<rule-id>', 'the rule, e.g. term/seven-day-return'),
-    ),
+    ruleSourceOptions(program.command('explain').description("show a rule's docs and examples").argument('<rule-id>', 'the rule, e.g. term/seven-day-return')),
   ).action(async (id: string, options: ConfigChoice & ContentChoice) => {
     const rule = findRule(await loadConfiguredRules(options), id);
     const page = ruleDocPage(rule, process.cwd()).replace(/^<!--.*-->\n\n/, '');

@@ -26,7 +26,8 @@ export function registerTest(program: Command, state: CommandState): void {
     for (const f of failures) out.push(`${f.origin.file}:${f.origin.line}:${f.origin.column}: ${f.ruleId}: ${f.problem}: ${exampleText(f.example)}`);
     for (const m of missing) out.push(`${m.origin.file}:${m.origin.line}:${m.origin.column}: ${m.ruleId}: has no ${m.lacks.replace(/^a /, '')}`);
     out.push(`${examples} examples of ${rules} rules`);
-    if (missing.length > 0) out.push(`${missing.length} rules without good and bad examples${options.strict ? ' (--strict: that fails)' : ' (--strict makes that fail)'}`);
+    if (missing.length > 0)
+      out.push(`${missing.length} rules without good and bad examples${options.strict ? ' (--strict: that fails)' : ' (--strict makes that fail)'}`);
     out.push(`examples: ${examples - failures.length} passed, ${failures.length} failed`);
     process.stdout.write(out.join('\n') + '\n');
     state.exitCode = failures.length > 0 || (options.strict && missing.length > 0) ? 1 : 0;

@@ -74,7 +74,13 @@ export function writeStarterConfig(dir: string, preset: string, force = false): 
   }
   const existing = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
   if (existing && !force) {
-    throw new InputError('a config file is already here', relative(dir, existing), undefined, undefined, 'Edit it, or run `aslint init --force` to replace it.');
+    throw new InputError(
+      'a config file is already here',
+      relative(dir, existing),
+      undefined,
+      undefined,
+      'Edit it, or run `aslint init --force` to replace it.',
+    );
   }
   writeFileSync(join(dir, CONFIG_FILE_NAMES[0]), starterConfig(configSchemaRef(dir), preset));
   return CONFIG_FILE_NAMES[0];
@@ -92,7 +98,12 @@ export function shownConfig(file: string, options: ConfigOptions, cwd: string): 
     glossary: config.glossary.map(shown),
     rules: config.rules.map(shown),
     severity: config.severity,
-    overrides: overridesFor(config, resolve(file)).map((o) => ({ base: shown(o.base), files: o.files, ...(o.excludeFiles.length ? { excludeFiles: o.excludeFiles } : {}), severity: o.severity })),
+    overrides: overridesFor(config, resolve(file)).map((o) => ({
+      base: shown(o.base),
+      files: o.files,
+      ...(o.excludeFiles.length ? { excludeFiles: o.excludeFiles } : {}),
+      severity: o.severity,
+    })),
     files: config.files.map((f) => ({ base: shown(f.base), patterns: f.patterns, ...(f.format ? { format: f.format } : {}) })),
     ignores: config.ignores.map((i) => ({ base: shown(i.base), patterns: i.patterns })),
   };

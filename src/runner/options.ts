@@ -62,7 +62,13 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | u
   if (value === undefined || value === 'auto') return value;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new InputError(`--concurrency takes a whole number of threads or auto, not "${value}"`, undefined, undefined, undefined, 'Use --concurrency auto (one thread per core) or a number such as 2.');
+    throw new InputError(
+      `--concurrency takes a whole number of threads or auto, not "${value}"`,
+      undefined,
+      undefined,
+      undefined,
+      'Use --concurrency auto (one thread per core) or a number such as 2.',
+    );
   }
   return n;
 }
@@ -95,7 +101,14 @@ export interface LintCliOptions extends ConfigChoice {
 
 /** The run `aslint lint` makes of its options (callbacks apart). */
 export function toRunOptions(options: LintCliOptions): RunOptions {
-  if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
+  if (options.fix && options.fixDryRun)
+    throw new InputError(
+      '--fix and --fix-dry-run exclude each other',
+      undefined,
+      undefined,
+      undefined,
+      'Use --fix-dry-run to see the changes, --fix to make them.',
+    );
   return {
     ...configOptionsOf(options),
     ignore: options.ignore,

@@ -43,7 +43,9 @@ export async function listRules(options: ConfigChoice & ContentChoice & RuleFilt
   if (options.kind !== undefined && !CHECK_KINDS.has(options.kind) && options.kind !== 'directive') {
     throw new InputError(`unknown kind "${options.kind}"`, undefined, undefined, undefined, `Use one of: ${[...CHECK_KINDS.keys(), 'directive'].join(', ')}.`);
   }
-  return (await loadConfiguredRules(options)).filter((r) => (options.kind === undefined || r.kind.name === options.kind) && (options.all || r.configured !== 'off'));
+  return (await loadConfiguredRules(options)).filter(
+    (r) => (options.kind === undefined || r.kind.name === options.kind) && (options.all || r.configured !== 'off'),
+  );
 }
 
 /** Finds a rule by id; an unknown id is an input error that names the closest ids. */

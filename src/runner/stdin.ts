@@ -21,7 +21,13 @@ export interface StdinChoice {
 /** Stdin cannot be read without a way to tell its format. */
 export function checkStdinChoice(choice: StdinChoice): void {
   if (!choice.format && !choice.filename) {
-    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
+    throw new InputError(
+      'reading stdin needs --stdin-format or --stdin-filename',
+      undefined,
+      undefined,
+      undefined,
+      `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`,
+    );
   }
 }
 

@@ -21,7 +21,17 @@ describe('runner options', () => {
   });
 
   it('lint options become RunOptions', () => {
-    const run = toRunOptions({ ...LINT, format: 'html', config: false, fixDryRun: true, cache: true, cacheLocation: `${dir}/`, concurrency: '2', ignorePattern: ['old/**'], glossary: ['g.yaml'] });
+    const run = toRunOptions({
+      ...LINT,
+      format: 'html',
+      config: false,
+      fixDryRun: true,
+      cache: true,
+      cacheLocation: `${dir}/`,
+      concurrency: '2',
+      ignorePattern: ['old/**'],
+      glossary: ['g.yaml'],
+    });
     expect(run).toEqual({
       config: undefined,
       useConfig: false,
@@ -41,12 +51,22 @@ describe('runner options', () => {
       dismissed: undefined,
       concurrency: 2,
     });
-    expect(toRunOptions({ ...LINT, fix: true })).toMatchObject({ fix: 'write', describeRules: false, transcripts: false, cacheFile: undefined, concurrency: undefined });
+    expect(toRunOptions({ ...LINT, fix: true })).toMatchObject({
+      fix: 'write',
+      describeRules: false,
+      transcripts: false,
+      cacheFile: undefined,
+      concurrency: undefined,
+    });
   });
 
   it('refuses --fix with --fix-dry-run, and a --concurrency that is no thread count', async () => {
-    expect(await inputErrorOf(() => toRunOptions({ ...LINT, fix: true, fixDryRun: true }))).toBe('--fix and --fix-dry-run exclude each other\n  Use --fix-dry-run to see the changes, --fix to make them.');
-    expect(await inputErrorOf(() => parseConcurrency('0'))).toBe('--concurrency takes a whole number of threads or auto, not "0"\n  Use --concurrency auto (one thread per core) or a number such as 2.');
+    expect(await inputErrorOf(() => toRunOptions({ ...LINT, fix: true, fixDryRun: true }))).toBe(
+      '--fix and --fix-dry-run exclude each other\n  Use --fix-dry-run to see the changes, --fix to make them.',
+    );
+    expect(await inputErrorOf(() => parseConcurrency('0'))).toBe(
+      '--concurrency takes a whole number of threads or auto, not "0"\n  Use --concurrency auto (one thread per core) or a number such as 2.',
+    );
     expect(parseConcurrency('auto')).toBe('auto');
   });
 
@@ -64,6 +84,8 @@ describe('runner options', () => {
     writeFileSync(one, 'category: basic\nterms: []\n');
     expect(workingGlossaryFiles({ config: false, defaults: false, glossary: [one, folder] })).toEqual([one, join(folder, 'a.yml'), join(folder, 'b.yaml')]);
     expect(workingGlossaryFiles({ config: false, glossary: [one] })).toEqual([...defaultGlossaryFiles(), one]);
-    expect(await inputErrorOf(() => workingGlossaryFiles({ config: false, glossary: [join(dir, 'missing')] }))).toBe(`${join(dir, 'missing')}: cannot read glossary: no such file or folder\n  Check the --glossary path.`);
+    expect(await inputErrorOf(() => workingGlossaryFiles({ config: false, glossary: [join(dir, 'missing')] }))).toBe(
+      `${join(dir, 'missing')}: cannot read glossary: no such file or folder\n  Check the --glossary path.`,
+    );
   });
 });

@@ -36,7 +36,9 @@ describe('stdin', () => {
     } catch (e) {
       message = (e as InputError).format();
     }
-    expect(message).toBe('reading stdin needs --stdin-format or --stdin-filename\n  Add --stdin-format jsonl|json|csv|tsv|text|replies-yaml|replies-json|replies-text, or --stdin-filename replies.yaml.');
+    expect(message).toBe(
+      'reading stdin needs --stdin-format or --stdin-filename\n  Add --stdin-format jsonl|json|csv|tsv|text|replies-yaml|replies-json|replies-text, or --stdin-filename replies.yaml.',
+    );
     const config = join(dir, 'aslint.config.yaml');
     writeFileSync(config, 'ignores: ["old/**"]\n');
     expect(isStdinIgnored({ filename: join(dir, 'old/a.yaml') }, { config })).toBe(true);
