@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { ContentSources } from '../core/package.js';
 import { docsDiff, rulePages, writeDocs } from '../report/rule-docs-files.js';
-import { loadRuleInfos } from '../runner/rule-list.js';
+import { loadRuleInfos } from '../report/configured-rules.js';
 import type { CommandState } from './index.js';
 import { ruleSourceOptions } from './options.js';
 

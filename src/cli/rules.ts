@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ruleDocPage } from '../report/rule-docs.js';
 import { rulesJson, rulesTable, ungatedNote } from '../report/rule-list.js';
 import type { ConfigChoice, ContentChoice } from '../runner/options.js';
-import { findRule, listRules, loadConfiguredRules, ungatedRegexes, type RuleFilter } from '../runner/rule-list.js';
+import { findRule, listRules, loadConfiguredRules, ungatedRegexes, type RuleFilter } from '../report/configured-rules.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
 

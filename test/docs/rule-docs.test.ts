@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docsDiff, rulePages, writeDocs } from '../../src/report/rule-docs-files.js';
 import { runCli } from '../helpers.js';
-import { loadRuleInfos } from '../../src/runner/rule-list.js';
+import { loadRuleInfos } from '../../src/report/configured-rules.js';
 import { PACKAGE_ROOT } from '../../src/defaults.js';
 import { DOCS_BASE_URL, ruleDocsUrl } from '../../src/report/rule-docs.js';
 

@@ -8,9 +8,9 @@ import { loadRulePacks } from '../packs/loader.js';
 import { contentFiles, type ContentSources } from '../core/package.js';
 import { contentRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';
-import { DIRECTIVE_RULES, type RuleInfo } from '../report/rule-docs.js';
+import { DIRECTIVE_RULES, type RuleInfo } from './rule-docs.js';
 import { InputError } from '../core/types.js';
-import { workingConfig, workingContent, type ConfigChoice, type ContentChoice } from './options.js';
+import { workingConfig, workingContent, type ConfigChoice, type ContentChoice } from '../runner/options.js';
 
 /** The rules of the bundled and given glossary and rule packs, uncompiled (no matcher is built). */
 export async function loadRuleInfos(options: ContentSources = {}): Promise<RuleInfo[]> {
@@ -69,7 +69,7 @@ export function findRule<R extends RuleInfo>(rules: readonly R[], id: string): R
  * the cost and can add one.
  */
 export async function ungatedRegexes(options: ConfigChoice & ContentChoice, shown: ReadonlySet<string>): Promise<{ rule: string; regex: RegExp }[]> {
-  const { loadRuleSet } = await import('./rulesets.js');
+  const { loadRuleSet } = await import('../runner/rulesets.js');
   const ruleSet = await loadRuleSet(workingContent(options));
   return ruleSet.patterns.ungated
     .map((k) => ruleSet.patterns.regexes[k]!)
