@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { dirname, join } from 'node:path';
-import { loadRulePacks } from '../src/config/rules.js';
+import { loadRulePacks } from '../src/packs/loader.js';
 import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
 import { loadGlossary } from '../src/glossary/loader.js';
 import { InputError, type Conversation, type Role } from '../src/core/types.js';

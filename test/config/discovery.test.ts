@@ -5,11 +5,11 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configSchemaRef, starterConfig } from '../../src/config/starter.js';
-import { PACKAGE } from '../../src/defaults.js';
+import { PACKAGE } from '../../src/core/package.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';
 import { runFiles, type RunOptions } from '../../src/runner/run.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { TEST_DATA, runCli } from '../helpers.js';
 
 let root: string;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docsDiff, rulePages, writeDocs } from '../../src/report/rule-docs-files.js';
 import { runCli } from '../helpers.js';
 import { loadRuleInfos } from '../../src/report/configured-rules.js';
-import { PACKAGE_ROOT } from '../../src/defaults.js';
+import { PACKAGE_ROOT } from '../../src/core/package.js';
 import { DOCS_BASE_URL, ruleDocsUrl } from '../../src/report/rule-docs.js';
 
 const DOCS = join(PACKAGE_ROOT, 'docs', 'rules');

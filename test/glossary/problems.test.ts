@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/config/yaml-file.js';
+import { parseYaml } from '../../src/yaml/file.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import { duplicateId } from '../../src/glossary/problems/duplicate-id.js';
 import { readEntries } from '../../src/glossary/problems/entries.js';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultGlossaryFiles } from '../../src/defaults.js';
+import { defaultGlossaryFiles } from '../../src/core/package.js';
 import { cacheFileOf, configOptionsOf, parseConcurrency, toRunOptions, workingGlossaryFiles, type LintCliOptions } from '../../src/runner/options.js';
 import { inputErrorOf } from '../helpers.js';
 

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkStdinChoice, isStdinIgnored, stdinInput } from '../../src/runner/stdin.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslint-stdin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
