@@ -7,10 +7,11 @@ import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { CACHE_FILE_NAME, toRunOptions, type LintCliOptions } from '../runner/options.js';
 import { runFiles, type RunOptions, type StdinInput } from '../runner/run.js';
-import { checkStdinChoice, isStdinIgnored, STDIN_FORMATS, stdinInput } from '../runner/stdin.js';
+import { checkStdinChoice, isStdinIgnored, stdinInput } from '../runner/stdin.js';
 import { summarize, type FileResult, type LintResult } from '../runner/result.js';
+import { FORMATS } from '../report/formats.js';
 import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
-import { SOURCE_FORMATS, type SourceFormat } from '../sources/index.js';
+import { SOURCE_FORMATS, TEXT_FORMATS, type SourceFormat } from '../sources/index.js';
 import { InputError, type Finding } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
@@ -27,10 +28,8 @@ interface StreamedReport {
 }
 const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 
-/** Formats read by people: a --fix-dry-run diff may go before them on stdout. */
-const HUMAN_FORMATS: ReadonlySet<string> = new Set(['stylish', 'compact', 'unix']);
-
 interface LintOptions extends LintCliOptions {
+  format: string;
   maxWarnings?: string;
   quiet?: boolean;
   stdin?: boolean;
@@ -53,7 +52,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--no-ignore', 'lint files that ignore patterns (config ignores, --ignore-pattern) would skip')
     .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is not an error')
     .option('--stdin', 'lint the text on stdin (as the path -)')
-    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
+    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(TEXT_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
     .addOption(
       new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS),
@@ -82,7 +81,9 @@ function parseMaxWarnings(value: string | undefined): number {
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
   reporterOf(options.format);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const run = toRunOptions(options);
+  // What the report needs of the run: the rules described (SARIF, HTML), the conversations' turns (HTML).
+  const format = FORMATS[options.format];
+  const run = { ...toRunOptions(options), describeRules: format?.describesRules === true, transcripts: format?.transcripts === true };
   const useStdin = options.stdin === true || paths.includes('-');
   if (paths.length === 0 && !useStdin)
     throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
@@ -197,7 +198,7 @@ function reportFixes(
   const counted = `${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`;
   if (options.fixDryRun) {
     // Before a report read by people, on stdout; a machine-readable report keeps stdout to itself.
-    const diffOut = options.outputFile || HUMAN_FORMATS.has(options.format) ? process.stdout : process.stderr;
+    const diffOut = options.outputFile || FORMATS[options.format]?.forPeople ? process.stdout : process.stderr;
     for (const f of fixed) diffOut.write(f.diff);
     process.stderr.write(`aslint: --fix would fix ${counted} (no file changed); the report shows what would remain\n`);
   }

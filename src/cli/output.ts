@@ -21,7 +21,7 @@ export function reportOptions(command: Command): Command {
 export function reporterOf(format: string): () => Promise<Reporter> {
   const make = FORMATS[format];
   if (!make) throw new InputError(`unknown format "${format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
-  return make;
+  return make.reporter;
 }
 
 /**

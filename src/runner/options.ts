@@ -73,14 +73,8 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | u
   return n;
 }
 
-/** Whether a report format describes the rules of the run (their docs, help texts): SARIF and HTML. */
-export function describesRules(format: string): boolean {
-  return format === 'sarif' || format === 'html';
-}
-
 /** `aslint lint`'s options, as commander parses them. */
 export interface LintCliOptions extends ConfigChoice {
-  format: string;
   outputFile?: string;
   glossary?: string[];
   rules?: string[];
@@ -99,7 +93,7 @@ export interface LintCliOptions extends ConfigChoice {
   concurrency?: string;
 }
 
-/** The run `aslint lint` makes of its options (callbacks apart). */
+/** The run `aslint lint` makes of its options (callbacks, and what its report format needs, apart). */
 export function toRunOptions(options: LintCliOptions): RunOptions {
   if (options.fix && options.fixDryRun)
     throw new InputError(
@@ -122,8 +116,6 @@ export function toRunOptions(options: LintCliOptions): RunOptions {
     cacheFile: options.cache ? cacheFileOf(options.cacheLocation) : undefined,
     baseline: options.baseline,
     writeBaseline: options.writeBaseline,
-    describeRules: describesRules(options.format),
-    transcripts: options.format === 'html',
     dismissed: options.dismissed,
     concurrency: parseConcurrency(options.concurrency),
   };

@@ -170,9 +170,6 @@ const MAX_FIX_PASSES = 10;
 /** Files read and linted ahead of the one being reported, at least. */
 const READ_AHEAD = 8;
 
-/** Canned-reply libraries: read whole, with inline disables, and the only files --fix rewrites. */
-const LIBRARY_FORMATS = FIXABLE_FORMATS;
-
 /** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
 
@@ -210,7 +207,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       if (hit) return { result: { ...hit, path } };
     }
     const key = pool.keyOf(config);
-    if (LIBRARY_FORMATS.has(source.format)) {
+    if (FIXABLE_FORMATS.has(source.format)) {
       // A reply library is always read whole, however large: inline disables and --fix need its text.
       const decoded = source.kind === 'whole' ? source.decoded : await readTextFile(path, source.doc.encoding);
       return { result: await lintLibraryFile(path, decoded, source.format, (await pool.get(config)).ruleSet, config), cacheKey };
@@ -331,7 +328,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         deliver({ result: { path: stdinPath, ...linted } });
       } else {
       const { ruleSet } = await pool.get(config);
-      const linted = LIBRARY_FORMATS.has(stdin.format)
+      const linted = FIXABLE_FORMATS.has(stdin.format)
         ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
         : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
       deliver({ result: { path: stdinPath, ...linted } });

@@ -6,9 +6,6 @@ import { InputError } from '../core/types.js';
 import { jsonlPartsOf } from './read.js';
 import type { StdinInput } from './run.js';
 
-/** The formats stdin may be read as: text formats (a workbook is not piped). */
-export const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
-
 export interface StdinChoice {
   /** --stdin-format. */
   format?: SourceFormat;
@@ -26,7 +23,7 @@ export function checkStdinChoice(choice: StdinChoice): void {
       undefined,
       undefined,
       undefined,
-      `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`,
+      `Add --stdin-format ${TEXT_FORMATS.join('|')}, or --stdin-filename replies.yaml.`,
     );
   }
 }

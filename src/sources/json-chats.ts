@@ -108,7 +108,7 @@ async function* readJsonChats(path: string, text: string, options: InputOptions)
         messages.push(r.message);
       } else yield 'conversation' in r ? r.conversation : r.reply;
     } catch (err) {
-      yield problemOf(err, at);
+      yield problemOf(err, at, lines);
     }
   }
   if (messages.length) yield* groupMessages(messages, roles, `L${firstMessage!.line}`);

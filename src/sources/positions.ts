@@ -131,6 +131,12 @@ export class LineMap {
     return { line: this.firstLine + index, column: rel - this.starts[index]! + 1, offset };
   }
 
+  /** The offset of a line and column (a line past the last is clamped to the last). */
+  offsetOf(line: number, column: number): number {
+    const index = Math.min(Math.max(line - this.firstLine, 0), this.starts.length - 1);
+    return this.base + this.starts[index]! + column - 1;
+  }
+
   /** The 0-based index of the line that holds an offset of the text. */
   lineIndex(rel: number): number {
     const starts = this.starts;

@@ -106,7 +106,7 @@ export function* repliesOf(root: RNode | null, file: string, lines: LineMap, lan
     try {
       return read();
     } catch (err) {
-      return problemOf(err, lines.point(at));
+      return problemOf(err, lines.point(at), lines);
     }
   };
   if (top.kind === 'seq') {

@@ -27,7 +27,7 @@ describe('format registry', () => {
   it('loads every format lazily by name', async () => {
     expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'compact', 'csv', 'github', 'html', 'json', 'jsonl', 'junit', 'rdjson', 'sarif', 'stylish', 'unix']);
     for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'jsonl', 'html', 'unix', 'compact', 'csv']) {
-      const reporter = await FORMATS[name]!();
+      const reporter = await FORMATS[name]!.reporter();
       expect(typeof reporter(result, opts)).toBe('string');
     }
   });

@@ -11,7 +11,7 @@ import { inputErrorOf } from '../helpers.js';
 const dir = mkdtempSync(join(tmpdir(), 'aslint-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const LINT: LintCliOptions = { format: 'stylish', defaults: true, ignore: true, ignorePattern: [], cacheLocation: '.aslintcache' };
+const LINT: LintCliOptions = { defaults: true, ignore: true, ignorePattern: [], cacheLocation: '.aslintcache' };
 
 describe('runner options', () => {
   it('-c FILE, --no-config and neither', () => {
@@ -23,7 +23,6 @@ describe('runner options', () => {
   it('lint options become RunOptions', () => {
     const run = toRunOptions({
       ...LINT,
-      format: 'html',
       config: false,
       fixDryRun: true,
       cache: true,
@@ -39,22 +38,18 @@ describe('runner options', () => {
       ignorePatterns: ['old/**'],
       glossary: ['g.yaml'],
       rules: undefined,
-      format: undefined,
+      format: undefined, // --input-format
       defaults: true,
       fix: 'dry-run',
       reportUnusedDisableDirectives: undefined,
       cacheFile: join(dir, '.aslintcache'),
       baseline: undefined,
       writeBaseline: undefined,
-      describeRules: true,
-      transcripts: true,
       dismissed: undefined,
       concurrency: 2,
     });
     expect(toRunOptions({ ...LINT, fix: true })).toMatchObject({
       fix: 'write',
-      describeRules: false,
-      transcripts: false,
       cacheFile: undefined,
       concurrency: undefined,
     });

@@ -90,9 +90,10 @@ describe('encodings', () => {
     expect(doc.bom).toBe(true);
     const [u] = await units(doc);
     expect([u!.text, at(u!, 0), u!.locate(0).offset]).toEqual(['您好', '1:4', 3]);
-    expect(openText('<stdin>', '\ufeff客服：您好', 'text')).toBeTruthy();
-    const [s] = await units(openText('<stdin>', '\ufeff客服：您好', 'text'));
-    expect(s!.locate(0)).toEqual({ line: 1, column: 4, offset: 3 });
+    const stdin = openText('<stdin>', '\ufeff客服：您好', 'text');
+    expect([stdin.path, stdin.format]).toEqual(['<stdin>', 'text']);
+    const [s] = await units(stdin);
+    expect([s!.text, s!.locate(0)]).toEqual(['您好', { line: 1, column: 4, offset: 3 }]);
   });
 
   test('undecodable input is an InputError naming the file', async () => {

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { encodeText } from '../../src/sources/encoding.js';
-import { CHROMIUM, DATA } from './helpers.js';
+import { DATA } from '../glossary/handout/helpers.js';
 
 const GLOSSARY = ['--no-defaults', '--glossary', DATA];
 
@@ -73,13 +73,6 @@ describe('aslint handout', () => {
     const r = await aslint('handout', ...GLOSSARY, '-o', join(tmp(), 'h.pdf'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('apt-get install chromium fonts-noto-cjk');
-  });
-
-  it.skipIf(!CHROMIUM)('pdf: writes a PDF', async () => {
-    const file = join(tmp(), 'h.pdf');
-    const r = await aslint('handout', ...GLOSSARY, '--lang', 'en', '-o', file);
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
 

@@ -2,12 +2,12 @@
 // zh-Hant, no internal ids or tool name unless asked, the title and organisation given, and a
 // Content-Security-Policy in every HTML page.
 import { describe, expect, it } from 'vitest';
-import { buildView } from '../../src/glossary/handout/content.js';
-import { renderHtml } from '../../src/glossary/handout/html.js';
-import { renderMarkdown } from '../../src/glossary/handout/markdown.js';
-import { renderCsv } from '../../src/glossary/exchange/csv.js';
-import { taiwanQuotes } from '../../src/glossary/handout/traditional.js';
-import { runCli } from '../helpers.js';
+import { buildView } from '../../../src/glossary/handout/content.js';
+import { renderHtml } from '../../../src/glossary/handout/html.js';
+import { renderMarkdown } from '../../../src/glossary/handout/markdown.js';
+import { renderCsv } from '../../../src/glossary/exchange/csv.js';
+import { taiwanQuotes } from '../../../src/glossary/handout/traditional.js';
+import { runCli } from '../../helpers.js';
 import { DATA, testGlossary } from './helpers.js';
 
 const GLOSSARY = ['--no-defaults', '--glossary', DATA];

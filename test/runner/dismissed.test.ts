@@ -7,7 +7,7 @@ import { lintConversation } from '../../src/engine/lint.js';
 import { applyDismissals, loadDismissals, occurrences, type Dismissal } from '../../src/runner/dismissed.js';
 import type { FileResult } from '../../src/runner/result.js';
 import { dialogue, runCli } from '../helpers.js';
-import { ruleSet } from './fixture.js';
+import { ruleSet } from '../report/fixture.js';
 
 let files: () => FileResult[];
 beforeAll(async () => {

@@ -31,7 +31,7 @@ describe('the map step on Dask distributed', () => {
     const shardsDir = join(dir, 'shards');
     const map = spawnSync(
       PYTHON!,
-      [join(ROOT, 'test', 'scale', 'dask_map_step.py'), exportFile, shardsDir, '12000', '--', process.execPath, BIN, 'lint', '-', '--stdin-format', 'jsonl', '--format', 'jsonl', '--stdin-filename', 'export.jsonl', ...CONTENT],
+      [join(ROOT, 'test', 'cli', 'dask_map_step.py'), exportFile, shardsDir, '12000', '--', process.execPath, BIN, 'lint', '-', '--stdin-format', 'jsonl', '--format', 'jsonl', '--stdin-filename', 'export.jsonl', ...CONTENT],
       { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
     );
     expect(map.status, map.stderr).toBe(0);
