@@ -149,4 +149,3 @@ export function problemOf(err: unknown, fallback: SourcePoint, lines?: LineMap):
   const offset = lines ? lines.offsetOf(err.line, column) : err.line === fallback.line ? fallback.offset + column - fallback.column : fallback.offset;
   return unreadable({ message, hint, line: err.line, column, offset });
 }
-

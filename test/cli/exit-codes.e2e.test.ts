@@ -41,7 +41,11 @@ describe('the aslint binary', () => {
   });
 
   it('exits 2 on a usage error, with the message and no stack trace', () => {
-    expect(aslint(['lint', 'no-such-file.jsonl'])).toEqual({ code: 2, stdout: '', stderr: 'aslint: no such file or folder: no-such-file.jsonl\n  Check the path.\n' });
+    expect(aslint(['lint', 'no-such-file.jsonl'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'aslint: no such file or folder: no-such-file.jsonl\n  Check the path.\n',
+    });
     const r = aslint(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: unknown command 'frobnicate'/);

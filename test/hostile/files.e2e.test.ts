@@ -34,19 +34,25 @@ describe('folders and special files', () => {
   });
 
   // Root reads any folder: the walk is checked as an ordinary user.
-  it.runIf(CAN_LOCK)(`an unreadable folder is an error (exit 2), not "0 files"${CAN_LOCK ? '' : ' (skipped: root reads any folder and there is no runuser to run as nobody)'}`, () => {
-    const dir = folderWith({ 'a.yaml': REPLY });
-    chmodSync(dir, 0o755);
-    mkdirSync(join(dir, 'locked'));
-    writeFileSync(join(dir, 'locked', 'b.yaml'), REPLY);
-    chmodSync(join(dir, 'locked'), 0o000);
-    const args = [BIN, 'lint', dir, ...SMALL_CONTENT];
-    const run = process.getuid?.() === 0 ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
-    chmodSync(join(dir, 'locked'), 0o755);
-    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
-      status: 2,
-      stdout: '',
-      stderr: `aslint: ${join(dir, 'locked')}: cannot read the folder (EACCES)\n  Give aslint read permission on it, or leave it out (an \`ignores\` entry in aslint.config.yaml).\n`,
-    });
-  });
+  it.runIf(CAN_LOCK)(
+    `an unreadable folder is an error (exit 2), not "0 files"${CAN_LOCK ? '' : ' (skipped: root reads any folder and there is no runuser to run as nobody)'}`,
+    () => {
+      const dir = folderWith({ 'a.yaml': REPLY });
+      chmodSync(dir, 0o755);
+      mkdirSync(join(dir, 'locked'));
+      writeFileSync(join(dir, 'locked', 'b.yaml'), REPLY);
+      chmodSync(join(dir, 'locked'), 0o000);
+      const args = [BIN, 'lint', dir, ...SMALL_CONTENT];
+      const run =
+        process.getuid?.() === 0
+          ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, ...args], { encoding: 'utf8' })
+          : spawnSync(process.execPath, args, { encoding: 'utf8' });
+      chmodSync(join(dir, 'locked'), 0o755);
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `aslint: ${join(dir, 'locked')}: cannot read the folder (EACCES)\n  Give aslint read permission on it, or leave it out (an \`ignores\` entry in aslint.config.yaml).\n`,
+      });
+    },
+  );
 });

@@ -2,7 +2,7 @@
 // The HTML handout as a person sees it: rendered by headless Chromium, in print and on screen.
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Glossary, Lang } from '../../../src/glossary/model.js';
 import { buildView, type HandoutView } from '../../../src/glossary/handout/content.js';
 import { renderHtml } from '../../../src/glossary/handout/html.js';
