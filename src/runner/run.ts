@@ -129,8 +129,8 @@ export class RuleSetPool implements RuleSetSource {
     if (!entry) {
       const files = this.files(config);
       entry = (async () => {
-        const { glossary, rules } = await this.content(key);
-        return { ruleSet: await compileRuleSet(glossary, rules), files: [...files.glossary, ...files.rules] };
+        const { glossary, rules, patterns } = await this.content(key);
+        return { ruleSet: await compileRuleSet(glossary, rules, patterns), files: [...files.glossary, ...files.rules] };
       })();
       this.sets.set(key, entry);
     }
