@@ -18,12 +18,10 @@ interface StreamedReport {
 }
 const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
-import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
 import { InputError, type Finding, type SourceFormat } from '../types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
-import { ProgressBar } from './progress.js';
 import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
 const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
@@ -128,7 +126,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
   }
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
-  if (options.scoresFile) checkScoresFile(options.scoresFile);
+  // What only some runs need is loaded only by them (spreadsheet writers, the progress bar's string widths).
+  if (options.scoresFile) (await import('../report/scores-file.js')).checkScoresFile(options.scoresFile);
 
   const cacheFile = options.cache ? cacheFileOf(options.cacheLocation) : undefined;
   if (cacheFile) ensureFolderOf(cacheFile, 'cache');
@@ -198,7 +197,7 @@ async function lintAndReport(
   const makeReport = reporterOf(options.format);
   let partsWritten = false;
   const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
-  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
+  const progress = process.stderr.isTTY ? new (await import('./progress.js')).ProgressBar(process.stderr, new Map(inputs.files.map((f) => [f, statSync(f).size]))) : undefined;
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
   const started = performance.now();
@@ -220,7 +219,7 @@ async function lintAndReport(
       dismissed: options.dismissed,
       concurrency,
       onFile: (file: FileResult) => {
-        progress.fileDone(file);
+        progress?.fileDone(file);
         stream?.file({ ...file, findings: shown(file.findings) as Finding[] }, partsWritten);
         partsWritten = false;
       },
@@ -232,7 +231,7 @@ async function lintAndReport(
         : undefined,
     },
     stdin,
-  ).finally(() => progress.done());
+  ).finally(() => progress?.done());
   reportFixes(options, fixed, unfixed);
   if (options.writeBaseline) {
     const { Baseline } = await import('../runner/baseline.js');
@@ -253,7 +252,7 @@ async function lintAndReport(
     const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
     output.write((await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 }));
   }
-  if (options.scoresFile) await writeScoresFile(options.scoresFile, result.scores, process.cwd());
+  if (options.scoresFile) await (await import('../report/scores-file.js')).writeScoresFile(options.scoresFile, result.scores, process.cwd());
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;

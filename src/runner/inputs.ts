@@ -10,7 +10,6 @@ import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
 import { expandPaths } from '../index.js';
-import { parse as parseYaml } from 'yaml';
 import { openSource, readTextFile } from '../sources/index.js';
 import { InputError } from '../types.js';
 
@@ -91,7 +90,7 @@ export async function isLintable(path: string): Promise<boolean> {
       let data: unknown;
       try {
         // Aliases bounded: a bomb is the reader's to report, not this peek's to expand.
-        data = doc.format === 'replies-json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+        data = doc.format === 'replies-json' ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: 100 });
       } catch {
         return true; // a syntax error: the run reports it with its position
       }
