@@ -218,6 +218,7 @@ async function lintAndReport(
       transcripts: options.format === 'html',
       dismissed: options.dismissed,
       concurrency,
+      candidates: inputs.candidates,
       onFile: (file: FileResult) => {
         progress?.fileDone(file);
         stream?.file({ ...file, findings: shown(file.findings) as Finding[] }, partsWritten);

@@ -17,6 +17,7 @@ import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
 import { jsonlParts, readSource, type JsonlPart } from './read.js';
 import { loadContent, type RuleSetContent } from './rulesets.js';
+import { isLintableSource } from './inputs.js';
 import type { CompiledRule } from '../checks/kind.js';
 
 export interface RunOptions extends ConfigOptions {
@@ -40,6 +41,12 @@ export interface RunOptions extends ConfigOptions {
   cwd?: string;
   /** Worker threads for linting: a number, or `auto` (one per core). Default: lint in this thread. */
   concurrency?: number | 'auto';
+  /**
+   * Files found by walking a folder or a glob: each is linted only when it reads as a transcript
+   * or a reply library (runner/inputs.ts), judged on the text read to lint it; the others are
+   * left out of the result.
+   */
+  candidates?: ReadonlySet<string>;
   /** Called with each file's result, in input order, as soon as it and the files before it are done (a progress bar). */
   onFile?: (file: FileResult) => void;
   /** Called with the findings of each part of a streamed input (JSONL on stdin) as it is linted, before its file's onFile. */
@@ -197,10 +204,15 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const unfixed: UnfixedFinding[] = [];
   const ignored: string[] = [];
   const used = new Map<string, ResolvedConfig>();
+  const notInputs = new Set<string>();
 
   /** Lints one file: from the cache, or read (whole when small) and linted (in a worker when there are workers). */
-  const lintPath = async (path: string, config: ResolvedConfig): Promise<{ result: FileResult; cacheKey?: string }> => {
+  const lintPath = async (path: string, config: ResolvedConfig): Promise<{ result: FileResult | null; cacheKey?: string }> => {
     const source = await readSource(path, options.format ?? formatFor(config, path), config.input);
+    if (options.candidates?.has(path) && !(await isLintableSource(source))) {
+      notInputs.add(path);
+      return { result: null };
+    }
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
     let cacheKey: string | undefined;
     if (cache && !options.fix) {
@@ -297,7 +309,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   };
 
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
-  const deliver = ({ result, cacheKey }: { result: FileResult; cacheKey?: string }): void => {
+  const deliver = ({ result, cacheKey }: { result: FileResult | null; cacheKey?: string }): void => {
+    if (!result) return; // a walked file that is not an input
     if (cache && cacheKey !== undefined) cache.set(result.path, cacheKey, result);
     if (options.writeBaseline) unfiltered.push({ ...result });
     if (filter) result.findings = filter.filter(result.path, result.findings);
@@ -309,7 +322,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     // A bounded number of files in flight (read, linted), awaited in input order. --fix writes
     // files, so it goes one file at a time: a file after a bad one is never rewritten.
     const window = options.fix ? 1 : Math.max(READ_AHEAD, linter.width);
-    const inFlight: Promise<{ result: FileResult; cacheKey?: string }>[] = [];
+    const inFlight: Promise<{ result: FileResult | null; cacheKey?: string }>[] = [];
     for (const path of paths) {
       const config = configs.forFile(path);
       if (isIgnored(config, path)) {
@@ -361,7 +374,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const run = {
     date: new Date().toISOString(),
     version: PACKAGE.version,
-    inputs: [...paths, ...(stdin ? ['<stdin>'] : [])],
+    inputs: [...paths.filter((p) => !notInputs.has(p)), ...(stdin ? ['<stdin>'] : [])],
     config: [...new Set([...used.values()].flatMap((c) => c.sources))],
     content: [...new Set([...used.values()].flatMap((c) => Object.values(pool.files(c)).flat()))],
     contentFiles: {
