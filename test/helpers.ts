@@ -1,11 +1,12 @@
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { dirname, join } from 'node:path';
-import { loadRulePacks } from '../src/config/rules.js';
+import { loadRulePacks } from '../src/packs/loader.js';
 import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
 import { loadGlossary } from '../src/glossary/loader.js';
-import type { Conversation, Role } from '../src/types.js';
+import type { Conversation, Role } from '../src/core/types.js';
 
 export const TEST_DATA = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -48,14 +49,18 @@ export const TEST_RUN_OPTIONS = {
   useConfig: false,
 };
 
-/** Runs the CLI in this process (optionally as if started in `cwd`); returns the exit code and what it printed. */
-export async function runCli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * Runs the CLI in this process (optionally as if started in `cwd`, with `stdin` as its standard
+ * input); returns the exit code and what it printed.
+ */
+export async function runCli(args: string[], cwd?: string, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const spies = [
     vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true)),
     vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true)),
     ...(cwd ? [vi.spyOn(process, 'cwd').mockReturnValue(cwd)] : []),
+    ...(stdin === undefined ? [] : [vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(stdin)]) as typeof process.stdin)]),
   ];
   try {
     const code = await main(['node', 'aslint', ...args]);

@@ -1,15 +1,12 @@
 // What every check kind provides. A kind is one module: its schema (what a rule of this kind
 // may say in a rule pack), its docs and its check. Rule packs are data made of these kinds.
-import type { Conversation, RuleScore, Severity } from '../types.js';
+import type { Conversation, JsonSchema, RuleScore, Severity } from '../core/types.js';
 import type { ExampleOrigins, Lang, PinnedExample, Term, Origin } from '../glossary/model.js';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
-import type { PatternSet, PhraseDefaults, PhraseEntry } from '../engine/patterns.js';
-import { GUARD_NAMES } from '../engine/guards.js';
+import type { PatternSet, PhraseDefaults, PhraseEntry } from '../match/patterns.js';
+import { GUARD_NAMES } from '../match/guards.js';
 import { normalizeRegexSource } from '../text/normalize.js';
-import type { UnitScan, Hit } from '../engine/scan.js';
-
-/** A JSON Schema object, as ajv and editors read it. */
-export type JsonSchema = { [key: string]: unknown };
+import type { UnitScan, Hit } from '../match/scan.js';
 
 /** One turn of an example conversation: `{customer: 快递太慢了}`. */
 export type ExampleTurn = Partial<Record<'agent' | 'customer' | 'system' | 'time', string>>;
@@ -112,6 +109,10 @@ export interface CheckKind<D = unknown, S = unknown> {
   runsWithoutHits?: boolean;
   check(rule: CompiledRule<D>, scanned: ScannedConversation): Report[];
 }
+
+/** A kind whatever its data and spec types, as the registry holds them (each kind's own types differ). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of kinds of different types; each kind is typed where it is written.
+export type AnyCheckKind = CheckKind<any, any>;
 
 /** Hits that no `except` hit overlaps, in text order, without overlaps among themselves (longest first). */
 export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []): Hit[] {

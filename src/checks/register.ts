@@ -1,5 +1,5 @@
 import type { Term } from '../glossary/model.js';
-import type { TextLang } from '../engine/scope.js';
+import type { TextLang } from '../match/scope.js';
 import { effectiveHits, type CheckKind } from './kind.js';
 
 /** The plain wording of a term in the text's script. */

@@ -1,5 +1,5 @@
 import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, type CheckKind, type FieldsOf, type Report } from './kind.js';
-import type { Hit, UnitScan } from '../engine/scan.js';
+import type { Hit, UnitScan } from '../match/scan.js';
 
 type Role = 'agent' | 'customer' | 'system';
 

@@ -1,6 +1,6 @@
 import type { Term } from '../glossary/model.js';
 import { isTraditional } from '../text/script.js';
-import type { Hit } from '../engine/scan.js';
+import type { Hit } from '../match/scan.js';
 import { effectiveHits, messageIn, type CheckKind, type Report } from './kind.js';
 
 const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;

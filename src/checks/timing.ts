@@ -5,7 +5,8 @@
 // A bot's turns are `system`, so an auto-reply does not count as the agent's answer. A turn
 // without a readable time is not measured (the rule is off where an export has no times).
 import { timeline } from '../sources/time.js';
-import type { CheckKind, JsonSchema, Report } from './kind.js';
+import type { JsonSchema } from '../core/types.js';
+import type { CheckKind, Report } from './kind.js';
 
 type Measure = 'first-response' | 'response' | 'wait';
 

@@ -1,14 +1,14 @@
 // `aslint init` writes a commented starter aslint.config.yaml; `aslint print-config <file>` shows
 // the configuration that applies to a file, resolved (every extends and parent config applied).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { CONFIG_FILE_NAMES, PRESETS } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, overridesFor } from '../config/discovery.js';
 import { EDITOR_SCHEMA_FILES } from '../config/editor-schemas.js';
-import { PACKAGE, projectFileUrl } from '../defaults.js';
-import { InputError } from '../types.js';
+import { PACKAGE, projectFileUrl } from '../core/package.js';
+import { InputError } from '../core/types.js';
 import type { CommandState } from './index.js';
 
 /**

@@ -7,7 +7,7 @@ import type { GlossaryProblem } from '../glossary/check.js';
 import { WIDE_FIELDS } from '../glossary/exchange/table.js';
 import type { TermBaseFormat } from '../glossary/import.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { glossaryFiles, glossaryPaths, type GlossarySourceOptions } from './handout.js';
 import type { CommandState } from './index.js';
 import { collect } from './options.js';

@@ -3,11 +3,11 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { contentFiles } from '../defaults.js';
+import { contentFiles } from '../core/package.js';
 import { loadGlossary } from '../glossary/loader.js';
 import { CATEGORIES, type Category, type Glossary } from '../glossary/model.js';
 import { HANDOUT_FORMATS, HANDOUT_LANGS, renderHandout, type HandoutFormat, type HandoutLang } from '../glossary/handout/index.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect } from './options.js';
 
@@ -31,7 +31,7 @@ const BY_EXTENSION: Record<string, HandoutFormat> = { '.html': 'html', '.htm': '
 /** Glossary files: each path a YAML file or a folder of them. */
 export function glossaryPaths(paths: readonly string[]): string[] {
   return paths.flatMap((p) => {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(p).isDirectory();
     } catch {

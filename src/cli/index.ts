@@ -1,7 +1,7 @@
 // The aslint command line: thin, it parses options and calls the library.
 import { Command, CommanderError } from 'commander';
-import { PACKAGE } from '../defaults.js';
-import { InputError } from '../types.js';
+import { PACKAGE } from '../core/package.js';
+import { InputError } from '../core/types.js';
 
 type Register = (program: Command, state: CommandState) => void;
 

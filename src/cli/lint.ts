@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { runFiles, type StdinInput } from '../runner/run.js';
 import { jsonlPartsOf } from '../runner/read.js';
-import { summarize, type FileResult, type LintResult } from '../report/result.js';
+import { summarize, type FileResult, type LintResult } from '../runner/result.js';
 
 /** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
 interface StreamedReport {
@@ -18,19 +18,16 @@ interface StreamedReport {
 }
 const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
 import { ConfigResolver, isIgnored } from '../config/discovery.js';
+import { FORMATS } from '../report/formats.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../types.js';
+import { InputError, type Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
-const STDIN_FORMATS: readonly SourceFormat[] = TEXT_FORMATS;
-
 /** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
 const CACHE_FILE_NAME = '.aslintcache';
-
-/** Formats read by people: a --fix-dry-run diff may go before them on stdout. */
-const HUMAN_FORMATS: ReadonlySet<string> = new Set(['stylish', 'compact', 'unix']);
 
 interface LintOptions {
   format: string;
@@ -80,7 +77,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--no-ignore', 'lint files that ignore patterns (config ignores, --ignore-pattern) would skip')
     .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is not an error')
     .option('--stdin', 'lint the text on stdin (as the path -)')
-    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(STDIN_FORMATS))
+    .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(TEXT_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
     .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
@@ -123,7 +120,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const useStdin = options.stdin === true || paths.includes('-');
   if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
   if (useStdin && !options.stdinFormat && !options.stdinFilename) {
-    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${STDIN_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
+    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${TEXT_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
   }
   if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
   // What only some runs need is loaded only by them (spreadsheet writers, the progress bar's string widths).
@@ -214,8 +211,8 @@ async function lintAndReport(
       cacheFile,
       baseline: options.baseline,
       writeBaseline: options.writeBaseline,
-      describeRules: options.format === 'sarif' || options.format === 'html',
-      transcripts: options.format === 'html',
+      describeRules: FORMATS[options.format]?.describesRules === true,
+      transcripts: FORMATS[options.format]?.transcripts === true,
       dismissed: options.dismissed,
       concurrency,
       candidates: inputs.candidates,
@@ -267,7 +264,7 @@ function reportFixes(options: LintOptions, fixed: Awaited<ReturnType<typeof runF
   const counted = `${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`;
   if (options.fixDryRun) {
     // Before a report read by people, on stdout; a machine-readable report keeps stdout to itself.
-    const diffOut = options.outputFile || HUMAN_FORMATS.has(options.format) ? process.stdout : process.stderr;
+    const diffOut = options.outputFile || FORMATS[options.format]?.forPeople ? process.stdout : process.stderr;
     for (const f of fixed) diffOut.write(f.diff);
     process.stderr.write(`aslint: --fix would fix ${counted} (no file changed); the report shows what would remain\n`);
   }

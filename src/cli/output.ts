@@ -4,8 +4,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { FORMATS } from '../report/formats.js';
-import type { Reporter } from '../report/result.js';
-import { InputError } from '../types.js';
+import type { Reporter } from '../runner/result.js';
+import { InputError } from '../core/types.js';
 
 /** -f, -o, --color / --no-color and --scores-file. */
 export function reportOptions(command: Command): Command {
@@ -21,7 +21,7 @@ export function reportOptions(command: Command): Command {
 export function reporterOf(format: string): () => Promise<Reporter> {
   const make = FORMATS[format];
   if (!make) throw new InputError(`unknown format "${format}"`, undefined, undefined, undefined, `Use one of: ${Object.keys(FORMATS).join(', ')}.`);
-  return make;
+  return make.reporter;
 }
 
 /**

@@ -1,13 +1,11 @@
 // `aslint report merge`: the reduce step of a map step run on shards (docs/scale.md). Thin: it
 // parses the options and calls the library (report/merge), then a reporter.
 import { Command } from 'commander';
+import { FORMATS } from '../report/formats.js';
 import { mergeShards } from '../report/merge.js';
 import { writeScoresFile, checkScoresFile } from '../report/scores-file.js';
 import type { CommandState } from './index.js';
 import { openOutput, reportOptions, reporterOf, useColor } from './output.js';
-
-/** Formats that describe the rules of the run (their docs, help texts). */
-const DESCRIBING_FORMATS: ReadonlySet<string> = new Set(['sarif', 'html']);
 
 interface MergeCliOptions {
   format: string;
@@ -32,7 +30,7 @@ export function registerReport(program: Command, state: CommandState): void {
 async function runMerge(shards: string[], options: MergeCliOptions): Promise<number> {
   const makeReport = reporterOf(options.format);
   if (options.scoresFile) checkScoresFile(options.scoresFile);
-  const result = await mergeShards(shards, { describeRules: DESCRIBING_FORMATS.has(options.format) });
+  const result = await mergeShards(shards, { describeRules: FORMATS[options.format]?.describesRules === true });
   const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
   const text = (await makeReport())(result, { color, cwd: process.cwd() });
   const output = openOutput(options.outputFile);

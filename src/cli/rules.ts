@@ -2,17 +2,17 @@
 // docs and examples, the same page as docs/rules/<rule-id>.md.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth, padToWidth as pad } from '../text/terminal.js';
 import { CHECK_KINDS } from '../checks/index.js';
 import { primaryMessage } from '../checks/kind.js';
 import type { ConfigSeverity } from '../config/config-schema.js';
 import { ConfigResolver, severityFor } from '../config/discovery.js';
-import { loadRulePacks } from '../config/rules.js';
-import { contentFiles, type ContentSources } from '../defaults.js';
+import { loadRulePacks } from '../packs/loader.js';
+import { contentFiles, type ContentSources } from '../core/package.js';
 import { glossaryRules } from '../engine/ruleset.js';
 import { loadGlossary } from '../glossary/loader.js';
 import { DIRECTIVE_RULES, isFixable, ruleDocPage, ruleShortDescription, type RuleInfo } from '../report/rule-docs.js';
-import { InputError, type Severity } from '../types.js';
+import { InputError, type Severity } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { configOptions, ruleSourceOptions } from './options.js';
 
@@ -50,9 +50,6 @@ export async function loadConfiguredRules(options: ConfiguredOptions): Promise<C
 }
 
 
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
 
 /** The rules as an aligned table: id, kind, severity, fixable, description. */
 export function rulesTable(rules: readonly (RuleInfo & { configured?: ConfigSeverity })[]): string {

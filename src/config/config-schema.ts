@@ -1,6 +1,6 @@
 // The schema of aslint.config.yaml: validated on load (with positioned errors) and shipped as
 // schemas/config.schema.json for editors.
-import type { JsonSchema } from '../checks/kind.js';
+import type { JsonSchema } from '../core/types.js';
 import { SOURCE_FORMATS } from '../sources/registry.js';
 
 /** The message fields an export's columns (or JSON keys) can be mapped to. */

@@ -5,9 +5,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError, type LintOptions, type Role, type Severity, type SourceFormat } from '../types.js';
+import { InputError, type LintOptions, type Role, type Severity } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
+import { patternSpecificity } from '../core/rule-pattern.js';
 import { CONFIG_FILE_NAMES, configSchema, PRESETS, type ConfigSeverity, type PresetName } from './config-schema.js';
-import { readYamlFile, validate, type YamlFile } from './yaml-file.js';
+import { readYamlFile, validate, type YamlFile } from '../yaml/file.js';
 
 /** A config file as written (after validation). */
 export interface ConfigData {
@@ -301,19 +303,11 @@ export function formatFor(config: ResolvedConfig, file: string): SourceFormat | 
   return format;
 }
 
-/** How specific a severity key is for a rule id: -1 when it does not apply. */
-function specificity(key: string, ruleId: string): number {
-  if (key === ruleId) return 10_000;
-  if (key === '*') return 0;
-  if (key.endsWith('/*') && ruleId.startsWith(key.slice(0, -1))) return key.length;
-  return -1;
-}
-
 function lookup(map: Record<string, ConfigSeverity>, ruleId: string): ConfigSeverity | undefined {
   let best: ConfigSeverity | undefined;
   let score = -1;
   for (const [key, value] of Object.entries(map)) {
-    const s = specificity(key, ruleId);
+    const s = patternSpecificity(key, ruleId);
     if (s > score) {
       score = s;
       best = value;

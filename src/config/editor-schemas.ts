@@ -3,9 +3,10 @@
 // the committed files equal to what this module produces.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JsonSchema } from '../checks/kind.js';
+import type { JsonSchema } from '../core/types.js';
 import { configSchema } from './config-schema.js';
-import { glossarySchema, packEditorSchema } from './schemas.js';
+import { glossarySchema } from '../glossary/schema.js';
+import { packEditorSchema } from '../packs/schema.js';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 

@@ -1,8 +1,9 @@
 import { messageIn, type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
-import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts, SourceDocument } from '../types.js';
-import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from './scope.js';
+import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts } from '../core/types.js';
+import type { SourceDocument } from '../sources/index.js';
+import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from '../match/scope.js';
 import type { RuleSet } from './ruleset.js';
-import { scanUnit } from './scan.js';
+import { scanUnit } from '../match/scan.js';
 
 export interface ConversationResult {
   conversation: Conversation;

@@ -14,7 +14,7 @@
 //   power cut; hard-linked reply libraries are rare and that is the price of keeping the links.
 import { closeSync, fchmodSync, fchownSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 
 export interface ReplaceOptions {
   /** Tests: called after the check that the file is unchanged, before it is replaced. */

@@ -2,10 +2,10 @@
 // packs compile once into an immutable RuleSet that any number of lint runs can share.
 import { CHECK_KINDS } from '../checks/index.js';
 import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind.js';
-import type { LoadedRule } from '../config/rules.js';
+import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
-import { PatternSet, restorePatterns, storePatterns, type CompiledPatterns, type StoredPatterns } from './patterns.js';
+import { PatternSet, restorePatterns, storePatterns, type CompiledPatterns, type StoredPatterns } from '../match/patterns.js';
 
 export interface RuleSet {
   rules: readonly CompiledRule[];

@@ -3,7 +3,7 @@
 // prh's specs, the content tests itself. Examples are optional: what has none is listed.
 import { exampleTurnRole, type CompiledRule, type Example } from '../checks/kind.js';
 import type { Origin } from '../glossary/model.js';
-import type { Conversation, Finding, Role, Utterance } from '../types.js';
+import type { Conversation, Finding, Role, Utterance } from '../core/types.js';
 import { lintConversation } from './lint.js';
 import type { RuleSet } from './ruleset.js';
 

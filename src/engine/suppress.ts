@@ -15,19 +15,14 @@
 // warning, and with --report-unused-disable-directives so is a disable that suppressed nothing.
 import { DISABLE_FIELD, type Directive, type Parsed } from '../sources/directives.js';
 import { inputFormat } from '../sources/index.js';
-import type { Finding, SourceFormat } from '../types.js';
+import type { Finding } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
+import { ruleMatches } from '../core/rule-pattern.js';
 
 export { DISABLE_FIELD, parseDirectiveText, type Directive, type DirectiveKind } from '../sources/directives.js';
 
 export const DISABLE_WITHOUT_REASON = 'aslint/disable-without-reason';
 export const UNUSED_DISABLE = 'aslint/unused-disable-directive';
-
-/** Whether a rule pattern (`term/x`, `term/*`, `*`) names a rule id. */
-export function ruleMatches(pattern: string, ruleId: string): boolean {
-  if (pattern === '*' || pattern === ruleId) return true;
-  return pattern.endsWith('/*') && ruleId.startsWith(pattern.slice(0, -1));
-}
-
 
 /** The directives of a file and what they cover (the format's own way of writing them). Transcripts have none. */
 export function parseDirectives(text: string, format: SourceFormat): Parsed {

@@ -14,10 +14,12 @@
 //                       another word (软件 → 軟件, but Taiwan says 軟體)
 //   not-traditional     a zh-Hant form written in Simplified characters
 //   invalid             anything else the schema rejects
-import { glossarySchema } from '../config/schemas.js';
-import { parseYaml, readYamlText, validate, type YamlFile } from '../config/yaml-file.js';
+import { glossarySchema } from './schema.js';
+import { parseYaml, readYamlText, validate, type YamlFile } from '../yaml/file.js';
 import { normalizeText } from '../text/normalize.js';
-import { InputError } from '../types.js';
+import { openccConverters, type Convert } from '../text/opencc.js';
+import { HAN } from '../text/script.js';
+import { InputError } from '../core/types.js';
 import { CATEGORIES } from './model.js';
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -65,7 +67,6 @@ interface Entry {
   misuses: { text: string; except: string[]; index: number }[];
 }
 
-type Convert = (s: string) => string;
 interface Converters {
   s2t: Convert;
   s2tw: Convert;
@@ -75,19 +76,10 @@ interface Converters {
 }
 
 async function converters(): Promise<Converters> {
-  const core = await import('opencc-js/core');
-  const preset = await import('opencc-js/preset');
-  const build = core.ConverterBuilder(preset);
-  return {
-    s2t: build({ from: 'cn', to: 't' }),
-    s2tw: build({ from: 'cn', to: 'tw' }),
-    s2twp: build({ from: 'cn', to: 'twp' }),
-    s2hk: build({ from: 'cn', to: 'hk' }),
-    t2s: build({ from: 'tw', to: 'cn' }),
-  };
+  const convert = await openccConverters();
+  return { s2t: convert('cn', 't'), s2tw: convert('cn', 'tw'), s2twp: convert('cn', 'twp'), s2hk: convert('cn', 'hk'), t2s: convert('tw', 'cn') };
 }
 
-const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

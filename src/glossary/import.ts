@@ -4,7 +4,7 @@
 // what OpenCC derives is left out (it is derived again), and list items return to their places.
 import { Document, isScalar, visit } from 'yaml';
 import { regionalForms } from '../text/variants.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { CATEGORIES, LANGS, type Category } from './model.js';
 import type { ImportedTerm, ImportOptions, PerLang, Placed } from './exchange/term-base.js';
 

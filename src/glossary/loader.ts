@@ -1,5 +1,5 @@
-import { readYamlFile, validate } from '../config/yaml-file.js';
-import { glossarySchema } from '../config/schemas.js';
+import { readYamlFile, validate } from '../yaml/file.js';
+import { glossarySchema } from './schema.js';
 import { regionalForms } from '../text/variants.js';
 import type { Category, Glossary, Lang, Misuse, PinnedExample, Register, Term } from './model.js';
 

@@ -1,7 +1,7 @@
 // Checkstyle XML, read by reviewdog, Jenkins' warnings plugin and many code-review tools.
-import { xmlAttr } from '../text/markup.js';
+import { xmlAttr } from '../core/markup.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 export const checkstyle: Reporter = (result, options) => {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">'];

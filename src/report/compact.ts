@@ -1,6 +1,6 @@
 // ESLint's `compact` format: one `path: line L, col C, Severity - message (rule-id)` line per finding.
 import { displayPath, oneLine, problemCount, SEVERITY_WORD } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 export const compact: Reporter = (result, options) => {
   const out: string[] = [];

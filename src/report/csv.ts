@@ -1,9 +1,9 @@
 // `--format csv`: one row per finding, for a spreadsheet. Turns count from 1, as people count
 // them (the JSON report keeps the 0-based index).
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 import { displayPath } from './paths.js';
 import { turnNumber } from './place.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { toCsv, type Cell } from './spreadsheet.js';
 
 export const CSV_FINDING_COLUMNS = ['file', 'line', 'column', 'conversation', 'turn', 'role', 'agent', 'time', 'rule', 'severity', 'text', 'message', 'suggestions'] as const;

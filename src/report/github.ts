@@ -1,8 +1,8 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-import type { Severity } from '../types.js';
+import type { Severity } from '../core/types.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -7,24 +7,20 @@
 // reason and export the dismissals for `aslint lint --dismissed` (see dismissed.ts). Without the
 // script (or printed) it is the whole report, unfiltered.
 import { createHash } from 'node:crypto';
-import { defaultGlossaryFiles, defaultRuleFiles } from '../defaults.js';
-import type { Finding, Severity, TranscriptTurn } from '../types.js';
-import { escapeHtml } from '../text/markup.js';
+import { defaultGlossaryFiles, defaultRuleFiles } from '../core/package.js';
+import { FONT_STACKS } from '../core/fonts.js';
+import { SEVERITIES, SEVERITY_PLURALS, type Finding, type Severity, type TranscriptTurn } from '../core/types.js';
+import { escapeHtml } from '../core/markup.js';
 import { isTraditional } from '../text/script.js';
-import { occurrences, type Dismissal } from './dismissed.js';
+import { occurrences, type Dismissal } from '../runner/dismissed.js';
 import { displayPath } from './paths.js';
 import { turnLabel, turnNumber } from './place.js';
-import { FULL_SCORE, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from './result.js';
+import { FULL_SCORE, PASS_MARK, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from '../runner/result.js';
 import { ruleDocsUrl, ruleExamples, ruleFullDescription, type RuleInfo } from './rule-docs.js';
 
 const e = escapeHtml;
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const PLURAL: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Below this a conversation fails inspection (the usual 质检 pass mark), as stylish colours it. */
-const PASS_MARK = 60;
 
 /** Reply utterances longer than this show only the context around the span, as a code frame does. */
 const MAX_UTTERANCE = 400;
@@ -164,7 +160,7 @@ function header(ctx: PageContext, summary: Summary, scores: readonly Conversatio
     ['files', String(summary.files)],
     ['utterances', String(summary.units)],
     ...(scores.length > 0 ? ([['conversations', String(scores.length)], ['average score', average], ['fatal', String(fatal), fatal > 0 ? 'fatal' : undefined]] as [string, string, string?][]) : []),
-    ...SEVERITIES.map((s): [string, string, string] => [PLURAL[s], String(summary[PLURAL[s]]), `sev-${s}`]),
+    ...SEVERITIES.map((s): [string, string, string] => [SEVERITY_PLURALS[s], String(summary[SEVERITY_PLURALS[s]]), `sev-${s}`]),
   ];
   const out = ['<header class="run">', '<h1>aslint report</h1>'];
   if (ctx.result.run) out.push(runInfo(ctx.result.run, ctx.options));
@@ -533,17 +529,14 @@ function ruleDocs(ctx: PageContext): string {
   return `<section class="rule-docs"><h2>Rules</h2>\n${docs.join('\n')}\n</section>`;
 }
 
-// Fonts: the CJK faces of Noto (Debian's fonts-noto-cjk), Source Han, and the system faces of
-// macOS and Windows, as the handout uses; Traditional utterances carry lang="zh-Hant".
-const FONT_SC = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
-const FONT_TC = '"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", sans-serif';
+// Traditional utterances carry lang="zh-Hant" and get the Traditional faces.
 
 const CSS = `
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-html { font-family: ${FONT_SC}; font-size: 15px; line-height: 1.6; color: #1d2430; background: #f4f5f7;
+html { font-family: ${FONT_STACKS['zh-Hans']}; font-size: 15px; line-height: 1.6; color: #1d2430; background: #f4f5f7;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-:lang(zh-Hant) { font-family: ${FONT_TC}; }
+:lang(zh-Hant) { font-family: ${FONT_STACKS['zh-Hant']}; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; overflow-wrap: anywhere; }
 h1, h2, h3, p, ul, ol, dl, dd, blockquote, fieldset { margin: 0; padding: 0; }
 h1 { font-size: 1.5rem; }

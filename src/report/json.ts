@@ -1,5 +1,5 @@
-import type { Finding } from '../types.js';
-import type { FileResult, LintResult, Reporter } from './result.js';
+import type { Finding } from '../core/types.js';
+import type { FileResult, LintResult, Reporter } from '../runner/result.js';
 
 /**
  * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never

@@ -6,9 +6,9 @@
 //   {"type":"finding", …}   one per finding, in input order: its file's index and path, then the finding
 //   {"type":"file", …}      after a file's findings: path, units, conversations (for scores), skipped counts
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
-import { PACKAGE } from '../defaults.js';
-import type { ConversationInfo, Finding, SkippedCounts } from '../types.js';
-import type { FileResult, LintResult, Reporter, RunInfo, Summary } from './result.js';
+import { PACKAGE } from '../core/package.js';
+import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
+import type { FileResult, LintResult, Reporter, RunInfo, Summary } from '../runner/result.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;

@@ -3,10 +3,10 @@
 // suite per file, one test case per finding — failing for errors and warnings, passing for infos
 // (an info never fails a run, so it is not shown as a failure; its text is in system-out) — and
 // one passing test case for a file without findings.
-import type { Finding } from '../types.js';
-import { xmlAttr, xmlText } from '../text/markup.js';
+import type { Finding } from '../core/types.js';
+import { xmlAttr, xmlText } from '../core/markup.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 function findingText(f: Finding, path: string): string {
   const lines = [`${path}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`, `unit: ${f.unit}`, `text: ${f.text}`];

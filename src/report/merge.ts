@@ -6,9 +6,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { CompiledRule } from '../checks/kind.js';
 import { resultOf } from '../runner/scores.js';
-import { InputError, type Finding } from '../types.js';
+import { InputError, type Finding } from '../core/types.js';
 import { JSONL_FORMAT, JSONL_VERSION, type EndRecord, type FindingRecord, type JsonlRecord, type RunRecord } from './jsonl.js';
-import type { FileResult, LintResult, RunInfo } from './result.js';
+import type { FileResult, LintResult, RunInfo } from '../runner/result.js';
 
 const WRITE_SHARDS_HINT = 'Merge the reports that `aslint lint --format jsonl` wrote, whole.';
 
@@ -103,9 +103,16 @@ export async function mergeShards(paths: readonly string[], options: MergeOption
   for (const path of paths) {
     const shard = await readShard(path);
     for (const f of shard.files) files.push(f);
-    for (const id of shard.end.rules) if (!seen.has(id)) (seen.add(id), ruleIds.push(id));
+    for (const id of shard.end.rules) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ruleIds.push(id);
+    }
     // The run is dated by its first shard.
-    if (!run.date) (run.date = shard.run.date), (run.version = shard.run.aslint);
+    if (!run.date) {
+      run.date = shard.run.date;
+      run.version = shard.run.aslint;
+    }
     run.inputs.push(...(shard.end.run?.inputs ?? []));
     union(run.config, shard.end.run?.config);
     union(run.content, shard.end.run?.content);

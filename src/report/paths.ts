@@ -1,6 +1,6 @@
 // Paths and small text helpers shared by the machine-readable formats.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Severity } from '../types.js';
+import type { Severity } from '../core/types.js';
 import { escapeControl } from '../text/terminal.js';
 
 /** A finding's file as CI tools want it: relative to `cwd` with `/` when inside it, else absolute. */

@@ -1,6 +1,6 @@
 // Where a finding is, as a person reads it. Turns count from 1 here, in every format meant for
 // people (stylish, csv, html); the JSON report keeps the 0-based `turn` index (documented there).
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 
 /** The 1-based turn number of a 0-based turn index. */
 export function turnNumber(turn: number): number {

@@ -1,12 +1,12 @@
 // reviewdog's Diagnostic JSON (rdjson): `aslint lint -f rdjson | reviewdog -f=rdjson -reporter=github-pr-review`.
 // reviewdog counts columns in UTF-8 bytes, so each column is recounted from the decoded file.
 import { readFileSync } from 'node:fs';
-import { PROJECT_URL } from '../defaults.js';
+import { PROJECT_URL } from '../core/package.js';
 import { resolve } from 'node:path';
 import { decodeBytes } from '../sources/encoding.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding, Severity } from '../core/types.js';
 import { displayPath } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { ruleDocsUrl } from './rule-docs.js';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };

@@ -3,10 +3,10 @@
 // they cannot drift apart.
 import { relative, sep } from 'node:path';
 import { stringify } from 'yaml';
-import { exampleTurnRole, type CheckKind, type Example, type RuleSpec } from '../checks/kind.js';
+import { exampleTurnRole, type AnyCheckKind, type CheckKind, type Example, type RuleSpec } from '../checks/kind.js';
 import type { Origin } from '../glossary/model.js';
-import type { Severity } from '../types.js';
-import { projectFileUrl } from '../defaults.js';
+import type { Severity } from '../core/types.js';
+import { projectFileUrl } from '../core/package.js';
 
 /** Where the docs pages live; the help URI of a rule is this + `<rule-id>.md`. */
 export const DOCS_BASE_URL = projectFileUrl('docs/rules/');
@@ -14,7 +14,7 @@ export const DOCS_BASE_URL = projectFileUrl('docs/rules/');
 /** What the docs need of a rule: a CompiledRule has it, and so has a loaded, uncompiled rule. */
 export interface RuleInfo {
   id: string;
-  kind: CheckKind<any>;
+  kind: AnyCheckKind;
   severity: Severity;
   message: string;
   spec: RuleSpec;

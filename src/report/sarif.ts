@@ -3,10 +3,10 @@
 // results carry UTF-16 columns and fingerprints that survive unrelated edits of the file.
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { PACKAGE, PROJECT_URL } from '../defaults.js';
-import type { Finding, Severity } from '../types.js';
+import { PACKAGE, PROJECT_URL } from '../core/package.js';
+import type { Finding, Severity } from '../core/types.js';
 import { displayPath, pathUri } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -3,9 +3,9 @@
 // has both kinds of rows under one header with a `kind` column to filter on.
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { displayPath } from './paths.js';
-import type { AgentSummary, ConversationScore, Scores } from './result.js';
+import type { AgentSummary, ConversationScore, Scores } from '../runner/result.js';
 import { toCsv, type Cell } from './spreadsheet.js';
 
 type Column<T> = readonly [header: string, value: (row: T, cwd: string) => Cell];

@@ -1,16 +1,12 @@
 import { Chalk } from 'chalk';
-import { displayWidth as stringWidth, escapeControl } from '../text/terminal.js';
-import type { Finding, Severity } from '../types.js';
+import { displayWidth as stringWidth, escapeControl, padToWidth as pad } from '../text/terminal.js';
+import type { Finding, Severity } from '../core/types.js';
 import { codeFrame } from './codeframe.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 import { findingPlace } from './place.js';
-import { FULL_SCORE, type AgentSummary, type ConversationScore } from './result.js';
+import { FULL_SCORE, PASS_MARK, type AgentSummary, type ConversationScore } from '../runner/result.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
 
 /**
  * Findings grouped by file and conversation, with the utterance and the span underlined. A reply
@@ -77,7 +73,7 @@ function scoreLabel(score: ConversationScore, c: InstanceType<typeof Chalk>): st
   const agents = escapeControl(score.agents.filter((a) => a).join(', '));
   const points = `${score.score}/${FULL_SCORE}`;
   const fatal = score.fatal.length > 0 ? c.red.bold(` fatal: ${score.fatal.join(', ')}`) : '';
-  return c.dim(`${agents ? ` · ${agents}` : ''} · score `) + (score.score < 60 ? c.red(points) : points) + fatal;
+  return c.dim(`${agents ? ` · ${agents}` : ''} · score `) + (score.score < PASS_MARK ? c.red(points) : points) + fatal;
 }
 
 /** The agents' summary, worst average first. */

@@ -1,7 +1,7 @@
 // ESLint's `unix` format: one `path:line:column: message [Severity/rule-id]` line per finding, as
 // compilers print them (Vim's quickfix, Emacs' compilation mode and grep-style tools read it).
 import { displayPath, oneLine, problemCount, SEVERITY_WORD } from './paths.js';
-import type { Reporter } from './result.js';
+import type { Reporter } from '../runner/result.js';
 
 export const unix: Reporter = (result, options) => {
   const out: string[] = [];

@@ -9,8 +9,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { JsonSyntaxError, parseJson } from '../sources/json.js';
 import { LineMap } from '../sources/positions.js';
-import type { FileResult } from '../report/result.js';
-import { InputError, type Finding } from '../types.js';
+import type { FileResult } from './result.js';
+import { InputError, type Finding } from '../core/types.js';
 
 export interface BaselineEntry {
   path: string;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { FileResult } from '../report/result.js';
+import type { FileResult } from './result.js';
 
 interface CacheEntry {
   key: string;

@@ -8,11 +8,9 @@ import { createTwoFilesPatch } from 'diff';
 import { readFile } from 'node:fs/promises';
 import { replaceFileContents } from '../engine/replace-file.js';
 import { decodeBytes, encodeText, type SourceEncoding } from '../sources/encoding.js';
-import { inputFormat, openText } from '../sources/index.js';
-import { InputError, type Finding, type SourceFormat } from '../types.js';
+import { inputFormat, openText, type SourceFormat } from '../sources/index.js';
+import { InputError, type Finding } from '../core/types.js';
 
-/** The formats --fix may rewrite. */
-export { FIXABLE_FORMATS } from '../sources/index.js';
 
 export interface SkippedFix {
   finding: Finding;

@@ -9,9 +9,10 @@ import { basename, normalize, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
-import { expandPaths } from '../index.js';
-import { detectFormat, openSource, openText, readTextFile } from '../sources/index.js';
-import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
+import { expandPaths } from './expand-paths.js';
+import { detectFormat, openSource, openText, readTextFile, type SourceDocument, type SourceFormat } from '../sources/index.js';
+import { InputError, type Conversation } from '../core/types.js';
+import { hasHan } from '../text/script.js';
 import type { ReadSource } from './read.js';
 
 /** Files of a project's tooling that a folder walk never takes for inputs. */
@@ -160,7 +161,7 @@ export function looksLikeLibrary(data: unknown): boolean {
  */
 function looksLikeReplyText(text: string): boolean {
   const lines = text.split('\n', 200).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  const han = lines.filter((l) => /\p{Script=Han}/u.test(l)).length;
+  const han = lines.filter(hasHan).length;
   return lines.length > 0 && han * 2 > lines.length;
 }
 

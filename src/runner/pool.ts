@@ -5,11 +5,12 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PACKAGE_ROOT } from '../defaults.js';
+import { PACKAGE_ROOT } from '../core/package.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { openJsonlPart, openText, type InputOptions } from '../sources/index.js';
-import { InputError, type LintOptions, type SourceFormat } from '../types.js';
+import { InputError, type LintOptions } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 import type { RuleSetContent } from './rulesets.js';
 
 export type DocumentResult = Awaited<ReturnType<typeof lintWholeDocument>>;

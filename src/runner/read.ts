@@ -5,7 +5,8 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { decodeBytes, detectFormat, inputFormat, INPUT_FORMATS, openSource, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError } from '../core/types.js';
+import type { SourceFormat } from '../sources/index.js';
 
 /** Files up to this size are read whole (a chat export rarely is; a reply library always is). */
 export const SMALL_FILE = 1 << 20;

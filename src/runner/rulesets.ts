@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentFiles, PACKAGE, type ContentSources } from '../defaults.js';
+import { contentFiles, PACKAGE, type ContentSources } from '../core/package.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
-import type { StoredPatterns } from '../engine/patterns.js';
-import type { LoadedRule } from '../config/rules.js';
+import type { StoredPatterns } from '../match/patterns.js';
+import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 
 /** What the content files say, validated, and its compiled patterns: all a rule set is made from (and all a worker needs). */
 export interface RuleSetContent {
@@ -60,7 +60,7 @@ export async function loadContent(sources: ContentSources = {}): Promise<RuleSet
   } catch {
     // not cached yet (or damaged): load and validate
   }
-  const [{ loadGlossary }, { loadRulePacks }] = await Promise.all([import('../glossary/loader.js'), import('../config/rules.js')]);
+  const [{ loadGlossary }, { loadRulePacks }] = await Promise.all([import('../glossary/loader.js'), import('../packs/loader.js')]);
   const glossary = await loadGlossary(files.glossary);
   const rules = loadRulePacks(files.rules);
   const content: RuleSetContent = { glossary, rules, patterns: (await compileRuleSet(glossary, rules)).stored() };

@@ -4,8 +4,8 @@
 // Computed once by the runner on the result (before any display filter such as --quiet), never
 // by a reporter.
 import type { CompiledRule } from '../checks/kind.js';
-import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from '../report/result.js';
-import type { Finding } from '../types.js';
+import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from './result.js';
+import { SEVERITY_PLURALS, type Finding } from '../core/types.js';
 
 export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
   const points = new Map<string, number>();
@@ -70,9 +70,7 @@ export function summarizeAgents(files: readonly FileResult[], scores: readonly C
     for (const f of file.findings) {
       if (f.conversation === null || f.role !== 'agent') continue;
       const s = get(f.speaker ?? '');
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
+      s[SEVERITY_PLURALS[f.severity]]++;
     }
   }
   for (const s of agents.values()) s.averageScore = s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0;

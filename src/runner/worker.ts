@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { openJsonlPart, openText } from '../sources/index.js';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 
 const ruleSets = new Map<string, Promise<RuleSet>>();

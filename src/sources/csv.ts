@@ -8,7 +8,7 @@
 // value csv-parse read maps every offset to its cell's start (measured: never on the exports in
 // test/sources, kept as a guard).
 import { createRequire } from 'node:module';
-import { InputError, type Conversation, type SourcePoint } from '../types.js';
+import { InputError, type Conversation, type SourcePoint } from '../core/types.js';
 import { resolveFields } from './fields.js';
 import type { UndecodableLine } from './lines.js';
 import type { InputFormat, InputOptions, MessageField, SourceInput } from './format.js';
@@ -215,7 +215,7 @@ function looksLikeHeader(head: string, delimiter: string | undefined): boolean {
   return f.text !== undefined && (f.role !== undefined || f.conversation !== undefined);
 }
 
-export const csvFormat: InputFormat = {
+export const csvFormat: InputFormat<'csv'> = {
   name: 'csv',
   summary: 'CSV chat export: a header row, one message per row, grouped by a conversation-id column',
   extensions: ['.csv'],
@@ -223,7 +223,7 @@ export const csvFormat: InputFormat = {
   read: (input, options) => readDelimited(input, options, false),
 };
 
-export const tsvFormat: InputFormat = {
+export const tsvFormat: InputFormat<'tsv'> = {
   name: 'tsv',
   summary: 'TSV chat export: as CSV, with tabs between the columns',
   extensions: ['.tsv', '.tab'],

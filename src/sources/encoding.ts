@@ -7,7 +7,8 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
+import { LineMap } from './positions.js';
 
 let iconvLib: typeof import('iconv-lite') | undefined;
 /** iconv-lite, loaded for the first GB18030, Big5 or UTF-16 text (~30 ms): UTF-8 runs never load it. */
@@ -199,17 +200,6 @@ function utf16WithoutBom(file: string): InputError {
   );
 }
 
-/** Line and UTF-16 column of a decoded-text offset, for decoding errors. */
-function pointOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 /** How many multi-byte UTF-8 sequences are valid, and how many bytes start an invalid one. */
 function utf8Census(bytes: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
@@ -272,7 +262,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 export function invalidUtf8Error(bytes: Uint8Array, file: string, lineBase = 1): InputError {
   const at = Math.max(0, firstInvalidUtf8(bytes));
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, at).toString('utf8');
-  const p = pointOf(before, before.length);
+  const p = new LineMap(before).point(before.length);
   return new InputError(
     `invalid UTF-8 byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'}`,
     file,
@@ -314,7 +304,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEn
 export function checkLegacyText(text: string, encoding: SourceEncoding, file: string, lineBase: number): void {
   const bad = text.indexOf('\ufffd');
   if (bad === -1) return;
-  const p = pointOf(text, bad);
+  const p = new LineMap(text).point(bad);
   throw new InputError(
     `byte sequence not valid in ${encoding === 'big5' ? 'Big5' : 'GB18030'}`,
     file,

@@ -1,7 +1,7 @@
 // The names exports give the fields of a message (CSV/xlsx column headers, JSON keys), in Chinese
 // and English, and what marks a message that has no text to lint (an image, a sticker). The
 // config's `input.columns` names a field's column where these names don't cover an export.
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import type { InputOptions, MessageField } from './format.js';
 
 /** Field → the names it goes by, folded (lower case, no spaces, `_` or `-`). First match wins. */

@@ -2,9 +2,10 @@
 // text.ts, replies-yaml.ts, replies-json.ts, replies-text.ts), each exporting one InputFormat,
 // and registry.ts listing them. Detection, --input-format / --stdin-format, --fix and inline
 // disables all go through the registry, so a new format is one module and one registry line.
-import type { Conversation, Finding, Role, SourceFormat } from '../types.js';
+import type { Conversation, Finding, Role } from '../core/types.js';
 import type { Parsed } from './directives.js';
 import type { Line } from './lines.js';
+import type { SourceFormat } from './registry.js';
 
 /** Where a reader reads from: a file on disk, or text already in memory (stdin). */
 export interface SourceInput {
@@ -44,8 +45,16 @@ export interface LibraryFormat {
   fixer(text: string): (site: FixSite) => string | { reason: string };
 }
 
-export interface InputFormat {
-  name: SourceFormat;
+/** An input file opened: its conversations, read as they are iterated. */
+export interface SourceDocument {
+  path: string;
+  format: SourceFormat;
+  conversations: AsyncIterable<Conversation>;
+}
+
+/** One input format; `N` is its name, so that the registry's names make the `SourceFormat` type. */
+export interface InputFormat<N extends string = string> {
+  name: N;
   /** One line for --help and docs. */
   summary: string;
   /** File name endings (lower case, with the dot) this format is tried for. */

@@ -7,14 +7,18 @@
 // record); an error that stops a reader (a JSON document that does not parse, a CSV without a
 // text column) ends the file with one such problem.
 import { open, readFile, stat } from 'node:fs/promises';
-import { InputError, type Conversation, type SourceDocument, type SourceFormat } from '../types.js';
+import { InputError, type Conversation } from '../core/types.js';
+import type { SourceDocument } from './format.js';
+import type { SourceFormat } from './registry.js';
 import { decodeBytes, detectEncoding, fileError, iconv, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
 import type { InputOptions, SourceInput } from './format.js';
 import { linesOfFile, linesOfString } from './lines.js';
 import { problemOf } from './messages.js';
+import { LineMap } from './positions.js';
 import { binaryFormatOf, detectFormat, inputFormat } from './registry.js';
 
-export type { InputFormat, InputOptions, LibraryFormat, MessageField, SourceInput } from './format.js';
+export type { InputFormat, InputOptions, LibraryFormat, MessageField, SourceDocument, SourceInput } from './format.js';
+export type { SourceFormat } from './registry.js';
 export { detectFormat, inputFormat, isSourceFormat, FIXABLE_FORMATS, INPUT_FORMATS, SOURCE_EXTENSIONS, SOURCE_FORMATS, TEXT_FORMATS } from './registry.js';
 export { parseTime, timeline } from './time.js';
 
@@ -43,7 +47,7 @@ const MAX_SAMPLE = 4 * 1024 * 1024;
  * The conversations of a reader, read again on each iteration. An InputError that stops the
  * reader becomes a last conversation holding it as a problem, so the run goes on with other files.
  */
-function reiterable(path: string, make: () => AsyncIterable<Conversation>): AsyncIterable<Conversation> {
+function reiterable(path: string, make: () => AsyncIterable<Conversation>, lineMap?: () => Promise<LineMap>): AsyncIterable<Conversation> {
   return {
     [Symbol.asyncIterator]: () =>
       (async function* () {
@@ -51,7 +55,9 @@ function reiterable(path: string, make: () => AsyncIterable<Conversation>): Asyn
           yield* make();
         } catch (err) {
           if (!(err instanceof InputError) || (err.file !== undefined && err.file !== path)) throw err;
-          yield problemOf(err, { line: 1, column: 1, offset: 0 });
+          // The error's line and column are in the decoded text: its offset is found there.
+          const lines = err.line !== undefined && lineMap ? await lineMap().catch(() => undefined) : undefined;
+          yield problemOf(err, { line: 1, column: 1, offset: 0 }, lines);
         }
       })(),
   };
@@ -142,7 +148,7 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
     text: async () => (await readTextFile(path, enc.encoding)).text,
     bytes: () => readFile(path),
   };
-  return { path, format: format.name, encoding: enc.encoding, bom: enc.bomLength > 0, conversations: reiterable(path, () => format.read(input, options.input ?? {})) };
+  return { path, format: format.name, encoding: enc.encoding, bom: enc.bomLength > 0, conversations: reiterable(path, () => format.read(input, options.input ?? {}), async () => new LineMap(await input.text())) };
 }
 
 function detectBom(sample: Buffer): DetectedEncoding | undefined {
@@ -165,7 +171,7 @@ export function openText(path: string, text: string, format: SourceFormat, input
     text: () => Promise.resolve(body),
     bytes: () => Promise.resolve(Buffer.from(body, 'utf8')),
   };
-  return { path, format, conversations: reiterable(path, () => f.read(source, input)) };
+  return { path, format, conversations: reiterable(path, () => f.read(source, input), async () => new LineMap(body)) };
 }
 
 /** Decode stdin bytes (any supported encoding) to text for openText. */
@@ -185,5 +191,5 @@ export function openJsonlPart(path: string, text: string, start: { line: number;
     text: () => Promise.resolve(text),
     bytes: () => Promise.resolve(Buffer.from(text, 'utf8')),
   };
-  return { path, format: 'jsonl', conversations: reiterable(path, () => inputFormat('jsonl').read(source, input)) };
+  return { path, format: 'jsonl', conversations: reiterable(path, () => inputFormat('jsonl').read(source, input), async () => new LineMap(text, start.line, start.offset)) };
 }

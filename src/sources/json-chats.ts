@@ -3,7 +3,7 @@
 // "content": …}]), or either under a top-level key ({"conversations": [...]}, {"data": [...]}).
 // The same field names as JSONL and CSV (fields.ts). Parsed with the positional JSON parser, so
 // every text maps to its place; an item that can't be read is a ReadProblem, the others are read.
-import { InputError, type Conversation, type SourcePoint } from '../types.js';
+import { InputError, type Conversation, type SourcePoint } from '../core/types.js';
 import { resolveFields } from './fields.js';
 import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
@@ -108,7 +108,7 @@ async function* readJsonChats(path: string, text: string, options: InputOptions)
         messages.push(r.message);
       } else yield 'conversation' in r ? r.conversation : r.reply;
     } catch (err) {
-      yield problemOf(err, at);
+      yield problemOf(err, at, lines);
     }
   }
   if (messages.length) yield* groupMessages(messages, roles, `L${firstMessage!.line}`);
@@ -137,7 +137,7 @@ export function looksLikeChatJson(head: string): boolean {
   return t.startsWith('[') && keys.some((k) => ['turns', 'messages', 'msgs', 'dialog', 'dialogue'].includes(k));
 }
 
-export const jsonChatsFormat: InputFormat = {
+export const jsonChatsFormat: InputFormat<'json'> = {
   name: 'json',
   summary: 'JSON chat export: an array of conversations, or of messages grouped by a conversation id',
   extensions: ['.json'],

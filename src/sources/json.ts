@@ -94,7 +94,6 @@ export function parseJson(src: string, start = 0, end = src.length): JNode {
           fail(`expected ',' or '}' after a property value, found ${describe(n)}`, i, 'separate properties with commas and close the object with }');
         }
       }
-      // eslint-disable-next-line no-fallthrough
       case '[': {
         i++;
         const items: JNode[] = [];
@@ -120,7 +119,6 @@ export function parseJson(src: string, start = 0, end = src.length): JNode {
           fail(`expected ',' or ']' after an array item, found ${describe(n)}`, i, 'separate items with commas and close the array with ]');
         }
       }
-      // eslint-disable-next-line no-fallthrough
       case '"':
         return string();
       case 't':

@@ -7,7 +7,7 @@
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
 // `locate` is first called (or an error needs a position), by the positional parser.
-import { InputError, type Conversation, type SourcePoint, type Utterance } from '../types.js';
+import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
 import type { Line } from './lines.js';
@@ -307,7 +307,7 @@ export function looksLikeJsonl(text: string): boolean {
   return TURNS_KEYS.some((k) => k in v) || resolveFields(Object.keys(v), {}).role !== undefined;
 }
 
-export const jsonlFormat: InputFormat = {
+export const jsonlFormat: InputFormat<'jsonl'> = {
   name: 'jsonl',
   summary: 'JSON Lines: a conversation, a message or a canned reply per line',
   extensions: ['.jsonl', '.ndjson', '.json'],

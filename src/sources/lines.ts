@@ -8,7 +8,7 @@
 // the longest line.
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { InputError } from '../types.js';
+import { InputError } from '../core/types.js';
 import { checkLegacyText, fileError, iconv, invalidUtf8Error, type DetectedEncoding } from './encoding.js';
 
 export interface Line {

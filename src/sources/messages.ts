@@ -3,9 +3,10 @@
 // and the config's role map, skipping media and empty messages (counted), a record that can't be
 // read becoming a ReadProblem instead of stopping the file, grouping by conversation id and
 // ordering by time or by row.
-import { InputError, type Conversation, type ReadProblem, Role, SkippedCounts, SourcePoint, Utterance } from '../types.js';
+import { InputError, type Conversation, type ReadProblem, Role, SkippedCounts, SourcePoint, Utterance } from '../core/types.js';
 import { isMediaPlaceholder, isMediaType, parseFlag } from './fields.js';
 import { parseRole, ROLE_HINT, type RoleMap } from './roles.js';
+import type { LineMap } from './positions.js';
 import { parseTime } from './time.js';
 
 /** A field's value and where it is in the file (worked out only when a problem needs it). */
@@ -136,11 +137,15 @@ export function groupMessages(messages: readonly RawMessage[], roles: RoleMap, f
   return out;
 }
 
-/** An InputError of a record as a ReadProblem conversation. */
-export function problemOf(err: unknown, fallback: SourcePoint): Conversation {
+/**
+ * An InputError of a record as a ReadProblem conversation, placed at the error's line and column;
+ * `lines` (of the whole text) gives the offset of an error on another line than `fallback`.
+ */
+export function problemOf(err: unknown, fallback: SourcePoint, lines?: LineMap): Conversation {
   if (!(err instanceof InputError)) throw err;
-  const line = err.line ?? fallback.line;
+  const { message, hint = '' } = err;
+  if (err.line === undefined) return unreadable({ message, hint, line: fallback.line, column: fallback.column, offset: fallback.offset });
   const column = err.column ?? 1;
-  return unreadable({ message: err.message, hint: err.hint ?? '', line, column, offset: line === fallback.line ? fallback.offset + column - 1 : fallback.offset });
+  const offset = lines ? lines.offsetOf(err.line, column) : err.line === fallback.line ? fallback.offset + column - fallback.column : fallback.offset;
+  return unreadable({ message, hint, line: err.line, column, offset });
 }
-

@@ -2,7 +2,7 @@
 // there to a line and column. A map is a list of runs (text start, source start): inside a run
 // the two advance together; an escape or a folded line break is a run of its own, so every text
 // offset inside it maps to its start. Two Int32 per run, no object per character.
-import type { SourcePoint } from '../types.js';
+import type { SourcePoint } from '../core/types.js';
 
 export class OffsetMap {
   constructor(
@@ -129,6 +129,12 @@ export class LineMap {
     const rel = offset - this.base;
     const index = this.lineIndex(rel);
     return { line: this.firstLine + index, column: rel - this.starts[index]! + 1, offset };
+  }
+
+  /** The offset of a line and column (a line past the last is clamped to the last). */
+  offsetOf(line: number, column: number): number {
+    const index = Math.min(Math.max(line - this.firstLine, 0), this.starts.length - 1);
+    return this.base + this.starts[index]! + column - 1;
   }
 
   /** The 0-based index of the line that holds an offset of the text. */

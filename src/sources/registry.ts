@@ -1,7 +1,7 @@
 // Every input format, in the order detection tries them: where formats share an extension
 // (.json, .txt), the first whose sniff accepts the file's start wins, and the format without a
 // sniff takes the rest. A new format is a module exporting an InputFormat and one line here.
-import { InputError, type SourceFormat } from '../types.js';
+import { InputError } from '../core/types.js';
 import { csvFormat, tsvFormat } from './csv.js';
 import type { InputFormat } from './format.js';
 import { jsonChatsFormat } from './json-chats.js';
@@ -12,7 +12,7 @@ import { repliesYamlFormat } from './replies-yaml.js';
 import { textFormat } from './text.js';
 import { xlsxFormat } from './xlsx.js';
 
-export const INPUT_FORMATS: readonly InputFormat[] = [
+export const INPUT_FORMATS = [
   jsonlFormat,
   jsonChatsFormat,
   csvFormat,
@@ -22,9 +22,12 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   repliesYamlFormat,
   repliesJsonFormat,
   repliesTextFormat,
-];
+] as const satisfies readonly InputFormat[];
 
-const BY_NAME = new Map(INPUT_FORMATS.map((f) => [f.name, f]));
+/** The name of an input format. */
+export type SourceFormat = (typeof INPUT_FORMATS)[number]['name'];
+
+const BY_NAME = new Map<string, InputFormat<SourceFormat>>(INPUT_FORMATS.map((f) => [f.name, f]));
 
 export const SOURCE_FORMATS: readonly SourceFormat[] = INPUT_FORMATS.map((f) => f.name);
 
@@ -42,7 +45,7 @@ export function isSourceFormat(name: string): name is SourceFormat {
 }
 
 /** The format of a name, or an InputError that lists the names. */
-export function inputFormat(name: string): InputFormat {
+export function inputFormat(name: string): InputFormat<SourceFormat> {
   const f = BY_NAME.get(name as SourceFormat);
   if (!f) throw new InputError(`unknown input format "${name}"`, undefined, undefined, undefined, `use one of ${SOURCE_FORMATS.join(', ')}`);
   return f;
@@ -56,7 +59,7 @@ export function extensionOf(path: string): string {
 }
 
 /** The binary format a file name says, if any (read without decoding the file as text). */
-export function binaryFormatOf(path: string): InputFormat | undefined {
+export function binaryFormatOf(path: string): InputFormat<SourceFormat> | undefined {
   const ext = extensionOf(path);
   return INPUT_FORMATS.find((f) => f.binary && f.extensions.includes(ext));
 }

@@ -1,7 +1,7 @@
 // A canned-reply library in JSON. Parsed with aslint's positional JSON parser (strict JSON, exact
 // error positions, and the same string decoder as JSONL), not with the yaml package: YAML would
 // accept what JSON doesn't (comments, single quotes, multi-line strings) and vice versa (\/).
-import { InputError, type Conversation, type Finding } from '../types.js';
+import { InputError, type Conversation, type Finding } from '../core/types.js';
 import { coversOf, DISABLE_FIELD, fieldDirective, type Cover, type Directive, type Parsed } from './directives.js';
 import type { InputFormat } from './format.js';
 import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
@@ -85,7 +85,7 @@ function jsonReplacement(raw: string, finding: Finding): string | { reason: stri
   return body;
 }
 
-export const repliesJsonFormat: InputFormat = {
+export const repliesJsonFormat: InputFormat<'replies-json'> = {
   name: 'replies-json',
   summary: 'canned-reply library in JSON: a list or a map of replies (id, text, tags)',
   extensions: ['.json'],

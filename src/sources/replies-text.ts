@@ -1,6 +1,6 @@
 // A reply library as plain text: each non-blank line is a reply (id `L<line>`, leading and
 // trailing whitespace not part of it); lines starting with `#` are comments.
-import type { Conversation, Finding } from '../types.js';
+import type { Conversation, Finding } from '../core/types.js';
 import { commentDirectives, commentLines, lineEnd, type Parsed } from './directives.js';
 import type { InputFormat } from './format.js';
 import type { Line } from './lines.js';
@@ -55,7 +55,7 @@ function textReplacement(text: string, start: number, raw: string, finding: Find
   return rep;
 }
 
-export const repliesTextFormat: InputFormat = {
+export const repliesTextFormat: InputFormat<'replies-text'> = {
   name: 'replies-text',
   summary: 'canned-reply library as text: one reply per line, # comments',
   extensions: ['.txt'],

@@ -1,7 +1,7 @@
 // A canned-reply library in YAML. Parsed with the yaml package, keeping its source tokens, so
 // every reply's text maps back to its exact place (quoted, plain multi-line and block scalars).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parse, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
-import { InputError, type Conversation, type Finding } from '../types.js';
+import { isAlias, isMap, isScalar, isSeq, parse, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import { InputError, type Conversation } from '../core/types.js';
 import { commentDirectives, commentLines, coversOf, DISABLE_FIELD, fieldDirective, lineEnd, type Cover, type Directive, type Parsed } from './directives.js';
 import type { FixSite, InputFormat } from './format.js';
 import { LineMap, OffsetMap } from './positions.js';
@@ -94,7 +94,7 @@ export function* yamlReplies(file: string, text: string): Generator<Conversation
     const p = lineMap.point(tooDeep.offset);
     throw new InputError(tooDeep.message, file, p.line, p.column, tooDeep.hint);
   }
-  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
     let at = err.pos[0];
@@ -136,7 +136,7 @@ export function* yamlReplies(file: string, text: string): Generator<Conversation
 function yamlDirectives(text: string): Parsed {
   const lines = new LineMap(text);
   const starts = lines.starts;
-  const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: new LineCounter() });
+  const doc = parseDocument(text, { keepSourceTokens: true });
   const strings: [number, number][] = [];
   /** Where each reply ends, by the line it starts on (the library's shape as the reader reads it). */
   const reach = new Map<number, number>();
@@ -269,7 +269,7 @@ function yamlReplacement(edit: FixSite, scalars: YamlScalarAt[]): string | { rea
 }
 
 
-export const repliesYamlFormat: InputFormat = {
+export const repliesYamlFormat: InputFormat<'replies-yaml'> = {
   name: 'replies-yaml',
   summary: 'canned-reply library in YAML: a list or a map of replies (id, text, tags)',
   extensions: ['.yaml', '.yml'],

@@ -2,7 +2,7 @@
 // that both readers build. A library is a list of replies, a map of id → reply, or either under
 // a top-level `replies:` key. A reply is `{id, text, tags?}`, or a plain string (its id is the
 // map key, or `L<line>` in a list). Each reply is an agent utterance without a conversation.
-import { InputError, type Conversation, type Utterance } from '../types.js';
+import { InputError, type Conversation, type Utterance } from '../core/types.js';
 import { problemOf } from './messages.js';
 import type { LineMap, OffsetMap } from './positions.js';
 
@@ -106,7 +106,7 @@ export function* repliesOf(root: RNode | null, file: string, lines: LineMap, lan
     try {
       return read();
     } catch (err) {
-      return problemOf(err, lines.point(at));
+      return problemOf(err, lines.point(at), lines);
     }
   };
   if (top.kind === 'seq') {

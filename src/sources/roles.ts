@@ -1,7 +1,7 @@
 // Role names as exports write them → the three roles of the model. Shop platforms' exports call
 // the agent seller/卖家/商家/售后/小二, the customer buyer/买家/访客; their bots (机器人, 智能客服,
 // auto-reply) are `system`: a bot's words are not judged as the agent's.
-import type { Role } from '../types.js';
+import type { Role } from '../core/types.js';
 
 const VOCABULARY: Record<Role, readonly string[]> = {
   agent: [

@@ -8,7 +8,7 @@
 // optionally after a time) and a colon (full-width or ASCII) starts a turn; a line without one continues the
 // previous turn (joined with "\n"); a blank line ends the conversation. Conversation ids are
 // `L<line of its first turn>`.
-import type { Conversation, Role, SkippedCounts, SourcePoint, Utterance } from '../types.js';
+import type { Conversation, Role, SkippedCounts, SourcePoint, Utterance } from '../core/types.js';
 import { isMediaPlaceholder } from './fields.js';
 import type { InputFormat, InputOptions } from './format.js';
 import type { Line } from './lines.js';
@@ -211,7 +211,7 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
   if (c) yield c;
 }
 
-export const textFormat: InputFormat = {
+export const textFormat: InputFormat<'text'> = {
   name: 'text',
   summary: 'text transcript: `客服：…` / `Customer: …` lines, optionally after a time, a blank line between conversations',
   extensions: ['.txt'],

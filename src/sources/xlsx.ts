@@ -6,7 +6,7 @@
 // this machine, the first sheet of a 20,000-row export (400 KB): read-excel-file 1.1–1.8 s,
 // exceljs 4.4 1.8–2.9 s (heavier too: archiver, unzipper, tmp …). Loaded only when an xlsx file
 // is read.
-import { InputError, type Conversation, type SourcePoint } from '../types.js';
+import { InputError, type Conversation, type SourcePoint } from '../core/types.js';
 import { resolveFields } from './fields.js';
 import type { InputFormat, InputOptions, MessageField, SourceInput } from './format.js';
 import { groupMessages, type RawMessage } from './messages.js';
@@ -72,7 +72,7 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
   yield* groupMessages(messages, roles, `L${headerIndex + 2}`);
 }
 
-export const xlsxFormat: InputFormat = {
+export const xlsxFormat: InputFormat<'xlsx'> = {
   name: 'xlsx',
   summary: 'Excel workbook (.xlsx) chat export: the first sheet, as CSV',
   extensions: ['.xlsx'],

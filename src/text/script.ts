@@ -1,5 +1,13 @@
 import { foldTable } from './chartable.js';
 
+/** A Han character (an ideograph of any plane, Simplified or Traditional). */
+export const HAN = /\p{Script=Han}/u;
+
+/** Whether text is Chinese rather than English: it has a Han character. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
 /**
  * Whether text is written in Traditional characters: it has more characters that fold to a
  * different Simplified one than characters that exist only in Simplified.

@@ -10,7 +10,6 @@
 // cluster (printable ASCII and CJK ideographs: never Extend, ZWJ or SpacingMark).
 import stringWidth from 'string-width';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with control and bidi-control characters written as visible escapes (\x1b, \u202e). */
@@ -25,6 +24,11 @@ const SLICE = 256;
 
 function startsCluster(code: number): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0x4e00 && code <= 0x9fff);
+}
+
+/** Text followed by spaces up to a number of display columns (for aligned tables). */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /** Display columns of a text in a terminal (a CJK character takes two), in linear time. */

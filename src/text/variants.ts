@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
+import { openccConverters, type Convert } from './opencc.js';
 
 /** A phrase as written on the mainland, in Taiwan and in Hong Kong. */
 export interface RegionalForms {
@@ -15,7 +16,6 @@ export interface RegionalForms {
   hk: string;
 }
 
-type Convert = (text: string) => string;
 interface Converters {
   toTaiwan: Convert;
   toHongKong: Convert;
@@ -27,16 +27,10 @@ let converters: Converters | undefined;
 
 async function loadConverters(): Promise<Converters> {
   if (converters) return converters;
-  const core = await import('opencc-js/core');
-  const preset = await import('opencc-js/preset');
-  const build = core.ConverterBuilder(preset);
-  const twToCn = build({ from: 'twp', to: 'cn' });
-  const hkToCn = build({ from: 'hk', to: 'cn' });
-  converters = {
-    toTaiwan: build({ from: 'cn', to: 'twp' }),
-    toHongKong: build({ from: 'cn', to: 'hk' }),
-    toMainland: (text) => hkToCn(twToCn(text)),
-  };
+  const convert = await openccConverters();
+  const twToCn = convert('twp', 'cn');
+  const hkToCn = convert('hk', 'cn');
+  converters = { toTaiwan: convert('cn', 'twp'), toHongKong: convert('cn', 'hk'), toMainland: (text) => hkToCn(twToCn(text)) };
   return converters;
 }
 

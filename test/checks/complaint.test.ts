@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintConversation } from '../../src/engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../../src/engine/ruleset.js';
-import { loadRulePacks } from '../../src/config/rules.js';
+import { loadRulePacks } from '../../src/packs/loader.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import { dialogue, reply, runCli } from '../helpers.js';
 import { packFile } from './pack.js';

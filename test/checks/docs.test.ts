@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GUARD_LISTS } from '../../src/engine/guards.js';
+import { GUARD_LISTS } from '../../src/match/guards.js';
 
 const FORMATS = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'formats.md'), 'utf8');
 

@@ -2,10 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRulePacks } from '../../src/config/rules.js';
+import { loadRulePacks } from '../../src/packs/loader.js';
 import { compileRuleSet, type RuleSet } from '../../src/engine/ruleset.js';
 import { lintConversation } from '../../src/engine/lint.js';
-import type { Conversation } from '../../src/types.js';
+import type { Conversation } from '../../src/core/types.js';
 
 export function packFile(yaml: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'aslint-pack-')), 'pack.yaml');

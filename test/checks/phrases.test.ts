@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../src/engine/ruleset.js';
-import type { InputError } from '../../src/types.js';
+import type { InputError } from '../../src/core/types.js';
 import { reply } from '../helpers.js';
 import { packRuleSet, spans } from './pack.js';
 

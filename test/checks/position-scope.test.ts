@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../src/engine/ruleset.js';
-import { conversationLang, textLang } from '../../src/engine/scope.js';
-import type { Conversation, Role } from '../../src/types.js';
+import { conversationLang, textLang } from '../../src/match/scope.js';
+import type { Conversation, Role } from '../../src/core/types.js';
 import { dialogue, reply, runCli } from '../helpers.js';
 import { packFile, packRuleSet, spans } from './pack.js';
 

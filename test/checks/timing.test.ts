@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../src/checks/timing.js';
-import { loadRulePacks } from '../../src/config/rules.js';
+import { loadRulePacks } from '../../src/packs/loader.js';
 import { lintConversation } from '../../src/engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../../src/engine/ruleset.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
 import { parseTime, timeline } from '../../src/sources/time.js';
-import type { Conversation, Role } from '../../src/types.js';
+import type { Conversation, Role } from '../../src/core/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let rules: RuleSet;

@@ -5,12 +5,23 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configSchemaRef, starterConfig } from '../../src/cli/config.js';
-import { PACKAGE } from '../../src/defaults.js';
+import { PACKAGE } from '../../src/core/package.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';
 import { runFiles, type RunOptions } from '../../src/runner/run.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { TEST_DATA, runCli } from '../helpers.js';
+
+/** The InputError that `fn` throws (failing the test when it throws none or another error). */
+function inputErrorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected an InputError, got none');
+}
 
 let root: string;
 beforeEach(() => {
@@ -123,25 +134,13 @@ describe('config discovery', () => {
   it('reports config errors at their file, line and column', () => {
     const bad = put('bad/aslint.config.yaml', 'root: true\nseverity:\n  term/*: loud\n');
     expect(() => new ConfigResolver().forFile(join(root, 'bad', 'r.yaml'))).toThrow(InputError);
-    try {
-      loadConfigFile(bad);
-    } catch (e) {
-      expect((e as InputError).format()).toBe(`${bad}:3:11: config severity.term/*: must be one of: off, info, warning, error\n  See docs/formats.md for what this file may contain.`);
-    }
+    expect(inputErrorOf(() => loadConfigFile(bad)).format()).toBe(`${bad}:3:11: config severity.term/*: must be one of: off, info, warning, error\n  See docs/formats.md for what this file may contain.`);
     const unknown = put('u.yaml', 'root: true\nrulez: [a.yaml]\n');
-    expect(() => loadConfigFile(unknown)).toThrow(InputError);
-    try {
-      loadConfigFile(unknown);
-    } catch (e) {
-      expect([(e as InputError).file, (e as InputError).line, (e as InputError).column, (e as InputError).message]).toEqual([unknown, 2, 1, 'config rulez: unknown key "rulez"']);
-    }
+    const e = inputErrorOf(() => loadConfigFile(unknown));
+    expect([e.file, e.line, e.column, e.message]).toEqual([unknown, 2, 1, 'config rulez: unknown key "rulez"']);
     const missing = put('m.yaml', 'extends:\n  - aslint:recommended\n  - ./nope.yaml\n');
-    expect(() => loadConfigFile(missing)).toThrow(/extends a config file that does not exist/);
-    try {
-      loadConfigFile(missing);
-    } catch (e) {
-      expect([(e as InputError).line, (e as InputError).column]).toEqual([3, 5]);
-    }
+    const m = inputErrorOf(() => loadConfigFile(missing));
+    expect([m.line, m.column, m.message]).toEqual([3, 5, expect.stringMatching(/extends a config file that does not exist/)]);
     put('loop-a.yaml', 'extends: ./loop-b.yaml\n');
     put('loop-b.yaml', 'extends: ./loop-a.yaml\n');
     expect(() => loadConfigFile(join(root, 'loop-a.yaml'))).toThrow(/in a circle/);

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { editorSchemas, EDITOR_SCHEMA_FILES, renderSchema, writeEditorSchemas } from '../../src/config/editor-schemas.js';
-import { defaultGlossaryFiles, defaultRuleFiles, PACKAGE_ROOT } from '../../src/defaults.js';
+import { defaultGlossaryFiles, defaultRuleFiles, PACKAGE_ROOT } from '../../src/core/package.js';
 import { TEST_DATA } from '../helpers.js';
 
 const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');

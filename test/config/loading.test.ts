@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRulePacks } from '../../src/config/rules.js';
+import { loadRulePacks } from '../../src/packs/loader.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslint-load-'));
 function file(name: string, text: string): string {

@@ -9,7 +9,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { importTermBase } from '../../src/glossary/import.js';
 import { loadGlossary } from '../../src/glossary/loader.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { runCli } from '../helpers.js';
 
 const WIDE = join(import.meta.dirname, 'data', 'wide');

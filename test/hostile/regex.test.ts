@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { regexProblem } from '../../src/config/regex-safety.js';
+import { regexProblem } from '../../src/yaml/regex-safety.js';
 import { runCli } from '../helpers.js';
 import { folderWith, packWithRegex } from './helpers.js';
 

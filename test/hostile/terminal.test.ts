@@ -4,10 +4,10 @@ import { codeFrame } from '../../src/report/codeframe.js';
 import { stylish } from '../../src/report/stylish.js';
 import { compact } from '../../src/report/compact.js';
 import { unix } from '../../src/report/unix.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { resultOf as runnerResult } from '../../src/runner/scores.js';
 import { displayWidth, escapeControl } from '../../src/text/terminal.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding } from '../../src/core/types.js';
 import { growth } from './scaling.js';
 
 function finding(utterance: string, start: number, end: number, extra: Partial<Finding> = {}): Finding {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { openText } from '../../src/sources/index.js';
-import type { Conversation, SourceDocument } from '../../src/types.js';
+import type { Conversation } from '../../src/core/types.js';
+import type { SourceDocument } from '../../src/sources/index.js';
 import { folderWith, SMALL_CONTENT } from './helpers.js';
 
 /** Ten anchors, each a list of ten aliases of the one before: 10^9 nodes once expanded. */

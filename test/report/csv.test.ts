@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csv } from '../../src/report/csv.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { scoreResult } from '../../src/runner/scores.js';
 import { scoresCsv, scoresXlsx } from '../../src/report/scores-file.js';
 import { runCli } from '../helpers.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
-import { xmlAttr, xmlText } from '../../src/text/markup.js';
+import { xmlAttr, xmlText } from '../../src/core/markup.js';
 
 const unescapeGithub = (s: string) => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 const anyText = fc.string({ unit: fc.constantFrom('a', '%', ':', ',', '\r', '\n', '%0A', '%25', '<', '&', '"', "'", '>', '\t', '\u0000', '\u0007', '\ud800', '\udc00', '𠀀', '无', ' ', ']]>') });

@@ -1,9 +1,9 @@
 // A lint result with real findings from the test rule set, for the report format tests.
 import { lintConversation } from '../../src/engine/lint.js';
 import type { RuleSet } from '../../src/engine/ruleset.js';
-import type { FileResult, LintResult } from '../../src/report/result.js';
+import type { FileResult, LintResult } from '../../src/runner/result.js';
 import { resultOf } from '../../src/runner/scores.js';
-import type { Conversation, Finding } from '../../src/types.js';
+import type { Conversation, Finding } from '../../src/core/types.js';
 import { dialogue, reply, testRuleSet } from '../helpers.js';
 
 export const CWD = '/work/project';

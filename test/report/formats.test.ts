@@ -8,7 +8,7 @@ import { FORMATS } from '../../src/report/formats.js';
 import { escapeData, escapeProperty, github } from '../../src/report/github.js';
 import { junit } from '../../src/report/junit.js';
 import { rdjson } from '../../src/report/rdjson.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { CWD, nasty, sampleResult } from './fixture.js';
 
 const opts = { color: false, cwd: CWD };
@@ -27,7 +27,7 @@ describe('format registry', () => {
   it('loads every format lazily by name', async () => {
     expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'compact', 'csv', 'github', 'html', 'json', 'jsonl', 'junit', 'rdjson', 'sarif', 'stylish', 'unix']);
     for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'jsonl', 'html', 'unix', 'compact', 'csv']) {
-      const reporter = await FORMATS[name]!();
+      const reporter = await FORMATS[name]!.reporter();
       expect(typeof reporter(result, opts)).toBe('string');
     }
   });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compact } from '../../src/report/compact.js';
 import { json } from '../../src/report/json.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { unix } from '../../src/report/unix.js';
 import { CWD, nasty, sampleResult } from './fixture.js';
 

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import Ajv04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { FINGERPRINT_KEY, fingerprint, sarif } from '../../src/report/sarif.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding } from '../../src/core/types.js';
 import { CWD, nasty, sampleResult } from './fixture.js';
 
 // The SARIF 2.1.0 JSON Schema (draft-04) as Microsoft's SARIF SDK publishes it in the npm package

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkstyle } from '../../src/report/checkstyle.js';
 import { junit } from '../../src/report/junit.js';
 import { rdjson } from '../../src/report/rdjson.js';
-import type { LintResult } from '../../src/report/result.js';
+import type { LintResult } from '../../src/runner/result.js';
 import { sarif } from '../../src/report/sarif.js';
 import { CWD, nasty, sampleResult } from './fixture.js';
 
@@ -108,7 +108,7 @@ function codeScanningProblems(log: Log): string[] {
         const art = l.physicalLocation?.artifactLocation;
         if (!art?.uri || /^[a-z][a-z0-9+.-]*:/i.test(art.uri)) problems.push(`${where}: artifact URI ${art?.uri} is not relative to the repository`);
         if (art?.uriBaseId !== undefined && art.uriBaseId !== '%SRCROOT%') problems.push(`${where}: uriBaseId ${art.uriBaseId}`);
-        if (!(l.physicalLocation?.region?.startLine! >= 1)) problems.push(`${where}: no start line`);
+        if (!((l.physicalLocation?.region?.startLine ?? 0) >= 1)) problems.push(`${where}: no start line`);
       }
       if (!r.partialFingerprints || Object.keys(r.partialFingerprints).length === 0) problems.push(`${where}: no partialFingerprints`);
     }

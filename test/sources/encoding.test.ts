@@ -5,8 +5,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { chooseLegacy, decodeBytes, encodeText, parseEncodingName } from '../../src/sources/encoding.js';
 import { openSource, openText } from '../../src/sources/index.js';
-import type { SourceFormat, Utterance } from '../../src/types.js';
-import { InputError } from '../../src/types.js';
+import type { Utterance } from '../../src/core/types.js';
+import type { SourceFormat } from '../../src/sources/index.js';
+import { InputError } from '../../src/core/types.js';
 import { at, checkConsistent, idx, units } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-enc-'));
@@ -89,9 +90,10 @@ describe('encodings', () => {
     expect(doc.bom).toBe(true);
     const [u] = await units(doc);
     expect([u!.text, at(u!, 0), u!.locate(0).offset]).toEqual(['您好', '1:4', 3]);
-    expect(openText('<stdin>', '\ufeff客服：您好', 'text')).toBeTruthy();
-    const [s] = await units(openText('<stdin>', '\ufeff客服：您好', 'text'));
-    expect(s!.locate(0)).toEqual({ line: 1, column: 4, offset: 3 });
+    const stdin = openText('<stdin>', '\ufeff客服：您好', 'text');
+    expect([stdin.path, stdin.format]).toEqual(['<stdin>', 'text']);
+    const [s] = await units(stdin);
+    expect([s!.text, s!.locate(0)]).toEqual(['您好', { line: 1, column: 4, offset: 3 }]);
   });
 
   test('undecodable input is an InputError naming the file', async () => {

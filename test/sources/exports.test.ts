@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { runFiles } from '../../src/runner/run.js';
-import type { FileResult } from '../../src/report/result.js';
+import type { FileResult } from '../../src/runner/result.js';
 import { openSource } from '../../src/sources/index.js';
 import { TEST_RUN_OPTIONS } from '../helpers.js';
 import { all } from './helpers.js';

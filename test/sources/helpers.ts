@@ -1,4 +1,5 @@
-import { InputError, type Conversation, type ReadProblem, type SourceDocument, type Utterance } from '../../src/types.js';
+import { InputError, type Conversation, type ReadProblem, type Utterance } from '../../src/core/types.js';
+import type { SourceDocument } from '../../src/sources/index.js';
 
 /** Every conversation of a document, problems (records that can't be read) included. */
 export async function all(doc: SourceDocument): Promise<Conversation[]> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectFormat, openSource, openText, SOURCE_EXTENSIONS } from '../../src/sources/index.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { units } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-index-'));

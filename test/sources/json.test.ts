@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openSource, openText } from '../../src/sources/index.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { at, checkConsistent, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openSource, openText } from '../../src/sources/index.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/core/types.js';
 import { at, checkConsistent, collect, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);
@@ -121,8 +121,8 @@ describe('jsonl', () => {
   test('errors name the exact line and column', async () => {
     let e = await inputError('{"id":"a","text":"x"}\n{"id":"b", "turns": [}');
     expect([e.line, e.column]).toEqual([2, 22]);
-    expect(e.message).toMatch(/invalid JSON/);
-    expect(e.hint).toBeTruthy();
+    expect(e.message).toBe("invalid JSON: unexpected '}'");
+    expect(e.hint).toBe('fix the JSON at this place; each line must be one complete JSON object');
     expect(e.format()).toMatch(/^<stdin>:2:22: /);
     e = await inputError('{"id":"a","turns":[{"role":"agent","text":"ok"},{"role":"经理","text":"x"}]}');
     expect([e.line, e.column, e.message]).toEqual([1, 57, 'unknown role "经理"']);

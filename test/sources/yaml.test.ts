@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDocument, isMap, isScalar, Scalar } from 'yaml';
 import { openSource, openText } from '../../src/sources/index.js';
 import { decodeYamlScalar, type ScalarToken } from '../../src/sources/yaml-scalars.js';
-import { InputError, type Utterance } from '../../src/types.js';
+import { InputError, type Utterance } from '../../src/core/types.js';
 import { at, checkConsistent, checkFaithful, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);
@@ -143,7 +143,7 @@ describe('replies-yaml', () => {
     let e = await inputError('a: 好\nb: "未闭合\n');
     expect(e.message).toMatch(/^YAML syntax error/);
     expect([e.line, e.column, e.message]).toEqual([2, 4, 'YAML syntax error: this double-quoted string is never closed']);
-    expect(e.hint).toBeTruthy();
+    expect(e.hint).toBe(`close the quote, bracket or brace that was opened (inside the text, write ' as '' in single quotes and " as \\" in double quotes)`);
     e = await inputError('- id: a\n  txt: 你好\n');
     expect([e.line, e.column, e.message]).toEqual([1, 3, 'the reply has no text']);
     e = await inputError('- id: a\n  text: 123\n');

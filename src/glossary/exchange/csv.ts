@@ -8,7 +8,7 @@
 // (table.ts), in any encoding a spreadsheet program saves.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { InputError } from '../../types.js';
+import { InputError } from '../../core/types.js';
 import type { Glossary } from '../model.js';
 import { chineseConverters, selectTerms, type HandoutOptions } from '../handout/content.js';
 import { traditionalWriter } from '../handout/traditional.js';

@@ -4,8 +4,8 @@
 //   - wide, as people keep term lists in spreadsheets: a row per term, a column per language
 //     (术语 / 繁体 / 英文 / 定义 / 错误说法 …, or English headers), lists as items in one cell.
 // Headers are recognised in Chinese and English; `columns` maps any other header to a field.
-import { isTraditional } from '../../text/script.js';
-import { InputError } from '../../types.js';
+import { hasHan, isTraditional } from '../../text/script.js';
+import { InputError } from '../../core/types.js';
 import type { Lang } from '../model.js';
 import { asCategory, glossaryLang, items, lines, toTermId, type ImportedTerm, type ImportOptions } from './term-base.js';
 
@@ -102,7 +102,7 @@ const sentenceItems = (cell: string | undefined) => (cell ? cell.split(/\r?\n/).
 
 /** The language a text is written in: English, Simplified or Traditional Chinese. */
 function langOfText(text: string): Lang {
-  if (!/\p{Script=Han}/u.test(text)) return 'en';
+  if (!hasHan(text)) return 'en';
   return isTraditional(text) ? 'zh-Hant' : 'zh-Hans';
 }
 

@@ -17,8 +17,8 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Glossary, Term } from '../model.js';
 import { normalizeText } from '../../text/normalize.js';
-import { xmlAttr, xmlText } from '../../text/markup.js';
-import { InputError } from '../../types.js';
+import { xmlAttr, xmlText } from '../../core/markup.js';
+import { InputError } from '../../core/types.js';
 import { chineseConverters, selectTerms, type HandoutOptions } from '../handout/content.js';
 import { labelsFor } from '../handout/labels.js';
 import { traditionalWriter } from '../handout/traditional.js';

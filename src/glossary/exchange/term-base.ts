@@ -1,6 +1,6 @@
 // A term base read from another tool's file, before it becomes glossary YAML: what the readers
 // (csv.ts, xlsx.ts, tbx.ts) produce and import.ts writes out.
-import { InputError } from '../../types.js';
+import { InputError } from '../../core/types.js';
 import { CATEGORIES, type Category, type Lang, type Register } from '../model.js';
 
 export type PerLang = Partial<Record<Lang, string>>;

@@ -4,7 +4,7 @@
 // Read with read-excel-file: maintained (9.3, November 2026), Node ≥ 18, small (fflate and a SAX
 // parser, no native code), returns cells as values. exceljs was the alternative: its last release
 // is from 2024 and it pulls in archiver, jszip and streams for writing, which import does not do.
-import { InputError } from '../../types.js';
+import { InputError } from '../../core/types.js';
 import { readTable, type TableRow } from './table.js';
 import type { ImportedTerm, ImportOptions } from './term-base.js';
 

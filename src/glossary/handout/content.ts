@@ -4,8 +4,8 @@
 import { CATEGORIES, LANGS, type Category, type Glossary, type Lang, type Term } from '../model.js';
 import { labelsFor, type HandoutLang, type Labels } from './labels.js';
 import { taiwanQuotes, traditionalWriter, type TraditionalWriter } from './traditional.js';
-
-type Convert = (text: string) => string;
+import { openccConverters, type Convert } from '../../text/opencc.js';
+import { hasHan } from '../../text/script.js';
 
 export interface ChineseConverters {
   /** Simplified → Traditional with Taiwan phrases (软件 → 軟體): for prose we write. */
@@ -20,28 +20,17 @@ let converters: Promise<ChineseConverters> | undefined;
 
 /** OpenCC's converters; each is built on first use (Taiwan phrases cost ~0.3 s), so an English handout builds none. */
 export function chineseConverters(): Promise<ChineseConverters> {
-  converters ??= (async () => {
-    const core = await import('opencc-js/core');
-    const preset = await import('opencc-js/preset');
-    const build = core.ConverterBuilder(preset);
-    const lazy = (from: string, to: string): Convert => {
-      let convert: Convert | undefined;
-      return (text) => (convert ??= build({ from, to }))(text);
-    };
-    return {
-      toTaiwan: lazy('cn', 'twp'),
-      toTraditionalChars: lazy('cn', 'tw'),
-      toSimplified: lazy('tw', 'cn'),
-    };
-  })();
+  converters ??= openccConverters().then((convert) => ({
+    toTaiwan: convert('cn', 'twp'),
+    toTraditionalChars: convert('cn', 'tw'),
+    toSimplified: convert('tw', 'cn'),
+  }));
   return converters;
 }
 
-const HAN = /\p{Script=Han}/u;
-
 /** The language a string of the glossary is written in: Chinese (either script) or English. */
 export function scriptOf(text: string): 'zh' | 'en' {
-  return HAN.test(text) ? 'zh' : 'en';
+  return hasHan(text) ? 'zh' : 'en';
 }
 
 /** A piece of text with the language it is written in (for `lang` attributes and fonts). */

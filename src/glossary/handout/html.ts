@@ -1,8 +1,8 @@
 // The handout as one self-contained HTML file: inline CSS, no scripts, no network (its
 // Content-Security-Policy allows nothing else). It prints on A4 (cover, contents, one category
 // per page run) and reads as a page on screen.
-import type { Lang } from '../model.js';
-import { escapeHtml } from '../../text/markup.js';
+import { FONT_STACKS } from '../../core/fonts.js';
+import { escapeHtml } from '../../core/markup.js';
 import { formatDate, htmlLang } from './labels.js';
 import type { HandoutView, Localized, SectionView, TermView } from './content.js';
 
@@ -17,22 +17,14 @@ function span(x: Localized, cls?: string): string {
 
 export const anchorOf = (kind: 'cat' | 'term', id: string) => `${kind}-${id}`;
 
-// Fonts by language: the CJK faces of Noto (Debian's fonts-noto-cjk), Source Han, and the
-// system faces of macOS and Windows. English uses Noto Sans, else the Latin of the CJK face, so
-// that English lines and the English words inside Chinese ones look the same.
-export const FONTS: Record<Lang, string> = {
-  'zh-Hans': '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif',
-  'zh-Hant': '"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", sans-serif',
-  en: '"Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
-};
 
 export const HANDOUT_CSS = `
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 * { box-sizing: border-box; }
-html { font-family: ${FONTS['zh-Hans']}; color: #1d2430; font-size: 10.5pt; line-height: 1.55;
+html { font-family: ${FONT_STACKS['zh-Hans']}; color: #1d2430; font-size: 10.5pt; line-height: 1.55;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-:lang(zh-Hant) { font-family: ${FONTS['zh-Hant']}; }
-:lang(en) { font-family: ${FONTS.en}; }
+:lang(zh-Hant) { font-family: ${FONT_STACKS['zh-Hant']}; }
+:lang(en) { font-family: ${FONT_STACKS.en}; }
 /* Quotation marks as each language writes them: Taiwan and Hong Kong use corner brackets. */
 :lang(zh-Hans), :lang(en) { quotes: "“" "”" "‘" "’"; }
 :lang(zh-Hant) { quotes: "「" "」" "『" "』"; }

@@ -2,10 +2,10 @@
 // browser: it drives the system's Chromium (Debian: `apt-get install chromium fonts-noto-cjk`)
 // through playwright-core, which is loaded only for this format.
 import { existsSync } from 'node:fs';
-import { InputError } from '../../types.js';
-import { escapeHtml } from '../../text/markup.js';
+import { InputError } from '../../core/types.js';
+import { escapeHtml } from '../../core/markup.js';
 import type { HandoutView } from './content.js';
-import { FONTS } from './html.js';
+import { FONT_STACKS } from '../../core/fonts.js';
 
 /** Where Chromium is looked for, in order, after $ASLINT_CHROMIUM. */
 export const CHROMIUM_CANDIDATES = [
@@ -91,9 +91,9 @@ const EMBEDDABLE_LATIN_FONTS = '"Noto Sans", "Liberation Sans", "DejaVu Sans", A
  * and colour).
  */
 const PRINT_FONTS_CSS = `* { font-synthesis: none; }
-html, :lang(zh-Hans) { font-family: ${EMBEDDABLE_CJK_FONTS}, ${FONTS['zh-Hans']}; }
-:lang(zh-Hant) { font-family: ${EMBEDDABLE_CJK_FONTS}, ${FONTS['zh-Hant']}; }
-:lang(en) { font-family: ${EMBEDDABLE_LATIN_FONTS}, ${EMBEDDABLE_CJK_FONTS}, ${FONTS.en}; }`;
+html, :lang(zh-Hans) { font-family: ${EMBEDDABLE_CJK_FONTS}, ${FONT_STACKS['zh-Hans']}; }
+:lang(zh-Hant) { font-family: ${EMBEDDABLE_CJK_FONTS}, ${FONT_STACKS['zh-Hant']}; }
+:lang(en) { font-family: ${EMBEDDABLE_LATIN_FONTS}, ${EMBEDDABLE_CJK_FONTS}, ${FONT_STACKS.en}; }`;
 
 const TYPE3_HINT = 'Install a CJK font with TrueType outlines, which Chromium embeds: sudo apt-get install fonts-wqy-microhei';
 

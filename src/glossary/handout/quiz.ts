@@ -9,11 +9,11 @@
 // (30＿＿ with 价保 gives 30价保; 7天＿＿货 with 七日无理由退货 gives 7天七日无理由退货货).
 import { normalize, normalizeText } from '../../text/normalize.js';
 import { formatDate, htmlLang } from './labels.js';
-import { escapeHtml } from '../../text/markup.js';
+import { escapeHtml } from '../../core/markup.js';
 import { CSP_META, HANDOUT_CSS } from './html.js';
 import { escapeMd } from './markdown.js';
 import type { Category, Glossary } from '../model.js';
-import { buildView, type HandoutOptions, type HandoutView, type Localized, type TermView } from './content.js';
+import { buildView, scriptOf, type HandoutOptions, type HandoutView, type Localized, type TermView } from './content.js';
 
 export interface QuizItem {
   number: number;
@@ -128,7 +128,7 @@ function itemsOf(t: TermView, next: () => number): QuizItem[] {
   for (const g of t.good) {
     if (usedGood.has(g)) continue;
     const misuse = t.misuses.find((m) => family(m.text.lang) === family(g.lang));
-    const span = misuse && formIn(g.text, forms.filter((f) => family(scriptLang(f)) === family(g.lang)));
+    const span = misuse && formIn(g.text, forms.filter((f) => family(scriptOf(f)) === family(g.lang)));
     if (!misuse || !span) continue;
     const answer = g.text.slice(span[0], span[1]);
     if (CLAUSE.test(answer)) continue;
@@ -136,8 +136,6 @@ function itemsOf(t: TermView, next: () => number): QuizItem[] {
   }
   return items;
 }
-
-const scriptLang = (text: string) => (/\p{Script=Han}/u.test(text) ? 'zh' : 'en');
 
 export function buildQuiz(view: HandoutView): Quiz {
   let n = 0;

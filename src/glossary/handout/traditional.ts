@@ -8,6 +8,7 @@
 // glossary writes in Traditional characters is its own zh-Hant text and is kept as written.
 // Quotation marks are Taiwan's: 「」 and 『』 for “” and ‘’.
 import type { Glossary } from '../model.js';
+import { hasHan } from '../../text/script.js';
 import type { ChineseConverters } from './content.js';
 
 export interface TraditionalWriter {
@@ -30,7 +31,7 @@ function taiwanWords(glossary: Glossary, cc: ChineseConverters): [string, string
   for (const t of glossary.terms) {
     const pairs: [string, string][] = [[t['zh-Hans'], t['zh-Hant']]];
     // A Simplified variant takes the Taiwan phrase form the matcher accepts for it (软件升级 → 軟體升級).
-    for (const v of t.variants) if (cc.toSimplified(v) === v && /\p{Script=Han}/u.test(v)) pairs.push([v, cc.toTaiwan(v)]);
+    for (const v of t.variants) if (cc.toSimplified(v) === v && hasHan(v)) pairs.push([v, cc.toTaiwan(v)]);
     for (const [cn, tw] of pairs) if (cn && tw && cc.toTraditionalChars(cn) !== tw && !words.has(cn)) words.set(cn, tw);
   }
   return [...words].sort((a, b) => b[0].length - a[0].length);

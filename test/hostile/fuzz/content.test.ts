@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../../src/config/discovery.js';
-import { loadRulePacks } from '../../../src/config/rules.js';
+import { loadRulePacks } from '../../../src/packs/loader.js';
 import { loadGlossary } from '../../../src/glossary/loader.js';
-import { InputError } from '../../../src/types.js';
+import { InputError } from '../../../src/core/types.js';
 import { INPUT_TIME_LIMIT_MS } from './harness.js';
 
 const RUNS_PER_FORMAT = Number(process.env.ASLINT_FUZZ_CONTENT_RUNS ?? 2_000);
@@ -44,7 +44,7 @@ describe('fuzzing the content formats', () => {
           await load[kind](path);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
-          if (e.file === undefined) throw new Error(`an input error without a file: ${e.format()}`);
+          if (e.file === undefined) throw new Error(`an input error without a file: ${e.format()}`, { cause: e });
           errors++;
         }
         if (performance.now() - started > INPUT_TIME_LIMIT_MS) throw new Error(`over ${INPUT_TIME_LIMIT_MS} ms`);

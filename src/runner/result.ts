@@ -1,0 +1,113 @@
+import type { CompiledRule } from '../checks/kind.js';
+import { SEVERITY_PLURALS, type ConversationInfo, type Finding, type SkippedCounts } from '../core/types.js';
+import type { Dismissal } from './dismissed.js';
+
+export interface FileResult {
+  /** The path as given on the command line (or `<stdin>`). */
+  path: string;
+  findings: Finding[];
+  /** How many utterances (turns or replies) were linted. */
+  units: number;
+  /** The file's dialogues, findings or not, so each gets a score (none for reply libraries). */
+  conversations?: ConversationInfo[];
+  /** Messages the reader left out: media (images, stickers …) and empty ones. */
+  skipped?: SkippedCounts;
+}
+
+
+export interface Summary {
+  files: number;
+  units: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Messages left out of the files, by why (present when any was). */
+  skipped?: SkippedCounts;
+}
+
+// Quality-inspection scores (computed by the runner: src/runner/scores.ts).
+export const FULL_SCORE = 100;
+/** Below this a conversation fails inspection (the usual 质检 pass mark). */
+export const PASS_MARK = 60;
+
+export interface ConversationScore {
+  path: string;
+  /** Which file of the result it belongs to (two files may share a path). */
+  fileIndex: number;
+  conversation: string;
+  agents: string[];
+  score: number;
+  /** The fatal rules it broke; a non-empty list means a score of 0. */
+  fatal: string[];
+  /** Points each broken rule took off. */
+  deductions: { ruleId: string; points: number }[];
+  findings: number;
+}
+
+export interface AgentSummary {
+  /** The speaker name, or '' for agent turns that name none. */
+  agent: string;
+  conversations: number;
+  averageScore: number;
+  fatalConversations: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface Scores {
+  conversations: ConversationScore[];
+  agents: AgentSummary[];
+}
+
+export interface LintResult {
+  files: FileResult[];
+  summary: Summary;
+  /** Computed once on the findings as linted (after config and baseline, before display filters such as --quiet). */
+  scores: Scores;
+  /** The rules of the run, for formats that describe them (SARIF). */
+  rules: readonly CompiledRule[];
+  /** What the run was: shown at the top of the HTML report. */
+  run?: RunInfo;
+  /** Findings that reviewers dismissed (--dismissed) and this run left out. */
+  dismissed?: Dismissal[];
+}
+
+export interface RunInfo {
+  /** ISO 8601. */
+  date: string;
+  version: string;
+  /** The files linted. */
+  inputs: string[];
+  /** The config files applied (presets as `aslint:…`). */
+  config: string[];
+  /** The glossary and rule files. */
+  content: string[];
+  /** The same files by what they are, so that `report merge` can describe the rules again. */
+  contentFiles?: { glossary: string[]; rules: string[] };
+}
+
+export interface ReportOptions {
+  color: boolean;
+  /** Where paths are relative to. */
+  cwd: string;
+  /** How long the run took, in seconds, when the caller measured it (JUnit's `time`). */
+  seconds?: number;
+}
+
+/** One output format: turns a lint result into the text written to stdout or `-o`. */
+export type Reporter = (result: LintResult, options: ReportOptions) => string;
+
+export function summarize(files: readonly FileResult[]): Summary {
+  const summary: Summary = { files: files.length, units: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const f of files) {
+    summary.units += f.units;
+    if (f.skipped && (f.skipped.media || f.skipped.empty)) {
+      summary.skipped ??= { media: 0, empty: 0 };
+      summary.skipped.media += f.skipped.media;
+      summary.skipped.empty += f.skipped.empty;
+    }
+    for (const finding of f.findings) summary[SEVERITY_PLURALS[finding.severity]]++;
+  }
+  return summary;
+}
