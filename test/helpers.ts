@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { loadRulePacks } from '../src/packs/loader.js';
 import { compileRuleSet, type RuleSet } from '../src/engine/ruleset.js';
 import { loadGlossary } from '../src/glossary/loader.js';
-import type { Conversation, Role } from '../src/core/types.js';
+import { InputError, type Conversation, type Role } from '../src/core/types.js';
 
 export const TEST_DATA = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -68,4 +68,15 @@ export async function runCli(args: string[], cwd?: string, stdin?: string): Prom
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
+}
+
+/** The formatted InputError a call throws (sync or async); fails the test when it throws none or another error. */
+export async function inputErrorOf(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.format();
+    throw e;
+  }
+  throw new Error('expected an InputError, and nothing was thrown');
 }

@@ -1,17 +1,21 @@
 // `aslint glossary import|check`: a company's term base into glossary YAML, and the checks of
 // glossary files that the linter's loader does not make.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
-import type { GlossaryProblem } from '../glossary/check.js';
 import { WIDE_FIELDS } from '../glossary/exchange/table.js';
+import { glossaryPaths } from '../glossary/files.js';
 import type { TermBaseFormat } from '../glossary/import.js';
 import { CATEGORIES, type Category } from '../glossary/model.js';
+import { workingGlossaryFiles, type ConfigChoice } from '../runner/options.js';
 import { InputError } from '../core/types.js';
-import { glossaryFiles, glossaryPaths, type GlossarySourceOptions } from './handout.js';
 import type { CommandState } from './index.js';
-import { collect } from './options.js';
+import { collect, configOptions, glossarySourceOptions } from './options.js';
 
+interface GlossarySourceOptions extends ConfigChoice {
+  glossary: string[];
+  defaults: boolean;
+}
 
 interface ImportCliOptions extends GlossarySourceOptions {
   output?: string;
@@ -20,12 +24,6 @@ interface ImportCliOptions extends GlossarySourceOptions {
   sheet?: string;
   column: string[];
   check: boolean;
-}
-
-/** `files` without those in `remove`, compared as resolved paths. */
-function sameFilesRemoved(files: readonly string[], remove: readonly string[]): string[] {
-  const gone = new Set(remove.map((f) => resolve(f)));
-  return files.filter((f) => !gone.has(resolve(f)));
 }
 
 interface CheckCliOptions {
@@ -38,32 +36,43 @@ interface CheckCliOptions {
 export function registerGlossary(program: Command, state: CommandState): void {
   const glossary = program.command('glossary').description('import a term base into glossary YAML, or check glossary files');
 
-  glossary
+  const importCommand = glossary
     .command('import')
-    .description('write aslint glossary YAML from a term base: TBX, or a CSV or Excel sheet (aslint\'s layout, or a row per term with a column per language: 术语, 繁体, 英文, 定义, 错误说法 …)')
+    .description(
+      "write aslint glossary YAML from a term base: TBX, or a CSV or Excel sheet (aslint's layout, or a row per term with a column per language: 术语, 繁体, 英文, 定义, 错误说法 …)",
+    )
     .argument('<file>', 'a .tbx, .csv or .xlsx file')
     .option('-o, --output <file>', 'write the YAML here (a folder, or a name ending in /, gets one <category>.yaml per category); stdout when left out')
     .addOption(new Option('--category <name>', 'category of terms the file gives none (or an unknown one)').choices([...CATEGORIES]))
     .addOption(new Option('--from <format>', 'the file format (default: from the extension or content)').choices(['tbx', 'csv', 'xlsx']))
     .option('--sheet <name>', 'the sheet of an Excel workbook to read, by name or number (default: the first)')
-    .option('--column <header=field>', `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`, collect, [])
-    .option('--glossary <file>', 'a glossary file or folder the result will be used with, to check it against (repeatable)', collect, [])
-    .option('--no-defaults', 'the result will be used without the bundled glossary')
-    .option('-c, --config <file>', "check against this config's glossary instead of the one of aslint.config.yaml")
-    .option('--no-config', 'use no config file')
+    .option(
+      '--column <header=field>',
+      `read a column as a field, e.g. --column "标准用语=zh-Hans" (repeatable); fields: ${WIDE_FIELDS.join(', ')}`,
+      collect,
+      [],
+    );
+  // The glossary the result will be used with, to check it against.
+  configOptions(glossarySourceOptions(importCommand))
     .option('--no-check', 'write the result without checking it')
+    .addHelpText(
+      'after',
+      "\nThe result is checked, before anything is written, against the glossary it will be used with: the bundled one (unless --no-defaults), the config's and --glossary.",
+    )
     .action(async (file: string, options: ImportCliOptions) => {
       state.exitCode = await runImport(file, options);
     });
 
-  glossary
+  const checkCommand = glossary
     .command('check')
-    .description('report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion')
-    .argument('[files...]', 'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)')
-    .option('--glossary <file>', 'a glossary file or folder used with the bundled glossary (repeatable)', collect, [])
-    .option('--no-defaults', 'leave the bundled glossary out')
-    .option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml (its glossary files are checked)')
-    .option('--no-config', 'use no config file')
+    .description(
+      'report duplicate terms, misuses that are another term, missing languages or definitions, and zh-Hant forms that are only a character conversion',
+    )
+    .argument(
+      '[files...]',
+      'glossary files or folders, checked against the rest of the glossary they are used with (default: check the glossary aslint lint uses: bundled, config, --glossary)',
+    );
+  configOptions(glossarySourceOptions(checkCommand))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .action(async (files: string[], options: CheckCliOptions) => {
       state.exitCode = await runCheck(files, options);
@@ -76,46 +85,40 @@ function columnMap(values: readonly string[]): Record<string, string> | undefine
   const out: Record<string, string> = {};
   for (const v of values) {
     const at = v.lastIndexOf('=');
-    if (at <= 0 || at === v.length - 1) throw new InputError(`--column takes "header=field", not "${v}"`, undefined, undefined, undefined, `For example --column "标准用语=zh-Hans". Fields: ${WIDE_FIELDS.join(', ')}.`);
+    if (at <= 0 || at === v.length - 1)
+      throw new InputError(
+        `--column takes "header=field", not "${v}"`,
+        undefined,
+        undefined,
+        undefined,
+        `For example --column "标准用语=zh-Hans". Fields: ${WIDE_FIELDS.join(', ')}.`,
+      );
     out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
   }
   return out;
 }
 
 async function runImport(file: string, options: ImportCliOptions): Promise<number> {
-  const { importTermBase, termBaseFormat } = await import('../glossary/import.js');
+  const { importTermBaseFile } = await import('../glossary/import.js');
   const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Check the path.');
-  }
-  const from = options.from ?? termBaseFormat(bytes, file);
-  // A spreadsheet saved on a Chinese Windows writes GB18030 or Big5: text is decoded as lint decodes transcripts.
-  const input = from === 'xlsx' ? bytes : (await import('../sources/encoding.js')).decodeBytes(bytes, file).text;
-  const result = await importTermBase(input, file, { category: options.category, from, sheet: options.sheet, columns: columnMap(options.column) });
+  const result = await importTermBaseFile(file, {
+    category: options.category,
+    from: options.from,
+    sheet: options.sheet,
+    columns: columnMap(options.column),
+    output: options.output,
+  });
   const out = options.output;
-  const toFolder = out !== undefined && (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory()));
-  if (result.files.length > 1 && !toFolder) {
-    throw new InputError(
-      `the term base has terms in ${result.files.length} categories (${result.files.map((f) => f.category).join(', ')}), and a glossary file holds one`,
-      file,
-      undefined,
-      undefined,
-      'Write them to a folder: -o glossary/ (one <category>.yaml each).',
-    );
-  }
-  const written: { path: string; yaml: string }[] = [];
-  if (toFolder) {
-    for (const f of result.files) written.push({ path: join(out!, `${f.category}.yaml`), yaml: f.yaml });
-  } else {
-    written.push({ path: out ?? `${file} (imported YAML)`, yaml: result.files[0]!.yaml });
-  }
+  const written = result.files;
   for (const n of result.notes) process.stderr.write(`  note: ${n}\n`);
   // Checked before anything is written, with the glossary it will be used with: a misuse that is
   // another term's preferred form (仅退款) would make lint flag, and --fix replace, the right word.
-  const problems = options.check ? await checkGlossary(written.map((w) => ({ path: w.path, text: w.yaml })), { context: (await glossaryFiles(options)).map((path) => ({ path })) }) : [];
+  const problems = options.check
+    ? await checkGlossary(
+        written.map((w) => ({ path: w.path, text: w.yaml })),
+        { context: workingGlossaryFiles(options).map((path) => ({ path })) },
+      )
+    : [];
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     process.stderr.write(`\nNothing was written: the imported glossary has problems aslint cannot use it with.\n${formatProblems(problems)}`);
@@ -135,20 +138,18 @@ async function runImport(file: string, options: ImportCliOptions): Promise<numbe
   return 0;
 }
 
-async function runCheck(files: string[], options: CheckCliOptions): Promise<number> {
+async function runCheck(named: string[], options: CheckCliOptions): Promise<number> {
   // Named files are checked as `aslint lint --glossary FILE` would use them: with the bundled and
   // configured glossary, whose own problems are not theirs to report.
-  const inUse = await glossaryFiles(options);
-  const paths = files.length > 0 ? glossaryPaths(files) : inUse;
+  const inUse = workingGlossaryFiles(options);
+  const paths = named.length > 0 ? glossaryPaths(named) : inUse;
   if (paths.length === 0) throw new InputError('no glossary files to check', undefined, undefined, undefined, 'Name files, or pass --glossary <file>.');
-  const { checkGlossary, formatProblems } = await import('../glossary/check.js');
-  const context = files.length > 0 ? sameFilesRemoved(inUse, paths).map((path) => ({ path })) : [];
-  const problems: GlossaryProblem[] = await checkGlossary(paths.map((path) => ({ path })), { context });
-  if (options.format === 'json') process.stdout.write(JSON.stringify({ files: paths, problems }, null, 2) + '\n');
+  const { checkGlossaryInUse, formatProblems } = await import('../glossary/check.js');
+  const { files, context, problems } = await checkGlossaryInUse(paths, inUse);
+  if (options.format === 'json') process.stdout.write(JSON.stringify({ files, problems }, null, 2) + '\n');
   else if (problems.length === 0) {
     const against = context.length > 0 ? ` (checked with ${context.length} other glossary file${context.length === 1 ? '' : 's'} in use)` : '';
-    process.stdout.write(`${paths.length} glossary file${paths.length === 1 ? '' : 's'}: no problems${against}\n`);
-  }
-  else process.stdout.write(formatProblems(problems));
+    process.stdout.write(`${files.length} glossary file${files.length === 1 ? '' : 's'}: no problems${against}\n`);
+  } else process.stdout.write(formatProblems(problems));
   return problems.length > 0 ? 1 : 0;
 }

@@ -1,12 +1,20 @@
 // `aslint lint`: parses the options (ESLint's names and meanings where ESLint has the option) and
-// calls the library: which files (runner/inputs), the run (runner/run), the report (report/).
+// calls the library: which files (runner/inputs), stdin (runner/stdin), the run (runner/run), the
+// report (report/); it prints the report, the fixes and the warnings.
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
-import { runFiles, type StdinInput } from '../runner/run.js';
-import { jsonlPartsOf } from '../runner/read.js';
+import { CACHE_FILE_NAME, toRunOptions, type LintCliOptions } from '../runner/options.js';
+import { runFiles, type RunOptions, type StdinInput } from '../runner/run.js';
+import { checkStdinChoice, isStdinIgnored, stdinInput } from '../runner/stdin.js';
 import { summarize, type FileResult, type LintResult } from '../runner/result.js';
+import { FORMATS } from '../report/formats.js';
+import { SOURCE_FORMATS, TEXT_FORMATS, type SourceFormat } from '../sources/index.js';
+import { InputError, type Finding } from '../core/types.js';
+import type { CommandState } from './index.js';
+import { collect, configOptions, ruleSourceOptions } from './options.js';
+import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
 /** A report written as the results arrive (report/jsonl.ts, report/json.ts). */
 interface StreamedReport {
@@ -17,52 +25,17 @@ interface StreamedReport {
   end(result: LintResult): void;
 }
 const STREAMED_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json']);
-import { ConfigResolver, isIgnored } from '../config/discovery.js';
-import { FORMATS } from '../report/formats.js';
-import { SOURCE_FORMATS, TEXT_FORMATS, decodeBytes, detectFormat } from '../sources/index.js';
-import { InputError, type Finding } from '../core/types.js';
-import type { SourceFormat } from '../sources/index.js';
-import type { CommandState } from './index.js';
-import { collect, configOptions, ruleSourceOptions } from './options.js';
-import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
-/** The cache file in a --cache-location folder (the default name, as ESLint does with its own). */
-const CACHE_FILE_NAME = '.aslintcache';
-
-interface LintOptions {
+interface LintOptions extends LintCliOptions {
   format: string;
-  outputFile?: string;
   maxWarnings?: string;
   quiet?: boolean;
-  glossary?: string[];
-  rules?: string[];
-  defaults: boolean;
   stdin?: boolean;
   stdinFormat?: SourceFormat;
-  inputFormat?: SourceFormat;
   stdinFilename?: string;
   color?: boolean;
-  config?: string | false;
-  ignore: boolean;
-  ignorePattern: string[];
   errorOnUnmatchedPattern: boolean;
-  fix?: boolean;
-  fixDryRun?: boolean;
-  reportUnusedDisableDirectives?: boolean;
-  cache?: boolean;
-  cacheLocation: string;
-  baseline?: string;
-  writeBaseline?: string;
   scoresFile?: string;
-  dismissed?: string;
-  concurrency?: string;
-}
-
-/** stdin's bytes, decoded as a file's are (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, Big5). */
-async function readStdin(name: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return decodeBytes(Buffer.concat(chunks), name).text;
 }
 
 export function registerLint(program: Command, state: CommandState): void {
@@ -79,7 +52,9 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--stdin', 'lint the text on stdin (as the path -)')
     .addOption(new Option('--stdin-format <format>', 'format of stdin (default: from --stdin-filename)').choices(TEXT_FORMATS))
     .option('--stdin-filename <name>', 'the file name stdin is reported as; its config, ignores and format apply')
-    .addOption(new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS))
+    .addOption(
+      new Option('--input-format <format>', 'the format of every file named, where name and content cannot tell it (docs/inputs.md)').choices(SOURCE_FORMATS),
+    )
     .option('--fix', 'fix safe term substitutions in canned-reply libraries (YAML, JSON, text), in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff and report what would remain; change no file')
     .option('--report-unused-disable-directives', 'warn about aslint-disable comments that suppress nothing')
@@ -94,12 +69,6 @@ export function registerLint(program: Command, state: CommandState): void {
     });
 }
 
-/** --cache-location names a file, or a folder (one that exists, or a path ending in a separator). */
-export function cacheFileOf(location: string): string {
-  const isFolder = /[\\/]$/.test(location) || statSync(location, { throwIfNoEntry: false })?.isDirectory() === true;
-  return isFolder ? join(location, CACHE_FILE_NAME) : location;
-}
-
 function parseMaxWarnings(value: string | undefined): number {
   if (value === undefined) return -1;
   const n = Number(value);
@@ -110,83 +79,57 @@ function parseMaxWarnings(value: string | undefined): number {
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
   reporterOf(options.format);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  let concurrency: number | 'auto' | undefined;
-  if (options.concurrency !== undefined) {
-    concurrency = options.concurrency === 'auto' ? 'auto' : Number(options.concurrency);
-    if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) {
-      throw new InputError(`--concurrency takes a whole number of threads or auto, not "${options.concurrency}"`, undefined, undefined, undefined, 'Use --concurrency auto (one thread per core) or a number such as 2.');
-    }
-  }
+  // What the report needs of the run: the rules described (SARIF, HTML), the conversations' turns (HTML).
+  const format = FORMATS[options.format];
+  const run = { ...toRunOptions(options), describeRules: format?.describesRules === true, transcripts: format?.transcripts === true };
   const useStdin = options.stdin === true || paths.includes('-');
-  if (paths.length === 0 && !useStdin) throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
-  if (useStdin && !options.stdinFormat && !options.stdinFilename) {
-    throw new InputError('reading stdin needs --stdin-format or --stdin-filename', undefined, undefined, undefined, `Add --stdin-format ${TEXT_FORMATS.join('|')}, or --stdin-filename replies.yaml.`);
-  }
-  if (options.fix && options.fixDryRun) throw new InputError('--fix and --fix-dry-run exclude each other', undefined, undefined, undefined, 'Use --fix-dry-run to see the changes, --fix to make them.');
+  if (paths.length === 0 && !useStdin)
+    throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
+  const stdinChoice = { format: options.stdinFormat, filename: options.stdinFilename, whole: options.baseline !== undefined };
+  if (useStdin) checkStdinChoice(stdinChoice);
   // What only some runs need is loaded only by them (spreadsheet writers, the progress bar's string widths).
   if (options.scoresFile) (await import('../report/scores-file.js')).checkScoresFile(options.scoresFile);
-
-  const cacheFile = options.cache ? cacheFileOf(options.cacheLocation) : undefined;
-  if (cacheFile) ensureFolderOf(cacheFile, 'cache');
+  if (run.cacheFile) ensureFolderOf(run.cacheFile, 'cache');
   if (options.writeBaseline) ensureFolderOf(options.writeBaseline, 'baseline');
-  const configOptions = {
-    config: typeof options.config === 'string' ? options.config : undefined,
-    useConfig: options.config !== false,
-    ignore: options.ignore,
-    ignorePatterns: options.ignorePattern,
-  };
-  const ownFiles = [cacheFile, options.baseline, options.writeBaseline, options.outputFile].filter((f): f is string => f !== undefined);
-  const named = paths.filter((p) => p !== '-');
-  const inputs = await selectInputs(named, {
-    ...configOptions,
-    ownFiles,
-    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
-  });
+
+  const ownFiles = [run.cacheFile, options.baseline, options.writeBaseline, options.outputFile].filter((f): f is string => f !== undefined);
+  const inputs = await selectInputs(
+    paths.filter((p) => p !== '-'),
+    { ...run, ownFiles, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern },
+  );
   let stdin: StdinInput | undefined;
   if (useStdin) {
-    const name = options.stdinFilename ?? '<stdin>';
-    if (options.stdinFormat === 'jsonl' && !options.baseline) {
-      // JSONL is linted in parts of whole lines as they arrive (a streaming filter: docs/scale.md).
-      stdin = { parts: jsonlPartsOf(process.stdin as AsyncIterable<Buffer>, true), format: 'jsonl', path: options.stdinFilename };
-    } else {
-      const text = await readStdin(name);
-      stdin = { text, format: options.stdinFormat ?? detectFormat(name, text), path: options.stdinFilename };
-    }
     // A --stdin-filename that an ignore pattern matches is skipped with ESLint's warning.
-    if (options.stdinFilename) {
-      if (isIgnored(new ConfigResolver(configOptions).forFile(options.stdinFilename), options.stdinFilename)) {
-        inputs.ignored.push(options.stdinFilename);
-        stdin = undefined;
-      }
-    }
+    if (isStdinIgnored(stdinChoice, run)) inputs.ignored.push(options.stdinFilename!);
+    else stdin = await stdinInput(process.stdin as AsyncIterable<Buffer>, stdinChoice);
   }
-  // jsonl and json are written as each file's result arrives (unless the findings are only final
-  // at the end: a baseline being written filters them all, dismissals apply to the whole result).
   if (options.outputFile && inputs.files.some((f) => resolve(f) === resolve(options.outputFile!))) {
     // The report is written while the files are read: it would overwrite the input before it is linted.
     throw new InputError('the report file is also a file to lint', options.outputFile, undefined, undefined, 'Write the report (-o) to another path.');
   }
   const output = openOutput(options.outputFile);
+  // jsonl and json are written as each file's result arrives (unless the findings are only final
+  // at the end: a baseline being written filters them all, dismissals apply to the whole result).
   let stream: StreamedReport | undefined;
   if (STREAMED_FORMATS.has(options.format) && !options.writeBaseline && !options.dismissed) {
-    stream = options.format === 'jsonl' ? new (await import('../report/jsonl.js')).JsonlWriter(output.write) : new (await import('../report/json.js')).JsonWriter(output.write);
+    stream =
+      options.format === 'jsonl'
+        ? new (await import('../report/jsonl.js')).JsonlWriter(output.write)
+        : new (await import('../report/json.js')).JsonWriter(output.write);
     stream.start();
   }
   try {
-    return await lintAndReport(paths, options, inputs, stdin, configOptions, cacheFile, concurrency, maxWarnings, output, stream);
+    return await lintAndReport(options, run, inputs, stdin, maxWarnings, output, stream);
   } finally {
     output.close();
   }
 }
 
 async function lintAndReport(
-  paths: string[],
   options: LintOptions,
+  run: RunOptions,
   inputs: Awaited<ReturnType<typeof selectInputs>>,
   stdin: StdinInput | undefined,
-  configOptions: { config?: string; useConfig: boolean; ignore: boolean; ignorePatterns: string[] },
-  cacheFile: string | undefined,
-  concurrency: number | 'auto' | undefined,
   maxWarnings: number,
   output: ReturnType<typeof openOutput>,
   stream: StreamedReport | undefined,
@@ -201,20 +144,7 @@ async function lintAndReport(
   const { result, fixed, unfixed } = await runFiles(
     inputs.files,
     {
-      glossary: options.glossary,
-      rules: options.rules,
-      format: options.inputFormat,
-      defaults: options.defaults,
-      ...configOptions,
-      fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
-      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
-      cacheFile,
-      baseline: options.baseline,
-      writeBaseline: options.writeBaseline,
-      describeRules: FORMATS[options.format]?.describesRules === true,
-      transcripts: FORMATS[options.format]?.transcripts === true,
-      dismissed: options.dismissed,
-      concurrency,
+      ...run,
       candidates: inputs.candidates,
       onFile: (file: FileResult) => {
         progress?.fileDone(file);
@@ -259,7 +189,11 @@ async function lintAndReport(
 }
 
 /** What --fix and --fix-dry-run did, said on stderr (a dry run's diff goes where a person reads it). */
-function reportFixes(options: LintOptions, fixed: Awaited<ReturnType<typeof runFiles>>['fixed'], unfixed: Awaited<ReturnType<typeof runFiles>>['unfixed']): void {
+function reportFixes(
+  options: LintOptions,
+  fixed: Awaited<ReturnType<typeof runFiles>>['fixed'],
+  unfixed: Awaited<ReturnType<typeof runFiles>>['unfixed'],
+): void {
   const n = fixed.reduce((sum, f) => sum + f.applied, 0);
   const counted = `${n} finding${n === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`;
   if (options.fixDryRun) {

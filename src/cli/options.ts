@@ -14,6 +14,13 @@ export function ruleSourceOptions(command: Command): Command {
     .option('--no-defaults', 'do not load the bundled glossary and rule packs');
 }
 
+/** --glossary (a file or a folder of them, repeatable) and --no-defaults, for the commands that use only the glossary. */
+export function glossarySourceOptions(command: Command): Command {
+  return command
+    .option('--glossary <file>', 'a glossary file or folder to add to the bundled glossary (repeatable)', collect, [])
+    .option('--no-defaults', 'do not load the bundled glossary');
+}
+
 /** -c / --no-config. */
 export function configOptions(command: Command): Command {
   return command.option('-c, --config <file>', 'use this config file instead of looking for aslint.config.yaml').option('--no-config', 'use no config file');

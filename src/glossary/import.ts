@@ -1,119 +1,16 @@
 // `aslint glossary import`: a company's term base (TBX, CSV or an Excel sheet: aslint's own
-// layout or a row per term with a column per language) → aslint glossary YAML, one document per
-// category. An export of all languages imports back to the same glossary: a zh-Hant form equal to
-// what OpenCC derives is left out (it is derived again), and list items return to their places.
-import { Document, isScalar, visit } from 'yaml';
-import { regionalForms } from '../text/variants.js';
+// layout or a row per term with a column per language) read by its format's reader in exchange/,
+// and written as aslint glossary YAML (exchange/glossary-yaml.ts), one file per category.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeBytes } from '../sources/encoding.js';
 import { InputError } from '../core/types.js';
-import { CATEGORIES, LANGS, type Category } from './model.js';
-import type { ImportedTerm, ImportOptions, PerLang, Placed } from './exchange/term-base.js';
+import type { Category } from './model.js';
+import { toGlossaryYaml, type ImportResult } from './exchange/glossary-yaml.js';
+import type { ImportedTerm, ImportOptions } from './exchange/term-base.js';
 
 export type { ImportedTerm, ImportOptions } from './exchange/term-base.js';
-
-export interface ImportResult {
-  /** One YAML document per category, in category order. */
-  files: { category: Category; yaml: string; terms: number }[];
-  notes: string[];
-}
-
-// --------------------------------------------------------------------------------------- YAML
-
-/** Items in the order the export gave them: by index when every item has one, else as read. */
-function ordered<T>(list: Placed<T>[]): T[] {
-  if (list.every((x) => x.index !== undefined)) return [...list].sort((a, b) => a.index! - b.index!).map((x) => x.value);
-  return list.map((x) => x.value);
-}
-
-/** Glossary YAML (one document per category) from imported terms. */
-export async function toGlossaryYaml(terms: ImportedTerm[], origin: string): Promise<ImportResult> {
-  const notes: string[] = [];
-  // A zh-Hans form missing from the term base is derived from its zh-Hant one.
-  const perLang = (t: ImportedTerm) => [t.names, t.definition, t.plain];
-  const onlyHant = terms.flatMap((t) => perLang(t).flatMap((x) => (x['zh-Hans'] === undefined && x['zh-Hant'] ? [x['zh-Hant']] : [])));
-  const fromTraditional = await regionalForms(onlyHant);
-  for (const t of terms) {
-    for (const x of perLang(t)) {
-      if (x['zh-Hans'] === undefined && x['zh-Hant']) {
-        x['zh-Hans'] = fromTraditional.get(x['zh-Hant'])!.cn;
-        notes.push(`${t.id}: zh-Hans "${x['zh-Hans']}" derived from zh-Hant "${x['zh-Hant']}"`);
-      }
-    }
-  }
-  const derived = await regionalForms(terms.flatMap((t) => [t.names['zh-Hans'], t.definition['zh-Hans'], t.plain['zh-Hans']].filter((s): s is string => !!s)));
-  // A zh-Hant form equal to the derived one is left out, so that the glossary derives it again.
-  const hant = (x: PerLang) => {
-    const h = x['zh-Hant'];
-    const s = x['zh-Hans'];
-    return h !== undefined && !(s !== undefined && derived.get(s)?.tw === h) ? h : undefined;
-  };
-  const seen = new Map<string, number>();
-  const byCategory = new Map<Category, Record<string, unknown>[]>();
-  for (const t of terms) {
-    let id = t.id;
-    const k = (seen.get(id) ?? 0) + 1;
-    seen.set(id, k);
-    if (k > 1) {
-      id = `${id}-${k}`;
-      notes.push(`${t.where.what}: id "${t.id}" is taken, imported as "${id}"`);
-    }
-    const raw: Record<string, unknown> = { id };
-    for (const l of LANGS) {
-      const v = l === 'zh-Hant' ? hant(t.names) : t.names[l];
-      if (v !== undefined) raw[l] = v;
-    }
-    const definition: Record<string, string> = {};
-    for (const l of LANGS) {
-      const v = l === 'zh-Hant' ? hant(t.definition) : t.definition[l];
-      if (v !== undefined) definition[l] = v;
-    }
-    raw.definition = definition;
-    const variants = ordered(t.variants);
-    if (variants.length) raw.variants = variants;
-    const misuses = ordered(t.misuses);
-    if (misuses.length) {
-      raw.misuses = misuses.map((m) => ({
-        text: m.text,
-        why: m.why ?? `Deprecated in ${origin}.`,
-        ...(m.except.length ? { except: m.except } : {}),
-        ...(m.alternatives.length ? { alternatives: m.alternatives } : {}),
-      }));
-      for (const m of misuses) if (!m.why) notes.push(`${id}: misuse "${m.text}" has no reason in ${origin}; write one in "why"`);
-    }
-    if (t.register && t.register !== 'any') raw.register = t.register;
-    if (t.plain['zh-Hans'] !== undefined) {
-      const p: Record<string, string> = {};
-      for (const l of LANGS) {
-        const v = l === 'zh-Hant' ? hant(t.plain) : t.plain[l];
-        if (v !== undefined) p[l] = v;
-      }
-      raw.plain = Object.keys(p).length === 1 ? p['zh-Hans'] : p;
-    }
-    if (t.source) raw.source = t.source;
-    const good = ordered(t.good);
-    const bad = ordered(t.bad);
-    if (good.length || bad.length) raw.examples = { ...(good.length ? { good } : {}), ...(bad.length ? { bad } : {}) };
-    const category = t.category!;
-    byCategory.set(category, [...(byCategory.get(category) ?? []), raw]);
-  }
-  const files = CATEGORIES.filter((c) => byCategory.has(c)).map((category) => {
-    const list = byCategory.get(category)!;
-    const doc = new Document({ category, terms: list });
-    // Short lists of words in flow style, as the bundled glossary writes them.
-    visit(doc, {
-      Seq(_, node) {
-        const texts = node.items.map((i) => (isScalar(i) ? String(i.value) : null));
-        if (texts.every((s) => s !== null) && texts.join(', ').length <= 60 && !texts.some((s) => /[\n#:,[\]{}]/.test(s!))) node.flow = true;
-      },
-    });
-    const body = doc
-      .toString({ lineWidth: 0, flowCollectionPadding: false })
-      .replace(/\n {2}- id:/g, '\n\n  - id:')
-      .replace('\nterms:\n\n', '\nterms:\n');
-    const yaml = `# Imported by aslint from ${origin}.\n${body}`;
-    return { category, yaml, terms: list.length };
-  });
-  return { files, notes };
-}
+export { toGlossaryYaml, type ImportResult } from './exchange/glossary-yaml.js';
 
 export type TermBaseFormat = 'tbx' | 'csv' | 'xlsx';
 
@@ -148,4 +45,43 @@ export async function importTermBase(input: string | Buffer, file: string, optio
   }
   const result = await toGlossaryYaml(read.terms, file.replace(/^.*[\\/]/, ''));
   return { files: result.files, notes: [...read.notes, ...result.notes] };
+}
+
+/** A glossary file an import writes: where, and its YAML. */
+export interface ImportedFile {
+  path: string;
+  category: Category;
+  yaml: string;
+  terms: number;
+}
+
+/**
+ * Imports a term base file into the glossary files to write: one file at `output` (or, without
+ * one, a single file shown on stdout), or one `<category>.yaml` per category in the folder
+ * `output` names (an existing folder, or a path ending in a separator).
+ */
+export async function importTermBaseFile(file: string, options: ImportOptions & { from?: TermBaseFormat; output?: string } = {}): Promise<{ files: ImportedFile[]; notes: string[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Check the path.');
+  }
+  const from = options.from ?? termBaseFormat(bytes, file);
+  // A spreadsheet saved on a Chinese Windows writes GB18030 or Big5: text is decoded as lint decodes transcripts.
+  const input = from === 'xlsx' ? bytes : decodeBytes(bytes, file).text;
+  const result = await importTermBase(input, file, { ...options, from });
+  const out = options.output;
+  const toFolder = out !== undefined && (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory()));
+  if (result.files.length > 1 && !toFolder) {
+    throw new InputError(
+      `the term base has terms in ${result.files.length} categories (${result.files.map((f) => f.category).join(', ')}), and a glossary file holds one`,
+      file,
+      undefined,
+      undefined,
+      'Write them to a folder: -o glossary/ (one <category>.yaml each).',
+    );
+  }
+  const files = result.files.map((f) => ({ ...f, path: toFolder ? join(out!, `${f.category}.yaml`) : (out ?? `${file} (imported YAML)`) }));
+  return { files, notes: result.notes };
 }

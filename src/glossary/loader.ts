@@ -1,7 +1,12 @@
 import { readYamlFile, validate } from '../yaml/file.js';
 import { glossarySchema } from './schema.js';
 import { regionalForms } from '../text/variants.js';
+import { InputError } from '../core/types.js';
 import type { Category, Glossary, Lang, Misuse, PinnedExample, Register, Term } from './model.js';
+import { duplicateId } from './problems/duplicate-id.js';
+import { termEntry } from './problems/entries.js';
+import { plainWording } from './problems/plain-wording.js';
+import type { TermEntry } from './problems/problem.js';
 
 interface RawTerm {
   id: string;
@@ -20,7 +25,7 @@ interface RawTerm {
 /** Loads glossary files in order; term ids are unique across all of them. */
 export async function loadGlossary(files: readonly string[]): Promise<Glossary> {
   const terms: Term[] = [];
-  const seen = new Map<string, string>();
+  const entries: TermEntry[] = [];
   const toDerive = new Set<string>();
   for (const path of files) {
     const file = readYamlFile(path);
@@ -28,18 +33,16 @@ export async function loadGlossary(files: readonly string[]): Promise<Glossary> 
     const data = file.data as { category: Category; terms: RawTerm[] };
     data.terms.forEach((raw, i) => {
       const where = file.positionOf(['terms', i]);
-      const first = seen.get(raw.id);
-      if (first) throw file.error(['terms', i, 'id'], `duplicate term id "${raw.id}" (first defined at ${first})`, 'Give each term its own id.');
-      seen.set(raw.id, `${path}:${where.line}:${where.column}`);
+      // The checks `aslint glossary check` makes that the loader cannot go on after.
+      entries.push(termEntry(file, i, raw));
+      const [problem] = [...duplicateId.between(entries), ...plainWording.term(entries.at(-1)!)].filter((p) => p.severity === 'error');
+      if (problem) throw new InputError(problem.message, problem.file, problem.line, problem.column, problem.hint);
       const misuses: Misuse[] = (raw.misuses ?? []).map(({ why, ...m }) =>
         typeof why === 'string' ? { ...m, why } : { ...m, why: why['zh-Hans'] ?? why.en ?? why['zh-Hant'] ?? '', whyIn: why },
       );
       const good = raw.examples?.good ?? [];
       const bad = raw.examples?.bad ?? [];
       // Examples are optional: `aslint test` lists terms without them (and `--strict` fails on them).
-      if (raw.register === 'formal' && raw.plain === undefined) {
-        throw file.error(['terms', i, 'register'], `term "${raw.id}" is formal jargon without a plain wording`, 'Add `plain:` with what to say to a customer instead.');
-      }
       const plain = typeof raw.plain === 'string' ? { 'zh-Hans': raw.plain } : raw.plain;
       for (const s of [raw['zh-Hans'], raw.definition['zh-Hans'], plain?.['zh-Hans']]) if (s) toDerive.add(s);
       terms.push({

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { contentFiles, PACKAGE, type ContentSources } from '../core/package.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import type { StoredPatterns } from '../match/patterns.js';
+import type { ResolvedConfig } from '../config/discovery.js';
 import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { InputError } from '../core/types.js';
@@ -49,6 +50,15 @@ export function contentKey(files: { glossary: readonly string[]; rules: readonly
     for (const f of list) h.update(`\0${kind}\0${f}\0`).update(readBytes(f));
   }
   return h.digest('hex');
+}
+
+/** The glossary and rule files under a config: bundled (unless the config or the command line turns them off), the config's, then the command line's. */
+export function runContentFiles(config: ResolvedConfig, extra: ContentSources): { glossary: string[]; rules: string[] } {
+  return contentFiles({
+    defaults: extra.defaults !== false && config.defaults,
+    glossary: [...config.glossary, ...(extra.glossary ?? [])],
+    rules: [...config.rules, ...(extra.rules ?? [])],
+  });
 }
 
 /** The validated content of the glossary and rule files: from the cache, or loaded and then cached. */

@@ -6,7 +6,7 @@
 // scores are computed once, on the whole result.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { contentFiles, PACKAGE } from '../core/package.js';
+import { PACKAGE } from '../core/package.js';
 import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import type { FileResult, LintResult } from './result.js';
 import { resultOf } from './scores.js';
@@ -17,7 +17,7 @@ import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
 import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
 import { jsonlParts, readSource, type JsonlPart } from './read.js';
-import { loadContent, type RuleSetContent } from './rulesets.js';
+import { loadContent, runContentFiles, type RuleSetContent } from './rulesets.js';
 import { isLintableSource } from './inputs.js';
 import type { CompiledRule } from '../checks/kind.js';
 
@@ -99,11 +99,7 @@ export class RuleSetPool implements RuleSetSource {
   constructor(private readonly extra: { glossary?: readonly string[]; rules?: readonly string[]; defaults?: boolean } = {}) {}
 
   files(config: ResolvedConfig): { glossary: string[]; rules: string[] } {
-    return contentFiles({
-      defaults: this.extra.defaults !== false && config.defaults,
-      glossary: [...config.glossary, ...(this.extra.glossary ?? [])],
-      rules: [...config.rules, ...(this.extra.rules ?? [])],
-    });
+    return runContentFiles(config, this.extra);
   }
 
   /** Whether this thread has compiled the rule set of this key. */

@@ -1,30 +1,47 @@
-// Word segmentation with nodejieba, loaded only when a match needs a word-boundary check:
-// loading it costs about 0.9 s and 240 MB, so a run that needs no such check never pays it.
-// Many boundaries are settled without it, from how cppjieba cuts (PreFilter.hpp, MixSegment.hpp,
-// HMMSegment.hpp): it splits the text at the separators " \t\n，。" before anything else, its
-// HMM never joins an ASCII character to a non-ASCII one, and its dictionary words that mix the
-// two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
+// Word segmentation with nodejieba, loaded only when a match needs a word-boundary check.
+// Loading it with its full dictionary costs about 0.9 s and 240 MB; it loads instead with the
+// boundary dictionary (./boundary-dictionary.ts: nodejieba's dictionary as a word table read in
+// milliseconds, and a one-word dictionary for nodejieba itself, which then only runs its HMM),
+// and ./boundary-cut.ts cuts as nodejieba cuts with its full dictionary (checked on every
+// sentence of the dev chats by test/text/boundary-dictionary.e2e.test.ts).
+// ASLINT_SEGMENTER_DICTIONARY=full loads the full dictionary instead (to compare, and to measure).
+// Many boundaries are settled without segmenting, from how cppjieba cuts (PreFilter.hpp,
+// MixSegment.hpp, HMMSegment.hpp): it splits the text at the separators " \t\n，。" before
+// anything else, its HMM never joins an ASCII character to a non-ASCII one, and its dictionary
+// words that mix the two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
+import { cutOffsets, type CutWith } from './boundary-cut.js';
+import { boundaryDictionary, WordTable, type BoundaryDictionary, type JiebaFiles } from './boundary-dictionary.js';
 
 interface Jieba {
+  load(files?: Partial<JiebaFiles>): boolean;
   cut(text: string, hmm?: boolean): string[];
+  cutHMM(text: string): string[];
   insertWord(word: string): boolean;
 }
 
 let jieba: Jieba | undefined;
+/** The boundary dictionary nodejieba was loaded with; undefined when it holds its full dictionary. */
+let boundary: BoundaryDictionary | undefined;
+/** The words inserted into nodejieba's full dictionary. */
 const inserted = new Set<string>();
 
-function load(words: readonly string[]): Jieba {
-  if (!jieba) {
-    const require = createRequire(import.meta.url);
-    jieba = require('nodejieba') as Jieba;
-  }
-  for (const w of words) {
-    if (inserted.has(w)) continue;
-    jieba.insertWord(w);
-    inserted.add(w);
-  }
-  return jieba;
+/** nodejieba, loaded once per process: with the boundary dictionary, or the full one when asked or when there is none. */
+function loadedJieba(): Jieba {
+  if (jieba) return jieba;
+  const require = createRequire(import.meta.url);
+  const j = require('nodejieba') as Jieba;
+  boundary = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : boundaryDictionary();
+  j.load(boundary?.files ?? {});
+  return (jieba = j);
+}
+
+/**
+ * Loads nodejieba now, for a caller that knows a boundary check is coming and has time to spare
+ * (while files are being read), so that the first check does not wait for it.
+ */
+export function preloadSegmenter(): void {
+  loadedJieba();
 }
 
 /** Whether nodejieba has been loaded in this process. */
@@ -40,9 +57,9 @@ const isAscii = (c: number): boolean => c < 0x80;
 
 /** A segmenter that keeps the given words (normalized, Simplified) whole. */
 export class Segmenter {
-  private ready = false;
   /** Dictionary words in which an ASCII character touches a non-ASCII one. */
   private readonly mixedWords: string[];
+  private cutWith: CutWith | undefined;
 
   constructor(private readonly words: readonly string[]) {
     this.mixedWords = [...DICTIONARY_MIXED_WORDS, ...words].filter((w) => {
@@ -70,20 +87,28 @@ export class Segmenter {
     return true;
   }
 
-  /**
-   * The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length
-   * included. jieba's words always concatenate back to its input, so the offsets are the
-   * running sum of the word lengths.
-   */
+  /** The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length included. */
   boundaries(text: string): Set<number> {
-    const j = this.ready ? jieba! : load(this.words);
-    this.ready = true;
+    const j = loadedJieba();
+    if (boundary) {
+      // An inserted word gets the median weight of nodejieba's dictionary (DictTrie.hpp InsertUserWord).
+      this.cutWith ??= {
+        table: boundary.table,
+        inserted: WordTable.of(this.words.map((word) => ({ word, freq: boundary!.table.medianFreq }))),
+        isSeparator: (unit) => SEPARATORS.has(unit),
+        hmm: (run) => j.cutHMM(run),
+      };
+      return cutOffsets(text, this.cutWith);
+    }
+    for (const w of this.words) {
+      if (inserted.has(w)) continue;
+      j.insertWord(w);
+      inserted.add(w);
+    }
+    // jieba's words always concatenate back to its input: the offsets are the running sum of their lengths.
     const bounds = new Set<number>([0]);
     let offset = 0;
-    for (const w of j.cut(text, true)) {
-      offset += w.length;
-      bounds.add(offset);
-    }
+    for (const w of j.cut(text, true)) bounds.add((offset += w.length));
     return bounds;
   }
 }

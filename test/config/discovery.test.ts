@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configSchemaRef, starterConfig } from '../../src/cli/config.js';
+import { configSchemaRef, starterConfig } from '../../src/config/starter.js';
 import { PACKAGE } from '../../src/core/package.js';
 import { ConfigResolver, findConfigFiles, isIgnored, loadConfigFile, severityFor } from '../../src/config/discovery.js';
 import { editorSchemas, EDITOR_SCHEMA_FILES } from '../../src/config/editor-schemas.js';

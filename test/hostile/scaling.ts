@@ -1,22 +1,25 @@
 // Scaling tests compare run times at two sizes as a ratio, never an absolute time: a linear step
-// takes ~4× as long at 4× the size, a quadratic one ~16×.
+// takes ~4× as long at 4× the size, a quadratic one ~16×. Each size is timed in CPU time of this
+// process (other processes on a loaded machine don't add to it), the two sizes alternate, and the
+// least of the runs counts: interference only ever adds time, so the minimum is the steadiest figure.
 
-/** Median wall time of `runs` calls of `fn` (after one warm-up call), in ms. */
-export async function medianTime(fn: () => unknown, runs = 3): Promise<number> {
+/** CPU time (user + system) of one call of `fn`, in ms. */
+async function cpuTime(fn: () => unknown): Promise<number> {
+  const start = process.cpuUsage();
   await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** The time at size 4n over the time at size n (small times are floored at 1 ms). */
-export async function growth(make: (n: number) => () => unknown, n: number): Promise<number> {
-  const small = await medianTime(make(n));
-  const large = await medianTime(make(4 * n));
-  return large / Math.max(small, 1);
+export async function growth(make: (n: number) => () => unknown, n: number, runs = 5): Promise<number> {
+  const small = make(n);
+  const large = make(4 * n);
+  await small();
+  await large();
+  let least = { small: Infinity, large: Infinity };
+  for (let i = 0; i < runs; i++) {
+    least = { small: Math.min(least.small, await cpuTime(small)), large: Math.min(least.large, await cpuTime(large)) };
+  }
+  return least.large / Math.max(least.small, 1);
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { docsDiff, rulePages, writeDocs } from '../../src/cli/docs.js';
+import { docsDiff, rulePages, writeDocs } from '../../src/report/rule-docs-files.js';
 import { runCli } from '../helpers.js';
-import { loadRuleInfos } from '../../src/cli/rules.js';
+import { loadRuleInfos } from '../../src/report/configured-rules.js';
 import { PACKAGE_ROOT } from '../../src/core/package.js';
 import { DOCS_BASE_URL, ruleDocsUrl } from '../../src/report/rule-docs.js';
 

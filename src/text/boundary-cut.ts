@@ -1,0 +1,104 @@
+// How nodejieba cuts a text (cppjieba MixSegment.hpp), with its dictionary pass done here from
+// the word table (./boundary-dictionary.ts) and its HMM pass left to nodejieba:
+// - the text is split into sentences at the separators, each one a word of its own;
+// - the dictionary pass (MPSegment.hpp) takes the best path through the DAG of the dictionary
+//   words in a sentence: at each character, the character alone (a word, or costing the least
+//   weight) and every word starting there, in that order; the path of highest total weight
+//   log(freq / total) wins, the first of equal ones from the right (a strict >);
+// - each run of single characters the path leaves is re-cut by the HMM, as a whole
+//   (HMMSegment.hpp): nodejieba's cutHMM on the run's text does exactly that.
+// test/text/boundary-dictionary.e2e.test.ts checks the cuts against nodejieba's with its full
+// dictionary on every sentence of the dev chats.
+import { CONTINUES, FREQ, HASH1_START, HASH2_START, hash1Step, hash2Step, type WordTable } from './boundary-dictionary.js';
+
+/** cppjieba's MIN_DOUBLE, the weight a DAG node starts from. */
+const MIN_DOUBLE = -3.14e100;
+
+export interface CutWith {
+  table: WordTable;
+  /** Words inserted into the segmenter, with the frequency their weight comes from (they replace a dictionary word). */
+  inserted: WordTable;
+  isSeparator: (unit: number) => boolean;
+  /** nodejieba's HMM pass on a run of single characters: its words. */
+  hmm: (run: string) => string[];
+}
+
+/** The word boundaries of text as UTF-16 offsets, 0 and text.length included: nodejieba's cut(text, true). */
+export function cutOffsets(text: string, cut: CutWith): Set<number> {
+  const bounds = new Set<number>([0]);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !cut.isSeparator(text.charCodeAt(i))) continue;
+    if (i > start) cutSentence(text, start, i, cut, bounds);
+    if (i < text.length) bounds.add(i + 1);
+    start = i + 1;
+  }
+  return bounds;
+}
+
+// Work arrays, grown as needed and reused: a typed array per sentence made cutting 2× slower.
+let offsets = new Int32Array(256);
+let weight = new Float64Array(256);
+let next = new Int32Array(256);
+
+/** Adds the boundaries of the sentence text[from, to) after `from` to bounds. */
+function cutSentence(text: string, from: number, to: number, cut: CutWith, bounds: Set<number>): void {
+  const { table, inserted } = cut;
+  if (offsets.length < to - from + 1) {
+    offsets = new Int32Array(2 * (to - from + 1));
+    weight = new Float64Array(offsets.length);
+    next = new Int32Array(offsets.length);
+  }
+  let n = 0;
+  for (let i = from; i < to; i += text.codePointAt(i)! > 0xffff ? 2 : 1) offsets[n++] = i;
+  offsets[n] = to;
+  weight[n] = 0;
+  const maxRunes = Math.max(table.maxRunes, inserted.maxRunes);
+  const minWeight = Math.log(table.minFreq / table.total);
+  for (let i = n - 1; i >= 0; i--) {
+    let best = MIN_DOUBLE;
+    let bestEnd = i + 1;
+    let h1 = HASH1_START;
+    let h2 = HASH2_START;
+    for (let j = i + 1; j <= n && j - i <= maxRunes; j++) {
+      for (let u = offsets[j - 1]!; u < offsets[j]!; u++) {
+        h1 = hash1Step(h1, text.charCodeAt(u));
+        h2 = hash2Step(h2, text.charCodeAt(u));
+      }
+      const mine = j - i <= inserted.maxRunes ? inserted.entry(h1, h2) : 0;
+      const entry = table.entry(h1, h2);
+      const freq = mine & FREQ || entry & FREQ;
+      if (freq || j === i + 1) {
+        const val = (freq ? Math.log(freq / table.total) : minWeight) + weight[j]!;
+        if (val > best) {
+          best = val;
+          bestEnd = j;
+        }
+      }
+      // No longer word starts here (cppjieba's trie walk stops).
+      if (!((mine | entry) & CONTINUES)) break;
+    }
+    weight[i] = best;
+    next[i] = bestEnd;
+  }
+  // The path's words; runs of single characters go through the HMM.
+  let run = -1;
+  const endRun = (at: number) => {
+    if (run < 0) return;
+    if (at - run === 1) bounds.add(offsets[at]!);
+    else {
+      let offset = offsets[run]!;
+      for (const w of cut.hmm(text.slice(offsets[run], offsets[at]))) bounds.add((offset += w.length));
+    }
+    run = -1;
+  };
+  for (let i = 0; i < n; i = next[i]!) {
+    if (next[i] === i + 1) {
+      if (run < 0) run = i;
+      continue;
+    }
+    endRun(i);
+    bounds.add(offsets[next[i]!]!);
+  }
+  endRun(n);
+}
