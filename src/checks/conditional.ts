@@ -21,7 +21,8 @@ export const conditional: CheckKind<{ role: string }, FieldsOf<typeof properties
   },
   check(rule, { units }) {
     return units.flatMap((scan, unit) => {
-      if (!roleMatches(rule.data.role, scan.unit.role) || scan.has(rule.index, 'unless')) return [];
+      // `unless` is looked at only where an `if` may hit: it never makes the segmenter run for nothing.
+      if (!roleMatches(rule.data.role, scan.unit.role) || !scan.mayHave(rule.index, 'if') || scan.has(rule.index, 'unless')) return [];
       const hits = effectiveHits(scan.get(rule.index, 'if'), scan.get(rule.index, 'if-except'));
       return hits.slice(0, 1).map((h) => ({ unit, start: h.start, end: h.end }));
     });

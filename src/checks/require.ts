@@ -84,13 +84,16 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
     const reportedTurns = new Set<number>();
     units.forEach((scan, i) => {
       if (scan.unit.role !== whenRole) return;
-      const trigger = triggerOf(scan, rule.index, rule.data);
-      if (!trigger) return;
+      // The response first: a trigger answered in time reports nothing, so its word-boundary
+      // edges need not be checked (the segmenter is not run for it).
+      if (!rule.data.triggerSlots.some(({ slot }) => scan.mayHave(rule.index, slot))) return;
       const responses: number[] = [];
       for (let j = i + 1; j < units.length && responses.length < within; j++) {
         if (units[j]!.unit.role === expectRole) responses.push(j);
       }
       if (responses.some((j) => units[j]!.has(rule.index, 'expect'))) return;
+      const trigger = triggerOf(scan, rule.index, rule.data);
+      if (!trigger) return;
       const first = trigger.hits[0]!;
       const last = trigger.hits[trigger.hits.length - 1]!;
       const vars = { trigger: quote(trigger, scan), category: trigger.category, within: String(within) };

@@ -10,12 +10,10 @@ import { runFiles, type RunOptions, type StdinInput } from '../runner/run.js';
 import { checkStdinChoice, isStdinIgnored, stdinInput } from '../runner/stdin.js';
 import { summarize, type ConversationScore, type ReportWriter } from '../runner/result.js';
 import { FORMATS } from '../report/formats.js';
-import { checkScoresFile, writeScoresFile } from '../report/scores-file.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, type SourceFormat } from '../sources/index.js';
 import { InputError, type Finding } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
-import { ProgressBar } from './progress.js';
 import { ensureFolderOf, openOutput, reportOptions, reporterOf, reportWriterOf, useColor } from './output.js';
 
 
@@ -80,7 +78,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     throw new InputError('no files to lint', undefined, undefined, undefined, 'Name files, folders or globs: aslint lint chats/*.jsonl replies/');
   const stdinChoice = { format: options.stdinFormat, filename: options.stdinFilename, whole: options.baseline !== undefined };
   if (useStdin) checkStdinChoice(stdinChoice);
-  if (options.scoresFile) checkScoresFile(options.scoresFile);
+  // What only some runs need is loaded only by them (spreadsheet writers, the progress bar's string widths).
+  if (options.scoresFile) (await import('../report/scores-file.js')).checkScoresFile(options.scoresFile);
   if (run.cacheFile) ensureFolderOf(run.cacheFile, 'cache');
   if (options.writeBaseline) ensureFolderOf(options.writeBaseline, 'baseline');
 
@@ -124,7 +123,7 @@ async function lintAndReport(
   const makeReport = reporterOf(options.format);
   const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
   const kept: ConversationScore[] = [];
-  const progress = new ProgressBar(process.stderr, new Map(process.stderr.isTTY ? inputs.files.map((f) => [f, statSync(f).size]) : []));
+  const progress = process.stderr.isTTY ? new (await import('./progress.js')).ProgressBar(process.stderr, new Map(inputs.files.map((f) => [f, statSync(f).size]))) : undefined;
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
   const started = performance.now();
@@ -132,7 +131,8 @@ async function lintAndReport(
     inputs.files,
     {
       ...run,
-      onFile: (file) => progress.fileDone(file),
+      candidates: inputs.candidates,
+      onFile: (file) => progress?.fileDone(file),
       // --quiet hides what is written, not what is scored.
       stream: stream && {
         rules: stream.rules && ((rules) => stream.rules!(rules)),
@@ -146,7 +146,7 @@ async function lintAndReport(
       },
     },
     stdin,
-  ).finally(() => progress.done());
+  ).finally(() => progress?.done());
   reportFixes(options, fixed, unfixed);
   if (options.writeBaseline) {
     const { Baseline } = await import('../runner/baseline.js');
@@ -172,7 +172,10 @@ async function lintAndReport(
     const color = useColor(options.color, process.env, !options.outputFile && process.stdout.isTTY === true);
     output.write((await makeReport())(result, { color, cwd: process.cwd(), seconds: (performance.now() - started) / 1000 }));
   }
-  if (options.scoresFile) await writeScoresFile(options.scoresFile, stream ? { ...result.scores, conversations: kept } : result.scores, process.cwd());
+  if (options.scoresFile) {
+    const { writeScoresFile } = await import('../report/scores-file.js');
+    await writeScoresFile(options.scoresFile, stream ? { ...result.scores, conversations: kept } : result.scores, process.cwd());
+  }
 
   const { errors, warnings } = result.summary;
   if (errors > 0) return 1;

@@ -5,7 +5,7 @@ import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind
 import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
-import { PatternSet, type CompiledPatterns } from '../match/patterns.js';
+import { PatternSet, restorePatterns, storePatterns, type CompiledPatterns, type StoredPatterns } from '../match/patterns.js';
 
 export interface RuleSet {
   rules: readonly CompiledRule[];
@@ -14,6 +14,8 @@ export interface RuleSet {
   glossary: Glossary;
   /** Rules checked in every conversation, hit or not. */
   alwaysRun: readonly CompiledRule[];
+  /** The patterns as JSON (what the compiled rule-set cache keeps and workers are sent). */
+  stored(): StoredPatterns;
 }
 
 /** The rules the glossary makes: a `term/<id>` rule per term with misuses, a `register/<id>` rule per formal term. */
@@ -42,12 +44,19 @@ export function contentRules(glossary: Glossary, packRules: readonly LoadedRule[
   return [...glossaryRules(glossary), ...packRules].map(describeRule);
 }
 
-export async function compileRuleSet(glossary: Glossary, packRules: readonly LoadedRule[]): Promise<RuleSet> {
+/**
+ * Compiles the glossary and rule packs. With `stored` (patterns compiled earlier from the same
+ * content: the on-disk cache, or the thread that sent them) the patterns are restored, not
+ * compiled; each rule's own data is always made here (kind.compile is cheap: it only lists phrases).
+ */
+export async function compileRuleSet(glossary: Glossary, packRules: readonly LoadedRule[], stored?: StoredPatterns): Promise<RuleSet> {
   const patterns = new PatternSet();
   const rules: CompiledRule[] = contentRules(glossary, packRules).map((rule, index) => ({ index, ...rule, data: rule.kind.compile(rule.spec, index, patterns) }));
   for (const t of glossary.terms) for (const word of [t['zh-Hans'], ...t.variants]) patterns.addWord(word);
-  const compiled = await patterns.compile();
+  const compiled = stored && stored.inputs === patterns.inputs ? restorePatterns(stored) : await patterns.compile();
+  let kept = stored && stored.inputs === patterns.inputs ? stored : undefined;
   return {
+    stored: () => (kept ??= storePatterns(compiled, patterns.inputs)),
     rules,
     patterns: compiled,
     segmenter: new Segmenter(compiled.words),

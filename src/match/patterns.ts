@@ -4,7 +4,7 @@
 // A phrase may have gaps (`还有…其他…帮`): its literal pieces are the matcher's patterns, and a
 // scan joins them in order (see scan.ts). A phrase or regex may carry guards (`not-after`,
 // `not-before`, `unless`), which are phrases too, found in the same pass.
-import { MatcherBuilder, type Matcher } from './matcher.js';
+import { Matcher, MatcherBuilder, type MatcherTables } from './matcher.js';
 import { requiredLiterals } from './regex-literal.js';
 import { expandGuards } from './guards.js';
 import { normalizeText } from '../text/normalize.js';
@@ -119,7 +119,9 @@ interface RawPhrase {
   phrase: string;
   boundary: Boundary;
   gap: number;
-  guards: RawGuards | null;
+  /** The entry's own guards and its matcher's: merged by compile() (a cached compile never merges them). */
+  own: PhraseGuards;
+  defaults: PhraseGuards;
 }
 
 /** The pieces of a phrase: `还有…其他` → [还有, 其他]; a gap at either end is dropped. */
@@ -144,7 +146,7 @@ function mergeGuards(entry: PhraseGuards, defaults: PhraseGuards): RawGuards | n
 
 export class PatternSet {
   private readonly raw: RawPhrase[] = [];
-  private readonly rawRegexes: { rule: number; slot: string; regex: RegExp; guards: RawGuards | null }[] = [];
+  private readonly rawRegexes: { rule: number; slot: string; regex: RegExp; defaults: PhraseGuards }[] = [];
   private readonly words = new Set<string>();
 
   /**
@@ -155,12 +157,17 @@ export class PatternSet {
     const phrase = typeof entry === 'string' ? entry : entry.phrase;
     const own = typeof entry === 'string' ? {} : entry;
     const gap = (typeof entry === 'string' ? undefined : entry.gap) ?? defaults.gap ?? DEFAULT_GAP;
-    this.raw.push({ rule, slot, phrase, boundary: defaults.boundary ?? 'auto', gap, guards: mergeGuards(own, defaults) });
+    this.raw.push({ rule, slot, phrase, boundary: defaults.boundary ?? 'auto', gap, own, defaults });
   }
 
   /** A regex; the defaults' guards apply to its matches. */
   addRegex(rule: number, slot: string, regex: RegExp, defaults: PhraseGuards = {}): void {
-    this.rawRegexes.push({ rule, slot, regex, guards: mergeGuards({}, defaults) });
+    this.rawRegexes.push({ rule, slot, regex, defaults });
+  }
+
+  /** How many phrases and regexes were added: a cached compile is used only for the same count. */
+  get inputs(): number {
+    return this.raw.length + this.rawRegexes.length;
   }
 
   /** Words the segmenter must keep whole (glossary terms). */
@@ -170,8 +177,10 @@ export class PatternSet {
   }
 
   async compile(): Promise<CompiledPatterns> {
+    const raw = this.raw.map((r) => ({ ...r, guards: mergeGuards(r.own, r.defaults) }));
+    const rawRegexes = this.rawRegexes.map((r) => ({ ...r, guards: mergeGuards({}, r.defaults) }));
     const guardPhrases = (g: RawGuards | null) => (g ? [...g.notAfter, ...g.notBefore, ...g.unless] : []);
-    const allPieces = [...this.raw, ...this.rawRegexes].flatMap((r) => [...('phrase' in r ? [r.phrase] : []), ...guardPhrases(r.guards)]);
+    const allPieces = [...raw, ...rawRegexes].flatMap((r) => [...('phrase' in r ? [r.phrase] : []), ...guardPhrases(r.guards)]);
     const forms = await regionalForms(allPieces.flatMap(phrasePieces).map(stripStem));
     const builder = new MatcherBuilder();
     const patternIds = new Map<string, number>();
@@ -218,12 +227,12 @@ export class PatternSet {
       return { notAfter: ids(g.notAfter), notBefore: ids(g.notBefore), unless: ids(g.unless) };
     };
 
-    for (const raw of this.raw) {
-      if (phrasePieces(raw.phrase).length === 0) continue;
-      const list = phrases[phraseFor(raw.phrase, raw.boundary, raw.gap, compileGuards(raw.guards))]!.owners;
-      if (!list.some((o) => o.rule === raw.rule && o.slot === raw.slot)) list.push({ rule: raw.rule, slot: raw.slot });
+    for (const r of raw) {
+      if (phrasePieces(r.phrase).length === 0) continue;
+      const list = phrases[phraseFor(r.phrase, r.boundary, r.gap, compileGuards(r.guards))]!.owners;
+      if (!list.some((o) => o.rule === r.rule && o.slot === r.slot)) list.push({ rule: r.rule, slot: r.slot });
     }
-    const regexes: RegexOwner[] = this.rawRegexes.map((r) => ({ rule: r.rule, slot: r.slot, regex: r.regex, guards: compileGuards(r.guards) }));
+    const regexes: RegexOwner[] = rawRegexes.map((r) => ({ rule: r.rule, slot: r.slot, regex: r.regex, guards: compileGuards(r.guards) }));
     const ungated: number[] = [];
     regexes.forEach(({ regex }, k) => {
       const literals = requiredLiterals(regex.source);
@@ -232,4 +241,147 @@ export class PatternSet {
     });
     return { matcher: builder.build(), owners, phrases, regexes, gates, ungated, words: [...this.words] };
   }
+}
+
+/**
+ * Compiled patterns as plain JSON (typed arrays in base64), for the compiled rule set kept on disk
+ * and sent to worker threads: restoring them takes a few milliseconds where compiling takes
+ * ~130 ms (regional forms, guard expansion, the automaton).
+ */
+export interface StoredPatterns {
+  /** PatternSet.inputs when compiled: a rule set whose rules add another number is compiled again. */
+  inputs: number;
+  matcher: Record<Exclude<keyof MatcherTables, 'root'>, string> & { rootChars: string; rootTargets: string };
+  /** For each matcher pattern, its piece owners as [phrase, piece, startCheck, endCheck] runs from ownerStart. */
+  ownerStart: string;
+  owners: string;
+  slots: string[];
+  guards: [number[], number[], number[]][];
+  /** [phrase, pieces, gap, guards index or -1, owners as rule, slot index pairs]. */
+  phrases: [string, number, number, number, number[]][];
+  /** [rule, slot index, source, flags, guards index or -1]. */
+  regexes: [number, number, string, string, number][];
+  gateStart: string;
+  gates: string;
+  ungated: number[];
+  words: string[];
+}
+
+type Typed = Int32Array | Uint16Array;
+const toBase64 = (a: Typed): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+function fromBase64<T extends Typed>(s: string, Kind: { new (b: ArrayBuffer): T }): T {
+  const b = Buffer.from(s, 'base64');
+  return new Kind(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+}
+
+/** Lists of lists as one flat array and the start of each list. */
+function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; data: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  let n = 0;
+  lists.forEach((l, i) => {
+    start[i] = n;
+    n += l.length;
+  });
+  start[lists.length] = n;
+  const data = new Int32Array(n);
+  let k = 0;
+  for (const l of lists) for (const v of l) data[k++] = v;
+  return { start, data };
+}
+
+/** Compiled patterns as JSON; `inputs` is the PatternSet's count of phrases and regexes. */
+export function storePatterns(c: CompiledPatterns, inputs: number): StoredPatterns {
+  const t = c.matcher.tables;
+  const rootChars: number[] = [];
+  const rootTargets: number[] = [];
+  t.root.forEach((child, ch) => {
+    if (child !== 0) {
+      rootChars.push(ch);
+      rootTargets.push(child);
+    }
+  });
+  const slots: string[] = [];
+  const slotIds = new Map<string, number>();
+  const slotOf = (s: string) => {
+    let id = slotIds.get(s);
+    if (id === undefined) slotIds.set(s, (id = slots.push(s) - 1));
+    return id;
+  };
+  const guards: [number[], number[], number[]][] = [];
+  const guardIds = new Map<string, number>();
+  const guardOf = (g: CompiledGuards | null) => {
+    if (!g) return -1;
+    const lists: [number[], number[], number[]] = [g.notAfter, g.notBefore, g.unless];
+    const key = JSON.stringify(lists);
+    let id = guardIds.get(key);
+    if (id === undefined) guardIds.set(key, (id = guards.push(lists) - 1));
+    return id;
+  };
+  const owners = flatten(c.owners.map((list) => list.flatMap((o) => [o.phrase, o.piece, o.startCheck, o.endCheck])));
+  const gates = flatten(c.gates);
+  return {
+    inputs,
+    matcher: {
+      rootChars: toBase64(Uint16Array.from(rootChars)),
+      rootTargets: toBase64(Int32Array.from(rootTargets)),
+      edgeStart: toBase64(t.edgeStart),
+      edgeChar: toBase64(t.edgeChar),
+      edgeTarget: toBase64(t.edgeTarget),
+      fail: toBase64(t.fail),
+      outStart: toBase64(t.outStart),
+      outPattern: toBase64(t.outPattern),
+      lengths: toBase64(t.lengths),
+    },
+    ownerStart: toBase64(owners.start),
+    owners: toBase64(owners.data),
+    slots,
+    guards,
+    phrases: c.phrases.map((p) => [p.phrase, p.pieces, p.gap, guardOf(p.guards), p.owners.flatMap((o) => [o.rule, slotOf(o.slot)])]),
+    regexes: c.regexes.map((r) => [r.rule, slotOf(r.slot), r.regex.source, r.regex.flags, guardOf(r.guards)]),
+    gateStart: toBase64(gates.start),
+    gates: toBase64(gates.data),
+    ungated: c.ungated,
+    words: c.words,
+  };
+}
+
+/** Compiled patterns from their stored form. */
+export function restorePatterns(s: StoredPatterns): CompiledPatterns {
+  const m = s.matcher;
+  const root = new Int32Array(0x10000);
+  const rootChars = fromBase64(m.rootChars, Uint16Array);
+  const rootTargets = fromBase64(m.rootTargets, Int32Array);
+  for (let i = 0; i < rootChars.length; i++) root[rootChars[i]!] = rootTargets[i]!;
+  const matcher = new Matcher({
+    root,
+    edgeStart: fromBase64(m.edgeStart, Int32Array),
+    edgeChar: fromBase64(m.edgeChar, Uint16Array),
+    edgeTarget: fromBase64(m.edgeTarget, Int32Array),
+    fail: fromBase64(m.fail, Int32Array),
+    outStart: fromBase64(m.outStart, Int32Array),
+    outPattern: fromBase64(m.outPattern, Int32Array),
+    lengths: fromBase64(m.lengths, Int32Array),
+  });
+  const guards: CompiledGuards[] = s.guards.map(([notAfter, notBefore, unless]) => ({ notAfter, notBefore, unless }));
+  const ownerStart = fromBase64(s.ownerStart, Int32Array);
+  const ownerData = fromBase64(s.owners, Int32Array);
+  const owners: PieceOwner[][] = [];
+  for (let p = 0; p + 1 < ownerStart.length; p++) {
+    const list: PieceOwner[] = [];
+    for (let k = ownerStart[p]!; k < ownerStart[p + 1]!; k += 4) {
+      list.push({ phrase: ownerData[k]!, piece: ownerData[k + 1]!, startCheck: ownerData[k + 2]! as EdgeCheck, endCheck: ownerData[k + 3]! as EdgeCheck });
+    }
+    owners.push(list);
+  }
+  const gateStart = fromBase64(s.gateStart, Int32Array);
+  const gateData = fromBase64(s.gates, Int32Array);
+  const gates: number[][] = [];
+  for (let p = 0; p + 1 < gateStart.length; p++) gates.push(Array.from(gateData.subarray(gateStart[p]!, gateStart[p + 1]!)));
+  const phrases: CompiledPhrase[] = s.phrases.map(([phrase, pieces, gap, g, o]) => {
+    const list: { rule: number; slot: string }[] = [];
+    for (let k = 0; k < o.length; k += 2) list.push({ rule: o[k]!, slot: s.slots[o[k + 1]!]! });
+    return { phrase, pieces, gap, owners: list, guards: g < 0 ? null : guards[g]! };
+  });
+  const regexes: RegexOwner[] = s.regexes.map(([rule, slot, source, flags, g]) => ({ rule, slot: s.slots[slot]!, regex: new RegExp(source, flags), guards: g < 0 ? null : guards[g]! }));
+  return { matcher, owners, phrases, regexes, gates, ungated: s.ungated, words: s.words };
 }

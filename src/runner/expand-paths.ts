@@ -1,6 +1,6 @@
 // The files a command line names: files as they are, folders walked, globs expanded.
-import { readdir, type Dirent } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpathSync, type Dirent } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../core/types.js';
 import { SOURCE_EXTENSIONS } from '../sources/index.js';
@@ -53,8 +53,17 @@ export async function expandPaths(patterns: readonly string[]): Promise<string[]
 async function uniqueFiles(files: readonly string[]): Promise<string[]> {
   const seen = new Set<string>();
   const out: string[] = [];
+  // One realpath(3) call a file, synchronously: awaiting one thread-pool round trip per file
+  // cost more than the calls on folders of thousands of small files.
+  const realpathOf = (f: string): string => {
+    try {
+      return realpathSync.native(f);
+    } catch {
+      return f;
+    }
+  };
   for (const f of files) {
-    const real = await realpath(f).catch(() => f);
+    const real = realpathOf(f);
     if (seen.has(real)) continue;
     seen.add(real);
     out.push(f);

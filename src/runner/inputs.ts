@@ -10,10 +10,10 @@ import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
 import { expandPaths } from './expand-paths.js';
-import { parse as parseYaml } from 'yaml';
-import { openSource, readTextFile } from '../sources/index.js';
-import { InputError } from '../core/types.js';
+import { detectFormat, openSource, openText, readTextFile, type SourceDocument, type SourceFormat } from '../sources/index.js';
+import { InputError, type Conversation } from '../core/types.js';
 import { hasHan } from '../text/script.js';
+import type { ReadSource } from './read.js';
 
 /** Files of a project's tooling that a folder walk never takes for inputs. */
 const TOOLING_FILES: ReadonlySet<string> = new Set([
@@ -48,6 +48,12 @@ export interface InputOptions extends ConfigOptions {
 export interface Inputs {
   /** The files to lint, each once, in command-line order. */
   files: string[];
+  /**
+   * Those of `files` found by walking a folder or expanding a glob, not named by a config's
+   * `files`: they are linted only when they read as a transcript or a reply library. The runner
+   * judges them on the text it reads to lint them (isLintableSource), so each is opened once.
+   */
+  candidates: Set<string>;
   /** Files named on the command line that a config ignores (each deserves a warning). */
   ignored: string[];
 }
@@ -65,7 +71,34 @@ export async function isLintable(path: string): Promise<boolean> {
   } catch {
     return true; // undecodable: the run says why
   }
-  switch (doc.format) {
+  return lintableAs(doc.format, doc.conversations, async () => (await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }))).text);
+}
+
+/**
+ * isLintable for a walked file the runner has already read whole (runner/read.ts): judged on that
+ * text, so the file is opened once. Large and binary files are judged by isLintable.
+ */
+export async function isLintableSource(source: ReadSource): Promise<boolean> {
+  if (source.kind !== 'whole') return isLintable(source.path);
+  const { path } = source;
+  const { text } = source.decoded;
+  let format: SourceFormat;
+  try {
+    format = detectFormat(path, text);
+  } catch {
+    return true; // the run says why
+  }
+  let doc: SourceDocument;
+  try {
+    doc = openText(path, text, format);
+  } catch {
+    return true;
+  }
+  return lintableAs(format, doc.conversations, async () => text);
+}
+
+async function lintableAs(format: SourceFormat, conversations: AsyncIterable<Conversation>, readText: () => Promise<string | undefined>): Promise<boolean> {
+  switch (format) {
     case 'jsonl': // by its extension, or its first line holds turns or messages
     case 'json': // a chat export, told from a library by its content
     case 'text': // its lines carry role prefixes
@@ -76,23 +109,23 @@ export async function isLintable(path: string): Promise<boolean> {
       // A table is a chat export when its first conversation reads (its columns name the text and
       // the role, in a way the reader knows); a term base or a price list does not.
       try {
-        for await (const c of doc.conversations) return c.units.length > 0;
+        for await (const c of conversations) return c.units.length > 0;
         return false;
       } catch {
         return false;
       }
     }
     case 'replies-text': {
-      const { text } = await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }));
+      const text = await readText();
       return text === undefined || looksLikeReplyText(text);
     }
     default: {
-      const { text } = await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }));
+      const text = await readText();
       if (text === undefined) return true;
       let data: unknown;
       try {
         // Aliases bounded: a bomb is the reader's to report, not this peek's to expand.
-        data = doc.format === 'replies-json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+        data = format === 'replies-json' ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: 100 });
       } catch {
         return true; // a syntax error: the run reports it with its position
       }
@@ -137,13 +170,15 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
   const configs = new ConfigResolver(options);
   const own = new Set((options.ownFiles ?? []).map((f) => resolve(f)));
   const files: string[] = [];
+  const candidates = new Set<string>();
   const ignored: string[] = [];
   const seen = new Set<string>();
-  const add = (f: string) => {
+  const add = (f: string, candidate = false) => {
     const key = resolve(f);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
+      if (candidate) candidates.add(f);
     }
   };
   for (const pattern of patterns) {
@@ -165,8 +200,8 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
       const config = configs.forFile(f);
       if (isIgnored(config, f)) continue;
       // `lint .` reports replies/a.yaml, not ./replies/a.yaml.
-      if (isNamedByFiles(config, f) || (await isLintable(f))) add(normalize(f));
+      add(normalize(f), !isNamedByFiles(config, f));
     }
   }
-  return { files, ignored };
+  return { files, candidates, ignored };
 }

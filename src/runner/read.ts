@@ -1,11 +1,10 @@
 // Reading for the runner. A small file is read once, whole (one open, one read), decoded and
 // handed to the linter as text; a large one is streamed. A large UTF-8 JSONL file can also be
 // cut into parts of whole lines, each with the line and offset it starts at, for worker threads.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
-import { detectFormat, inputFormat, INPUT_FORMATS, openSource, readTextFile, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
+import { decodeBytes, detectFormat, inputFormat, INPUT_FORMATS, openSource, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
 import { InputError } from '../core/types.js';
 import type { SourceFormat } from '../sources/index.js';
 
@@ -18,20 +17,47 @@ export type ReadSource =
   | { kind: 'whole'; path: string; format: SourceFormat; decoded: DecodedText }
   | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
 
+/**
+ * The bytes of a regular file of at most `limit` bytes, with one open, synchronously: for small
+ * files the thread-pool round trips of an asynchronous stat, open, read and close cost more than
+ * the reads (measured on 5,000 files of ~600 bytes: ~40 % of the run was reading, the event loop
+ * idle). undefined for a larger file, anything but a regular file, or one that cannot be opened
+ * (the streaming reader then names the problem).
+ */
+function readSmallFile(path: string, limit: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > limit) return undefined;
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    for (let n = 1; filled < bytes.length && n > 0; filled += n) n = readSync(fd, bytes, filled, bytes.length - filled, null);
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a small text file whole, or opens a large or binary one (xlsx) for streaming. */
 export async function readSource(path: string, format?: SourceFormat, input?: InputOptions): Promise<ReadSource> {
   const binary = format ? inputFormat(format).binary : INPUT_FORMATS.some((f) => f.binary && f.extensions.includes(extname(path).toLowerCase()));
-  const size = await stat(path).then(
-    (s) => (s.isFile() ? s.size : Infinity),
-    () => Infinity,
-  );
-  if (size <= SMALL_FILE && !binary) {
+  const bytes = binary ? undefined : readSmallFile(path, SMALL_FILE);
+  if (bytes) {
     // A file with a damaged line can't be decoded whole: the streaming reader reads it line by
     // line and makes the damaged lines unreadable-record findings.
-    const decoded = await readTextFile(path).catch((err: unknown) => {
-      if (err instanceof InputError) return undefined;
-      throw err;
-    });
+    let decoded: DecodedText | undefined;
+    try {
+      decoded = decodeBytes(bytes, path);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+    }
     if (decoded) return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), decoded };
   }
   // Large, missing or not a file: the reader streams it (and names the problem, if any).

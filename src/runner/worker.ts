@@ -1,5 +1,5 @@
-// A lint worker thread: it is given the validated content of each rule set once (never the YAML),
-// compiles it, and lints texts (whole small files, or whole-line parts of a large JSONL) with it.
+// A lint worker thread: it is given the validated content of each rule set once, with its compiled
+// patterns (never the YAML), restores it, and lints texts (whole small files, or whole-line parts of a large JSONL) with it.
 // It touches no file: the runner reads and sends the text.
 import { parentPort } from 'node:worker_threads';
 import { lintWholeDocument } from '../engine/lint.js';
@@ -13,7 +13,7 @@ const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'rule-set') {
-    ruleSets.set(request.key, compileRuleSet(request.content.glossary, request.content.rules));
+    ruleSets.set(request.key, compileRuleSet(request.content.glossary, request.content.rules, request.content.patterns));
     return;
   }
   const { id, job } = request;

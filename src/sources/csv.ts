@@ -7,7 +7,7 @@
 // rules) only to map text offsets back to the file. A field whose place does not decode to the
 // value csv-parse read maps every offset to its cell's start (measured: never on the exports in
 // test/sources, kept as a guard).
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { InputError, type Conversation, type SourcePoint } from '../core/types.js';
 import { resolveFields } from './fields.js';
 import type { UndecodableLine } from './lines.js';
@@ -98,7 +98,8 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
   const skippedErrors: { records: number; message: string }[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    // csv-parse is loaded by the first CSV read, not by every run.
+    records = (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse(text, {
       delimiter,
       info: true,
       relax_column_count: true,

@@ -6,9 +6,15 @@
 // Chinese characters (and less often invalid) wins. See `chooseLegacy` for the measured figures.
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { InputError } from '../core/types.js';
 import { LineMap } from './positions.js';
+
+let iconvLib: typeof import('iconv-lite') | undefined;
+/** iconv-lite, loaded for the first GB18030, Big5 or UTF-16 text (~30 ms): UTF-8 runs never load it. */
+export function iconv(): typeof import('iconv-lite') {
+  return (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
+}
 
 export type SourceEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 export const SOURCE_ENCODINGS: readonly SourceEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'];
@@ -128,8 +134,8 @@ export function legacyScore(text: string): { score: number; nonAscii: number; ba
  */
 export function chooseLegacy(bytes: Uint8Array): { encoding: 'gb18030' | 'big5'; text: string; bad: number; nonAscii: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const gb = iconv.decode(buf, 'gb18030');
-  const b5 = iconv.decode(buf, 'big5');
+  const gb = iconv().decode(buf, 'gb18030');
+  const b5 = iconv().decode(buf, 'big5');
   const sg = legacyScore(gb);
   const sb = legacyScore(b5);
   if (sb.score > sg.score) return { encoding: 'big5', text: b5, ...sb };
@@ -288,7 +294,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEn
       text = new TextDecoder(enc.encoding, { ignoreBOM: true }).decode(buf);
       break;
     default:
-      text = iconv.decode(buf, enc.encoding);
+      text = iconv().decode(buf, enc.encoding);
       checkLegacyText(text, enc.encoding, file, 1);
   }
   return { text, encoding: enc.encoding, bom: enc.bomLength > 0 };
@@ -332,7 +338,7 @@ export function encodeText(text: string, encoding: SourceEncoding, bom: boolean)
       return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le]);
     }
     default:
-      return iconv.encode(text, encoding);
+      return iconv().encode(text, encoding);
   }
 }
 

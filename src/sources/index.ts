@@ -7,11 +7,10 @@
 // record); an error that stops a reader (a JSON document that does not parse, a CSV without a
 // text column) ends the file with one such problem.
 import { open, readFile, stat } from 'node:fs/promises';
-import iconv from 'iconv-lite';
 import { InputError, type Conversation } from '../core/types.js';
 import type { SourceDocument } from './format.js';
 import type { SourceFormat } from './registry.js';
-import { decodeBytes, detectEncoding, fileError, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
+import { decodeBytes, detectEncoding, fileError, iconv, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
 import type { InputOptions, SourceInput } from './format.js';
 import { linesOfFile, linesOfString } from './lines.js';
 import { problemOf } from './messages.js';
@@ -118,7 +117,7 @@ function decodeHead(sample: Buffer, enc: DetectedEncoding): string {
     case 'utf-16be':
       return new TextDecoder(enc.encoding, { ignoreBOM: true }).decode(body.subarray(0, body.length & ~1));
     default:
-      return iconv.decode(body, enc.encoding);
+      return iconv().decode(body, enc.encoding);
   }
 }
 

@@ -8,9 +8,8 @@
 // the longest line.
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { InputError } from '../core/types.js';
-import { checkLegacyText, fileError, invalidUtf8Error, type DetectedEncoding } from './encoding.js';
+import { checkLegacyText, fileError, iconv, invalidUtf8Error, type DetectedEncoding } from './encoding.js';
 
 export interface Line {
   /** The line's text without its terminator. */
@@ -111,7 +110,7 @@ export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGe
         damaged = damagedUtf8Lines(bytes, file, splitter.line);
         return lenientUtf8.decode(bytes);
       }
-      const text = iconv.decode(bytes, enc.encoding);
+      const text = iconv().decode(bytes, enc.encoding);
       if (text.includes('\ufffd')) damaged = damagedLegacyLines(text, enc.encoding, file, splitter.line);
       return text;
     };

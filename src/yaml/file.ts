@@ -1,7 +1,8 @@
 // Reads a YAML data file (glossary, rule pack, config) and validates it against a JSON Schema,
 // turning every problem into an InputError at the exact line and column of the offending node.
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { InputError, type JsonSchema } from '../core/types.js';
 import { decodeBytes } from '../sources/encoding.js';
@@ -9,17 +10,24 @@ import { LineMap } from '../sources/positions.js';
 import { regexProblem } from './regex-safety.js';
 import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
 /** What is wrong with each regex that failed the `regex` format, for its error message. */
 const regexProblems = new Map<string, string>();
-ajv.addFormat('regex', {
-  type: 'string',
-  validate: (source: string) => {
-    const problem = regexProblem(source);
-    if (problem) regexProblems.set(source, problem);
-    return problem === null;
-  },
-});
+let validator: AjvInstance | undefined;
+/** ajv, loaded when a file is first validated: a run whose content comes from the cache never loads it. */
+function ajv(): AjvInstance {
+  if (validator) return validator;
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  validator = new Ajv({ allErrors: false, strict: false });
+  validator.addFormat('regex', {
+    type: 'string',
+    validate: (source: string) => {
+      const problem = regexProblem(source);
+      if (problem) regexProblems.set(source, problem);
+      return problem === null;
+    },
+  });
+  return validator;
+}
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 export interface YamlFile {
@@ -162,7 +170,7 @@ function describe(error: ErrorObject, data: unknown): { message: string; key: bo
 export function validate(file: YamlFile, data: unknown, schema: JsonSchema, basePath: readonly (string | number)[], what: string): void {
   let check = compiled.get(schema);
   if (!check) {
-    check = ajv.compile(schema);
+    check = ajv().compile(schema);
     compiled.set(schema, check);
   }
   if (check(data)) return;

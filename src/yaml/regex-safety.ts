@@ -14,15 +14,25 @@
 // natively or in pure JS; redos-detector timed out on 80 of them; safe-regex2 only measures
 // star height and misses (a|aa)+$; V8's linear engine (--enable-experimental-regexp-engine)
 // refuses the u flag on Node 20.
-import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { JS, NFA, isDisjointWith } from 'refa';
-import { analyse } from 'scslre';
+import { createRequire } from 'node:module';
+import type { AST, RegExpParser as Parser } from '@eslint-community/regexpp';
 import { normalizeRegexSource } from '../text/normalize.js';
+
+// Loaded when a regex is first checked (a content file changed), not by every run: they take
+// ~70 ms to load.
+const require = createRequire(import.meta.url);
+let libs: { regexpp: typeof import('@eslint-community/regexpp'); refa: typeof import('refa'); scslre: typeof import('scslre'); parser: Parser } | undefined;
+function load(): NonNullable<typeof libs> {
+  if (!libs) {
+    const regexpp = require('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
+    libs = { regexpp, refa: require('refa') as typeof import('refa'), scslre: require('scslre') as typeof import('scslre'), parser: new regexpp.RegExpParser({ ecmaVersion: 2024 }) };
+  }
+  return libs;
+}
 
 /** Automata larger than this are not built; the regex is refused as too complex to check. */
 const MAX_NODES = 10_000;
 
-const parser = new RegExpParser({ ecmaVersion: 2024 });
 
 /** Why a rule regex cannot be used (written in the u flag's syntax), or null when it can. */
 export function regexProblem(source: string): string | null {
@@ -43,6 +53,7 @@ export function regexProblem(source: string): string | null {
 }
 
 function backtrackingProblem(source: string): string | null {
+  const { parser, scslre } = load();
   let literal: AST.RegExpLiteral;
   try {
     literal = parser.parseLiteral(`/${source.replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/')}/u`);
@@ -51,7 +62,7 @@ function backtrackingProblem(source: string): string | null {
   }
   const advice = 'rewrite it so that each character can be matched in only one way (no nested or overlapping repetition), or use phrases';
   try {
-    const report = analyse(literal, { reportTypes: { Move: false, Self: true, Trade: true }, assumeRejectingSuffix: true }).reports[0];
+    const report = scslre.analyse(literal, { reportTypes: { Move: false, Self: true, Trade: true }, assumeRejectingSuffix: true }).reports[0];
     if (report) {
       const where = report.type === 'Trade' ? `${report.startQuant.raw} and ${report.endQuant.raw}` : report.quant.raw;
       return `can backtrack catastrophically (${report.exponential ? 'exponential' : 'polynomial'} time on some inputs, at ${where}): ${advice}`;
@@ -66,8 +77,10 @@ function backtrackingProblem(source: string): string | null {
 
 /** The raw text of an unbounded repetition whose iterations can split a string in two ways. */
 function ambiguousRepetition(literal: AST.RegExpLiteral): string | null {
+  const { JS, NFA, isDisjointWith } = load().refa;
+  const { visitRegExpAST } = load().regexpp;
   const refa = JS.Parser.fromAst(literal);
-  const nfaOf = (element: AST.Alternative | AST.Element): NFA => {
+  const nfaOf = (element: AST.Alternative | AST.Element): import('refa').NFA => {
     const { expression, maxCharacter } = refa.parseElement(element, { backreferences: 'disable', assertions: 'disable', maxNodes: MAX_NODES });
     return NFA.fromRegex(expression, { maxCharacter }, { assertions: 'disable', unknowns: 'disable' }, new NFA.LimitedNodeFactory(MAX_NODES));
   };

@@ -1,7 +1,7 @@
 // --concurrency: the same report, byte for byte, with the linting in this thread or in worker
 // threads, for many small files (whole files to the workers) and a large JSONL (parts of whole
 // lines to the workers: positions and default ids must be those of the whole file).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,32 @@ describe('--concurrency', () => {
     const unreadable = JSON.parse(alone.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'aslint/unreadable-record');
     expect(unreadable).toHaveLength(1);
     expect(unreadable[0].line).toBeGreaterThan(1000);
+  }, 300_000);
+  it('gives the same report with --concurrency 1 and auto, from a cold and a warm compiled rule-set cache', async () => {
+    const saved = process.env.ASLINT_CACHE_DIR;
+    process.env.ASLINT_CACHE_DIR = join(dir, 'rule-cache');
+    // A walked file that is neither a transcript nor a library is left out, in every mode.
+    writeFileSync(join(dir, 'small', 'notes.txt'), 'remember to water the plants\nbuy milk\n');
+    try {
+      const args = ['lint', join(dir, 'small'), '--format', 'json', ...content];
+      const cold = await runCli([...args, '--concurrency', '1']);
+      expect(readdirSync(join(dir, 'rule-cache')).filter((f) => f.startsWith('ruleset-'))).toHaveLength(1);
+      const files = JSON.parse(cold.stdout).files.map((f: { path: string }) => f.path);
+      expect(files).toHaveLength(42);
+      expect(files.some((f: string) => f.endsWith('notes.txt'))).toBe(false);
+      for (const n of ['1', 'auto']) {
+        const warm = await runCli([...args, '--concurrency', n]);
+        expect(warm.stdout).toBe(cold.stdout);
+        expect(warm.code).toBe(cold.code);
+      }
+      rmSync(join(dir, 'rule-cache'), { recursive: true, force: true });
+      const coldAuto = await runCli([...args, '--concurrency', 'auto']);
+      expect(coldAuto.stdout).toBe(cold.stdout);
+    } finally {
+      rmSync(join(dir, 'small', 'notes.txt'));
+      if (saved === undefined) delete process.env.ASLINT_CACHE_DIR;
+      else process.env.ASLINT_CACHE_DIR = saved;
+    }
   }, 300_000);
   it('rejects a count that is not a whole number', async () => {
     const r = await runCli(['lint', join(dir, 'small'), '--concurrency', 'many', ...content]);
