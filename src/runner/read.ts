@@ -1,7 +1,7 @@
 // Reading for the runner. A small file is read once, whole (one open, one read), decoded and
 // handed to the linter as text; a large one is streamed. A large UTF-8 JSONL file can also be
 // cut into parts of whole lines, each with the line and offset it starts at, for worker threads.
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { decodeBytes, detectFormat, inputFormat, INPUT_FORMATS, openSource, type DecodedText, type InputOptions, type SourceFile } from '../sources/index.js';
@@ -27,7 +27,8 @@ export type ReadSource =
 function readSmallFile(path: string, limit: number): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a named pipe for reading otherwise waits for a writer, forever.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
