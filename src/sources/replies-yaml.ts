@@ -7,7 +7,7 @@ import type { FixSite, InputFormat } from './format.js';
 import { LineMap, OffsetMap } from './positions.js';
 import { repliesOf, type RNode } from './replies.js';
 import { decodeYamlScalar, type ScalarToken } from './yaml-scalars.js';
-import { ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_BUDGET, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, yamlNestingProblem } from './yaml-limits.js';
+import { ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_BUDGET, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, assertYamlNesting } from './yaml-limits.js';
 
 /** An alias that expands too far or into itself, at the alias. */
 class AliasProblem extends Error {
@@ -89,11 +89,7 @@ export function yamlTree(doc: Document.Parsed): RNode | null {
 
 export function* yamlReplies(file: string, text: string): Generator<Conversation> {
   const lineMap = new LineMap(text);
-  const tooDeep = yamlNestingProblem(text);
-  if (tooDeep) {
-    const p = lineMap.point(tooDeep.offset);
-    throw new InputError(tooDeep.message, file, p.line, p.column, tooDeep.hint);
-  }
+  assertYamlNesting(text, file, lineMap);
   const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false });
   const err = doc.errors[0];
   if (err) {

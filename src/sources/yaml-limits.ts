@@ -11,6 +11,8 @@
 // exponentially, and `x: &b {y: *b}` contains itself. Readers that expand aliases count what
 // they expand against ALIAS_BUDGET and refuse cycles.
 import { CST, Lexer, visit, type Document } from 'yaml';
+import { InputError } from '../core/types.js';
+import type { LineMap } from './positions.js';
 
 /** Deepest flow nesting accepted ([[…]] / {{…}}); real files use 2 or 3. */
 export const MAX_FLOW_DEPTH = 64;
@@ -46,6 +48,14 @@ function plainlyShallow(text: string): boolean {
     } else atLineStart = false;
   }
   return brackets <= MAX_FLOW_DEPTH;
+}
+
+/** Throws the positioned error of the first place where the text nests deeper than aslint reads. */
+export function assertYamlNesting(text: string, file: string, lines: LineMap): void {
+  const tooDeep = yamlNestingProblem(text);
+  if (!tooDeep) return;
+  const at = lines.point(tooDeep.offset);
+  throw new InputError(tooDeep.message, file, at.line, at.column, tooDeep.hint);
 }
 
 /** The first place where the text nests deeper than aslint reads, or null. */

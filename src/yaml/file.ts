@@ -8,7 +8,7 @@ import { InputError, type JsonSchema } from '../core/types.js';
 import { decodeBytes } from '../sources/encoding.js';
 import { LineMap } from '../sources/positions.js';
 import { regexProblem } from './regex-safety.js';
-import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, yamlNestingProblem } from '../sources/yaml-limits.js';
+import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, assertYamlNesting } from '../sources/yaml-limits.js';
 
 /** What is wrong with each regex that failed the `regex` format, for its error message. */
 const regexProblems = new Map<string, string>();
@@ -62,11 +62,7 @@ export function readYamlText(path: string): string {
 export function parseYaml(path: string, source: string): YamlFile {
   const body = source.replace(/^\uFEFF/, '');
   const lines = new LineMap(body);
-  const tooDeep = yamlNestingProblem(body);
-  if (tooDeep) {
-    const at = lines.point(tooDeep.offset);
-    throw new InputError(tooDeep.message, path, at.line, at.column, tooDeep.hint);
-  }
+  assertYamlNesting(body, path, lines);
   const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
