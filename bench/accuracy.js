@@ -37,7 +37,11 @@ const APOLOGY_CLAUSE =
   /抱歉|歉意|致歉|对不起|對不起|不好意思|见谅|見諒|谅解|諒解|久等|不便|添麻烦|添麻煩|失误|失誤|心情|着急|著急|辛苦|委屈|理解您|理解你|体谅|體諒|给您带来|給您帶來|歹势|歹勢|唔好意思|sorry|apolog|regret|inconvenien|frustrat|understand|hear (that|this|about)|that's not (the experience|what we)|not the experience|we hate|disappoint|concern/i;
 const CLAUSE = /[^，,。．.！!？?；;\n～~…]+[，,。．.！!？?；;\n～~…]*/g;
 
-const withoutApology = (text) => (text.match(CLAUSE) ?? []).filter((c) => !APOLOGY_CLAUSE.test(c)).join('').trim();
+const withoutApology = (text) =>
+  (text.match(CLAUSE) ?? [])
+    .filter((c) => !APOLOGY_CLAUSE.test(c))
+    .join('')
+    .trim();
 
 const readJsonl = (file) =>
   readFileSync(file, 'utf8')
@@ -107,11 +111,16 @@ async function complaintTable(lib, ruleSet, byId) {
       const isComplaint = c.label.label === 'complaint';
       const f = flagged.get(c.id);
       if (isComplaint === Boolean(f)) continue;
-      toRead.push(`${isComplaint ? 'MISSED' : 'FALSE '} ${lang} ${c.id}${c.label.cue ? `  cue: ${c.label.cue}` : ''}\n  ${c.text.replace(/\n/g, ' ')}${f ? `\n  → ${f.message}` : ''}`);
+      toRead.push(
+        `${isComplaint ? 'MISSED' : 'FALSE '} ${lang} ${c.id}${c.label.cue ? `  cue: ${c.label.cue}` : ''}\n  ${c.text.replace(/\n/g, ' ')}${f ? `\n  → ${f.message}` : ''}`,
+      );
     }
   }
   return {
-    text: table(['lang', 'labelled', 'complaints', 'flagged', 'right', 'precision', 'recall', 'borderline complaints flagged', 'borderline neutral flagged'], rows),
+    text: table(
+      ['lang', 'labelled', 'complaints', 'flagged', 'right', 'precision', 'recall', 'borderline complaints flagged', 'borderline neutral flagged'],
+      rows,
+    ),
     toRead,
   };
 }
@@ -161,7 +170,11 @@ async function findingsTable(lib, ruleSet) {
     const byConv = new Map(records.map((r) => [r.id, r]));
     for (const f of result.files[0].findings) {
       if (f.role !== 'agent') continue;
-      if (!counts.has(f.ruleId)) counts.set(f.ruleId, DIALOGUES.map(() => 0));
+      if (!counts.has(f.ruleId))
+        counts.set(
+          f.ruleId,
+          DIALOGUES.map(() => 0),
+        );
       counts.get(f.ruleId)[k]++;
       if (f.kind !== 'term' && f.kind !== 'forbidden') continue;
       const conv = byConv.get(f.conversation ?? f.unit);
@@ -203,7 +216,9 @@ async function main() {
   const probes = await probeTable(lib, ruleSet);
   writeFileSync(join(OUT, 'probes-to-read.txt'), probes.toRead.join('\n') + '\n');
   if (!existsSync(join(DATA, 'labels_complaints.jsonl'))) {
-    console.log(`No development data at ${relative(process.cwd(), DATA) || DATA}: the labelled chats are not on this machine, so only the probes are measured.`);
+    console.log(
+      `No development data at ${relative(process.cwd(), DATA) || DATA}: the labelled chats are not on this machine, so only the probes are measured.`,
+    );
     console.log(`(Put the data folder there, or set ASLINT_DEV_DATA to it.)\n`);
     console.log(`Probe recall per family\n${probes.text}`);
     return;
@@ -222,7 +237,9 @@ async function main() {
   console.log(`Greeting and closing offer on complete dialogues (positive = the dialogue lacks it)\n${positions.text}\n`);
   console.log(`Findings per 1,000 agent turns on the untouched data (agent turns in the header)\n${findings.text}\n`);
   console.log(`Probe recall per family\n${probes.text}\n`);
-  console.log(`To read: ${['findings-to-read.txt', 'complaints-to-read.txt', 'positions-to-read.txt', 'probes-to-read.txt'].map((f) => relative(process.cwd(), join(OUT, f))).join(', ')}`);
+  console.log(
+    `To read: ${['findings-to-read.txt', 'complaints-to-read.txt', 'positions-to-read.txt', 'probes-to-read.txt'].map((f) => relative(process.cwd(), join(OUT, f))).join(', ')}`,
+  );
 }
 
 main().catch((e) => {

@@ -50,9 +50,22 @@ function caseLine(id, as, text) {
   const closing = en ? 'Is there anything else I can help with?' : '请问还有其他可以帮您的吗？';
   const turns = {
     reply: null,
-    complaint: [['customer', text], ['agent', plainReply]],
-    greeting: [['customer', opening], ['agent', text], ['customer', en ? 'OK, thanks.' : '好的'], ['agent', closing]],
-    closing: [['customer', opening], ['agent', greeting], ['customer', en ? 'OK, thanks.' : '好的'], ['agent', text]],
+    complaint: [
+      ['customer', text],
+      ['agent', plainReply],
+    ],
+    greeting: [
+      ['customer', opening],
+      ['agent', text],
+      ['customer', en ? 'OK, thanks.' : '好的'],
+      ['agent', closing],
+    ],
+    closing: [
+      ['customer', opening],
+      ['agent', greeting],
+      ['customer', en ? 'OK, thanks.' : '好的'],
+      ['agent', text],
+    ],
   }[as];
   if (!turns) return JSON.stringify({ id, text });
   return JSON.stringify({ id, turns: turns.map(([role, t]) => ({ role, text: t })) });

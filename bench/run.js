@@ -34,7 +34,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function run(args, options = {}) {
   const timing = join(dir, 'time.txt');
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-o', timing, '-f', '%U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: dir, ...options });
+  const r = spawnSync('/usr/bin/time', ['-o', timing, '-f', '%U %S %M', process.execPath, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    cwd: dir,
+    ...options,
+  });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const [user, system, kib] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
@@ -122,8 +127,14 @@ const rows = [
   ['measured', aslintRoot],
   ['small files', `${FILES} text transcripts, ${(smallBytes / 1048576).toFixed(1)} MiB; prh.yml: ${prh.pairs} pairs`],
   ['  aslint, median of rounds', `${median(times.aslint).toFixed(2)} s wall, ${median(cpu.aslint).toFixed(2)} s CPU (findings: ${counts.aslint})`],
-  ['  textlint + prh, median of rounds', `${median(times.textlint).toFixed(2)} s wall, ${median(cpu.textlint).toFixed(2)} s CPU (prh findings: ${counts.textlint})`],
-  ['  ratio textlint / aslint, median', `${median(ratios).toFixed(2)}× wall (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')}), ${median(cpuRatios).toFixed(2)}× CPU`],
+  [
+    '  textlint + prh, median of rounds',
+    `${median(times.textlint).toFixed(2)} s wall, ${median(cpu.textlint).toFixed(2)} s CPU (prh findings: ${counts.textlint})`,
+  ],
+  [
+    '  ratio textlint / aslint, median',
+    `${median(ratios).toFixed(2)}× wall (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')}), ${median(cpuRatios).toFixed(2)}× CPU`,
+  ],
   [`large JSONL ${(bigBytes / 1048576).toFixed(1)} MiB, one worker`, mbps(bigOne)],
   ...(bigAuto ? [['  --concurrency auto', mbps(bigAuto)]] : []),
   ['one short file, whole command (median of 7)', `${(startup.seconds * 1000).toFixed(0)} ms wall, ${(startup.cpu * 1000).toFixed(0)} ms CPU`],

@@ -1,4 +1,16 @@
-import { addExcepts, addMatchers, boundarySchema, effectiveHits, guardFields, phraseList, regexList, roleFilter, roleMatches, type CheckKind, type FieldsOf } from './kind.js';
+import {
+  addExcepts,
+  addMatchers,
+  boundarySchema,
+  effectiveHits,
+  guardFields,
+  phraseList,
+  regexList,
+  roleFilter,
+  roleMatches,
+  type CheckKind,
+  type FieldsOf,
+} from './kind.js';
 
 const properties = {
   role: roleFilter,
@@ -17,8 +29,7 @@ interface ForbiddenData {
 
 export const forbidden: CheckKind<ForbiddenData, FieldsOf<typeof properties>> = {
   name: 'forbidden',
-  summary:
-    'Phrasing that must not be said: each match of `phrases` or `regex` in a turn of `role` is a finding, unless an `except` phrase overlaps it.',
+  summary: 'Phrasing that must not be said: each match of `phrases` or `regex` in a turn of `role` is a finding, unless an `except` phrase overlaps it.',
   properties,
   required: [],
   defaultMessage: { 'zh-Hans': '不宜使用“{text}”。', en: 'Avoid “{text}”.' },

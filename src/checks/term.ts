@@ -73,10 +73,20 @@ export const term: CheckKind<Term> = {
       return t.misuses.flatMap((m, k): Report[] => {
         const hits = scan.get(rule.index, `misuse:${k}`);
         const inside = insideAccepted(hits, accepted);
-        return effectiveHits(hits.filter((h) => !inside.has(h)), scan.get(rule.index, `except:${k}`)).map((h) => {
+        return effectiveHits(
+          hits.filter((h) => !inside.has(h)),
+          scan.get(rule.index, `except:${k}`),
+        ).map((h) => {
           const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
           const suggestions = [preferred, ...(m.alternatives ?? [])];
-          return { unit, start: h.start, end: h.end, suggestions, fixable: suggestions.length === 1, vars: { why: messageIn(m.whyIn ?? m.why, scan.lang), suggestion: preferred } };
+          return {
+            unit,
+            start: h.start,
+            end: h.end,
+            suggestions,
+            fixable: suggestions.length === 1,
+            vars: { why: messageIn(m.whyIn ?? m.why, scan.lang), suggestion: preferred },
+          };
         });
       });
     });

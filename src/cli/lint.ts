@@ -16,7 +16,6 @@ import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
 import { ensureFolderOf, openOutput, reportOptions, reporterOf, reportWriterOf, useColor } from './output.js';
 
-
 interface LintOptions extends LintCliOptions {
   format: string;
   maxWarnings?: string;
@@ -123,7 +122,9 @@ async function lintAndReport(
   const makeReport = reporterOf(options.format);
   const shown = (findings: readonly Finding[]) => (options.quiet ? findings.filter((x) => x.severity === 'error') : findings);
   const kept: ConversationScore[] = [];
-  const progress = process.stderr.isTTY ? new (await import('./progress.js')).ProgressBar(process.stderr, new Map(inputs.files.map((f) => [f, statSync(f).size]))) : undefined;
+  const progress = process.stderr.isTTY
+    ? new (await import('./progress.js')).ProgressBar(process.stderr, new Map(inputs.files.map((f) => [f, statSync(f).size])))
+    : undefined;
   for (const path of inputs.ignored) process.stderr.write(`aslint: warning: ${path}: ${IGNORED_FILE_WARNING}\n`);
 
   const started = performance.now();

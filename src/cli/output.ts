@@ -46,7 +46,13 @@ export function ensureFolderOf(file: string, what: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (e) {
-    throw new InputError(`cannot create the folder for the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path in a folder you can write to.');
+    throw new InputError(
+      `cannot create the folder for the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      file,
+      undefined,
+      undefined,
+      'Choose a path in a folder you can write to.',
+    );
   }
 }
 
@@ -55,7 +61,13 @@ export function openOutput(file: string | undefined): { write: (text: string) =>
   if (!file) return { write: (text) => void process.stdout.write(text), close: () => {} };
   ensureFolderOf(file, 'report');
   const failed = (e: unknown) =>
-    new InputError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, undefined, undefined, 'Choose a path you can write to.');
+    new InputError(
+      `cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      file,
+      undefined,
+      undefined,
+      'Choose a path you can write to.',
+    );
   let fd: number | undefined;
   // Opened when the first text comes, so that a run that fails before reporting leaves no empty file.
   return {
@@ -72,4 +84,3 @@ export function openOutput(file: string | undefined): { write: (text: string) =>
     },
   };
 }
-

@@ -21,10 +21,9 @@ export function registerReport(program: Command, state: CommandState): void {
       .command('merge')
       .description('merge the JSONL reports of shards (aslint lint --format jsonl) into one report, scores included')
       .argument('<shards...>', 'JSONL reports, in input order'),
-  )
-    .action(async (shards: string[], options: MergeCliOptions) => {
-      state.exitCode = await runMerge(shards, options);
-    });
+  ).action(async (shards: string[], options: MergeCliOptions) => {
+    state.exitCode = await runMerge(shards, options);
+  });
 }
 
 async function runMerge(shards: string[], options: MergeCliOptions): Promise<number> {

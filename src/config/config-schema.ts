@@ -25,8 +25,7 @@ const fileList = (what: string): JsonSchema => ({
 
 const severityMap: JsonSchema = {
   type: 'object',
-  description:
-    'Rule severities by rule id (`etiquette/blame-shifting`) or id prefix (`term/*`, `*`). The most specific key wins; `off` turns a rule off.',
+  description: 'Rule severities by rule id (`etiquette/blame-shifting`) or id prefix (`term/*`, `*`). The most specific key wins; `off` turns a rule off.',
   propertyNames: { pattern: '^(\\*|[a-z0-9][a-z0-9-]*(/([a-z0-9][a-z0-9-]*|\\*))*)$' },
   additionalProperties: { enum: [...CONFIG_SEVERITIES] },
 };
@@ -57,10 +56,7 @@ export const configSchema: JsonSchema = {
     extends: {
       description:
         'Configurations this one builds on, applied in order: built-in presets (aslint:recommended, aslint:strict, aslint:replies, aslint:chat) or paths of other config files, relative to this file.',
-      anyOf: [
-        { $ref: '#/definitions/extendsItem' },
-        { type: 'array', items: { $ref: '#/definitions/extendsItem' } },
-      ],
+      anyOf: [{ $ref: '#/definitions/extendsItem' }, { type: 'array', items: { $ref: '#/definitions/extendsItem' } }],
     },
     defaults: {
       type: 'boolean',
@@ -116,7 +112,8 @@ export const configSchema: JsonSchema = {
         },
         roles: {
           type: 'object',
-          description: 'A role name of the export → the role it stands for, e.g. `小二: agent`, `智能助手: system`. Bots are `system`: their words are not judged as the agent\'s.',
+          description:
+            "A role name of the export → the role it stands for, e.g. `小二: agent`, `智能助手: system`. Bots are `system`: their words are not judged as the agent's.",
           additionalProperties: { enum: ['agent', 'customer', 'system'] },
         },
         excerpts: {
@@ -133,10 +130,7 @@ export const configSchema: JsonSchema = {
   },
   definitions: {
     extendsItem: {
-      anyOf: [
-        { enum: [...PRESETS] },
-        { type: 'string', pattern: '^(?!aslint:)', minLength: 1, description: 'The path of another config file.' },
-      ],
+      anyOf: [{ enum: [...PRESETS] }, { type: 'string', pattern: '^(?!aslint:)', minLength: 1, description: 'The path of another config file.' }],
     },
   },
 };

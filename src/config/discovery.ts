@@ -97,7 +97,8 @@ function merge(into: ResolvedConfig, data: ConfigData, base: string, source: str
   for (const o of data.overrides ?? []) into.overrides.push({ base, files: list(o.files), excludeFiles: list(o.excludeFiles), severity: { ...o.severity } });
   const ignores = list(data.ignores);
   if (ignores.length > 0) into.ignores.push({ base, patterns: ignores });
-  for (const f of data.files ?? []) into.files.push(typeof f === 'string' ? { base, patterns: [f] } : { base, patterns: list(f.files), ...(f.format ? { format: f.format } : {}) });
+  for (const f of data.files ?? [])
+    into.files.push(typeof f === 'string' ? { base, patterns: [f] } : { base, patterns: list(f.files), ...(f.format ? { format: f.format } : {}) });
   if (data.input) {
     const { columns, roles } = data.input;
     into.input = {
@@ -148,7 +149,12 @@ function applyConfig(into: ResolvedConfig, ref: string, stack: string[], at?: { 
   }
   if (!existsSync(ref)) {
     const path = at ? ['extends', ...(at.index === null ? [] : [at.index])] : [];
-    if (at) throw at.file.error(path, `extends a config file that does not exist: ${ref}`, 'Check the path (relative to this config file), or use a preset: ' + PRESETS.join(', ') + '.');
+    if (at)
+      throw at.file.error(
+        path,
+        `extends a config file that does not exist: ${ref}`,
+        'Check the path (relative to this config file), or use a preset: ' + PRESETS.join(', ') + '.',
+      );
     throw new InputError(`no such config file: ${ref}`, undefined, undefined, undefined, 'Check the path.');
   }
   if (stack.includes(ref)) {
@@ -158,13 +164,22 @@ function applyConfig(into: ResolvedConfig, ref: string, stack: string[], at?: { 
   }
   // Each extends is a recursive call: 2,000 levels overflowed the stack.
   if (stack.length >= MAX_EXTENDS_DEPTH && at) {
-    throw at.file.error(['extends', ...(at.index === null ? [] : [at.index])], `config files extend each other more than ${MAX_EXTENDS_DEPTH} levels deep`, 'Extend the files you need directly from one config.');
+    throw at.file.error(
+      ['extends', ...(at.index === null ? [] : [at.index])],
+      `config files extend each other more than ${MAX_EXTENDS_DEPTH} levels deep`,
+      'Extend the files you need directly from one config.',
+    );
   }
   const { data, file } = readConfigFile(ref);
   for (const [key, patterns] of [['ignores', list(data.ignores)]] as const) {
     patterns.forEach((p, i) => {
       const problem = globProblem(p);
-      if (problem) throw file.error(Array.isArray(data[key]) ? [key, i] : [key], `${key}: "${p}" ${problem}`, 'Close the bracket or brace, or escape it with a backslash to match it literally.');
+      if (problem)
+        throw file.error(
+          Array.isArray(data[key]) ? [key, i] : [key],
+          `${key}: "${p}" ${problem}`,
+          'Close the bracket or brace, or escape it with a backslash to match it literally.',
+        );
     });
   }
   const base = dirname(ref);
@@ -289,7 +304,13 @@ export function isIgnored(config: ResolvedConfig, file: string): boolean {
     const rel = relativeTo(base, file);
     if (rel === undefined) return false;
     // A folder pattern (`archive/` or `archive`) ignores everything under it.
-    return globMatch(patterns, rel) || globMatch(patterns.map((p) => `${p.replace(/\/+$/, '')}/**`), rel);
+    return (
+      globMatch(patterns, rel) ||
+      globMatch(
+        patterns.map((p) => `${p.replace(/\/+$/, '')}/**`),
+        rel,
+      )
+    );
   });
 }
 

@@ -162,6 +162,13 @@ function conversationInfo(conversation: Conversation, transcript: boolean): Conv
   const agents = new Set<string>();
   for (const u of conversation.units) if (u.role === 'agent') agents.add(u.speaker ?? '');
   const info: ConversationInfo = { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
-  if (transcript) info.transcript = conversation.units.map(({ id, role, speaker, time, text }) => ({ unit: id, role, text, ...(speaker ? { speaker } : {}), ...(time ? { time } : {}) }));
+  if (transcript)
+    info.transcript = conversation.units.map(({ id, role, speaker, time, text }) => ({
+      unit: id,
+      role,
+      text,
+      ...(speaker ? { speaker } : {}),
+      ...(time ? { time } : {}),
+    }));
   return info;
 }

@@ -12,7 +12,21 @@
 //   new file and leave the other names with the old text. write-file-atomic does exactly that, so
 //   it is not used here. In-place writing is one write call and a truncate, not atomic against a
 //   power cut; hard-linked reply libraries are rare and that is the price of keeping the links.
-import { closeSync, fchmodSync, fchownSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  constants,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/types.js';
 
@@ -38,7 +52,13 @@ export function replaceFileContents(path: string, bytes: Uint8Array, expected: U
   }
   if ((st.mode & 0o222) === 0) throw new InputError('not fixed: the file is read-only', path, undefined, undefined, HINT_READ_ONLY);
   if (!current.equals(expected)) {
-    throw new InputError('not fixed: the file changed while aslint was fixing it', path, undefined, undefined, 'Run aslint --fix again on the file as it is now.');
+    throw new InputError(
+      'not fixed: the file changed while aslint was fixing it',
+      path,
+      undefined,
+      undefined,
+      'Run aslint --fix again on the file as it is now.',
+    );
   }
   try {
     options.beforeReplace?.();
@@ -100,7 +120,21 @@ function writeError(e: unknown, path: string): InputError {
       'aslint replaces a file by writing a new one beside it and renaming it over the old one, which needs write permission on the folder as well as the file. Make both writable, or fix the file by hand.',
     );
   }
-  if (code === 'EROFS') return new InputError('not fixed: the file is on a read-only file system', path, undefined, undefined, 'Copy the files somewhere writable, or fix them by hand.');
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new InputError(`not fixed: no space left on the device (${code})`, path, undefined, undefined, 'Free some space and run --fix again; the file is unchanged.');
+  if (code === 'EROFS')
+    return new InputError(
+      'not fixed: the file is on a read-only file system',
+      path,
+      undefined,
+      undefined,
+      'Copy the files somewhere writable, or fix them by hand.',
+    );
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new InputError(
+      `not fixed: no space left on the device (${code})`,
+      path,
+      undefined,
+      undefined,
+      'Free some space and run --fix again; the file is unchanged.',
+    );
   return new InputError(`not fixed: ${code ?? (e as Error).message}`, path, undefined, undefined, 'The file is unchanged.');
 }

@@ -36,7 +36,16 @@ export function glossaryRules(glossary: Glossary): LoadedRule[] {
 /** A loaded rule with its check kind and messages: what listing rules (`aslint rules`, docs) and compiling them share. */
 export function describeRule({ id, spec, origin, exampleOrigins }: LoadedRule): Omit<CompiledRule, 'index' | 'data'> {
   const kind = CHECK_KINDS.get(spec.kind)!;
-  return { id, kind, severity: spec.severity, message: primaryMessage(spec.message ?? kind.defaultMessage), messages: spec.message ?? kind.defaultMessage, spec: spec as RuleSpec, origin, exampleOrigins };
+  return {
+    id,
+    kind,
+    severity: spec.severity,
+    message: primaryMessage(spec.message ?? kind.defaultMessage),
+    messages: spec.message ?? kind.defaultMessage,
+    spec: spec as RuleSpec,
+    origin,
+    exampleOrigins,
+  };
 }
 
 /** The rules of a glossary and rule packs, described (glossary rules first). */
@@ -51,7 +60,11 @@ export function contentRules(glossary: Glossary, packRules: readonly LoadedRule[
  */
 export async function compileRuleSet(glossary: Glossary, packRules: readonly LoadedRule[], stored?: StoredPatterns): Promise<RuleSet> {
   const patterns = new PatternSet();
-  const rules: CompiledRule[] = contentRules(glossary, packRules).map((rule, index) => ({ index, ...rule, data: rule.kind.compile(rule.spec, index, patterns) }));
+  const rules: CompiledRule[] = contentRules(glossary, packRules).map((rule, index) => ({
+    index,
+    ...rule,
+    data: rule.kind.compile(rule.spec, index, patterns),
+  }));
   for (const t of glossary.terms) for (const word of [t['zh-Hans'], ...t.variants]) patterns.addWord(word);
   const compiled = stored && stored.inputs === patterns.inputs ? restorePatterns(stored) : await patterns.compile();
   let kept = stored && stored.inputs === patterns.inputs ? stored : undefined;

@@ -64,7 +64,8 @@ const quoted = (texts: readonly string[]) => texts.map((s) => `“${s}”`).join
 /** The text with the findings' safe fixes applied (they never overlap within one rule's findings of one utterance). */
 function applyFixes(text: string, findings: readonly Finding[]): string {
   let out = text;
-  for (const f of [...findings].filter((x) => x.fix).sort((a, b) => b.start - a.start)) out = out.slice(0, f.fix!.start) + f.fix!.replacement + out.slice(f.fix!.end);
+  for (const f of [...findings].filter((x) => x.fix).sort((a, b) => b.start - a.start))
+    out = out.slice(0, f.fix!.start) + f.fix!.replacement + out.slice(f.fix!.end);
   return out;
 }
 

@@ -91,7 +91,13 @@ export function applyDirectives(findings: readonly Finding[], text: string, form
       const mine = covers.filter((c) => c.directive === d);
       const unused = mine.filter((c) => !c.used);
       if (mine.length === 0 || unused.length === mine.length) {
-        kept.push(metaFinding(d, UNUSED_DISABLE, d.rules.length > 0 ? `unused disable directive: no finding of ${d.rules.join(', ')} here.` : 'unused disable directive: no finding here.'));
+        kept.push(
+          metaFinding(
+            d,
+            UNUSED_DISABLE,
+            d.rules.length > 0 ? `unused disable directive: no finding of ${d.rules.join(', ')} here.` : 'unused disable directive: no finding here.',
+          ),
+        );
       } else if (unused.length > 0) {
         kept.push(metaFinding(d, UNUSED_DISABLE, `unused rule in disable directive: no finding of ${unused.map((c) => c.rule).join(', ')} here.`));
       }

@@ -382,6 +382,11 @@ export function restorePatterns(s: StoredPatterns): CompiledPatterns {
     for (let k = 0; k < o.length; k += 2) list.push({ rule: o[k]!, slot: s.slots[o[k + 1]!]! });
     return { phrase, pieces, gap, owners: list, guards: g < 0 ? null : guards[g]! };
   });
-  const regexes: RegexOwner[] = s.regexes.map(([rule, slot, source, flags, g]) => ({ rule, slot: s.slots[slot]!, regex: new RegExp(source, flags), guards: g < 0 ? null : guards[g]! }));
+  const regexes: RegexOwner[] = s.regexes.map(([rule, slot, source, flags, g]) => ({
+    rule,
+    slot: s.slots[slot]!,
+    regex: new RegExp(source, flags),
+    guards: g < 0 ? null : guards[g]!,
+  }));
   return { matcher, owners, phrases, regexes, gates, ungated: s.ungated, words: s.words };
 }

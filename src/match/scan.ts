@@ -102,7 +102,8 @@ export class UnitScan {
 
   /** Puts every slot's candidates in text order (phrases and regexes are added one after another). */
   sort(): void {
-    for (const slots of this.candidates.values()) for (const list of slots.values()) list.sort((a, b) => a.hit.normStart - b.hit.normStart || a.hit.normEnd - b.hit.normEnd);
+    for (const slots of this.candidates.values())
+      for (const list of slots.values()) list.sort((a, b) => a.hit.normStart - b.hit.normStart || a.hit.normEnd - b.hit.normEnd);
   }
 
   private isBoundary(at: number): boolean {

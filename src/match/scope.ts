@@ -33,7 +33,7 @@ function scriptUnknown(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c < 0x3400 || (c > 0x9fff && (c < 0xf900 || c > 0xfaff))) continue;
     const folded = bmp[c]!;
-    if (((folded !== 0 && folded !== c) || simplifiedOnly[c])) return false;
+    if ((folded !== 0 && folded !== c) || simplifiedOnly[c]) return false;
   }
   return true;
 }

@@ -26,10 +26,7 @@ export const ruleCommonProperties: Record<string, JsonSchema> = {
   kind: { enum: packKinds().map((k) => k.name) },
   severity: { enum: [...SEVERITIES] },
   message: {
-    anyOf: [
-      { type: 'object', additionalProperties: false, minProperties: 1, properties: { 'zh-Hans': text, 'zh-Hant': text, en: text } },
-      text,
-    ],
+    anyOf: [{ type: 'object', additionalProperties: false, minProperties: 1, properties: { 'zh-Hans': text, 'zh-Hant': text, en: text } }, text],
   },
   description: text,
   lang: { type: 'array', minItems: 1, items: { enum: ['zh', 'zh-Hans', 'zh-Hant', 'en'] } },

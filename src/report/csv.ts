@@ -6,7 +6,21 @@ import { turnNumber } from './place.js';
 import type { Reporter } from '../runner/result.js';
 import { toCsv, type Cell } from './spreadsheet.js';
 
-export const CSV_FINDING_COLUMNS = ['file', 'line', 'column', 'conversation', 'turn', 'role', 'agent', 'time', 'rule', 'severity', 'text', 'message', 'suggestions'] as const;
+export const CSV_FINDING_COLUMNS = [
+  'file',
+  'line',
+  'column',
+  'conversation',
+  'turn',
+  'role',
+  'agent',
+  'time',
+  'rule',
+  'severity',
+  'text',
+  'message',
+  'suggestions',
+] as const;
 
 function row(path: string, f: Finding): Cell[] {
   return [

@@ -17,7 +17,11 @@ export interface OutputFormat {
 export const FORMATS: Record<string, OutputFormat> = {
   stylish: { reporter: async () => (await import('./stylish.js')).stylish, forPeople: true },
   json: { reporter: async () => (await import('./json.js')).json, writer: async (sink) => new (await import('./json.js')).JsonWriter(sink) },
-  sarif: { reporter: async () => (await import('./sarif.js')).sarif, describesRules: true, writer: async (sink, cwd) => new (await import('./sarif.js')).SarifWriter(sink, cwd) },
+  sarif: {
+    reporter: async () => (await import('./sarif.js')).sarif,
+    describesRules: true,
+    writer: async (sink, cwd) => new (await import('./sarif.js')).SarifWriter(sink, cwd),
+  },
   junit: { reporter: async () => (await import('./junit.js')).junit },
   checkstyle: { reporter: async () => (await import('./checkstyle.js')).checkstyle },
   github: { reporter: async () => (await import('./github.js')).github },

@@ -15,7 +15,17 @@ import { isTraditional } from '../text/script.js';
 import { occurrences, type Dismissal } from '../runner/dismissed.js';
 import { displayPath } from './paths.js';
 import { turnLabel, turnNumber } from './place.js';
-import { FULL_SCORE, PASS_MARK, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type ReportOptions, type RunInfo, type Summary } from '../runner/result.js';
+import {
+  FULL_SCORE,
+  PASS_MARK,
+  type AgentSummary,
+  type ConversationScore,
+  type FileResult,
+  type LintResult,
+  type ReportOptions,
+  type RunInfo,
+  type Summary,
+} from '../runner/result.js';
 import { ruleDocsUrl, ruleExamples, ruleFullDescription, type RuleInfo } from './rule-docs.js';
 
 const e = escapeHtml;
@@ -91,7 +101,9 @@ export const html = (result: LintResult, options: ReportOptions): string => {
   const perFile = result.files.map(() => new Map<string, ConversationScore>());
   for (const s of conversations) perFile[s.fileIndex]!.set(s.conversation, s);
   const anchors = result.files.map((file, i) => conversationAnchors(file, i));
-  const failed = perFile.flatMap((m, i) => [...m.values()].filter((s) => fails(s) && anchors[i]!.has(s.conversation)).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })));
+  const failed = perFile.flatMap((m, i) =>
+    [...m.values()].filter((s) => fails(s) && anchors[i]!.has(s.conversation)).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })),
+  );
   const main = result.files.map((file, i) => fileSection(ctx, file, i, anchors[i]!, perFile[i]!));
   const body = [
     header(ctx, result.summary, conversations, agents, failed),
@@ -120,7 +132,11 @@ function conversationAnchors(file: FileResult, fileIndex: number): Map<string, s
 }
 
 /** JSON inside a <script type="application/json">: nothing in it may close the element. */
-const scriptJson = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (data: unknown) =>
+  JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 function page(body: string, data: { findings: FindingData[]; dismissedBefore: readonly Dismissal[] }): string {
   // The CSP allows only this file's own style and script, so even text that escaped escaping
@@ -153,13 +169,25 @@ const MAX_FAILED_LINKS = 50;
 /** At most this many input paths are listed; the rest are counted. */
 const MAX_INPUTS = 20;
 
-function header(ctx: PageContext, summary: Summary, scores: readonly ConversationScore[], agents: readonly AgentSummary[], failed: readonly { score: ConversationScore; anchor: string }[]): string {
+function header(
+  ctx: PageContext,
+  summary: Summary,
+  scores: readonly ConversationScore[],
+  agents: readonly AgentSummary[],
+  failed: readonly { score: ConversationScore; anchor: string }[],
+): string {
   const fatal = scores.filter((s) => s.fatal.length > 0).length;
   const average = scores.length > 0 ? (scores.reduce((n, s) => n + s.score, 0) / scores.length).toFixed(1) : '';
   const facts: [string, string, string?][] = [
     ['files', String(summary.files)],
     ['utterances', String(summary.units)],
-    ...(scores.length > 0 ? ([['conversations', String(scores.length)], ['average score', average], ['fatal', String(fatal), fatal > 0 ? 'fatal' : undefined]] as [string, string, string?][]) : []),
+    ...(scores.length > 0
+      ? ([
+          ['conversations', String(scores.length)],
+          ['average score', average],
+          ['fatal', String(fatal), fatal > 0 ? 'fatal' : undefined],
+        ] as [string, string, string?][])
+      : []),
     ...SEVERITIES.map((s): [string, string, string] => [SEVERITY_PLURALS[s], String(summary[SEVERITY_PLURALS[s]]), `sev-${s}`]),
   ];
   const out = ['<header class="run">', '<h1>aslint report</h1>'];
@@ -182,7 +210,10 @@ function runInfo(run: RunInfo, options: ReportOptions): string {
   const bundled = run.content.filter((p) => shipped.has(p));
   const own = run.content.filter((p) => !bundled.includes(p));
   const list = (items: readonly string[], max = items.length) =>
-    `<ul>${items.slice(0, max).map((p) => `<li>${e(p)}</li>`).join('')}${items.length > max ? `<li class="dim">and ${items.length - max} more</li>` : ''}</ul>`;
+    `<ul>${items
+      .slice(0, max)
+      .map((p) => `<li>${e(p)}</li>`)
+      .join('')}${items.length > max ? `<li class="dim">and ${items.length - max} more</li>` : ''}</ul>`;
   const show = (p: string) => (p.startsWith('aslint:') ? p : displayPath(p, options.cwd));
   const content = [...(bundled.length > 0 ? [`bundled glossary and rule packs (${bundled.length} files)`] : []), ...own.map(show)];
   const facts: [string, string][] = [
@@ -221,7 +252,15 @@ function ruleChart(ctx: PageContext): string {
 /** Per agent, worst average first (summarizeAgents sorts them). */
 function agentTable(agents: readonly AgentSummary[]): string {
   // Short headers for a phone's width, where the long ones would break inside words.
-  const head = [['agent', 'agent'], ['conversations', 'conv.'], ['average score', 'avg'], ['fatal', 'fatal'], ['errors', 'err'], ['warnings', 'warn'], ['infos', 'info']];
+  const head = [
+    ['agent', 'agent'],
+    ['conversations', 'conv.'],
+    ['average score', 'avg'],
+    ['fatal', 'fatal'],
+    ['errors', 'err'],
+    ['warnings', 'warn'],
+    ['infos', 'info'],
+  ];
   const rows = agents.map((a) => {
     const cells = [a.conversations, a.averageScore.toFixed(1), a.fatalConversations, a.errors, a.warnings, a.infos].map((n) => `<td>${n}</td>`);
     const cls = a.fatalConversations > 0 ? ' class="fatal"' : a.averageScore < PASS_MARK ? ' class="low"' : '';
@@ -238,7 +277,10 @@ function agentTable(agents: readonly AgentSummary[]): string {
 function failedList(failed: readonly { score: ConversationScore; anchor: string }[], options: ReportOptions): string {
   const worst = [...failed].sort((a, b) => a.score.score - b.score.score);
   const items = worst.slice(0, MAX_FAILED_LINKS).map(({ score: s, anchor }) => {
-    const agents = s.agents.filter((a) => a).map(e).join(', ');
+    const agents = s.agents
+      .filter((a) => a)
+      .map(e)
+      .join(', ');
     const fatal = s.fatal.length > 0 ? ` <strong class="fatal-mark">fatal: ${s.fatal.map(e).join(', ')}</strong>` : '';
     return `<li><a href="#${anchor}">${e(s.conversation)}</a> ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(displayPath(s.path, options.cwd))}</span></li>`;
   });
@@ -249,7 +291,10 @@ function failedList(failed: readonly { score: ConversationScore; anchor: string 
 /** The findings that earlier reviews dismissed (--dismissed): left out of this run, kept in the next export. */
 function dismissedBefore(ctx: PageContext, before: readonly Dismissal[]): string {
   const items = before.map((d) => {
-    const where = [d.path, d.conversation, d.turn ? `turn ${d.turn}` : null].filter(Boolean).map((x) => e(String(x))).join(' · ');
+    const where = [d.path, d.conversation, d.turn ? `turn ${d.turn}` : null]
+      .filter(Boolean)
+      .map((x) => e(String(x)))
+      .join(' · ');
     return `<li>${ctx.ruleLink(d.ruleId)} <q>${e(d.text)}</q> <span class="dim">${where}</span> — <span class="reason">${e(d.reason)}</span></li>`;
   });
   return `<details class="dismissed-before"><summary>${before.length} finding${before.length === 1 ? '' : 's'} dismissed in earlier reviews (left out of this run)</summary>\n<ul>\n${items.join('\n')}\n</ul></details>`;
@@ -273,7 +318,13 @@ function filters(files: readonly FileResult[], before: readonly Dismissal[]): st
   ].join('\n');
 }
 
-function fileSection(ctx: PageContext, file: FileResult, fileIndex: number, anchors: ReadonlyMap<string, string>, scores: ReadonlyMap<string, ConversationScore>): string {
+function fileSection(
+  ctx: PageContext,
+  file: FileResult,
+  fileIndex: number,
+  anchors: ReadonlyMap<string, string>,
+  scores: ReadonlyMap<string, ConversationScore>,
+): string {
   // Findings by conversation (dialogues) and by reply (libraries), in the order found.
   const byConversation = new Map<string, Finding[]>();
   const byReply = new Map<string, Finding[]>();
@@ -286,7 +337,9 @@ function fileSection(ctx: PageContext, file: FileResult, fileIndex: number, anch
   // Every dialogue gets its score, findings or not.
   const infos = new Map((file.conversations ?? []).map((c) => [c.id, c]));
   const groups = [
-    ...[...anchors].map(([id, anchor]) => conversation(ctx, file.path, id, anchor, scores.get(id), infos.get(id)?.turns, infos.get(id)?.transcript, byConversation.get(id) ?? [])),
+    ...[...anchors].map(([id, anchor]) =>
+      conversation(ctx, file.path, id, anchor, scores.get(id), infos.get(id)?.turns, infos.get(id)?.transcript, byConversation.get(id) ?? []),
+    ),
     ...[...byReply].map(([id, findings], i) => replyGroup(ctx, file.path, id, `f${fileIndex}-r${i}`, findings)),
   ];
   const count = file.findings.length;
@@ -310,7 +363,9 @@ function conversation(
   findings: readonly Finding[],
 ): string {
   const fatal = score !== undefined && score.fatal.length > 0;
-  const cls = ['group', 'conversation', fatal ? 'fatal' : score && score.score < PASS_MARK ? 'low' : '', findings.length === 0 ? 'clean' : ''].filter(Boolean).join(' ');
+  const cls = ['group', 'conversation', fatal ? 'fatal' : score && score.score < PASS_MARK ? 'low' : '', findings.length === 0 ? 'clean' : '']
+    .filter(Boolean)
+    .join(' ');
   const agents = score?.agents.filter((a) => a) ?? [];
   const head = [
     `<h3><a href="#${anchor}">conversation ${e(id)}</a></h3>`,
@@ -318,16 +373,22 @@ function conversation(
     score ? scoreBadge(score) : '<span class="score dim">not scored</span>',
     fatal ? `<strong class="fatal-mark">fatal: ${score.fatal.map(e).join(', ')}</strong>` : '',
   ];
-  const deductions = score && score.deductions.length > 0
-    ? `<ul class="deductions" aria-label="deductions">${score.deductions.map((d) => `<li><span class="pts">−${d.points}</span> ${e(d.ruleId)}</li>`).join('')}</ul>`
-    : '';
+  const deductions =
+    score && score.deductions.length > 0
+      ? `<ul class="deductions" aria-label="deductions">${score.deductions.map((d) => `<li><span class="pts">−${d.points}</span> ${e(d.ruleId)}</li>`).join('')}</ul>`
+      : '';
   // The whole chat when the run kept it; else (a cached result, a library caller) the findings alone.
   const content = transcript
     ? chat(ctx, path, anchor, transcript, findings)
     : findings.length > 0
       ? findingList(ctx, path, findings, turns)
       : '<p class="none">no findings</p>';
-  return [`<article class="${cls}" id="${anchor}" data-conversation="${e(id)}">`, `<header>${head.filter(Boolean).join(' ')}${deductions}</header>`, content, '</article>'].join('\n');
+  return [
+    `<article class="${cls}" id="${anchor}" data-conversation="${e(id)}">`,
+    `<header>${head.filter(Boolean).join(' ')}${deductions}</header>`,
+    content,
+    '</article>',
+  ].join('\n');
 }
 
 /** The score, coloured by outcome (the colour is also in the class, for print and tests). */
@@ -387,9 +448,10 @@ function chat(ctx: PageContext, path: string, anchor: string, transcript: readon
       t.speaker ? `<span class="speaker">${e(t.speaker)}</span>` : '',
       t.time ? `<time>${e(t.time)}</time>` : '',
     ].filter(Boolean);
-    const triggerNote = triggers.length > 0
-      ? `<p class="triggered">triggered ${triggers.map(({ finding, n }) => `<a href="#x${n}">${e(finding.ruleId)}</a> in ${turnAt(transcript, finding.unit)}`).join(', ')}</p>`
-      : '';
+    const triggerNote =
+      triggers.length > 0
+        ? `<p class="triggered">triggered ${triggers.map(({ finding, n }) => `<a href="#x${n}">${e(finding.ruleId)}</a> in ${turnAt(transcript, finding.unit)}`).join(', ')}</p>`
+        : '';
     return [
       `<li class="${cls}" id="${turnAnchor.get(t.unit)}" data-unit="${e(t.unit)}">`,
       `<p class="turn-head">${head.join(' ')}</p>`,
@@ -397,7 +459,9 @@ function chat(ctx: PageContext, path: string, anchor: string, transcript: readon
       triggerNote,
       here.length > 0 ? `<ol class="findings">\n${here.map((f) => finding(ctx, path, f, undefined, { transcript, turnAnchor })).join('\n')}\n</ol>` : '',
       '</li>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   const rest = orphans.length > 0 ? findingList(ctx, path, orphans, transcript.length) : '';
   return `<ol class="chat">\n${items.join('\n')}\n</ol>${rest}`;
@@ -422,7 +486,9 @@ export function markedText(text: string, marks: readonly Marked[]): string {
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i]!;
     // An empty span (a rule that points at a place) still needs something to see.
-    for (const m of marks) if (m.start === m.end && clamp(m.start, text) === at && !m.trigger) out += `<mark class="point sev-${m.severity}" data-finding="${m.finding}" title="here"></mark>`;
+    for (const m of marks)
+      if (m.start === m.end && clamp(m.start, text) === at && !m.trigger)
+        out += `<mark class="point sev-${m.severity}" data-finding="${m.finding}" title="here"></mark>`;
     const next = cuts[i + 1];
     if (next === undefined) break;
     const piece = e(text.slice(at, next));
@@ -457,14 +523,19 @@ function findingList(ctx: PageContext, path: string, findings: readonly Finding[
  * One finding. In a chat its turn is shown above it, so it needs no quote of its own; alone (a
  * reply, or a conversation the run kept no transcript of) it quotes its utterance with the span marked.
  */
-function finding(ctx: PageContext, path: string, f: Finding, turns: number | undefined, inChat?: { transcript: readonly TranscriptTurn[]; turnAnchor: ReadonlyMap<string, string> }): string {
+function finding(
+  ctx: PageContext,
+  path: string,
+  f: Finding,
+  turns: number | undefined,
+  inChat?: { transcript: readonly TranscriptTurn[]; turnAnchor: ReadonlyMap<string, string> },
+): string {
   const n = ctx.number(f, path);
   // Turns count from 1 for a reader; the unit id (0-based, as in the JSON report) is the tooltip.
   const who = f.turn === null ? 'reply' : `${turnLabel(f)}${turns ? `/${turns}` : ''}`;
   const speaker = f.speaker ? ` · <span class="speaker">${e(f.speaker)}</span>` : '';
-  const suggestions = f.suggestions.length > 0
-    ? `<p class="suggestions">→ ${f.suggestions.map((s) => `<span class="suggestion">${e(s)}</span>`).join(' / ')}</p>`
-    : '';
+  const suggestions =
+    f.suggestions.length > 0 ? `<p class="suggestions">→ ${f.suggestions.map((s) => `<span class="suggestion">${e(s)}</span>`).join(' / ')}</p>` : '';
   const related = (f.related ?? []).map((r) => {
     const target = inChat?.turnAnchor.get(r.unit);
     const label = inChat ? turnAt(inChat.transcript, r.unit) : e(r.unit);
@@ -510,22 +581,26 @@ function codePointStart(text: string, i: number): number {
 /** The docs of every rule on the page, so that its links work when the file is mailed. */
 function ruleDocs(ctx: PageContext): string {
   if (ctx.ruleAnchors.size === 0) return '';
-  const docs = ctx.result.rules.filter((r) => ctx.ruleAnchors.has(r.id)).map((rule) => {
-    const info = rule as unknown as RuleInfo;
-    const { good, bad } = ruleExamples(info);
-    const examples = (label: string, cls: string, items: readonly string[]) =>
-      items.length > 0 ? `<div class="examples ${cls}"><h4>${label}</h4><ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul></div>` : '';
-    const url = ruleDocsUrl(rule.id);
-    return [
-      `<article class="rule-doc" id="${ctx.ruleAnchors.get(rule.id)}">`,
-      `<h3>${e(rule.id)} <span class="dim">${e(rule.kind.name)} · ${rule.severity}</span></h3>`,
-      `<div class="description">${e(ruleFullDescription(info))}</div>`,
-      examples('bad', 'bad', bad),
-      examples('good', 'good', good),
-      url.startsWith('https:') ? `<p><a href="${e(url)}">the rule's page</a></p>` : '',
-      '</article>',
-    ].filter(Boolean).join('\n');
-  });
+  const docs = ctx.result.rules
+    .filter((r) => ctx.ruleAnchors.has(r.id))
+    .map((rule) => {
+      const info = rule as unknown as RuleInfo;
+      const { good, bad } = ruleExamples(info);
+      const examples = (label: string, cls: string, items: readonly string[]) =>
+        items.length > 0 ? `<div class="examples ${cls}"><h4>${label}</h4><ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul></div>` : '';
+      const url = ruleDocsUrl(rule.id);
+      return [
+        `<article class="rule-doc" id="${ctx.ruleAnchors.get(rule.id)}">`,
+        `<h3>${e(rule.id)} <span class="dim">${e(rule.kind.name)} · ${rule.severity}</span></h3>`,
+        `<div class="description">${e(ruleFullDescription(info))}</div>`,
+        examples('bad', 'bad', bad),
+        examples('good', 'good', good),
+        url.startsWith('https:') ? `<p><a href="${e(url)}">the rule's page</a></p>` : '',
+        '</article>',
+      ]
+        .filter(Boolean)
+        .join('\n');
+    });
   return `<section class="rule-docs"><h2>Rules</h2>\n${docs.join('\n')}\n</section>`;
 }
 

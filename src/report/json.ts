@@ -49,7 +49,20 @@ function findingEntry(f: FileResult, x: Finding) {
     text: x.text,
     suggestions: x.suggestions,
     fix: eslintFix(f, x),
-    ...(x.related ? { related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({ unit, turn, line, column, endLine, endColumn, text, message })) } : {}),
+    ...(x.related
+      ? {
+          related: x.related.map(({ unit, turn, line, column, endLine, endColumn, text, message }) => ({
+            unit,
+            turn,
+            line,
+            column,
+            endLine,
+            endColumn,
+            text,
+            message,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -27,7 +27,9 @@ export const junit: Reporter = (result, options) => {
   for (const file of result.files) {
     const path = displayPath(file.path, options.cwd);
     const tests = Math.max(1, file.findings.length);
-    out.push(`  <testsuite name="${xmlAttr(path)}" tests="${tests}" failures="${file.findings.filter(failing).length}" errors="0" skipped="0" time="${time(0)}" file="${xmlAttr(path)}">`);
+    out.push(
+      `  <testsuite name="${xmlAttr(path)}" tests="${tests}" failures="${file.findings.filter(failing).length}" errors="0" skipped="0" time="${time(0)}" file="${xmlAttr(path)}">`,
+    );
     if (file.findings.length === 0) {
       out.push(`    <testcase name="${xmlAttr(path)}" classname="${xmlAttr(path)}" time="${time(0)}"/>`);
     }

@@ -22,7 +22,9 @@ interface Shard {
 async function readShard(path: string): Promise<Shard> {
   const stream = createReadStream(path);
   const failed = new Promise<never>((_, reject) =>
-    stream.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`cannot read the shard report: ${e.code ?? e.message}`, path, undefined, undefined, 'Check the path.'))),
+    stream.on('error', (e: NodeJS.ErrnoException) =>
+      reject(new InputError(`cannot read the shard report: ${e.code ?? e.message}`, path, undefined, undefined, 'Check the path.')),
+    ),
   );
   let run: RunRecord | undefined;
   let end: EndRecord | undefined;
@@ -54,8 +56,15 @@ async function readShard(path: string): Promise<Shard> {
           break;
         }
         case 'file': {
-          if (record.findings !== findings.length) throw bad(`the file record of ${record.path} counts ${record.findings} findings, ${findings.length} went before it`);
-          files.push({ path: record.path, findings, units: record.units, ...(record.conversations ? { conversations: record.conversations } : {}), ...(record.skipped ? { skipped: record.skipped } : {}) });
+          if (record.findings !== findings.length)
+            throw bad(`the file record of ${record.path} counts ${record.findings} findings, ${findings.length} went before it`);
+          files.push({
+            path: record.path,
+            findings,
+            units: record.units,
+            ...(record.conversations ? { conversations: record.conversations } : {}),
+            ...(record.skipped ? { skipped: record.skipped } : {}),
+          });
           findings = [];
           break;
         }
@@ -69,7 +78,14 @@ async function readShard(path: string): Promise<Shard> {
   })();
   await Promise.race([read, failed]);
   if (!run) throw new InputError('empty shard report', path, undefined, undefined, WRITE_SHARDS_HINT);
-  if (!end) throw new InputError(`the report ends at line ${lineNo} without its end record: the run that wrote it did not finish`, path, lineNo, undefined, 'Run that shard again.');
+  if (!end)
+    throw new InputError(
+      `the report ends at line ${lineNo} without its end record: the run that wrote it did not finish`,
+      path,
+      lineNo,
+      undefined,
+      'Run that shard again.',
+    );
   return { run, files, end };
 }
 
@@ -80,7 +96,14 @@ async function describeRules(ids: readonly string[], content: { glossary: string
   const byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
   return ids.map((id) => {
     const rule = byId.get(id);
-    if (!rule) throw new InputError(`rule ${id} of the shards is not in their glossary and rule files`, undefined, undefined, undefined, 'Merge where the content files of the run are as they were when it ran.');
+    if (!rule)
+      throw new InputError(
+        `rule ${id} of the shards is not in their glossary and rule files`,
+        undefined,
+        undefined,
+        undefined,
+        'Merge where the content files of the run are as they were when it ran.',
+      );
     return rule;
   });
 }
@@ -92,7 +115,14 @@ export interface MergeOptions {
 
 /** The lint result of a run split in shards: files in shard order, summary and scores as a single run computes them. */
 export async function mergeShards(paths: readonly string[], options: MergeOptions = {}): Promise<LintResult> {
-  if (paths.length === 0) throw new InputError('no shard reports to merge', undefined, undefined, undefined, 'Name the JSONL reports: aslint report merge shard-*.jsonl --format sarif');
+  if (paths.length === 0)
+    throw new InputError(
+      'no shard reports to merge',
+      undefined,
+      undefined,
+      undefined,
+      'Name the JSONL reports: aslint report merge shard-*.jsonl --format sarif',
+    );
   const files: FileResult[] = [];
   const ruleIds: string[] = [];
   const seen = new Set<string>();

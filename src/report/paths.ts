@@ -27,7 +27,11 @@ export function pathUri(path: string, cwd: string): string {
   if (path === '<stdin>') return 'stdin';
   const rel = relative(resolve(cwd), resolve(cwd, path));
   // Another drive (Windows): no relative reference exists; the path's own segments are the best left.
-  const segments = isAbsolute(rel) ? resolve(cwd, path).split(sep).filter((s) => s !== '') : rel.split(sep);
+  const segments = isAbsolute(rel)
+    ? resolve(cwd, path)
+        .split(sep)
+        .filter((s) => s !== '')
+    : rel.split(sep);
   return segments.map(encodeURIComponent).join('/');
 }
 

@@ -21,7 +21,9 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * the unit (reply or turn id), the flagged text and which occurrence of that text in the unit it is.
  */
 export function fingerprint(ruleId: string, path: string, unit: string, text: string, occurrence: number): string {
-  return createHash('sha256').update([ruleId, path, unit, text, String(occurrence)].join('\0')).digest('hex');
+  return createHash('sha256')
+    .update([ruleId, path, unit, text, String(occurrence)].join('\0'))
+    .digest('hex');
 }
 
 /** JSON.stringify(value, null, 2) as it reads nested `depth` levels deep (JSON strings hold no raw line break). */
@@ -105,7 +107,9 @@ export class SarifWriter implements ReportWriter {
       const key = [f.ruleId, f.unit, f.text].join('\0');
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
-      text += (this.count++ === 0 ? '\n        ' : ',\n        ') + nested(toResult(f, this.ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4);
+      text +=
+        (this.count++ === 0 ? '\n        ' : ',\n        ') +
+        nested(toResult(f, this.ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4);
       if (text.length >= WRITE_BATCH) {
         this.sink(text);
         text = '';

@@ -36,7 +36,13 @@ export const SCORES_FILE_TYPES = ['.csv', '.xlsx'] as const;
 export function checkScoresFile(path: string): void {
   const ext = extname(path).toLowerCase();
   if (!(SCORES_FILE_TYPES as readonly string[]).includes(ext)) {
-    throw new InputError(`--scores-file writes .csv or .xlsx, not "${ext || path}"`, undefined, undefined, undefined, 'Name the file scores.csv or scores.xlsx.');
+    throw new InputError(
+      `--scores-file writes .csv or .xlsx, not "${ext || path}"`,
+      undefined,
+      undefined,
+      undefined,
+      'Name the file scores.csv or scores.xlsx.',
+    );
   }
 }
 

@@ -41,7 +41,7 @@ export class Spool {
       const { fd } = this.file;
       const buffer = Buffer.alloc(READ_BACK);
       const decoder = new TextDecoder('utf-8');
-      for (let position = 0; ; ) {
+      for (let position = 0; ;) {
         const n = readSync(fd, buffer, 0, READ_BACK, position);
         if (n === 0) break;
         position += n;

@@ -33,7 +33,9 @@ export const stylish: Reporter = (result, options) => {
       }
       const where = pad(place(f), width);
       const suggestion = f.suggestions.length > 0 ? c.dim(`  → ${escapeControl(f.suggestions.join(' / '))}`) : '';
-      out.push(`    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${escapeControl(f.message)}${suggestion}  ${c.dim(escapeControl(f.ruleId))}`);
+      out.push(
+        `    ${c.dim(where)}  ${colour[f.severity](pad(LABEL[f.severity], 7))}  ${escapeControl(f.message)}${suggestion}  ${c.dim(escapeControl(f.ruleId))}`,
+      );
       // A record that could not be read has no text to show.
       if (f.utterance === '') continue;
       const frame = codeFrame(f.utterance, f.start, f.end);
@@ -78,9 +80,22 @@ function scoreLabel(score: ConversationScore, c: InstanceType<typeof Chalk>): st
 
 /** The agents' summary, worst average first. */
 function agentTable(agents: readonly AgentSummary[], c: InstanceType<typeof Chalk>): string[] {
-  const rows = agents.map((a) => [escapeControl(a.agent) || '(unnamed)', String(a.conversations), a.averageScore.toFixed(1), String(a.fatalConversations), String(a.errors), String(a.warnings), String(a.infos)]);
+  const rows = agents.map((a) => [
+    escapeControl(a.agent) || '(unnamed)',
+    String(a.conversations),
+    a.averageScore.toFixed(1),
+    String(a.fatalConversations),
+    String(a.errors),
+    String(a.warnings),
+    String(a.infos),
+  ]);
   const head = ['agent', 'conversations', 'average score', 'fatal', 'errors', 'warnings', 'infos'];
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
-  const line = (cells: string[]) => '  ' + cells.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    '  ' +
+    cells
+      .map((cell, i) => pad(cell, widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [c.bold('Agents'), c.dim(line(head)), ...rows.map(line)];
 }

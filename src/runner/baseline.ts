@@ -67,16 +67,34 @@ export class Baseline {
       source = await readFile(location, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? 'no such baseline file' : `cannot read the baseline: ${code ?? (e as Error).message}`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
+      throw new InputError(
+        code === 'ENOENT' ? 'no such baseline file' : `cannot read the baseline: ${code ?? (e as Error).message}`,
+        location,
+        undefined,
+        undefined,
+        'Write one with --write-baseline <file>.',
+      );
     }
     try {
       data = JSON.parse(source) as BaselineData;
     } catch (e) {
       const at = syntaxErrorAt(source);
-      throw new InputError(`the baseline is not valid JSON: ${(e as Error).message}`, location, at.line, at.column, 'Write it again with --write-baseline <file>.');
+      throw new InputError(
+        `the baseline is not valid JSON: ${(e as Error).message}`,
+        location,
+        at.line,
+        at.column,
+        'Write it again with --write-baseline <file>.',
+      );
     }
     if ((data as { version?: unknown })?.version === 1) {
-      throw new InputError('a baseline of an older aslint (version 1, keyed on line-based ids)', location, undefined, undefined, 'Write it again with --write-baseline <file>: findings are now known by their content.');
+      throw new InputError(
+        'a baseline of an older aslint (version 1, keyed on line-based ids)',
+        location,
+        undefined,
+        undefined,
+        'Write it again with --write-baseline <file>: findings are now known by their content.',
+      );
     }
     if (data?.version !== VERSION || !Array.isArray(data.findings)) {
       throw new InputError(`not an aslint baseline (version ${VERSION})`, location, undefined, undefined, 'Write one with --write-baseline <file>.');
@@ -106,15 +124,16 @@ export class Baseline {
   filterFor(file: string): (findings: readonly Finding[]) => Finding[] {
     const path = this.pathOf(file);
     const left = new Map<string, number>();
-    return (findings) => findings.filter((f) => {
-      const k = keyOf(path, f.utterance, f);
-      const known = left.get(k) ?? this.counts.get(k)?.count ?? 0;
-      if (known > 0) {
-        left.set(k, known - 1);
-        return false;
-      }
-      return true;
-    });
+    return (findings) =>
+      findings.filter((f) => {
+        const k = keyOf(path, f.utterance, f);
+        const known = left.get(k) ?? this.counts.get(k)?.count ?? 0;
+        if (known > 0) {
+          left.set(k, known - 1);
+          return false;
+        }
+        return true;
+      });
   }
 
   get size(): number {
@@ -124,7 +143,9 @@ export class Baseline {
   }
 
   async save(): Promise<void> {
-    const findings = [...this.counts.values()].sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.unitText.localeCompare(b.unitText) || a.text.localeCompare(b.text));
+    const findings = [...this.counts.values()].sort(
+      (a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.unitText.localeCompare(b.unitText) || a.text.localeCompare(b.text),
+    );
     const data: BaselineData = { version: VERSION, findings };
     await writeFileAtomic(this.location, JSON.stringify(data, null, 2) + '\n');
   }

@@ -11,7 +11,6 @@ import { decodeBytes, encodeText, type SourceEncoding } from '../sources/encodin
 import { inputFormat, openText, type SourceFormat } from '../sources/index.js';
 import { InputError, type Finding } from '../core/types.js';
 
-
 export interface SkippedFix {
   finding: Finding;
   reason: string;
@@ -113,7 +112,11 @@ export async function applyFixes(path: string, text: string, format: SourceForma
   }
   const same = after !== undefined && after.length === before.length && after.every((r, i) => r.id === before[i]!.id && r.text === expected.get(r.id));
   if (!same) {
-    return { output: text, applied: [], skipped: [...skipped, ...edits.map((e) => ({ finding: e.finding, reason: 'the fixed file would not read back as expected' }))] };
+    return {
+      output: text,
+      applied: [],
+      skipped: [...skipped, ...edits.map((e) => ({ finding: e.finding, reason: 'the fixed file would not read back as expected' }))],
+    };
   }
   return { output, applied: edits.map((e) => e.finding), skipped };
 }
@@ -147,7 +150,13 @@ export async function writeFixedFile(path: string, text: string, encoding: Sourc
     roundTrip = undefined;
   }
   if (roundTrip !== text) {
-    throw new InputError(`cannot write the fix in ${encoding}: the replacement has characters that encoding lacks`, path, undefined, undefined, 'Save the file as UTF-8, or fix it by hand.');
+    throw new InputError(
+      `cannot write the fix in ${encoding}: the replacement has characters that encoding lacks`,
+      path,
+      undefined,
+      undefined,
+      'Save the file as UTF-8, or fix it by hand.',
+    );
   }
   const expected = options.original === undefined ? await readFile(path) : encodeText(options.original, encoding, bom);
   replaceFileContents(path, bytes, expected, { beforeReplace: options.beforeReplace });

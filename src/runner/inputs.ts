@@ -160,7 +160,10 @@ export function looksLikeLibrary(data: unknown): boolean {
  * is named with the config's `files`.
  */
 function looksLikeReplyText(text: string): boolean {
-  const lines = text.split('\n', 200).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .split('\n', 200)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const han = lines.filter(hasHan).length;
   return lines.length > 0 && han * 2 > lines.length;
 }

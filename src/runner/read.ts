@@ -14,8 +14,7 @@ export const SMALL_FILE = 1 << 20;
 export const PART_BYTES = 1 << 20;
 
 export type ReadSource =
-  | { kind: 'whole'; path: string; format: SourceFormat; decoded: DecodedText }
-  | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
+  { kind: 'whole'; path: string; format: SourceFormat; decoded: DecodedText } | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
 
 /**
  * The bytes of a regular file of at most `limit` bytes, with one open, synchronously: for small

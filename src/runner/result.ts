@@ -14,7 +14,6 @@ export interface FileResult {
   skipped?: SkippedCounts;
 }
 
-
 export interface Summary {
   files: number;
   units: number;

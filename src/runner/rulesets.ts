@@ -39,14 +39,23 @@ function readBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`, file, undefined, undefined, 'Check the path of the glossary or rule pack.');
+    throw new InputError(
+      code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`,
+      file,
+      undefined,
+      undefined,
+      'Check the path of the glossary or rule pack.',
+    );
   }
 }
 
 /** The cache key of a set of content files: aslint's version and each file's path and bytes. */
 export function contentKey(files: { glossary: readonly string[]; rules: readonly string[] }): string {
   const h = createHash('sha256').update(`${PACKAGE.version}\0${CACHE_FORMAT}`);
-  for (const [kind, list] of [['glossary', files.glossary], ['rules', files.rules]] as const) {
+  for (const [kind, list] of [
+    ['glossary', files.glossary],
+    ['rules', files.rules],
+  ] as const) {
     for (const f of list) h.update(`\0${kind}\0${f}\0`).update(readBytes(f));
   }
   return h.digest('hex');

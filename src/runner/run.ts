@@ -7,7 +7,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { PACKAGE } from '../core/package.js';
-import { ConfigResolver, formatFor, isIgnored, overridesFor, ruleSourcesKey, severityFor, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
+import {
+  ConfigResolver,
+  formatFor,
+  isIgnored,
+  overridesFor,
+  ruleSourcesKey,
+  severityFor,
+  type ConfigOptions,
+  type ResolvedConfig,
+} from '../config/discovery.js';
 import { countFile, countFindings, emptySummary, type ConversationScore, type FileResult, type LintResult, type ResultStream } from './result.js';
 import { resultOf, RunningScores } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
@@ -93,7 +102,6 @@ export interface RunOutput {
   /** Files skipped because a config ignores them. */
   ignored: string[];
 }
-
 
 /** Loads the content of each distinct set of glossary and rule files once, and compiles it when this thread needs it. */
 export class RuleSetPool implements RuleSetSource {
@@ -246,8 +254,14 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       // A hit needs no rule set at all: the glossary is not even loaded.
       const { glossary, rules: packs } = pool.files(config);
       const contentHash =
-        source.kind === 'whole' ? createHash('sha256').update(`${source.decoded.encoding}\0${source.decoded.bom}\0`).update(source.decoded.text).digest('hex') : await hashFile(path);
-      cacheKey = cache.key([JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), source.format], [...glossary, ...packs], contentHash);
+        source.kind === 'whole'
+          ? createHash('sha256').update(`${source.decoded.encoding}\0${source.decoded.bom}\0`).update(source.decoded.text).digest('hex')
+          : await hashFile(path);
+      cacheKey = cache.key(
+        [JSON.stringify(config), JSON.stringify(options.reportUnusedDisableDirectives ?? false), source.format],
+        [...glossary, ...packs],
+        contentHash,
+      );
       const hit = cache.get(path, cacheKey);
       if (hit) return { result: { ...hit, path } };
     }
@@ -262,7 +276,8 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       return { large: { path, bom: source.doc.bom ? 3 : 0, config }, cacheKey };
     }
     let linted: DocumentResult;
-    if (source.kind === 'whole') linted = await inThread.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
+    if (source.kind === 'whole')
+      linted = await inThread.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
     else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, lintOptions);
     const { findings, units, conversations, skipped } = linted;
     return { result: { path, findings: applySeverities(findings, config, path), units, conversations, skipped }, cacheKey };
@@ -272,14 +287,27 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
    * A large JSONL input in parts of whole lines across the workers, in order: each part, with
    * severities applied, goes to `take` as soon as it and the parts before it are linted.
    */
-  const lintJsonlInParts = async (path: string, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, take: (part: DocumentResult) => void, fromStdin: boolean): Promise<void> => {
+  const lintJsonlInParts = async (
+    path: string,
+    parts: AsyncIterable<JsonlPart | null>,
+    config: ResolvedConfig,
+    take: (part: DocumentResult) => void,
+    fromStdin: boolean,
+  ): Promise<void> => {
     const key = pool.keyOf(config);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
     const inFlight: Promise<DocumentResult>[] = [];
     const done = (r: DocumentResult) => take({ ...r, findings: applySeverities(r.findings, config, path) });
     let last: JsonlPart | undefined;
     for await (const part of parts) {
-      if (part === null && fromStdin) throw new InputError('the JSONL on stdin is not UTF-8 text', path, undefined, undefined, 'Convert it to UTF-8 (iconv -f GB18030 -t UTF-8), or pipe it without --stdin-format jsonl streaming.');
+      if (part === null && fromStdin)
+        throw new InputError(
+          'the JSONL on stdin is not UTF-8 text',
+          path,
+          undefined,
+          undefined,
+          'Convert it to UTF-8 (iconv -f GB18030 -t UTF-8), or pipe it without --stdin-format jsonl streaming.',
+        );
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place, from the first line not yet linted.
         while (inFlight.length > 0) done(await inFlight.shift()!);
@@ -354,7 +382,13 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
    * Otherwise the parts are merged into the file's result.
    */
   const lintLarge = async (path: string, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, fromStdin: boolean): Promise<FileResult> => {
-    const file: FileResult & Required<Pick<FileResult, 'conversations' | 'skipped'>> = { path, findings: [], units: 0, conversations: [], skipped: { media: 0, empty: 0 } };
+    const file: FileResult & Required<Pick<FileResult, 'conversations' | 'skipped'>> = {
+      path,
+      findings: [],
+      units: 0,
+      conversations: [],
+      skipped: { media: 0, empty: 0 },
+    };
     const baseline = stream && filter ? filter.filterFor(path) : undefined;
     await lintJsonlInParts(
       path,
@@ -464,7 +498,10 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         const { ruleSet } = await pool.get(config);
         const linted = FIXABLE_FORMATS.has(stdin.format)
           ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
-          : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, { ...config.lint, transcripts: options.transcripts }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
+          : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, {
+              ...config.lint,
+              transcripts: options.transcripts,
+            }).then((r) => ({ ...r, findings: applySeverities(r.findings, config, stdinPath) }));
         deliverResult({ path: stdinPath, ...linted }, false);
       }
     }

@@ -92,7 +92,10 @@ export class AgentTotals {
 
   /** The summaries, averages rounded to one decimal, lowest first. */
   summaries(): AgentSummary[] {
-    const out = [...this.agents.values()].map((s) => ({ ...s, averageScore: s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0 }));
+    const out = [...this.agents.values()].map((s) => ({
+      ...s,
+      averageScore: s.conversations > 0 ? Math.round((s.averageScore / s.conversations) * 10) / 10 : 0,
+    }));
     return out.sort((a, b) => a.averageScore - b.averageScore || a.agent.localeCompare(b.agent));
   }
 }

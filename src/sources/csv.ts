@@ -114,7 +114,13 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
-    throw new InputError(`cannot read the CSV: ${e.message ?? String(err)}`, file, e.lines ?? 1, 1, 'check the quotes: a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")');
+    throw new InputError(
+      `cannot read the CSV: ${e.message ?? String(err)}`,
+      file,
+      e.lines ?? 1,
+      1,
+      'check the quotes: a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
+    );
   }
   for (const l of invalid) yield unreadable(problemAt(lines.point((lines.starts[l.line - 1] ?? 0) + l.column - 1), l.message, l.hint));
   if (records.length === 0 && skippedErrors.length === 0) return;
@@ -135,7 +141,13 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
   for (const e of skippedErrors) {
     let first = (records[e.records - 1]?.info.lines ?? 0) + 1;
     while (first < starts.length && lineText(first) === '') first++;
-    yield unreadable(problemAt(lines.point(starts[first - 1] ?? 0), `a row that can't be read: ${e.message}`, 'a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")'));
+    yield unreadable(
+      problemAt(
+        lines.point(starts[first - 1] ?? 0),
+        `a row that can't be read: ${e.message}`,
+        'a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
+      ),
+    );
   }
   if (located.length === 0) return;
   const header = located[0]!;
@@ -151,7 +163,9 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
     );
   }
   const column = (f: MessageField): number => (fields[f] === undefined ? -1 : names.indexOf(fields[f]!));
-  const col = Object.fromEntries((['conversation', 'role', 'speaker', 'time', 'text', 'id', 'type', 'complete', 'excerpt', 'lang', 'channel'] as MessageField[]).map((f) => [f, column(f)])) as Record<MessageField, number>;
+  const col = Object.fromEntries(
+    (['conversation', 'role', 'speaker', 'time', 'text', 'id', 'type', 'complete', 'excerpt', 'lang', 'channel'] as MessageField[]).map((f) => [f, column(f)]),
+  ) as Record<MessageField, number>;
   const roles = foldRoleMap(options.roles);
 
   const messages: RawMessage[] = [];
@@ -207,7 +221,10 @@ async function linesText(input: SourceInput): Promise<{ text: string; invalid: (
 
 /** A header row that names a text column and a role or conversation column. */
 function looksLikeHeader(head: string, delimiter: string | undefined): boolean {
-  const first = head.replace(/^\ufeff/, '').split('\n', 1)[0]!.replace(/\r$/, '');
+  const first = head
+    .replace(/^\ufeff/, '')
+    .split('\n', 1)[0]!
+    .replace(/\r$/, '');
   const d = delimiter ?? sniffDelimiter(first);
   const names = first.split(d).map((n) => n.trim().replace(/^"|"$/g, ''));
   if (names.length < 2) return false;

@@ -43,7 +43,6 @@ export function parseDirectiveText(body: string): { kind: Exclude<DirectiveKind,
   };
 }
 
-
 export const lineEnd = (text: string, starts: Int32Array, line: number) => {
   const next = starts[line + 1];
   return next === undefined ? text.length : next - 1;
@@ -142,7 +141,6 @@ export function commentDirectives(text: string, starts: Int32Array, comments: Co
   pushAll(covers, open);
   return { directives, covers };
 }
-
 
 /** push(...items) passes every item as an argument: 150,000 rule ids in one comment overflowed the stack. */
 function pushAll<T>(target: T[], items: readonly T[]): void {

@@ -191,13 +191,7 @@ function looksUtf16WithoutBom(sample: Uint8Array): boolean {
 }
 
 function utf16WithoutBom(file: string): InputError {
-  return new InputError(
-    'the file looks like UTF-16 without a byte-order mark',
-    file,
-    undefined,
-    undefined,
-    'save it as UTF-8, or as UTF-16 with a BOM',
-  );
+  return new InputError('the file looks like UTF-16 without a byte-order mark', file, undefined, undefined, 'save it as UTF-8, or as UTF-16 with a BOM');
 }
 
 /** How many multi-byte UTF-8 sequences are valid, and how many bytes start an invalid one. */
@@ -290,7 +284,13 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEn
     case 'utf-16le':
     case 'utf-16be':
       if (buf.length % 2 !== 0)
-        throw new InputError('the UTF-16 file has an odd number of bytes', file, undefined, undefined, 'the file is cut short or not UTF-16: save it again as UTF-8');
+        throw new InputError(
+          'the UTF-16 file has an odd number of bytes',
+          file,
+          undefined,
+          undefined,
+          'the file is cut short or not UTF-16: save it again as UTF-8',
+        );
       text = new TextDecoder(enc.encoding, { ignoreBOM: true }).decode(buf);
       break;
     default:

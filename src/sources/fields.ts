@@ -7,16 +7,105 @@ import type { InputOptions, MessageField } from './format.js';
 /** Field → the names it goes by, folded (lower case, no spaces, `_` or `-`). First match wins. */
 const ALIASES: Record<MessageField, readonly string[]> = {
   conversation: [
-    'conversation', 'conversationid', 'session', 'sessionid', 'chatid', 'dialogid', 'dialogueid', 'threadid', 'ticketid', 'ticket',
-    '会话id', '会话', '会话编号', '会话号', '會話id', '會話', '对话id', '对话', '對話id', '工单号', '工单id', '工單號',
+    'conversation',
+    'conversationid',
+    'session',
+    'sessionid',
+    'chatid',
+    'dialogid',
+    'dialogueid',
+    'threadid',
+    'ticketid',
+    'ticket',
+    '会话id',
+    '会话',
+    '会话编号',
+    '会话号',
+    '會話id',
+    '會話',
+    '对话id',
+    '对话',
+    '對話id',
+    '工单号',
+    '工单id',
+    '工單號',
   ],
-  role: ['role', 'sender', 'from', 'sendertype', 'senderrole', 'speakerrole', 'authorrole', 'usertype', '发送方', '發送方', '角色', '身份', '发送者角色', '发送人类型', '发送者类型'],
+  role: [
+    'role',
+    'sender',
+    'from',
+    'sendertype',
+    'senderrole',
+    'speakerrole',
+    'authorrole',
+    'usertype',
+    '发送方',
+    '發送方',
+    '角色',
+    '身份',
+    '发送者角色',
+    '发送人类型',
+    '发送者类型',
+  ],
   speaker: [
-    'speaker', 'agentname', 'agent', 'staffname', 'sendername', 'name', 'nickname', 'author',
-    '客服', '坐席', '客服名称', '客服姓名', '客服昵称', '坐席名称', '坐席姓名', '客服名稱', '發送人', '发送人', '昵称', '暱稱', '姓名',
+    'speaker',
+    'agentname',
+    'agent',
+    'staffname',
+    'sendername',
+    'name',
+    'nickname',
+    'author',
+    '客服',
+    '坐席',
+    '客服名称',
+    '客服姓名',
+    '客服昵称',
+    '坐席名称',
+    '坐席姓名',
+    '客服名稱',
+    '發送人',
+    '发送人',
+    '昵称',
+    '暱稱',
+    '姓名',
   ],
-  time: ['time', 'timestamp', 'datetime', 'date', 'createdat', 'sentat', 'sendtime', 'ts', 'msgtime', '时间', '時間', '发送时间', '發送時間', '消息时间', '时间戳', '時間戳'],
-  text: ['text', 'content', 'message', 'msg', 'body', 'messagetext', 'msgcontent', '内容', '內容', '消息', '訊息', '消息内容', '聊天内容', '文本', '回复内容', '消息內容'],
+  time: [
+    'time',
+    'timestamp',
+    'datetime',
+    'date',
+    'createdat',
+    'sentat',
+    'sendtime',
+    'ts',
+    'msgtime',
+    '时间',
+    '時間',
+    '发送时间',
+    '發送時間',
+    '消息时间',
+    '时间戳',
+    '時間戳',
+  ],
+  text: [
+    'text',
+    'content',
+    'message',
+    'msg',
+    'body',
+    'messagetext',
+    'msgcontent',
+    '内容',
+    '內容',
+    '消息',
+    '訊息',
+    '消息内容',
+    '聊天内容',
+    '文本',
+    '回复内容',
+    '消息內容',
+  ],
   id: ['messageid', 'msgid', '消息id', '訊息id'],
   type: ['type', 'msgtype', 'messagetype', 'contenttype', 'kind', '消息类型', '类型', '訊息類型', '類型'],
   complete: ['complete', '完整'],
@@ -28,7 +117,10 @@ const ALIASES: Record<MessageField, readonly string[]> = {
 export const FIELDS = Object.keys(ALIASES) as MessageField[];
 
 export function foldName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_\-.]+/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 /**
@@ -54,7 +146,13 @@ function resolveUncached(names: readonly string[], options: InputOptions, where?
     const found = names.find((n) => n === name) ?? names.find((n) => foldName(n) === foldName(name));
     if (found === undefined) {
       if (where)
-        throw new InputError(`the config maps ${field} to the column "${name}", which this file does not have`, where.file, where.line, 1, `its columns are: ${names.join(', ')}; fix input.columns in aslint.config.yaml`);
+        throw new InputError(
+          `the config maps ${field} to the column "${name}", which this file does not have`,
+          where.file,
+          where.line,
+          1,
+          `its columns are: ${names.join(', ')}; fix input.columns in aslint.config.yaml`,
+        );
       continue;
     }
     out[field] = found;
@@ -76,8 +174,34 @@ function resolveUncached(names: readonly string[], options: InputOptions, where?
 }
 
 const MEDIA_TYPES = new Set(
-  ['image', 'img', 'picture', 'pic', 'photo', 'sticker', 'emoji', 'emoticon', 'file', 'video', 'voice', 'audio', 'location', 'card',
-    '图片', '圖片', '表情', '文件', '檔案', '视频', '視頻', '影片', '语音', '語音', '位置', '卡片'].map(foldName),
+  [
+    'image',
+    'img',
+    'picture',
+    'pic',
+    'photo',
+    'sticker',
+    'emoji',
+    'emoticon',
+    'file',
+    'video',
+    'voice',
+    'audio',
+    'location',
+    'card',
+    '图片',
+    '圖片',
+    '表情',
+    '文件',
+    '檔案',
+    '视频',
+    '視頻',
+    '影片',
+    '语音',
+    '語音',
+    '位置',
+    '卡片',
+  ].map(foldName),
 );
 const TEXT_TYPES = new Set(['text', 'txt', 'plain', '文本', '文字', 'message', 'msg'].map(foldName));
 

@@ -148,7 +148,17 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
     text: async () => (await readTextFile(path, enc.encoding)).text,
     bytes: () => readFile(path),
   };
-  return { path, format: format.name, encoding: enc.encoding, bom: enc.bomLength > 0, conversations: reiterable(path, () => format.read(input, options.input ?? {}), async () => new LineMap(await input.text())) };
+  return {
+    path,
+    format: format.name,
+    encoding: enc.encoding,
+    bom: enc.bomLength > 0,
+    conversations: reiterable(
+      path,
+      () => format.read(input, options.input ?? {}),
+      async () => new LineMap(await input.text()),
+    ),
+  };
 }
 
 function detectBom(sample: Buffer): DetectedEncoding | undefined {
@@ -171,7 +181,15 @@ export function openText(path: string, text: string, format: SourceFormat, input
     text: () => Promise.resolve(body),
     bytes: () => Promise.resolve(Buffer.from(body, 'utf8')),
   };
-  return { path, format, conversations: reiterable(path, () => f.read(source, input), async () => new LineMap(body)) };
+  return {
+    path,
+    format,
+    conversations: reiterable(
+      path,
+      () => f.read(source, input),
+      async () => new LineMap(body),
+    ),
+  };
 }
 
 /** Decode stdin bytes (any supported encoding) to text for openText. */
@@ -191,5 +209,13 @@ export function openJsonlPart(path: string, text: string, start: { line: number;
     text: () => Promise.resolve(text),
     bytes: () => Promise.resolve(Buffer.from(text, 'utf8')),
   };
-  return { path, format: 'jsonl', conversations: reiterable(path, () => inputFormat('jsonl').read(source, input), async () => new LineMap(text, start.line, start.offset)) };
+  return {
+    path,
+    format: 'jsonl',
+    conversations: reiterable(
+      path,
+      () => inputFormat('jsonl').read(source, input),
+      async () => new LineMap(text, start.line, start.offset),
+    ),
+  };
 }

@@ -93,7 +93,13 @@ async function* readJsonChats(path: string, text: string, options: InputOptions)
   const list = listOf(root);
   if (!list || list.kind !== 'array') {
     const p = lines.point(root.start);
-    throw new InputError('expected a list of conversations or of messages', path, p.line, p.column, `write [{"id": …, "messages": […]}] or [{"session_id": …, "role": …, "text": …}], or put the list under "conversations"`);
+    throw new InputError(
+      'expected a list of conversations or of messages',
+      path,
+      p.line,
+      p.column,
+      `write [{"id": …, "messages": […]}] or [{"session_id": …, "role": …, "text": …}], or put the list under "conversations"`,
+    );
   }
   const roles = foldRoleMap(options.roles);
   const messages: RawMessage[] = [];

@@ -182,12 +182,7 @@ const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b'
  * Decode the JSON string literal whose opening quote is at `src[start]`, with a map from each
  * text offset to its offset in the source (plus `base`). Throws JsonSyntaxError when invalid.
  */
-export function decodeJsonString(
-  src: string,
-  start: number,
-  base = 0,
-  end = src.length,
-): { text: string; map: OffsetMap; end: number } {
+export function decodeJsonString(src: string, start: number, base = 0, end = src.length): { text: string; map: OffsetMap; end: number } {
   const b = new MapBuilder(start + 1 + base);
   let i = start + 1;
   let run = i;
@@ -224,7 +219,9 @@ export function decodeJsonString(
       throw new JsonSyntaxError(
         c === 10 || c === 13 ? 'unterminated string' : 'control character in a string',
         c === 10 || c === 13 ? start : i,
-        c === 10 || c === 13 ? 'close the string with " before the line ends (write a line break as \\n)' : 'write control characters as escapes such as \\t or \\u0001',
+        c === 10 || c === 13
+          ? 'close the string with " before the line ends (write a line break as \\n)'
+          : 'write control characters as escapes such as \\t or \\u0001',
       );
     i++;
   }

@@ -142,9 +142,24 @@ export function tagsOf(ctx: RecordContext, o: Record<string, unknown>, path: Pat
   return ctx.fail('"tags" must be a list of strings', [...path, 'tags'], 'write "tags": ["refund", "shipping"]');
 }
 
-
 /** Keys that hold a conversation's list of messages. */
-const TURNS_KEYS = ['turns', 'messages', 'msgs', 'dialog', 'dialogue', 'chat', 'records', 'history', 'conversation', '消息', '对话', '對話', '聊天记录', '聊天記錄', '消息列表'];
+const TURNS_KEYS = [
+  'turns',
+  'messages',
+  'msgs',
+  'dialog',
+  'dialogue',
+  'chat',
+  'records',
+  'history',
+  'conversation',
+  '消息',
+  '对话',
+  '對話',
+  '聊天记录',
+  '聊天記錄',
+  '消息列表',
+];
 
 /** A JSON record: a conversation, one message of one (to be grouped), or a canned reply. */
 export type JsonRecord = { conversation: Conversation } | { message: RawMessage } | { reply: Conversation };
@@ -189,14 +204,22 @@ export function messageOf(ctx: RecordContext, t: Record<string, unknown>, path: 
  * reply (JSONL), not a message without a role. Throws InputError when the value's shape is wrong.
  */
 export function readJsonRecord(ctx: RecordContext, value: unknown, options: InputOptions, roles: RoleMap, fallbackId: string, replies: boolean): JsonRecord {
-  if (!isObject(value)) ctx.fail(`expected a JSON object (a conversation or a message), not ${kindOf(value)}`, [], 'write {"id": …, "turns": [{"role": …, "text": …}]} or {"session_id": …, "role": …, "text": …}');
+  if (!isObject(value))
+    ctx.fail(
+      `expected a JSON object (a conversation or a message), not ${kindOf(value)}`,
+      [],
+      'write {"id": …, "turns": [{"role": …, "text": …}]} or {"session_id": …, "role": …, "text": …}',
+    );
   const o = value as Record<string, unknown>;
   const turnsKey = TURNS_KEYS.find((k) => own(o, k) && Array.isArray(o[k])) ?? TURNS_KEYS.find((k) => own(o, k) && k !== 'conversation');
   if (turnsKey !== undefined) {
     const turns = o[turnsKey];
     if (!Array.isArray(turns))
       ctx.fail(`"${turnsKey}" must be a list of turns, not ${kindOf(turns)}`, [turnsKey], `write "${turnsKey}": [{"role": "agent", "text": "…"}]`);
-    const f = resolveFields(Object.keys(o).filter((k) => k !== turnsKey), options);
+    const f = resolveFields(
+      Object.keys(o).filter((k) => k !== turnsKey),
+      options,
+    );
     const idKey = own(o, 'id') ? 'id' : f.conversation;
     let id: string | undefined;
     if (idKey !== undefined && o[idKey] !== null && o[idKey] !== undefined) {
@@ -216,9 +239,19 @@ export function readJsonRecord(ctx: RecordContext, value: unknown, options: Inpu
   }
   const m = messageOf(ctx, o, [], options);
   if (replies && m.role === undefined && m.conversation === undefined) {
-    if (m.text === undefined) ctx.fail('the line has neither "turns" nor "text"', [], 'write a conversation {"id": …, "turns": [{"role": …, "text": …}]} or a reply {"id": …, "text": …}');
+    if (m.text === undefined)
+      ctx.fail(
+        'the line has neither "turns" nor "text"',
+        [],
+        'write a conversation {"id": …, "turns": [{"role": …, "text": …}]} or a reply {"id": …, "text": …}',
+      );
     const t = m.text!;
-    if (typeof t.value !== 'string') ctx.fail(`the reply text must be a string, not ${kindOf(t.value)}`, [Object.keys(o).find((k) => o[k] === t.value) ?? 'text'], 'write the text as one JSON string (line breaks as \\n)');
+    if (typeof t.value !== 'string')
+      ctx.fail(
+        `the reply text must be a string, not ${kindOf(t.value)}`,
+        [Object.keys(o).find((k) => o[k] === t.value) ?? 'text'],
+        'write the text as one JSON string (line breaks as \\n)',
+      );
     const u: Utterance = { id: m.id ?? fallbackId, conversationId: null, index: null, role: 'agent', text: t.value as string, locate: t.locate! };
     const tags = tagsOf(ctx, o, []);
     if (tags) u.tags = tags;
@@ -262,7 +295,9 @@ export async function* jsonlConversations(file: string, lines: AsyncIterable<Lin
   for await (const batch of lines) {
     for (const line of batch) {
       if (line.invalid) {
-        yield unreadable(problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint));
+        yield unreadable(
+          problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint),
+        );
         continue;
       }
       if (isBlank(line.text)) continue;
@@ -293,7 +328,10 @@ function isBlank(s: string): boolean {
 
 /** Whether a JSON-ish text is JSON Lines rather than one JSON document. */
 export function looksLikeJsonl(text: string): boolean {
-  const lines = text.replace(/^\ufeff/, '').split('\n', 50).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .split('\n', 50)
+    .filter((l) => l.trim() !== '');
   const first = lines[0];
   if (!first) return false;
   let v: unknown;

@@ -91,8 +91,7 @@ export async function* linesOfFile(file: string, enc: DetectedEncoding): AsyncGe
         carry = rest;
         if (lines.length) yield lines;
       }
-      if (odd % 2 !== 0)
-        throw invalidEnd(file, splitter.line);
+      if (odd % 2 !== 0) throw invalidEnd(file, splitter.line);
       const { lines } = splitter.split(carry + decoder.decode(), true);
       if (lines.length) yield lines;
       return;

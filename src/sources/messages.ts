@@ -54,7 +54,11 @@ function judge(m: RawMessage, roles: RoleMap): Judged {
   if (t === undefined || t.value === null || t.value === undefined) {
     if (media) return { skip: 'media' };
     return {
-      problem: problemAt((t?.at ?? m.at)(), t ? 'the message text is null' : 'the message has no text', 'give the text; an image or other non-text message needs a type column or field saying so (type: image)'),
+      problem: problemAt(
+        (t?.at ?? m.at)(),
+        t ? 'the message text is null' : 'the message has no text',
+        'give the text; an image or other non-text message needs a type column or field saying so (type: image)',
+      ),
     };
   }
   if (typeof t.value !== 'string' && typeof t.value !== 'number')
@@ -81,13 +85,19 @@ function stringOf(v: unknown): string | undefined {
  * the conversation; media and empty messages are counted. `fields` are conversation-level fields
  * of the export, which the messages' own repeated fields fill in where missing.
  */
-export function buildConversation(id: string, messages: readonly RawMessage[], roles: RoleMap, fields: Partial<Pick<RawMessage, 'complete' | 'excerpt' | 'lang' | 'channel'>> = {}): Conversation {
+export function buildConversation(
+  id: string,
+  messages: readonly RawMessage[],
+  roles: RoleMap,
+  fields: Partial<Pick<RawMessage, 'complete' | 'excerpt' | 'lang' | 'channel'>> = {},
+): Conversation {
   const units: Utterance[] = [];
   const problems: ReadProblem[] = [];
   const skipped: SkippedCounts = { media: 0, empty: 0 };
   const f = { ...fields };
   for (const [position, m] of messages.entries()) {
-    for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] === undefined && m[k] !== undefined && m[k] !== null && m[k] !== '') f[k] = m[k];
+    for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const)
+      if (f[k] === undefined && m[k] !== undefined && m[k] !== null && m[k] !== '') f[k] = m[k];
     const j = judge(m, roles);
     if ('problem' in j) problems.push(j.problem);
     else if ('skip' in j) skipped[j.skip]++;
@@ -130,7 +140,10 @@ export function groupMessages(messages: readonly RawMessage[], roles: RoleMap, f
   for (const [id, g] of groups) {
     const times = g.map((m) => (m.time === undefined ? undefined : parseTime(m.time)));
     const ordered = times.every((t) => t?.dated)
-      ? g.map((m, k) => ({ m, t: times[k]!.ms, k })).sort((a, b) => a.t - b.t || a.k - b.k).map((x) => x.m)
+      ? g
+          .map((m, k) => ({ m, t: times[k]!.ms, k }))
+          .sort((a, b) => a.t - b.t || a.k - b.k)
+          .map((x) => x.m)
       : g;
     out.push(buildConversation(id, ordered, roles));
   }

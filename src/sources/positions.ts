@@ -118,7 +118,11 @@ export class LineMap {
   /** The offset (in the text) where each line starts; line index 0 is `firstLine`. */
   readonly starts: Int32Array;
 
-  constructor(text: string, private readonly firstLine = 1, private readonly base = 0) {
+  constructor(
+    text: string,
+    private readonly firstLine = 1,
+    private readonly base = 0,
+  ) {
     const s: number[] = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) s.push(i + 1);
     this.starts = Int32Array.from(s);

@@ -68,7 +68,6 @@ function jsonDirectives(text: string): Parsed {
   return { directives, covers };
 }
 
-
 // --fix: a replacement written as a JSON string body.
 /** The replacement as a JSON string body, in the file's style (\u escapes for non-ASCII if it uses them). */
 function jsonReplacement(raw: string, finding: Finding): string | { reason: string } {

@@ -44,7 +44,6 @@ function textDirectives(text: string): Parsed {
   return commentDirectives(text, starts, comments, (line) => [starts[line]!, lineEnd(text, starts, line)]);
 }
 
-
 // --fix: the replacement as it is, on one line.
 function textReplacement(text: string, start: number, raw: string, finding: Finding): string | { reason: string } {
   const rep = finding.fix!.replacement;

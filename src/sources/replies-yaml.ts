@@ -184,10 +184,12 @@ function yamlDirectives(text: string): Parsed {
   });
   const inside = (offset: number) => strings.some(([s, e]) => s <= offset && offset < e);
   const comments = commentLines(text, starts, inside);
-  const parsed = commentDirectives(text, starts, comments, (line) => [starts[line]!, Math.max(lineEnd(text, starts, line), reach.get(line) ?? within.get(line) ?? 0)]);
+  const parsed = commentDirectives(text, starts, comments, (line) => [
+    starts[line]!,
+    Math.max(lineEnd(text, starts, line), reach.get(line) ?? within.get(line) ?? 0),
+  ]);
   return { directives: [...parsed.directives, ...fields], covers: [...parsed.covers, ...fieldCovers] };
 }
-
 
 // --fix: a replacement written the way its place in the YAML needs it.
 interface YamlScalarAt {
@@ -250,9 +252,13 @@ function yamlReplacement(edit: FixSite, scalars: YamlScalarAt[]): string | { rea
         decoded = undefined;
       }
       if (decoded !== finding.text) return { reason: 'the span in the file does not read as the flagged text' };
-      let body = rep.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      let body = rep
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
       // Written with \u escapes for non-ASCII? Then the replacement is too.
-      if (/\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw)) body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      if (/\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw))
+        body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       return body;
     }
     case 'BLOCK_LITERAL':
@@ -263,7 +269,6 @@ function yamlReplacement(edit: FixSite, scalars: YamlScalarAt[]): string | { rea
       return { reason: 'the span is in a YAML node that is not text' };
   }
 }
-
 
 export const repliesYamlFormat: InputFormat<'replies-yaml'> = {
   name: 'replies-yaml',

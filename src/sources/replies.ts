@@ -39,7 +39,11 @@ export function* repliesOf(root: RNode | null, file: string, lines: LineMap, lan
     if (v && (v.kind === 'seq' || (v.kind === 'map' && !(v.entries ?? []).some((e) => e.key === 'text')))) top = v;
   }
   if (top.kind === 'scalar')
-    fail('expected a list or a map of replies', top.start, lang === 'YAML' ? 'write `- id: …\n    text: …` items, or `id: text` pairs' : 'write [{"id": …, "text": …}] or {"id": "text"}');
+    fail(
+      'expected a list or a map of replies',
+      top.start,
+      lang === 'YAML' ? 'write `- id: …\n    text: …` items, or `id: text` pairs' : 'write [{"id": …, "text": …}] or {"id": "text"}',
+    );
   const seen = new Map<string, number>();
   const reply = (node: RNode | null, at: number, key: string | undefined): Conversation => {
     let id = key;
@@ -86,8 +90,7 @@ export function* repliesOf(root: RNode | null, file: string, lines: LineMap, lan
     const t = textNode!;
     if (id === undefined) id = `L${lines.point(t.start).line}`;
     const prev = seen.get(id);
-    if (prev !== undefined)
-      fail(`duplicate reply id "${id}" (first used on line ${lines.point(prev).line})`, node?.start ?? at, 'give every reply its own id');
+    if (prev !== undefined) fail(`duplicate reply id "${id}" (first used on line ${lines.point(prev).line})`, node?.start ?? at, 'give every reply its own id');
     seen.set(id, node?.start ?? at);
     const { text, map } = t.decode!();
     const u: Utterance = {

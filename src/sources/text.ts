@@ -180,7 +180,9 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
   for await (const batch of lines) {
     for (const line of batch) {
       if (line.invalid) {
-        yield unreadable(problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint));
+        yield unreadable(
+          problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint),
+        );
         continue;
       }
       if (line.text.trim() === '') {

@@ -28,7 +28,13 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
   try {
     rows = (await readSheet(Buffer.from(await input.bytes()), { trim: false })) as Cell[][];
   } catch (err) {
-    throw new InputError(`cannot read the workbook: ${(err as Error).message}`, file, undefined, undefined, 'save it again from Excel or WPS as .xlsx (Excel Workbook), or export the sheet as CSV');
+    throw new InputError(
+      `cannot read the workbook: ${(err as Error).message}`,
+      file,
+      undefined,
+      undefined,
+      'save it again from Excel or WPS as .xlsx (Excel Workbook), or export the sheet as CSV',
+    );
   }
   const headerIndex = rows.findIndex((r) => r.filter((c) => cellText(c)?.trim()).length >= 2);
   if (headerIndex === -1) return;
@@ -47,7 +53,7 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
   const messages: RawMessage[] = [];
   for (let r = headerIndex + 1; r < rows.length; r++) {
     const row = rows[r]!;
-    if (row.every((c) => cellText(c)?.trim() ? false : true)) continue;
+    if (row.every((c) => (cellText(c)?.trim() ? false : true))) continue;
     const line = r + 1;
     const point = (k: number) => (): SourcePoint => ({ line, column: k + 1, offset: 0 });
     const cell = (f: MessageField): string | undefined => (col(f) < 0 ? undefined : cellText(row[col(f)]));

@@ -86,7 +86,10 @@ function writeCachedTable(file: string, t: FoldTable): void {
     const pairs = new Uint32Array([...t.astral].flat());
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(t.bmp.buffer, t.bmp.byteOffset, t.bmp.byteLength), Buffer.from(t.simplifiedOnly), Buffer.from(pairs.buffer)]));
+    writeFileSync(
+      tmp,
+      Buffer.concat([Buffer.from(t.bmp.buffer, t.bmp.byteOffset, t.bmp.byteLength), Buffer.from(t.simplifiedOnly), Buffer.from(pairs.buffer)]),
+    );
     renameSync(tmp, file);
   } catch {
     // a read-only install only loses the cache

@@ -22,7 +22,7 @@ export function normalize(text: string): Normalized {
   let j = 0;
   const parts: string[] = [];
   let runStart = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let cp = c;
     let width = 1;

@@ -35,9 +35,7 @@ async function loadConverters(): Promise<Converters> {
 }
 
 function cacheFile(): string {
-  const dir =
-    process.env.ASLINT_CACHE_DIR ??
-    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'aslint');
+  const dir = process.env.ASLINT_CACHE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'aslint');
   return join(dir, 'regional-forms.json');
 }
 

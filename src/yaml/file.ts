@@ -8,7 +8,15 @@ import { InputError, type JsonSchema } from '../core/types.js';
 import { decodeBytes } from '../sources/encoding.js';
 import { LineMap } from '../sources/positions.js';
 import { regexProblem } from './regex-safety.js';
-import { aliasCycleAt, ALIAS_BOMB_HINT, ALIAS_BOMB_MESSAGE, ALIAS_CYCLE_HINT, ALIAS_CYCLE_MESSAGE, firstAliasAt, assertYamlNesting } from '../sources/yaml-limits.js';
+import {
+  aliasCycleAt,
+  ALIAS_BOMB_HINT,
+  ALIAS_BOMB_MESSAGE,
+  ALIAS_CYCLE_HINT,
+  ALIAS_CYCLE_MESSAGE,
+  firstAliasAt,
+  assertYamlNesting,
+} from '../sources/yaml-limits.js';
 
 /** What is wrong with each regex that failed the `regex` format, for its error message. */
 const regexProblems = new Map<string, string>();
@@ -129,16 +137,28 @@ export function parseYaml(path: string, source: string): YamlFile {
  */
 function contentProblem(doc: Document.Parsed): { offset: number; message: string; hint: string } | null {
   const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (tagWarning) return { offset: tagWarning.pos[0], message: `unknown YAML tag: ${tagWarning.message.split('\n')[0]}`, hint: 'Remove the tag (!name): aslint files hold plain text, numbers and lists.' };
+  if (tagWarning)
+    return {
+      offset: tagWarning.pos[0],
+      message: `unknown YAML tag: ${tagWarning.message.split('\n')[0]}`,
+      hint: 'Remove the tag (!name): aslint files hold plain text, numbers and lists.',
+    };
   let found: { offset: number; message: string; hint: string } | null = null;
   visit(doc, {
     Scalar(_key, node) {
       const offset = node.range?.[0] ?? 0;
       const v = node.value;
       const control = typeof v === 'string' ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(v) : null;
-      if (control) found = { offset, message: `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) in text`, hint: 'Remove it: text in aslint files is what people write.' };
-      else if (typeof v === 'string' && v.length > 0 && v.trim() === '') found = { offset, message: 'text that is only white space', hint: 'Write the words, or remove the entry.' };
-      else if (typeof v === 'number' && !Number.isFinite(v)) found = { offset, message: `a number too large to use: ${node.source ?? String(v)}`, hint: 'Write a whole number of a reasonable size.' };
+      if (control)
+        found = {
+          offset,
+          message: `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) in text`,
+          hint: 'Remove it: text in aslint files is what people write.',
+        };
+      else if (typeof v === 'string' && v.length > 0 && v.trim() === '')
+        found = { offset, message: 'text that is only white space', hint: 'Write the words, or remove the entry.' };
+      else if (typeof v === 'number' && !Number.isFinite(v))
+        found = { offset, message: `a number too large to use: ${node.source ?? String(v)}`, hint: 'Write a whole number of a reasonable size.' };
       return found ? visit.BREAK : undefined;
     },
   });

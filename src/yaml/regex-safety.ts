@@ -25,14 +25,18 @@ let libs: { regexpp: typeof import('@eslint-community/regexpp'); refa: typeof im
 function load(): NonNullable<typeof libs> {
   if (!libs) {
     const regexpp = require('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
-    libs = { regexpp, refa: require('refa') as typeof import('refa'), scslre: require('scslre') as typeof import('scslre'), parser: new regexpp.RegExpParser({ ecmaVersion: 2024 }) };
+    libs = {
+      regexpp,
+      refa: require('refa') as typeof import('refa'),
+      scslre: require('scslre') as typeof import('scslre'),
+      parser: new regexpp.RegExpParser({ ecmaVersion: 2024 }),
+    };
   }
   return libs;
 }
 
 /** Automata larger than this are not built; the regex is refused as too complex to check. */
 const MAX_NODES = 10_000;
-
 
 /** Why a rule regex cannot be used (written in the u flag's syntax), or null when it can. */
 export function regexProblem(source: string): string | null {

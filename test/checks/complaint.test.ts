@@ -66,30 +66,81 @@ const messages = (c: ReturnType<typeof dialogue>) => lintConversation(c, rules).
 
 describe('complaint categories', () => {
   it('triggers on any category, quotes every trigger word and names the first one’s category', () => {
-    const c = dialogue('c', [['customer', '快递还没有到，东西坏了，太坑了'], ['agent', '我看一下']]);
+    const c = dialogue('c', [
+      ['customer', '快递还没有到，东西坏了，太坑了'],
+      ['agent', '我看一下'],
+    ]);
     expect(messages(c)).toEqual([['p/missing-apology', 1, '顾客说了“还没有到”“坏了”“太坑了”（delay），客服没有致歉。']]);
   });
   it('gives a related location: the customer turn and the span of the trigger words', () => {
-    const c = dialogue('c', [['agent', '您好'], ['customer', '唉，东西坏了，太坑了！'], ['agent', '我看一下']]);
+    const c = dialogue('c', [
+      ['agent', '您好'],
+      ['customer', '唉，东西坏了，太坑了！'],
+      ['agent', '我看一下'],
+    ]);
     const [f] = lintConversation(c, rules);
     expect([f!.turn, f!.column, f!.endColumn]).toEqual([2, 1, 5]);
     expect(f!.related).toEqual([
-      { unit: 'c#1', turn: 1, line: 2, column: 5, endLine: 2, endColumn: 11, start: 4, end: 10, text: '坏了，太坑了', message: '触发的话：“坏了”“太坑了”（fault）' },
+      {
+        unit: 'c#1',
+        turn: 1,
+        line: 2,
+        column: 5,
+        endLine: 2,
+        endColumn: 11,
+        start: 4,
+        end: 10,
+        text: '坏了，太坑了',
+        message: '触发的话：“坏了”“太坑了”（fault）',
+      },
     ]);
   });
   it('the guards of `when` apply to every category: a hypothetical is no complaint', () => {
-    expect(messages(dialogue('c', [['customer', '如果坏了怎么办'], ['agent', '可以换']]))).toEqual([]);
-    expect(messages(dialogue('c', [['customer', '我要投诉'], ['agent', '抱歉']]))).toEqual([]);
-    expect(messages(dialogue('c', [['customer', '我要投诉'], ['agent', '好']]))).toEqual([['p/missing-apology', 1, '顾客说了“投诉”（），客服没有致歉。']]);
+    expect(
+      messages(
+        dialogue('c', [
+          ['customer', '如果坏了怎么办'],
+          ['agent', '可以换'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      messages(
+        dialogue('c', [
+          ['customer', '我要投诉'],
+          ['agent', '抱歉'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      messages(
+        dialogue('c', [
+          ['customer', '我要投诉'],
+          ['agent', '好'],
+        ]),
+      ),
+    ).toEqual([['p/missing-apology', 1, '顾客说了“投诉”（），客服没有致歉。']]);
   });
 });
 
 describe('messages in the language of the text', () => {
   it('uses en for Latin text, zh-Hant for Traditional, zh-Hans otherwise', () => {
-    expect(messages(dialogue('c', [['customer', 'My order is still not arrived'], ['agent', 'Let me check']]))).toEqual([
-      ['p/missing-apology', 1, 'The customer said “still not arrived” (delay) and got no apology.'],
-    ]);
-    expect(messages(dialogue('c', [['customer', '東西壞了'], ['agent', '我看一下喔']]))).toEqual([['p/missing-apology', 1, '顧客說了「壞了」（fault），客服沒有致歉。']]);
+    expect(
+      messages(
+        dialogue('c', [
+          ['customer', 'My order is still not arrived'],
+          ['agent', 'Let me check'],
+        ]),
+      ),
+    ).toEqual([['p/missing-apology', 1, 'The customer said “still not arrived” (delay) and got no apology.']]);
+    expect(
+      messages(
+        dialogue('c', [
+          ['customer', '東西壞了'],
+          ['agent', '我看一下喔'],
+        ]),
+      ),
+    ).toEqual([['p/missing-apology', 1, '顧客說了「壞了」（fault），客服沒有致歉。']]);
   });
   it('a one-string message serves every language; kinds give their default in English too', () => {
     expect(messages(reply('r', 'go away, 滚'))).toEqual([['p/plain-string', null, '只有一种语言']]);
@@ -99,7 +150,9 @@ describe('messages in the language of the text', () => {
   it('a misuse’s why may be given per language', () => {
     expect(messages(reply('r', '支持保价吗'))).toEqual([['term/price-protection', null, '“保价”应为“价保”：保价是物流的保价运输。']]);
     expect(messages(reply('r', '支援保價嗎'))).toEqual([['term/price-protection', null, '“保價”应为“價保”：保價是物流的保價運輸。']]);
-    expect(messages(reply('r', 'We offer price insurance'))).toEqual([['term/price-protection', null, '“price insurance” should be “price protection”: Say price protection.']]);
+    expect(messages(reply('r', 'We offer price insurance'))).toEqual([
+      ['term/price-protection', null, '“price insurance” should be “price protection”: Say price protection.'],
+    ]);
   });
 });
 
@@ -107,11 +160,22 @@ describe('related locations in reports', () => {
   it('json has `related` on the finding; sarif has relatedLocations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aslint-rel-'));
     const file = join(dir, 'c.jsonl');
-    writeFileSync(file, JSON.stringify({ id: 'c1', turns: [{ role: 'customer', text: '东西坏了' }, { role: 'agent', text: '好的' }] }) + '\n');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'c1',
+        turns: [
+          { role: 'customer', text: '东西坏了' },
+          { role: 'agent', text: '好的' },
+        ],
+      }) + '\n',
+    );
     const json = await runCli(['lint', file, '--no-defaults', '--no-config', '--rules', packPath, '--format', 'json']);
     expect(json.code).toBe(1);
     const finding = JSON.parse(json.stdout).files[0].findings[0];
-    expect(finding.related).toEqual([{ unit: 'c1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 52, text: '坏了', message: '触发的话：“坏了”（fault）' }]);
+    expect(finding.related).toEqual([
+      { unit: 'c1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 52, text: '坏了', message: '触发的话：“坏了”（fault）' },
+    ]);
     const sarif = await runCli(['lint', file, '--no-defaults', '--no-config', '--rules', packPath, '--format', 'sarif'], dir);
     const result = JSON.parse(sarif.stdout).runs[0].results[0];
     expect(result.relatedLocations).toEqual([

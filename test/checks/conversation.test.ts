@@ -15,20 +15,51 @@ const ofKind = (conv: ReturnType<typeof dialogue>, kind: string) =>
 
 describe('require', () => {
   it('points at the whole agent turn where the apology was due', () => {
-    const conv = dialogue('c1', [['customer', '快递太慢了'], ['agent', '您好，已为您催促'], ['agent', '请耐心等待']]);
+    const conv = dialogue('c1', [
+      ['customer', '快递太慢了'],
+      ['agent', '您好，已为您催促'],
+      ['agent', '请耐心等待'],
+    ]);
     expect(ofKind(conv, 'require')).toEqual([['test/missing-apology', 1, 2, 1, 2, 9, '顾客说“太慢了”后，客服 2 轮内没有致歉。']]);
   });
   it('is satisfied by an apology in any of the next `within` agent turns, in any script', () => {
-    expect(ofKind(dialogue('c1', [['customer', '快遞太慢了'], ['agent', '您好'], ['agent', '很抱歉讓您久等']]), 'require')).toEqual([]);
-    expect(ofKind(dialogue('c2', [['customer', 'my parcel is late'], ['agent', 'We apologize for the delay']]), 'require')).toEqual([]);
+    expect(
+      ofKind(
+        dialogue('c1', [
+          ['customer', '快遞太慢了'],
+          ['agent', '您好'],
+          ['agent', '很抱歉讓您久等'],
+        ]),
+        'require',
+      ),
+    ).toEqual([]);
+    expect(
+      ofKind(
+        dialogue('c2', [
+          ['customer', 'my parcel is late'],
+          ['agent', 'We apologize for the delay'],
+        ]),
+        'require',
+      ),
+    ).toEqual([]);
   });
   it('points at the trigger when no agent turn follows', () => {
-    expect(ofKind(dialogue('c1', [['agent', '您好'], ['customer', '东西坏了']]), 'require')).toEqual([
-      ['test/missing-apology', 1, 2, 3, 2, 5, '顾客说“坏了”后，客服 2 轮内没有致歉。'],
-    ]);
+    expect(
+      ofKind(
+        dialogue('c1', [
+          ['agent', '您好'],
+          ['customer', '东西坏了'],
+        ]),
+        'require',
+      ),
+    ).toEqual([['test/missing-apology', 1, 2, 3, 2, 5, '顾客说“坏了”后，客服 2 轮内没有致歉。']]);
   });
   it('reports a turn once when several complaints precede it', () => {
-    const conv = dialogue('c1', [['customer', '太慢了'], ['customer', '东西也坏了'], ['agent', '您好，我看一下']]);
+    const conv = dialogue('c1', [
+      ['customer', '太慢了'],
+      ['customer', '东西也坏了'],
+      ['agent', '您好，我看一下'],
+    ]);
     expect(ofKind(conv, 'require')).toHaveLength(1);
   });
   it('does not apply to canned replies', () => {
@@ -38,10 +69,25 @@ describe('require', () => {
 
 describe('position', () => {
   it('wants a greeting in the first agent turn', () => {
-    expect(ofKind(dialogue('c1', [['customer', '在吗'], ['agent', '什么事'], ['agent', '您好']]), 'position')).toEqual([
-      ['test/greeting', 1, 2, 1, 2, 4, '这一轮缺少应有的表达。'],
-    ]);
-    expect(ofKind(dialogue('c2', [['customer', '在吗'], ['agent', '亲，在的']]), 'position')).toEqual([]);
+    expect(
+      ofKind(
+        dialogue('c1', [
+          ['customer', '在吗'],
+          ['agent', '什么事'],
+          ['agent', '您好'],
+        ]),
+        'position',
+      ),
+    ).toEqual([['test/greeting', 1, 2, 1, 2, 4, '这一轮缺少应有的表达。']]);
+    expect(
+      ofKind(
+        dialogue('c2', [
+          ['customer', '在吗'],
+          ['agent', '亲，在的'],
+        ]),
+        'position',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -35,7 +35,10 @@ describe('forbidden', () => {
     expect(found('nothing we can doubt')).toEqual([]);
   });
   it('checks only the agent role by default', () => {
-    const conv = dialogue('c1', [['customer', '这不归我管'], ['agent', '您好，我来处理']]);
+    const conv = dialogue('c1', [
+      ['customer', '这不归我管'],
+      ['agent', '您好，我来处理'],
+    ]);
     expect(lintConversation(conv, rules).filter((f) => f.kind === 'forbidden')).toEqual([]);
   });
 });

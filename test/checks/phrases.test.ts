@@ -95,7 +95,11 @@ describe('guards', () => {
 
 describe('pack validation', () => {
   it('rejects an unknown guard list and an unknown key in a phrase entry', async () => {
-    const error = (yaml: string) => packRuleSet(yaml).then(() => '', (e: InputError) => e.format().replace(/^.*pack\.yaml/, 'pack.yaml'));
+    const error = (yaml: string) =>
+      packRuleSet(yaml).then(
+        () => '',
+        (e: InputError) => e.format().replace(/^.*pack\.yaml/, 'pack.yaml'),
+      );
     expect(await error('pack: p\nrules:\n  - {id: a, kind: forbidden, severity: info, phrases: [x], not-after: [$nope]}\n')).toBe(
       'pack.yaml:3:72: rule "a": rules[0].not-after[0]: must be one of: $negation, $hypothetical\n  See docs/formats.md for what this file may contain.',
     );

@@ -40,7 +40,10 @@ describe('term', () => {
     expect(terms('可以用破解軟體')).toMatchObject([{ rule: 'term/software', col: 4, end: 8, text: '破解軟體', suggestions: ['軟體', '正版软件'] }]);
   });
   it('ignores customers’ words', () => {
-    const conv = dialogue('c1', [['customer', '你们是无条件退货吗'], ['agent', '您好，本店支持七日无理由退货']]);
+    const conv = dialogue('c1', [
+      ['customer', '你们是无条件退货吗'],
+      ['agent', '您好，本店支持七日无理由退货'],
+    ]);
     expect(lintConversation(conv, rules).filter((f) => f.kind === 'term')).toEqual([]);
   });
 });

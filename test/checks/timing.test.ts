@@ -46,7 +46,14 @@ describe('timing', () => {
         ]),
       ),
     ).toEqual([['timing/slow-first-response', 4, 5, 1, 3, '顾客发来第一条消息后，客服 45s 才首次回复（标准 30s 内）。']]);
-    expect(found(timed([['customer', '10:00:00', '在吗'], ['agent', '10:00:30', '在的']]))).toEqual([]);
+    expect(
+      found(
+        timed([
+          ['customer', '10:00:00', '在吗'],
+          ['agent', '10:00:30', '在的'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('any response: each agent answer measured from the first message it answers', () => {
@@ -76,9 +83,30 @@ describe('timing', () => {
   });
 
   it('is off where times are missing or unreadable', () => {
-    expect(found(timed([['customer', undefined, '在吗'], ['agent', '2024-06-01 10:07:30', '在的']]))).toEqual([]);
-    expect(found(timed([['customer', 'yesterday', '在吗'], ['agent', 'today', '在的']]))).toEqual([]);
-    expect(found(timed([['customer', undefined, '在吗'], ['customer', undefined, '?']]))).toEqual([]);
+    expect(
+      found(
+        timed([
+          ['customer', undefined, '在吗'],
+          ['agent', '2024-06-01 10:07:30', '在的'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        timed([
+          ['customer', 'yesterday', '在吗'],
+          ['agent', 'today', '在的'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        timed([
+          ['customer', undefined, '在吗'],
+          ['customer', undefined, '?'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -92,9 +120,17 @@ describe('durations and times', () => {
 
   it('reads the times exports write', () => {
     const utc = Date.UTC(2024, 5, 1, 10, 0, 1);
-    expect(['2024-06-01 10:00:01', '2024/6/1 10:00:01', '2024-06-01T10:00:01Z', '2024-06-01T18:00:01+08:00', '2024年6月1日 10:00:01', String(utc / 1000), String(utc)].map((t) => parseTime(t)?.ms)).toEqual(
-      Array(7).fill(utc),
-    );
+    expect(
+      [
+        '2024-06-01 10:00:01',
+        '2024/6/1 10:00:01',
+        '2024-06-01T10:00:01Z',
+        '2024-06-01T18:00:01+08:00',
+        '2024年6月1日 10:00:01',
+        String(utc / 1000),
+        String(utc),
+      ].map((t) => parseTime(t)?.ms),
+    ).toEqual(Array(7).fill(utc));
     expect(parseTime('10:00:01')).toEqual({ ms: 36_001_000, dated: false });
     expect(['25:00', 'noon', ''].map((t) => parseTime(t))).toEqual([undefined, undefined, undefined]);
     expect(timeline(['23:59', undefined, '00:01'])).toEqual([86_340_000, undefined, 86_460_000]);

@@ -27,7 +27,13 @@ describe('aslint lint: exit codes', () => {
     expect((await aslint(['lint', ...TEST_CONTENT, '--max-warnings', '2', `${DATA}/replies.yaml`])).code).toBe(1);
   });
   it('exits 2 on usage errors, with no stack trace', async () => {
-    for (const args of [['lint', 'no-such-file.jsonl'], ['lint'], ['lint', '--format', 'xml', `${DATA}/chats.jsonl`], ['lint', '--max-warnings', 'x', `${DATA}/chats.jsonl`], ['frobnicate']]) {
+    for (const args of [
+      ['lint', 'no-such-file.jsonl'],
+      ['lint'],
+      ['lint', '--format', 'xml', `${DATA}/chats.jsonl`],
+      ['lint', '--max-warnings', 'x', `${DATA}/chats.jsonl`],
+      ['frobnicate'],
+    ]) {
       const r = await aslint(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -40,7 +46,9 @@ describe('aslint lint: exit codes', () => {
     writeFileSync(pack, 'pack: p\nrules:\n  - id: a\n    kind: forbidden\n    severity: loud\n');
     const r = await aslint(['lint', '--no-defaults', '--rules', pack, `${DATA}/chats.jsonl`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`aslint: ${pack}:5:15: rule "a": rules[0].severity: must be one of: error, warning, info\n  See docs/formats.md for what this file may contain.\n`);
+    expect(r.stderr).toBe(
+      `aslint: ${pack}:5:15: rule "a": rules[0].severity: must be one of: error, warning, info\n  See docs/formats.md for what this file may contain.\n`,
+    );
   });
   it('reports a malformed transcript record as an error at its line and column, and goes on (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aslint-cli-'));
@@ -84,7 +92,9 @@ describe('aslint lint --format json', () => {
               text: '您好，这不归我管\n本店支持无条件退货',
               suggestions: [],
               // The customer's words that made the apology due.
-              related: [{ unit: 's1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 60, text: '太慢了，"怎么回事', message: '触发的话：“太慢了”“怎么回事”' }],
+              related: [
+                { unit: 's1#0', turn: 0, line: 1, column: 50, endLine: 1, endColumn: 60, text: '太慢了，"怎么回事', message: '触发的话：“太慢了”“怎么回事”' },
+              ],
             },
             {
               ruleId: 'test/blame-shifting',
@@ -144,7 +154,9 @@ describe('aslint lint --format json', () => {
 
   it('pins positions in a YAML block scalar and a CRLF text file with a BOM', async () => {
     const yaml = (await lintJson([`${DATA}/replies.yaml`])).report.files[0].findings;
-    expect(yaml.map((f: { ruleId: string; unit: string; line: number; column: number; endColumn: number }) => [f.ruleId, f.unit, f.line, f.column, f.endColumn])).toEqual([
+    expect(
+      yaml.map((f: { ruleId: string; unit: string; line: number; column: number; endColumn: number }) => [f.ruleId, f.unit, f.line, f.column, f.endColumn]),
+    ).toEqual([
       ['term/seven-day-return', 'r1', 3, 15, 20],
       ['term/price-protection', 'r2', 8, 11, 13],
       ['test/dont-know', 'r2', 8, 16, 19],
@@ -159,14 +171,27 @@ describe('aslint lint --format json', () => {
   it('reads stdin with --stdin-format', async () => {
     const { report } = await lintJson(['-', '--stdin-format', 'replies-yaml'], '- id: a\n  text: 这不归我管\n');
     expect(report.files[0].path).toBe('<stdin>');
-    expect(report.files[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column])).toEqual([['test/blame-shifting', 2, 9]]);
+    expect(report.files[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column])).toEqual([
+      ['test/blame-shifting', 2, 9],
+    ]);
   });
 
   it('gives the same findings for a conversation in Simplified and in Traditional', async () => {
     const pick = async (file: string) =>
-      (await lintJson([`${DATA}/${file}`])).report.files[0].findings.map((f: { ruleId: string; turn: number; column: number; endColumn: number }) => [f.ruleId, f.turn, f.column, f.endColumn]);
+      (await lintJson([`${DATA}/${file}`])).report.files[0].findings.map((f: { ruleId: string; turn: number; column: number; endColumn: number }) => [
+        f.ruleId,
+        f.turn,
+        f.column,
+        f.endColumn,
+      ]);
     const simplified = await pick('zh-hans.jsonl');
-    expect(simplified.map((f: unknown[]) => f[0])).toEqual(['test/blame-shifting', 'test/greeting', 'test/missing-apology', 'term/seven-day-return', 'test/vague-time']);
+    expect(simplified.map((f: unknown[]) => f[0])).toEqual([
+      'test/blame-shifting',
+      'test/greeting',
+      'test/missing-apology',
+      'term/seven-day-return',
+      'test/vague-time',
+    ]);
     expect(await pick('zh-hant.jsonl')).toEqual(simplified);
   });
 });

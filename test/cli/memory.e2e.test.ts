@@ -35,7 +35,9 @@ const code = await main(['node', 'aslint', ...JSON.parse(process.env.ASLINT_ARGS
 process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS }));`;
   const args = ['lint', input, '--format', format, '-o', output, ...CONTENT];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, '--input-type=module', '-e', script], { env: { ...process.env, ASLINT_ARGS: JSON.stringify(args) } });
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, '--input-type=module', '-e', script], {
+      env: { ...process.env, ASLINT_ARGS: JSON.stringify(args) },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -58,7 +60,7 @@ function occurrences(path: string, needle: string): number {
   const buffer = Buffer.alloc(1 << 20);
   let n = 0;
   let carry = '';
-  for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+  for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
     const text = carry + buffer.subarray(0, read).toString('latin1');
     for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) n++;
     carry = text.slice(-(needle.length - 1));
@@ -85,31 +87,35 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('peak memory', () => {
-  it(
-    'stays flat from 5 MiB to 50 MiB of JSONL with json, jsonl and sarif, every finding written',
-    async () => {
-      // Every run at once: each child measures its own peak.
-      const runs = await Promise.all(
-        FORMATS.map(async (format) => {
-          const [small, large] = await Promise.all(['small', 'large'].map((size) => lint(join(dir, `${size}.jsonl`), format, join(dir, `${size}-report.${format}`))));
-          return { format, small: small!, large: large! };
-        }),
+  it('stays flat from 5 MiB to 50 MiB of JSONL with json, jsonl and sarif, every finding written', async () => {
+    // Every run at once: each child measures its own peak.
+    const runs = await Promise.all(
+      FORMATS.map(async (format) => {
+        const [small, large] = await Promise.all(
+          ['small', 'large'].map((size) => lint(join(dir, `${size}.jsonl`), format, join(dir, `${size}-report.${format}`))),
+        );
+        return { format, small: small!, large: large! };
+      }),
+    );
+    for (const { format, small, large } of runs) {
+      expect([small.code, large.code, small.stderr, large.stderr], format).toEqual([1, 1, '', '']);
+      expect(large.rssMiB, `${format}: ${small.rssMiB.toFixed(0)} MiB at 5 MiB, ${large.rssMiB.toFixed(0)} MiB at 50 MiB`).toBeLessThan(
+        small.rssMiB + MARGIN_MIB,
       );
-      for (const { format, small, large } of runs) {
-        expect([small.code, large.code, small.stderr, large.stderr], format).toEqual([1, 1, '', '']);
-        expect(large.rssMiB, `${format}: ${small.rssMiB.toFixed(0)} MiB at 5 MiB, ${large.rssMiB.toFixed(0)} MiB at 50 MiB`).toBeLessThan(small.rssMiB + MARGIN_MIB);
-      }
-      // Every finding is in each report, and each report is whole.
-      const report = (size: string, format: string) => join(dir, `${size}-report.${format}`);
-      // A finding's "kind" (scores have none); a SARIF result's "ruleId" (rules have an "id").
-      const counts = { json: occurrences(report('large', 'json'), '"kind": '), jsonl: occurrences(report('large', 'jsonl'), '{"type":"finding"'), sarif: occurrences(report('large', 'sarif'), '"ruleId": ') };
-      expect(counts.json).toBeGreaterThan(10 * occurrences(report('small', 'json'), '"kind": ') * 0.8);
-      expect(counts.jsonl).toBe(counts.json);
-      expect(counts.sarif).toBe(counts.json);
-      expect(tail(report('large', 'json'), 2)).toBe('}\n');
-      expect(tail(report('large', 'jsonl'), 16384)).toMatch(/\n\{"type":"end",[^\n]*\}\n$/);
-      expect(tail(report('large', 'sarif'), 20)).toMatch(/\]\n    }\n  ]\n}\n$/);
-    },
-    900_000,
-  );
+    }
+    // Every finding is in each report, and each report is whole.
+    const report = (size: string, format: string) => join(dir, `${size}-report.${format}`);
+    // A finding's "kind" (scores have none); a SARIF result's "ruleId" (rules have an "id").
+    const counts = {
+      json: occurrences(report('large', 'json'), '"kind": '),
+      jsonl: occurrences(report('large', 'jsonl'), '{"type":"finding"'),
+      sarif: occurrences(report('large', 'sarif'), '"ruleId": '),
+    };
+    expect(counts.json).toBeGreaterThan(10 * occurrences(report('small', 'json'), '"kind": ') * 0.8);
+    expect(counts.jsonl).toBe(counts.json);
+    expect(counts.sarif).toBe(counts.json);
+    expect(tail(report('large', 'json'), 2)).toBe('}\n');
+    expect(tail(report('large', 'jsonl'), 16384)).toMatch(/\n\{"type":"end",[^\n]*\}\n$/);
+    expect(tail(report('large', 'sarif'), 20)).toMatch(/\]\n {4}}\n {2}]\n}\n$/);
+  }, 900_000);
 });

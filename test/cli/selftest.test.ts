@@ -31,13 +31,13 @@ describe('aslint test', () => {
       '    examples:',
       "      good: [{turns: [{customer: 在吗, time: '2026-01-05 10:00:00'}, {agent: 您好, time: '2026-01-05 10:00:20'}]}]",
       "      bad: [{turns: [{customer: 在吗, time: '2026-01-05 10:00:00'}, {agent: 您好, time: '2026-01-05 10:01:00'}]}]",
-      "  - id: no-time",
+      '  - id: no-time',
       '    kind: timing',
       '    severity: warning',
       '    measure: first-response',
       '    max: 30s',
       '    examples:',
-      "      bad: [{turns: [{customer: 在吗}, {agent: 您好}]}]",
+      '      bad: [{turns: [{customer: 在吗}, {agent: 您好}]}]',
     ]);
     const r = await runCli(['test', '--no-config', '--no-defaults', '--rules', pack]);
     expect(r.stdout).toBe(
@@ -73,10 +73,14 @@ describe('aslint test', () => {
       '    misuses: [{text: 保价, why: 保价是运输保险。}]',
     ]);
     const t = await runCli(['test', '--no-config', '--no-defaults', '--glossary', glossary]);
-    expect(t.stdout).toBe(`${glossary}:3:5: term/price-protection: has no examples\n0 examples of 1 rules\n1 rules without good and bad examples (--strict makes that fail)\nexamples: 0 passed, 0 failed\n`);
+    expect(t.stdout).toBe(
+      `${glossary}:3:5: term/price-protection: has no examples\n0 examples of 1 rules\n1 rules without good and bad examples (--strict makes that fail)\nexamples: 0 passed, 0 failed\n`,
+    );
     const text = file('r.txt', ['支持保价吗']);
     const lint = await runCli(['lint', text, '--no-config', '--no-defaults', '--glossary', glossary, '--format', 'json']);
-    expect(JSON.parse(lint.stdout).files[0].findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text])).toEqual([['term/price-protection', '保价']]);
+    expect(JSON.parse(lint.stdout).files[0].findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text])).toEqual([
+      ['term/price-protection', '保价'],
+    ]);
   });
 
   it('imports a company term base whose terms have no examples, and the result loads', async () => {
@@ -150,7 +154,9 @@ describe('aslint test', () => {
       '        - {text: 支持保价吗, fix: 支持价格保护吗}',
     ]);
     const r = await runCli(['test', '--no-config', '--no-defaults', '--glossary', glossary]);
-    expect(r.stdout).toBe(`${glossary}:12:11: term/price-protection: the fixes give “支持价保吗”, not “支持价格保护吗”: 支持保价吗\n3 examples of 1 rules\nexamples: 2 passed, 1 failed\n`);
+    expect(r.stdout).toBe(
+      `${glossary}:12:11: term/price-protection: the fixes give “支持价保吗”, not “支持价格保护吗”: 支持保价吗\n3 examples of 1 rules\nexamples: 2 passed, 1 failed\n`,
+    );
     expect(r.code).toBe(1);
   });
 });

@@ -19,8 +19,11 @@ const LINES = [
 ];
 
 describe('the streaming filter', () => {
-  it('writes each conversation\'s findings while stdin is still open, in input order', async () => {
-    const child = spawn(process.execPath, [BIN, 'lint', '-', '--stdin-format', 'jsonl', '--format', 'jsonl', ...CONTENT], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  it("writes each conversation's findings while stdin is still open, in input order", async () => {
+    const child = spawn(process.execPath, [BIN, 'lint', '-', '--stdin-format', 'jsonl', '--format', 'jsonl', ...CONTENT], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
@@ -46,7 +49,10 @@ describe('the streaming filter', () => {
     expect(await closed).toBe(1);
     expect(err).toBe('');
 
-    const records = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const records = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.type)).toEqual(['run', 'finding', 'finding', 'file', 'end']);
     expect(records.filter((r) => r.type === 'finding').map((r) => [r.ruleId, r.conversation, r.line, r.column])).toEqual([
       ['test/blame-shifting', 's1', 1, 48],
@@ -61,7 +67,11 @@ describe('the streaming filter', () => {
     const file = join(dir, 'chats.jsonl');
     writeFileSync(file, LINES.join('\n') + '\n');
     const { spawnSync } = await import('node:child_process');
-    const piped = spawnSync(process.execPath, [BIN, 'lint', '-', '--stdin-format', 'jsonl', '--format', 'json', ...CONTENT], { cwd: ROOT, input: '\uFEFF' + LINES.join('\n'), encoding: 'utf8' });
+    const piped = spawnSync(process.execPath, [BIN, 'lint', '-', '--stdin-format', 'jsonl', '--format', 'json', ...CONTENT], {
+      cwd: ROOT,
+      input: '\uFEFF' + LINES.join('\n'),
+      encoding: 'utf8',
+    });
     const asFile = await runCli(['lint', '--format', 'json', ...CONTENT, file]);
     const findings = (text: string) => JSON.parse(text).files[0].findings;
     expect(piped.status).toBe(asFile.code);

@@ -121,7 +121,12 @@ describe('config discovery', () => {
     put('r.yaml', REPLY);
     expect((await lint(['r.yaml'])).lines).toEqual([]);
     expect((await lint(['r.yaml'], { config: other })).lines).toEqual(['r.yaml:2:19 warning term/seven-day-return']);
-    const none = await lint(['r.yaml'], { useConfig: false, defaults: false, glossary: [join(TEST_DATA, 'glossary.yaml')], rules: [join(TEST_DATA, 'rules.yaml')] });
+    const none = await lint(['r.yaml'], {
+      useConfig: false,
+      defaults: false,
+      glossary: [join(TEST_DATA, 'glossary.yaml')],
+      rules: [join(TEST_DATA, 'rules.yaml')],
+    });
     expect(none.lines).toHaveLength(3);
   });
 
@@ -134,7 +139,9 @@ describe('config discovery', () => {
   it('reports config errors at their file, line and column', () => {
     const bad = put('bad/aslint.config.yaml', 'root: true\nseverity:\n  term/*: loud\n');
     expect(() => new ConfigResolver().forFile(join(root, 'bad', 'r.yaml'))).toThrow(InputError);
-    expect(inputErrorOf(() => loadConfigFile(bad)).format()).toBe(`${bad}:3:11: config severity.term/*: must be one of: off, info, warning, error\n  See docs/formats.md for what this file may contain.`);
+    expect(inputErrorOf(() => loadConfigFile(bad)).format()).toBe(
+      `${bad}:3:11: config severity.term/*: must be one of: off, info, warning, error\n  See docs/formats.md for what this file may contain.`,
+    );
     const unknown = put('u.yaml', 'root: true\nrulez: [a.yaml]\n');
     const e = inputErrorOf(() => loadConfigFile(unknown));
     expect([e.file, e.line, e.column, e.message]).toEqual([unknown, 2, 1, 'config rulez: unknown key "rulez"']);
@@ -182,7 +189,10 @@ describe('aslint init and print-config', () => {
   });
 
   it('print-config shows the resolved config for a file', async () => {
-    put('aslint.config.yaml', 'root: true\nextends: aslint:chat\nseverity: {term/*: error}\noverrides:\n  - files: ["legacy/**"]\n    severity: {term/*: info}\nignores: [archive]\n');
+    put(
+      'aslint.config.yaml',
+      'root: true\nextends: aslint:chat\nseverity: {term/*: error}\noverrides:\n  - files: ["legacy/**"]\n    severity: {term/*: info}\nignores: [archive]\n',
+    );
     const r = await run(root, 'print-config', join(root, 'legacy', 'a.yaml'), '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -209,7 +219,10 @@ async function inFolder(dir: string, ...args: string[]) {
 }
 
 const jsonFindings = (stdout: string) =>
-  (JSON.parse(stdout).files as { path: string; findings: { line: number; ruleId: string }[] }[]).map((f) => [f.path, f.findings.map((x) => `${x.line} ${x.ruleId}`)]);
+  (JSON.parse(stdout).files as { path: string; findings: { line: number; ruleId: string }[] }[]).map((f) => [
+    f.path,
+    f.findings.map((x) => `${x.line} ${x.ruleId}`),
+  ]);
 
 describe('which files `aslint lint` reads', () => {
   it('`lint .` in a fresh repository with a package.json, a config, a baseline and a reply library lints only the reply library', async () => {
@@ -221,7 +234,11 @@ describe('which files `aslint lint` reads', () => {
     put('.github/workflows/ci.yml', 'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n');
     put('replies/main.yaml', REPLY);
     const first = await inFolder(root, 'lint', '.', '--write-baseline', 'aslint-baseline.json');
-    expect(first).toEqual({ code: 0, stdout: '✔ recorded 3 findings in aslint-baseline.json; runs with --baseline aslint-baseline.json report only new ones\n', stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: '✔ recorded 3 findings in aslint-baseline.json; runs with --baseline aslint-baseline.json report only new ones\n',
+      stderr: '',
+    });
     // The baseline is a JSON file in the walked folder now, and so is a cache: neither is an input.
     const again = await inFolder(root, 'lint', '.', '--baseline', 'aslint-baseline.json', '--cache', '--format', 'json');
     expect([again.code, again.stderr]).toEqual([0, '']);
@@ -244,7 +261,13 @@ describe('which files `aslint lint` reads', () => {
     put('locale/zh.json', '{"greeting": "您好", "bye": "再见", "meta": {"v": 1}}\n');
     put('map/replies.yaml', 'greet: 您好\nbye: {text: 再见}\n');
     const r = await inFolder(root, 'lint', '.', '--format', 'json');
-    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['chats/a.txt', 'chats/b.jsonl', 'en/quick.txt', 'map/replies.yaml', 'zh/quick.txt']);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual([
+      'chats/a.txt',
+      'chats/b.jsonl',
+      'en/quick.txt',
+      'map/replies.yaml',
+      'zh/quick.txt',
+    ]);
     // Named on the command line, a file is linted whatever it looks like.
     const named = await inFolder(root, 'lint', 'LICENSE.txt', '--format', 'json');
     expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(['LICENSE.txt']);
@@ -269,7 +292,11 @@ describe('which files `aslint lint` reads', () => {
     put('aslint.config.yaml', `${TOP}ignores: ["legacy/**"]\n`);
     put('legacy/old.yaml', REPLY);
     const r = await inFolder(root, 'lint', 'legacy/old.yaml');
-    expect(r).toEqual({ code: 0, stdout: '✔ no problems (0 utterances in 0 files)\n', stderr: 'aslint: warning: legacy/old.yaml: File ignored because of a matching ignore pattern. Use --no-ignore to override.\n' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: '✔ no problems (0 utterances in 0 files)\n',
+      stderr: 'aslint: warning: legacy/old.yaml: File ignored because of a matching ignore pattern. Use --no-ignore to override.\n',
+    });
     const walked = await inFolder(root, 'lint', '.');
     expect([walked.code, walked.stderr]).toEqual([0, '']);
     const forced = await inFolder(root, 'lint', '--no-ignore', 'legacy/old.yaml', '-f', 'unix');

@@ -33,7 +33,9 @@ const parseable = (files: string[]) =>
 describe('editor schemas', () => {
   it('the committed schemas/*.schema.json are what the generator produces', () => {
     const generated = editorSchemas();
-    const committed = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort();
+    const committed = readdirSync(SCHEMAS_DIR)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort();
     expect(committed).toEqual(Object.keys(generated).sort());
     for (const [name, schema] of Object.entries(generated)) {
       expect(readFileSync(join(SCHEMAS_DIR, name), 'utf8'), `${name} is stale: run ASLINT_UPDATE=1 npx vitest run test/config/editor-schemas.test.ts`).toBe(

@@ -46,15 +46,21 @@ describe('rule pack validation', () => {
   });
   it('names an unknown key at its line and column', () => {
     const path = file('unknown.yaml', RULE + '    phrase: [x]\n');
-    expect(errorOf(() => loadRulePacks([path]))).toBe(`${path}:7:5: rule "a": rules[0].phrase: unknown key "phrase"\n  See docs/formats.md for what this file may contain.`);
+    expect(errorOf(() => loadRulePacks([path]))).toBe(
+      `${path}:7:5: rule "a": rules[0].phrase: unknown key "phrase"\n  See docs/formats.md for what this file may contain.`,
+    );
   });
   it('names an unknown severity', () => {
     const path = file('severity.yaml', RULE.replace('severity: error', 'severity: fatal'));
-    expect(errorOf(() => loadRulePacks([path]))).toBe(`${path}:5:15: rule "a": rules[0].severity: must be one of: error, warning, info\n  See docs/formats.md for what this file may contain.`);
+    expect(errorOf(() => loadRulePacks([path]))).toBe(
+      `${path}:5:15: rule "a": rules[0].severity: must be one of: error, warning, info\n  See docs/formats.md for what this file may contain.`,
+    );
   });
   it('names an unknown kind', () => {
     const path = file('kind.yaml', RULE.replace('kind: forbidden', 'kind: banned'));
-    expect(errorOf(() => loadRulePacks([path]))).toMatch(new RegExp(`^${path}:4:11: rule pack rules\\[0\\]\\.kind: must be one of: forbidden, require, position, conditional`));
+    expect(errorOf(() => loadRulePacks([path]))).toMatch(
+      new RegExp(`^${path}:4:11: rule pack rules\\[0\\]\\.kind: must be one of: forbidden, require, position, conditional`),
+    );
   });
   it('names a wrong type', () => {
     const path = file('type.yaml', RULE.replace('phrases: [不关我事]', 'phrases: 不关我事'));
@@ -89,7 +95,9 @@ describe('glossary validation', () => {
   });
   it('names an unknown category', async () => {
     const path = file('cat.yaml', TERM.replace('category: basic', 'category: misc'));
-    expect(await asyncErrorOf(() => loadGlossary([path]))).toMatch(`${path}:1:11: glossary category: must be one of: basic, element, form, content, quality, statutory`);
+    expect(await asyncErrorOf(() => loadGlossary([path]))).toMatch(
+      `${path}:1:11: glossary category: must be one of: basic, element, form, content, quality, statutory`,
+    );
   });
   it('names a missing definition language', async () => {
     const path = file('def.yaml', TERM.replace(', en: Refund of a price drop.', ''));

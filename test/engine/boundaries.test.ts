@@ -38,20 +38,24 @@ describe('settled word boundaries', () => {
     expect(s.settledBoundary('支持7天无理由退货', 3)).toBe(false);
     expect(s.settledBoundary('支持8天', 3)).toBe(true);
   });
-  it.skipIf(!haveDev)(`agree with nodejieba's full dictionary at every offset of the dev chats${haveDev ? '' : ' (skipped: ../shared/data/dev is absent)'}`, async () => {
-    const { segmenter } = await loadRuleSet();
-    const wrong: string[] = [];
-    let settled = 0;
-    for (const text of utterances()) {
-      const norm = normalize(text).norm;
-      const bounds = segmenter.boundaries(norm);
-      for (let at = 0; at <= norm.length; at++) {
-        if (!segmenter.settledBoundary(norm, at)) continue;
-        settled++;
-        if (!bounds.has(at)) wrong.push(`${norm.slice(Math.max(0, at - 4), at)}|${norm.slice(at, at + 4)}`);
+  it.skipIf(!haveDev)(
+    `agree with nodejieba's full dictionary at every offset of the dev chats${haveDev ? '' : ' (skipped: ../shared/data/dev is absent)'}`,
+    async () => {
+      const { segmenter } = await loadRuleSet();
+      const wrong: string[] = [];
+      let settled = 0;
+      for (const text of utterances()) {
+        const norm = normalize(text).norm;
+        const bounds = segmenter.boundaries(norm);
+        for (let at = 0; at <= norm.length; at++) {
+          if (!segmenter.settledBoundary(norm, at)) continue;
+          settled++;
+          if (!bounds.has(at)) wrong.push(`${norm.slice(Math.max(0, at - 4), at)}|${norm.slice(at, at + 4)}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-    expect(settled).toBeGreaterThan(100_000);
-  }, 300_000);
+      expect(wrong).toEqual([]);
+      expect(settled).toBeGreaterThan(100_000);
+    },
+    300_000,
+  );
 });

@@ -25,7 +25,11 @@ async function lint(name: string, content: string, options: RunOptions = {}) {
 
 describe('directive syntax', () => {
   it('parses rule ids and the reason after --', () => {
-    expect(parseDirectiveText(' aslint-disable-next-line term/a, test/b -- 引用 -- 原话')).toEqual({ kind: 'disable-next-line', rules: ['term/a', 'test/b'], reason: '引用 -- 原话' });
+    expect(parseDirectiveText(' aslint-disable-next-line term/a, test/b -- 引用 -- 原话')).toEqual({
+      kind: 'disable-next-line',
+      rules: ['term/a', 'test/b'],
+      reason: '引用 -- 原话',
+    });
     expect(parseDirectiveText('aslint-disable')).toEqual({ kind: 'disable', rules: [], reason: null });
     expect(parseDirectiveText('aslint-enable term/*')).toEqual({ kind: 'enable', rules: ['term/*'], reason: null });
     expect(parseDirectiveText('aslint-disabled term/a')).toBeNull();
@@ -64,7 +68,9 @@ describe('YAML libraries', () => {
   });
 
   it('works for map-style libraries, where the reply is the value of its key', async () => {
-    const text = ['# aslint-disable-next-line term/* -- 引用顾客原话', 'quote:', '  text: 您说的无条件退货是指什么？', 'other: 本店支持无条件退货', ''].join('\n');
+    const text = ['# aslint-disable-next-line term/* -- 引用顾客原话', 'quote:', '  text: 您说的无条件退货是指什么？', 'other: 本店支持无条件退货', ''].join(
+      '\n',
+    );
     expect(await lint('m.yaml', text)).toEqual([['term/seven-day-return', 4, 12, 'warning']]);
   });
 
@@ -107,7 +113,16 @@ describe('YAML libraries', () => {
   });
 
   it('an unclosed disable runs to the end of the file; a # line inside a block scalar is text, not a directive', async () => {
-    const text = ['- id: a', '  text: |', '    # aslint-disable', '    这不归我管', '# aslint-disable test/* -- 反例集', '- id: b', '  text: 这不归我管', ''].join('\n');
+    const text = [
+      '- id: a',
+      '  text: |',
+      '    # aslint-disable',
+      '    这不归我管',
+      '# aslint-disable test/* -- 反例集',
+      '- id: b',
+      '  text: 这不归我管',
+      '',
+    ].join('\n');
     expect(await lint('u.yaml', text)).toEqual([['test/blame-shifting', 4, 5, 'error']]);
   });
 
@@ -168,7 +183,14 @@ describe('text libraries', () => {
 
 describe('transcripts', () => {
   it('have no directives: a comment-looking text is just text', async () => {
-    const jsonl = JSON.stringify({ id: 'c1', turns: [{ role: 'agent', text: '# aslint-disable' }, { role: 'agent', text: '这不归我管' }] }) + '\n';
+    const jsonl =
+      JSON.stringify({
+        id: 'c1',
+        turns: [
+          { role: 'agent', text: '# aslint-disable' },
+          { role: 'agent', text: '这不归我管' },
+        ],
+      }) + '\n';
     expect((await lint('c.jsonl', jsonl)).map((f) => f[0])).toContain('test/blame-shifting');
   });
 });

@@ -11,7 +11,11 @@ const term = (misuse: string) =>
 describe('content files accepted though wrong are positioned errors', () => {
   it.each([
     ['a misuse that is a single space', term('" "'), '8:15: text that is only white space\n  Write the words, or remove the entry.'],
-    ['a custom YAML tag', term('!custom 无条件退货'), '8:15: unknown YAML tag: Unresolved tag: !custom\n  Remove the tag (!name): aslint files hold plain text, numbers and lists.'],
+    [
+      'a custom YAML tag',
+      term('!custom 无条件退货'),
+      '8:15: unknown YAML tag: Unresolved tag: !custom\n  Remove the tag (!name): aslint files hold plain text, numbers and lists.',
+    ],
     ['a NUL byte', term('"无条件\\0退货"'), '8:15: a control character (U+0000) in text\n  Remove it: text in aslint files is what people write.'],
   ])('%s in a glossary', async (_name, yaml, expected) => {
     const dir = folderWith({ 'g.yaml': yaml, 'r.yaml': REPLY });
@@ -20,10 +24,14 @@ describe('content files accepted though wrong are positioned errors', () => {
   });
 
   it('within: 1e309 in a rule pack', async () => {
-    const pack = 'pack: p\nrules:\n  - id: r1\n    kind: require\n    severity: error\n    when: {role: customer, any: [投诉]}\n    expect: {role: agent, within: 1e309, any: [抱歉]}\n';
+    const pack =
+      'pack: p\nrules:\n  - id: r1\n    kind: require\n    severity: error\n    when: {role: customer, any: [投诉]}\n    expect: {role: agent, within: 1e309, any: [抱歉]}\n';
     const dir = folderWith({ 'p.yaml': pack, 'r.yaml': REPLY });
     const { code, stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT, '--rules', join(dir, 'p.yaml')]);
-    expect({ code, stderr }).toEqual({ code: 2, stderr: `aslint: ${join(dir, 'p.yaml')}:7:35: a number too large to use: 1e309\n  Write a whole number of a reasonable size.\n` });
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: `aslint: ${join(dir, 'p.yaml')}:7:35: a number too large to use: 1e309\n  Write a whole number of a reasonable size.\n`,
+    });
   });
 
   it('an ignores glob "[" in a config', async () => {
@@ -39,7 +47,9 @@ describe('content files accepted though wrong are positioned errors', () => {
     const dir = folderWith({ 'a.yaml': 'extends: ./b.yaml\n', 'b.yaml': 'extends: ./a.yaml\n', 'r.yaml': REPLY });
     const { code, stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT.filter((a) => a !== '--no-config'), '-c', join(dir, 'a.yaml')]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`aslint: ${join(dir, 'b.yaml')}:1:10: config files extend each other in a circle: ${join(dir, 'a.yaml')} → ${join(dir, 'b.yaml')} → ${join(dir, 'a.yaml')}\n  Remove one of the extends.\n`);
+    expect(stderr).toBe(
+      `aslint: ${join(dir, 'b.yaml')}:1:10: config files extend each other in a circle: ${join(dir, 'a.yaml')} → ${join(dir, 'b.yaml')} → ${join(dir, 'a.yaml')}\n  Remove one of the extends.\n`,
+    );
   });
 
   it('2,000-deep extends stop at a depth limit, positioned, without a stack overflow', async () => {
@@ -47,6 +57,9 @@ describe('content files accepted though wrong are positioned errors', () => {
     for (let i = 0; i < 2000; i++) writeFileSync(join(dir, `d${i}.yaml`), `extends: ./d${i + 1}.yaml\n`);
     writeFileSync(join(dir, 'd2000.yaml'), 'root: true\n');
     const { code, stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT.filter((a) => a !== '--no-config'), '-c', join(dir, 'd0.yaml')]);
-    expect({ code, stderr }).toEqual({ code: 2, stderr: `aslint: ${join(dir, 'd31.yaml')}:1:10: config files extend each other more than 32 levels deep\n  Extend the files you need directly from one config.\n` });
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: `aslint: ${join(dir, 'd31.yaml')}:1:10: config files extend each other more than 32 levels deep\n  Extend the files you need directly from one config.\n`,
+    });
   });
 });

@@ -25,7 +25,8 @@ describe('a file saved with two BOMs', () => {
   it('a transcript: positions are those of the same file with one BOM', async () => {
     const line = '{"conversation":"c1","role":"agent","text":"本店支持无条件退货。"}\n';
     const dir = folderWith({ 'one.jsonl': Buffer.concat([BOM, Buffer.from(line)]), 'two.jsonl': Buffer.concat([BOM, BOM, Buffer.from(line)]) });
-    const misuseLine = async (name: string) => (await runCli(['lint', join(dir, name), ...SMALL_CONTENT, '--format', 'unix'])).stdout.split('\n').find((l) => l.includes(MISUSE));
+    const misuseLine = async (name: string) =>
+      (await runCli(['lint', join(dir, name), ...SMALL_CONTENT, '--format', 'unix'])).stdout.split('\n').find((l) => l.includes(MISUSE));
     expect(await misuseLine('two.jsonl')).toBe(`${join(dir, 'two.jsonl')}:1:49: “无条件退货”应为“七日无理由退货”：无理由不等于无条件 [Warning/${MISUSE}]`);
     expect((await misuseLine('one.jsonl'))!.replace('one.jsonl', 'two.jsonl')).toBe(await misuseLine('two.jsonl'));
   });

@@ -39,6 +39,8 @@ describe('baselines and hints', () => {
     const dir = folderWith({ 'r.txt': bytes });
     const { code, stderr } = await runCli(['lint', join(dir, 'r.txt'), ...SMALL_CONTENT]);
     expect(code).toBe(2);
-    expect(stderr).toContain('cannot decode the file: it is not UTF-8, UTF-16 with a BOM, GB18030 or Big5\n  save it as UTF-8 (or UTF-16 with a byte-order mark) and lint it again\n');
+    expect(stderr).toContain(
+      'cannot decode the file: it is not UTF-8, UTF-16 with a BOM, GB18030 or Big5\n  save it as UTF-8 (or UTF-16 with a byte-order mark) and lint it again\n',
+    );
   });
 });

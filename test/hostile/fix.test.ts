@@ -69,13 +69,16 @@ describe('--fix respects the file it changes', () => {
     expect(readFileSync(path, 'utf8')).toBe(BEFORE);
   });
 
-  it.skipIf(process.getuid?.() === 0)(`explains EACCES in a read-only folder${process.getuid?.() === 0 ? ' (skipped: root writes into a read-only folder; the test above gives the same error by hand)' : ''}`, async () => {
-    const dir = folderWith({ 'r.yaml': BEFORE });
-    chmodSync(dir, 0o555);
-    const { stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT, '--fix', '--format', 'json']);
-    chmodSync(dir, 0o755);
-    expect(stderr).toContain('not fixed: permission denied (EACCES)');
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    `explains EACCES in a read-only folder${process.getuid?.() === 0 ? ' (skipped: root writes into a read-only folder; the test above gives the same error by hand)' : ''}`,
+    async () => {
+      const dir = folderWith({ 'r.yaml': BEFORE });
+      chmodSync(dir, 0o555);
+      const { stderr } = await runCli(['lint', join(dir, 'r.yaml'), ...SMALL_CONTENT, '--fix', '--format', 'json']);
+      chmodSync(dir, 0o755);
+      expect(stderr).toContain('not fixed: permission denied (EACCES)');
+    },
+  );
 });
 
 describe('--fix scales linearly and builds no diff', () => {

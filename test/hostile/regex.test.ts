@@ -36,18 +36,24 @@ describe('rule-pack regexes that backtrack catastrophically', () => {
 
 describe('regexes valid as written but not after script folding', () => {
   it('[伪-們] (a range out of order once 們 folds to 们)', () => {
-    expect(regexProblem('[伪-們]')).toBe('is valid as written but not once its Traditional characters are folded to Simplified (Range out of order in character class): /[伪-们]/');
+    expect(regexProblem('[伪-們]')).toBe(
+      'is valid as written but not once its Traditional characters are folded to Simplified (Range out of order in character class): /[伪-们]/',
+    );
   });
 
   it('(?<們>a)(?<们>b) (duplicate group names once folded)', () => {
-    expect(regexProblem('(?<們>a)(?<们>b)')).toBe('is valid as written but not once its Traditional characters are folded to Simplified (Duplicate capture group name): /(?<们>a)(?<们>b)/');
+    expect(regexProblem('(?<們>a)(?<们>b)')).toBe(
+      'is valid as written but not once its Traditional characters are folded to Simplified (Duplicate capture group name): /(?<们>a)(?<们>b)/',
+    );
   });
 
   it('is a positioned error from the CLI, with no raw message', async () => {
     const dir = folderWith({ 'rules.yaml': packWithRegex('[伪-們]'), 'r.yaml': '- id: r1\n  text: 你好\n' });
     const { code, stderr } = await runCli(['lint', join(dir, 'r.yaml'), '--no-defaults', '--no-config', '--rules', join(dir, 'rules.yaml')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^aslint: .*rules\.yaml:6:13: rule "r": rules\[0\]\.regex\[0\]: is valid as written but not once its Traditional characters are folded/);
+    expect(stderr).toMatch(
+      /^aslint: .*rules\.yaml:6:13: rule "r": rules\[0\]\.regex\[0\]: is valid as written but not once its Traditional characters are folded/,
+    );
   });
 
   it('an invalid regex says what the engine found', () => {

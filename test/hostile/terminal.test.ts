@@ -12,9 +12,26 @@ import { growth } from './scaling.js';
 
 function finding(utterance: string, start: number, end: number, extra: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'test/r', kind: 'forbidden', severity: 'error', message: 'msg', unit: 'c1#0', conversation: 'c1', turn: 0, role: 'agent',
-    line: 1, column: start + 1, endLine: 1, endColumn: end + 1, text: utterance.slice(start, end), suggestions: [],
-    start, end, offset: start, endOffset: end, utterance, ...extra,
+    ruleId: 'test/r',
+    kind: 'forbidden',
+    severity: 'error',
+    message: 'msg',
+    unit: 'c1#0',
+    conversation: 'c1',
+    turn: 0,
+    role: 'agent',
+    line: 1,
+    column: start + 1,
+    endLine: 1,
+    endColumn: end + 1,
+    text: utterance.slice(start, end),
+    suggestions: [],
+    start,
+    end,
+    offset: start,
+    endOffset: end,
+    utterance,
+    ...extra,
   };
 }
 
@@ -33,7 +50,7 @@ describe('control characters from transcripts never reach the terminal', () => {
     const f = finding(text, start, start + 3, { message: `不要说“${text.slice(start - 25, start + 3)}”`, speaker: '\u001b[31m小王' });
     const result = resultOf([f], 'chats\u001b[1m.jsonl', '\u001b[31m小王');
     const out = stylish(result, { color: false, cwd: '/' });
-    expect(JSON.stringify(out.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f].{0,30}/g))).toBe("null");
+    expect(JSON.stringify(out.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f].{0,30}/g))).toBe('null');
     expect(out).toContain('chats\\x1b[1m.jsonl');
     expect(out).toContain('\\x1b]0;pwned\\x07您好\\x1b]8;;https://evil.example\\x07加微信\\x1b]8;;\\x07\n');
     expect(out).toContain('  conversation c1 · \\x1b[31m小王 · score 100/100\n');

@@ -9,7 +9,12 @@ import { folderWith, SMALL_CONTENT } from './helpers.js';
 /** Ten anchors, each a list of ten aliases of the one before: 10^9 nodes once expanded. */
 function aliasBomb(tail: string): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n${tail}\n`;
 }
 
@@ -20,11 +25,31 @@ async function readAll(doc: SourceDocument): Promise<Conversation[]> {
 }
 
 const cases: [string, string, string][] = [
-  ['an alias bomb', aliasBomb('replies: [{id: r1, text: *a9}]'), '4:45: YAML aliases expand to more than 10,000 nodes (an alias bomb?)\n  write the data out instead of repeating it with aliases (*name)'],
-  ['a recursive alias', 'x: &b {y: *b}\n', '1:11: a YAML alias refers to a node that contains it, which never ends\n  point the alias (*name) at a node outside the one it is in'],
-  ['5,000 nested brackets', `${'['.repeat(5000)}${']'.repeat(5000)}\n`, '1:65: YAML nested more than 64 brackets deep\n  flatten the data: aslint files need only a few levels'],
-  ['5,000 nested block maps', `${Array.from({ length: 5000 }, (_, i) => `${'  '.repeat(i)}k:\n`).join('')}`, '130:259: YAML indented or nested more than 256 columns deep\n  flatten the data: aslint files need only a few levels'],
-  ['5,000 compact sequences', `${'- '.repeat(5000)}x\n`, '1:258: YAML indented or nested more than 256 columns deep\n  flatten the data: aslint files need only a few levels'],
+  [
+    'an alias bomb',
+    aliasBomb('replies: [{id: r1, text: *a9}]'),
+    '4:45: YAML aliases expand to more than 10,000 nodes (an alias bomb?)\n  write the data out instead of repeating it with aliases (*name)',
+  ],
+  [
+    'a recursive alias',
+    'x: &b {y: *b}\n',
+    '1:11: a YAML alias refers to a node that contains it, which never ends\n  point the alias (*name) at a node outside the one it is in',
+  ],
+  [
+    '5,000 nested brackets',
+    `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    '1:65: YAML nested more than 64 brackets deep\n  flatten the data: aslint files need only a few levels',
+  ],
+  [
+    '5,000 nested block maps',
+    `${Array.from({ length: 5000 }, (_, i) => `${'  '.repeat(i)}k:\n`).join('')}`,
+    '130:259: YAML indented or nested more than 256 columns deep\n  flatten the data: aslint files need only a few levels',
+  ],
+  [
+    '5,000 compact sequences',
+    `${'- '.repeat(5000)}x\n`,
+    '1:258: YAML indented or nested more than 256 columns deep\n  flatten the data: aslint files need only a few levels',
+  ],
 ];
 
 describe('hostile YAML in a reply library', () => {
@@ -62,7 +87,11 @@ describe('hostile YAML in a reply library', () => {
 
 describe('hostile YAML in a glossary or rule pack', () => {
   const glossaryCases: [string, string, string][] = [
-    ['an alias bomb', aliasBomb('category: basic\nterms: []'), '2:10: YAML aliases expand too far (an alias bomb?)\n  write the data out instead of repeating it with aliases (*name)'],
+    [
+      'an alias bomb',
+      aliasBomb('category: basic\nterms: []'),
+      '2:10: YAML aliases expand too far (an alias bomb?)\n  write the data out instead of repeating it with aliases (*name)',
+    ],
     cases[1]!,
     cases[2]!,
     cases[4]!,

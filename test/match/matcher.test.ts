@@ -16,7 +16,10 @@ function scan(patterns: readonly string[], text: string): string[] {
   const b = new MatcherBuilder();
   const ids = patterns.map((p) => b.add(p));
   expect(ids).toEqual(patterns.map((_, k) => k));
-  return b.build().scan(text).map((m) => `${m.end}:${m.start}:${m.pattern}`);
+  return b
+    .build()
+    .scan(text)
+    .map((m) => `${m.end}:${m.start}:${m.pattern}`);
 }
 
 const byEnd = (xs: string[]) => [...xs].sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b));
@@ -35,10 +38,14 @@ describe('Matcher', () => {
   });
   it('finds what a naive search finds on any UTF-16 text (surrogates, characters above the root table)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 60 }), (patterns, s) => {
-        const text = s + patterns.join('') + s;
-        expect(byEnd(scan(patterns, text))).toEqual(byEnd(naive(patterns, text)));
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        (patterns, s) => {
+          const text = s + patterns.join('') + s;
+          expect(byEnd(scan(patterns, text))).toEqual(byEnd(naive(patterns, text)));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -25,17 +25,21 @@ describe('requiredLiterals', () => {
   it('never names literals that a match can lack', () => {
     const piece = fc.constantFrom('你', '我', '(', ')', '?', '*', '+', '|', '|', '[你我]', '\\d', '{0,2}', '{1}', '\\u4f60', '(?:', '(?<!我)', '(你|我我)');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 10 }).map((a) => a.join('')), fc.stringMatching(/^[你我0-9]{0,12}$/), (src, text) => {
-        let re: RegExp;
-        try {
-          re = new RegExp(src, 'gu');
-        } catch {
-          return;
-        }
-        const literals = requiredLiterals(src);
-        if (literals === null) return;
-        for (const m of text.matchAll(re)) expect(literals.some((l) => m[0].includes(l))).toBe(true);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 10 }).map((a) => a.join('')),
+        fc.stringMatching(/^[你我0-9]{0,12}$/),
+        (src, text) => {
+          let re: RegExp;
+          try {
+            re = new RegExp(src, 'gu');
+          } catch {
+            return;
+          }
+          const literals = requiredLiterals(src);
+          if (literals === null) return;
+          for (const m of text.matchAll(re)) expect(literals.some((l) => m[0].includes(l))).toBe(true);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

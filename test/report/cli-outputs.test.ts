@@ -54,7 +54,9 @@ describe('-o', () => {
   it('a report path it cannot write is an input error, not a raw one', async () => {
     const r = await runCli(['lint', ...TEST_CONTENT, '-o', library + '/x.txt', library], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^aslint: .*replies\.yaml\/x\.txt: cannot create the folder for the report: (EEXIST|ENOTDIR)\n {2}Choose a path in a folder you can write to\.\n$/);
+    expect(r.stderr).toMatch(
+      /^aslint: .*replies\.yaml\/x\.txt: cannot create the folder for the report: (EEXIST|ENOTDIR)\n {2}Choose a path in a folder you can write to\.\n$/,
+    );
   });
 });
 

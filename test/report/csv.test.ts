@@ -29,18 +29,58 @@ describe('--format csv', () => {
     expect(out.startsWith('\uFEFFfile,line,column,conversation,turn,role,agent,time,rule,severity,text,message,suggestions\r\n')).toBe(true);
     expect(rowsOf(out)).toEqual([
       ['file', 'line', 'column', 'conversation', 'turn', 'role', 'agent', 'time', 'rule', 'severity', 'text', 'message', 'suggestions'],
-      ['replies/退货, 换货.yaml', '1', '5', '', '', 'agent', '', '', 'term/seven-day-return', 'warning', '无条件退货', '“无条件退货”应为“七日无理由退货”：无理由不等于无条件', '七日无理由退货'],
+      [
+        'replies/退货, 换货.yaml',
+        '1',
+        '5',
+        '',
+        '',
+        'agent',
+        '',
+        '',
+        'term/seven-day-return',
+        'warning',
+        '无条件退货',
+        '“无条件退货”应为“七日无理由退货”：无理由不等于无条件',
+        '七日无理由退货',
+      ],
       ['replies/退货, 换货.yaml', '1', '1', '', '', 'agent', '', '', 'test/blame-shifting', 'error', '这不归我管', '不要推诿。', ''],
       ['replies/退货, 换货.yaml', '1', '7', '', '', 'agent', '', '', 'test/blame-shifting', 'error', '你去问别的部门', '不要推诿。', ''],
       ['chats/c1.jsonl', '2', '1', 'c1', '2', 'agent', '小王', '2024-06-01 10:00:05', 'test/greeting', 'warning', '𠀀这不归我管', '这一轮缺少应有的表达。', ''],
-      ['chats/c1.jsonl', '2', '1', 'c1', '2', 'agent', '小王', '2024-06-01 10:00:05', 'test/missing-apology', 'error', '𠀀这不归我管', '顾客说“太慢了”后，客服 2 轮内没有致歉。', ''],
+      [
+        'chats/c1.jsonl',
+        '2',
+        '1',
+        'c1',
+        '2',
+        'agent',
+        '小王',
+        '2024-06-01 10:00:05',
+        'test/missing-apology',
+        'error',
+        '𠀀这不归我管',
+        '顾客说“太慢了”后，客服 2 轮内没有致歉。',
+        '',
+      ],
       ['chats/c1.jsonl', '2', '3', 'c1', '2', 'agent', '小王', '2024-06-01 10:00:05', 'test/blame-shifting', 'error', '这不归我管', '不要推诿。', ''],
     ]);
   });
 
   it('keeps commas, quotes and line breaks in one cell, and disarms cells a spreadsheet would run as formulas', () => {
     const f = result.files[0]!.findings[0]!;
-    const tricky: LintResult = { ...result, files: [{ path: 'r.yaml', units: 1, findings: [{ ...f, message: 'a, "b"\r\nc', text: '=HYPERLINK("http://x")' }, { ...f, text: '-5元', message: '@SUM(A1)' }] }] };
+    const tricky: LintResult = {
+      ...result,
+      files: [
+        {
+          path: 'r.yaml',
+          units: 1,
+          findings: [
+            { ...f, message: 'a, "b"\r\nc', text: '=HYPERLINK("http://x")' },
+            { ...f, text: '-5元', message: '@SUM(A1)' },
+          ],
+        },
+      ],
+    };
     const rows = rowsOf(csv(tricky, { color: false, cwd: CWD }));
     expect(rows[1]!.slice(10, 12)).toEqual(['\'=HYPERLINK("http://x")', 'a, "b"\r\nc']);
     expect(rows[2]!.slice(10, 12)).toEqual(["'-5元", "'@SUM(A1)"]);
@@ -51,7 +91,23 @@ describe('--scores-file', () => {
   it('as CSV: a row per conversation, then a row per agent, under one header with a kind column', () => {
     const rows = rowsOf(scoresCsv(scoreResult(result.files), CWD));
     expect(rows).toEqual([
-      ['kind', 'file', 'conversation', 'agents', 'score', 'fatal', 'deductions', 'findings', 'agent', 'conversations', 'average score', 'fatal conversations', 'errors', 'warnings', 'infos'],
+      [
+        'kind',
+        'file',
+        'conversation',
+        'agents',
+        'score',
+        'fatal',
+        'deductions',
+        'findings',
+        'agent',
+        'conversations',
+        'average score',
+        'fatal conversations',
+        'errors',
+        'warnings',
+        'infos',
+      ],
       ['conversation', 'chats/c1.jsonl', 'c1', '小王', '0', 'test/blame-shifting', 'test/missing-apology −10', '3', '', '', '', '', '', '', ''],
       ['agent', '', '', '', '', '', '', '', '小王', '1', '0', '1', '2', '1', '0'],
     ]);
@@ -77,7 +133,11 @@ describe('--scores-file', () => {
     writeFileSync(chats, '{"id":"a","turns":[{"role":"customer","text":"在吗"},{"role":"agent","speaker":"小李","text":"您好，在的"}]}\n');
     const ok = await runCli(['lint', '--no-defaults', '--no-config', '--scores-file', join(dir, 'scores.csv'), chats], dir);
     expect(ok.code).toBe(0);
-    expect(rowsOf(readFileSync(join(dir, 'scores.csv'), 'utf8')).slice(1).map((r) => r.filter(Boolean))).toEqual([
+    expect(
+      rowsOf(readFileSync(join(dir, 'scores.csv'), 'utf8'))
+        .slice(1)
+        .map((r) => r.filter(Boolean)),
+    ).toEqual([
       ['conversation', 'chats.jsonl', 'a', '小李', '100', '0'],
       ['agent', '小李', '1', '100', '0', '0', '0', '0'],
     ]);

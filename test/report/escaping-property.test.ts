@@ -6,8 +6,34 @@ import { escapeData, escapeProperty } from '../../src/report/github.js';
 import { xmlAttr, xmlText } from '../../src/core/markup.js';
 
 const unescapeGithub = (s: string) => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-const anyText = fc.string({ unit: fc.constantFrom('a', '%', ':', ',', '\r', '\n', '%0A', '%25', '<', '&', '"', "'", '>', '\t', '\u0000', '\u0007', '\ud800', '\udc00', '𠀀', '无', ' ', ']]>') });
-const xmlSafe = (s: string) => s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+const anyText = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    '%',
+    ':',
+    ',',
+    '\r',
+    '\n',
+    '%0A',
+    '%25',
+    '<',
+    '&',
+    '"',
+    "'",
+    '>',
+    '\t',
+    '\u0000',
+    '\u0007',
+    '\ud800',
+    '\udc00',
+    '𠀀',
+    '无',
+    ' ',
+    ']]>',
+  ),
+});
+const xmlSafe = (s: string) =>
+  s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 describe('escaping (property)', () => {
   it('github: an escaped value has no line break and no separator, and unescapes to itself', () => {
@@ -24,7 +50,14 @@ describe('escaping (property)', () => {
   });
 
   it('XML: text and attributes stay well-formed and read back (invalid characters as U+FFFD)', () => {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, trimValues: false, parseTagValue: false, parseAttributeValue: false });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      htmlEntities: true,
+      trimValues: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+    });
     fc.assert(
       fc.property(anyText, anyText, (a, b) => {
         const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<r a="${xmlAttr(a)}">${xmlText(b)}</r>`;

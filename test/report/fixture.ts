@@ -30,7 +30,16 @@ export async function sampleResult(): Promise<LintResult> {
   const rules = await ruleSet();
   const files = [
     fileOf('replies/退货, 换货.yaml', [reply('return-1', '本店支持无条件退货。'), reply('blame-1', '这不归我管，你去问别的部门')], rules),
-    fileOf('chats/c1.jsonl', [dialogue('c1', [['customer', '快递太慢了'], ['agent', '𠀀这不归我管']])], rules),
+    fileOf(
+      'chats/c1.jsonl',
+      [
+        dialogue('c1', [
+          ['customer', '快递太慢了'],
+          ['agent', '𠀀这不归我管'],
+        ]),
+      ],
+      rules,
+    ),
     fileOf('replies/clean.yaml', [reply('ok-1', '您好，已为您处理。')], rules),
   ];
   return resultOf(files, rules.rules);

@@ -21,11 +21,31 @@ beforeAll(async () => {
 const nastyResult = (): LintResult => ({ ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.map(nasty) })) });
 const NASTY = '100% <sure> & "quoted" \'x\': a, b\r\nnext line\ttab \ufffdbell';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'file', 'error'].includes(name), parseAttributeValue: false, trimValues: false, htmlEntities: true });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase', 'file', 'error'].includes(name),
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: true,
+});
 
 describe('format registry', () => {
   it('loads every format lazily by name', async () => {
-    expect(Object.keys(FORMATS).sort()).toEqual(['checkstyle', 'compact', 'csv', 'github', 'html', 'json', 'jsonl', 'junit', 'rdjson', 'sarif', 'stylish', 'unix']);
+    expect(Object.keys(FORMATS).sort()).toEqual([
+      'checkstyle',
+      'compact',
+      'csv',
+      'github',
+      'html',
+      'json',
+      'jsonl',
+      'junit',
+      'rdjson',
+      'sarif',
+      'stylish',
+      'unix',
+    ]);
     for (const name of ['sarif', 'junit', 'checkstyle', 'github', 'rdjson', 'json', 'jsonl', 'html', 'unix', 'compact', 'csv']) {
       const reporter = await FORMATS[name]!.reporter();
       expect(typeof reporter(result, opts)).toBe('string');
@@ -103,7 +123,12 @@ function parseCommand(line: string) {
   const m = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (!m) return null;
   const unescape = (s: string) => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-  const props = Object.fromEntries(m[2]!.split(',').map((p) => { const i = p.indexOf('='); return [p.slice(0, i), unescape(p.slice(i + 1))]; }));
+  const props = Object.fromEntries(
+    m[2]!.split(',').map((p) => {
+      const i = p.indexOf('=');
+      return [p.slice(0, i), unescape(p.slice(i + 1))];
+    }),
+  );
   return { command: m[1], props, message: unescape(m[3]!) };
 }
 

@@ -50,7 +50,8 @@ browserDescribe('html report (in Chromium)', () => {
       for (const el of Array.from(document.querySelectorAll('body *'))) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
-        if (r.right > width + 0.5 || r.left < -0.5) bad.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}..${Math.round(r.right)}`);
+        if (r.right > width + 0.5 || r.left < -0.5)
+          bad.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}..${Math.round(r.right)}`);
       }
       return { width, scrollWidth: document.documentElement.scrollWidth, bad: bad.slice(0, 5) };
     });
@@ -172,7 +173,18 @@ browserDescribe('html report: the review loop in Chromium (dismiss → export �
     const exported = await exportDismissals(page, join(dir, 'dismissed.json'));
     expect(exported).toEqual({
       version: 1,
-      dismissed: [{ ruleId: 'test/blame-shifting', conversation: 'a', unitText: '您好，这不归我管', text: '这不归我管', occurrence: 0, reason: '顾客要求转述原话', path: 'chats.jsonl', turn: 2 }],
+      dismissed: [
+        {
+          ruleId: 'test/blame-shifting',
+          conversation: 'a',
+          unitText: '您好，这不归我管',
+          text: '这不归我管',
+          occurrence: 0,
+          reason: '顾客要求转述原话',
+          path: 'chats.jsonl',
+          turn: 2,
+        },
+      ],
     });
     expect(errors).toEqual([]);
     await page.close();
@@ -180,12 +192,20 @@ browserDescribe('html report: the review loop in Chromium (dismiss → export �
     const before = JSON.parse((await runCli(['lint', ...content, '--format', 'json', join(dir, 'chats.jsonl')], dir)).stdout);
     const rerun = await runCli(['lint', ...content, '--format', 'json', '--dismissed', join(dir, 'dismissed.json'), join(dir, 'chats.jsonl')], dir);
     const after = JSON.parse(rerun.stdout);
-    const where = (r: { files: { findings: { ruleId: string; conversation: string }[] }[] }) => r.files[0]!.findings.map((f) => `${f.conversation} ${f.ruleId}`);
+    const where = (r: { files: { findings: { ruleId: string; conversation: string }[] }[] }) =>
+      r.files[0]!.findings.map((f) => `${f.conversation} ${f.ruleId}`);
     expect(where(before)).toEqual(['a test/missing-apology', 'a test/blame-shifting', 'b test/blame-shifting']);
     expect(where(after)).toEqual(['a test/missing-apology', 'b test/blame-shifting']);
-    const scores = (r: { scores: { conversations: { conversation: string; score: number; fatal: string[] }[] } }) => r.scores.conversations.map((c) => [c.conversation, c.score, c.fatal]);
-    expect(scores(before)).toEqual([['a', 0, ['test/blame-shifting']], ['b', 0, ['test/blame-shifting']]]);
-    expect(scores(after)).toEqual([['a', 90, []], ['b', 0, ['test/blame-shifting']]]);
+    const scores = (r: { scores: { conversations: { conversation: string; score: number; fatal: string[] }[] } }) =>
+      r.scores.conversations.map((c) => [c.conversation, c.score, c.fatal]);
+    expect(scores(before)).toEqual([
+      ['a', 0, ['test/blame-shifting']],
+      ['b', 0, ['test/blame-shifting']],
+    ]);
+    expect(scores(after)).toEqual([
+      ['a', 90, []],
+      ['b', 0, ['test/blame-shifting']],
+    ]);
   });
 
   it('the next report lists what earlier reviews dismissed and exports it again with the new dismissals', async () => {
@@ -200,10 +220,15 @@ browserDescribe('html report: the review loop in Chromium (dismiss → export �
     await blame.getByLabel('reason for dismissing').fill('测试数据');
     await blame.locator('button.confirm').click();
     const exported = (await exportDismissals(page, join(dir, 'dismissed-2.json'))) as { dismissed: { conversation: string; reason: string }[] };
-    expect(exported.dismissed.map((d) => [d.conversation, d.reason])).toEqual([['a', '顾客要求转述原话'], ['b', '测试数据']]);
+    expect(exported.dismissed.map((d) => [d.conversation, d.reason])).toEqual([
+      ['a', '顾客要求转述原话'],
+      ['b', '测试数据'],
+    ]);
     expect(errors).toEqual([]);
     await page.close();
-    const rerun = JSON.parse((await runCli(['lint', ...content, '--format', 'json', '--dismissed', join(dir, 'dismissed-2.json'), join(dir, 'chats.jsonl')], dir)).stdout);
+    const rerun = JSON.parse(
+      (await runCli(['lint', ...content, '--format', 'json', '--dismissed', join(dir, 'dismissed-2.json'), join(dir, 'chats.jsonl')], dir)).stdout,
+    );
     expect(rerun.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['test/missing-apology']);
   });
 });

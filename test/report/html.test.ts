@@ -25,7 +25,10 @@ describe('html report (markup)', () => {
     const summary = out.match(/<dl class="summary">(.*?)<\/dl>/)![1]!;
     const facts = [...summary.matchAll(/<dt>(.*?)<\/dt><dd>(.*?)<\/dd>/g)].map((m) => `${m[1]}=${m[2]}`);
     expect(facts).toEqual(['files=3', 'utterances=9', 'conversations=3', 'average score=33.3', 'fatal=2', 'errors=4', 'warnings=5', 'infos=0']);
-    const rows = [...out.matchAll(/<tr[^>]*><th scope="row">(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1])]);
+    const rows = [...out.matchAll(/<tr[^>]*><th scope="row">(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [
+      m[1],
+      ...[...m[2]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]),
+    ]);
     expect(rows).toEqual([
       ['&lt;img src=x onerror=alert(1)&gt;', '1', '0.0', '1', '2', '1', '0'],
       ['小王', '1', '0.0', '1', '2', '1', '0'],
@@ -70,7 +73,9 @@ describe('html report (markup)', () => {
       '<li class="turn role-customer" id="f0-c1-t0" data-unit="s2#0">\n<p class="turn-head"><span class="n">turn 1</span> <span class="role">customer</span></p>\n<div class="bubble">东西坏了</div>\n</li>',
       '<li class="turn role-agent" id="f0-c1-t1" data-unit="s2#1">\n<p class="turn-head"><span class="n">turn 2</span> <span class="role">agent</span></p>\n<div class="bubble">亲，非常抱歉，马上为您补发</div>\n</li>',
     ]);
-    expect(conversation('x&quot;1')).toContain('<p class="turn-head"><span class="n">turn 2</span> <span class="role">agent</span> <span class="speaker">&lt;img src=x onerror=alert(1)&gt;</span> <time>&lt;i&gt;10:00&lt;/i&gt;</time></p>');
+    expect(conversation('x&quot;1')).toContain(
+      '<p class="turn-head"><span class="n">turn 2</span> <span class="role">agent</span> <span class="speaker">&lt;img src=x onerror=alert(1)&gt;</span> <time>&lt;i&gt;10:00&lt;/i&gt;</time></p>',
+    );
   });
 
   it('marks every finding in its turn, overlapping ones cut into pieces coloured by the worst, and lists them under it', () => {
@@ -117,7 +122,13 @@ describe('html report (markup)', () => {
 
   it('charts the findings per rule, most first, and embeds the docs of every rule it links to', () => {
     const chart = out.match(/<section class="rule-chart">[^]*?<\/section>/)![0];
-    expect([...chart.matchAll(/<li data-rule="(.*?)"><a class="rule" href="#(rule-\d+)">.*?<\/a><span class="track">(.*?)<\/span><span class="n">(\d+)<\/span><\/li>/g)].map((m) => [m[1], m[2], m[4], [...m[3]!.matchAll(/sev-(\w+)" style="width:([\d.]+)%/g)].map((b) => `${b[1]} ${b[2]}`).join(', ')])).toEqual([
+    expect(
+      [
+        ...chart.matchAll(
+          /<li data-rule="(.*?)"><a class="rule" href="#(rule-\d+)">.*?<\/a><span class="track">(.*?)<\/span><span class="n">(\d+)<\/span><\/li>/g,
+        ),
+      ].map((m) => [m[1], m[2], m[4], [...m[3]!.matchAll(/sev-(\w+)" style="width:([\d.]+)%/g)].map((b) => `${b[1]} ${b[2]}`).join(', ')]),
+    ).toEqual([
       ['term/seven-day-return', 'rule-0', '2', 'warning 100.00'],
       ['test/blame-shifting', 'rule-2', '2', 'error 100.00'],
       ['test/missing-apology', 'rule-4', '2', 'error 100.00'],
@@ -126,7 +137,14 @@ describe('html report (markup)', () => {
       ['test/greeting', 'rule-5', '1', 'warning 50.00'],
     ]);
     const docs = [...out.matchAll(/<article class="rule-doc" id="(rule-\d+)">\n<h3>(.*?) </g)].map((m) => `${m[1]} ${m[2]}`);
-    expect(docs).toEqual(['rule-0 term/seven-day-return', 'rule-1 term/price-protection', 'rule-2 test/blame-shifting', 'rule-3 test/dont-know', 'rule-4 test/missing-apology', 'rule-5 test/greeting']);
+    expect(docs).toEqual([
+      'rule-0 term/seven-day-return',
+      'rule-1 term/price-protection',
+      'rule-2 test/blame-shifting',
+      'rule-3 test/dont-know',
+      'rule-4 test/missing-apology',
+      'rule-5 test/greeting',
+    ]);
     expect(block('id="rule-2"', 'article')).toContain('<div class="examples bad"><h4>bad</h4><ul><li>这不归我管。</li></ul></div>');
     // Every rule link stays in the page: nothing points into the machine that ran it.
     for (const href of out.matchAll(/href="(.*?)"/g)) expect(href[1]).toMatch(/^#|^https:/);

@@ -25,10 +25,14 @@ beforeAll(() => {
 const lint = (...args: string[]) =>
   runCli(['lint', '--no-defaults', '--no-config', '--rules', join(TEST_DATA, 'rules.yaml'), '--glossary', join(TEST_DATA, 'glossary.yaml'), ...args], dir);
 
-const records = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l));
+const records = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('--format jsonl', () => {
-  it('writes a run record, each file\'s findings then its file record, in input order, and an end record', async () => {
+  it("writes a run record, each file's findings then its file record, in input order, and an end record", async () => {
     const { code, stdout, stderr } = await lint('--format', 'jsonl', A, B);
     expect(stderr).toBe('');
     expect(code).toBe(1);

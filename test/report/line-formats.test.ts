@@ -31,7 +31,9 @@ describe('unix', () => {
   it('prints nothing when there is nothing to report, and one problem in the singular', () => {
     expect(unix({ ...result, files: [] }, opts)).toBe('');
     const one = { ...result, files: [{ ...result.files[0]!, findings: [{ ...result.files[0]!.findings[0]!, severity: 'info' as const }] }] };
-    expect(unix(one, opts)).toBe('replies/退货, 换货.yaml:1:5: “无条件退货”应为“七日无理由退货”：无理由不等于无条件 [Info/term/seven-day-return]\n\n1 problem\n');
+    expect(unix(one, opts)).toBe(
+      'replies/退货, 换货.yaml:1:5: “无条件退货”应为“七日无理由退货”：无理由不等于无条件 [Info/term/seven-day-return]\n\n1 problem\n',
+    );
   });
   it('keeps one finding on one line and escapes control characters', () => {
     const out = unix({ ...result, files: [{ ...result.files[0]!, findings: [nasty(result.files[0]!.findings[0]!)] }] }, opts);
@@ -52,7 +54,14 @@ describe('compact', () => {
 describe('json', () => {
   it('carries ESLint’s counts per file and each finding’s fix as a range of the file and its text', () => {
     const doc = JSON.parse(json(result, opts));
-    const counts = doc.files.map((f: Record<string, unknown>) => [f.path, f.errorCount, f.warningCount, f.infoCount, f.fixableErrorCount, f.fixableWarningCount]);
+    const counts = doc.files.map((f: Record<string, unknown>) => [
+      f.path,
+      f.errorCount,
+      f.warningCount,
+      f.infoCount,
+      f.fixableErrorCount,
+      f.fixableWarningCount,
+    ]);
     expect(counts).toEqual([
       ['replies/退货, 换货.yaml', 2, 1, 0, 0, 1],
       ['chats/c1.jsonl', 2, 1, 0, 0, 0],

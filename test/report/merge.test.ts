@@ -13,7 +13,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'aslint-merge-'));
   const chats = [
     ['{"id":"a1","turns":[{"role":"customer","text":"快递太慢了"},{"role":"agent","speaker":"小王","text":"您好，这不归我管"}]}'],
-    ['{"id":"b1","turns":[{"role":"agent","speaker":"小李","text":"您好，我不知道"}]}', '{"id":"b2","turns":[{"role":"agent","speaker":"小王","text":"亲，稍后回复您"}]}'],
+    [
+      '{"id":"b1","turns":[{"role":"agent","speaker":"小李","text":"您好，我不知道"}]}',
+      '{"id":"b2","turns":[{"role":"agent","speaker":"小王","text":"亲，稍后回复您"}]}',
+    ],
     ['{"id":"c1","turns":[{"role":"agent","speaker":"小李","text":"您好，今天给您回复"},{"role":"customer","text":"","type":"text"}]}'],
   ];
   files = chats.map((lines, i) => {
@@ -51,10 +54,12 @@ describe('aslint report merge', () => {
       ['b2', 100],
       ['c1', 100],
     ]);
-    expect(report.scores.agents.map((a: { agent: string; conversations: number; averageScore: number }) => [a.agent, a.conversations, a.averageScore])).toEqual([
-      ['小王', 2, 50],
-      ['小李', 2, 100],
-    ]);
+    expect(report.scores.agents.map((a: { agent: string; conversations: number; averageScore: number }) => [a.agent, a.conversations, a.averageScore])).toEqual(
+      [
+        ['小王', 2, 50],
+        ['小李', 2, 100],
+      ],
+    );
   });
 
   it('names the shard and line of a damaged record, and a shard cut short, and exits 2', async () => {

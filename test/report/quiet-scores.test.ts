@@ -35,12 +35,13 @@ beforeAll(() => {
   );
 });
 
-const lint = (...extra: string[]) => runCli(['lint', '--no-defaults', '--no-config', '--rules', join(dir, 'rules.yaml'), '--format', 'json', ...extra, join(dir, 'chats.jsonl')], dir);
+const lint = (...extra: string[]) =>
+  runCli(['lint', '--no-defaults', '--no-config', '--rules', join(dir, 'rules.yaml'), '--format', 'json', ...extra, join(dir, 'chats.jsonl')], dir);
 
 describe('scores and --quiet', () => {
   it('--quiet drops warnings from the findings but leaves every score and agent count as it was', async () => {
     const all = await lint();
-    expect(all.stderr).toBe("");
+    expect(all.stderr).toBe('');
     const quiet = await lint('--quiet');
     const full = JSON.parse(all.stdout);
     const errorsOnly = JSON.parse(quiet.stdout);
@@ -55,7 +56,10 @@ describe('scores and --quiet', () => {
   });
 
   it('stylish shows the same scores with --quiet', async () => {
-    const quiet = await runCli(['lint', '--no-defaults', '--no-config', '--rules', join(dir, 'rules.yaml'), '--no-color', '--quiet', join(dir, 'chats.jsonl')], dir);
+    const quiet = await runCli(
+      ['lint', '--no-defaults', '--no-config', '--rules', join(dir, 'rules.yaml'), '--no-color', '--quiet', join(dir, 'chats.jsonl')],
+      dir,
+    );
     expect(quiet.stdout).toContain('  conversation a · 小王 · score 75/100\n');
     expect(quiet.stdout).toMatch(/\n {2}小李 +1 +95\.0 +0 +0 +1 +0\n/);
   });

@@ -42,7 +42,10 @@ describe('JUnit against the Jenkins xunit schema (junit-10.xsd)', () => {
     for (const r of variants) expect(await xsdErrors(junit(r, opts), 'junit-10.xsd')).toEqual([]);
   });
   it('the schema does reject what aslint used to write (file and line on a test case)', async () => {
-    const old = junit(result, opts).replace('<testcase name="term/seven-day-return 1:5 return-1"', '<testcase file="a.yaml" line="1" name="term/seven-day-return 1:5 return-1"');
+    const old = junit(result, opts).replace(
+      '<testcase name="term/seven-day-return 1:5 return-1"',
+      '<testcase file="a.yaml" line="1" name="term/seven-day-return 1:5 return-1"',
+    );
     expect(await xsdErrors(old, 'junit-10.xsd')).toEqual([
       expect.stringContaining("attribute 'file': The attribute 'file' is not allowed"),
       expect.stringContaining("attribute 'line': The attribute 'line' is not allowed"),
@@ -95,7 +98,8 @@ function codeScanningProblems(log: Log): string[] {
       if (r.helpUri !== undefined && !r.helpUri.startsWith('https://')) problems.push(`rule ${r.id}: helpUri ${r.helpUri} is not https`);
       if (((r.properties?.tags as string[] | undefined) ?? []).length > 20) problems.push(`rule ${r.id}: more than 20 tags`);
     }
-    if (driver.informationUri !== undefined && !driver.informationUri.startsWith('https://')) problems.push(`informationUri ${driver.informationUri} is not https`);
+    if (driver.informationUri !== undefined && !driver.informationUri.startsWith('https://'))
+      problems.push(`informationUri ${driver.informationUri} is not https`);
     const results = run.results ?? [];
     if (results.length > 25_000) problems.push(`run ${i}: more than 25,000 results`);
     for (const [k, r] of results.entries()) {

@@ -16,7 +16,10 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'aslint-streamed-'));
   inputs = Array.from({ length: FILES }, (_, i) => {
     const path = join(dir, `chat-${String(i).padStart(2, '0')}.jsonl`);
-    writeFileSync(path, `{"id":"c${i}","turns":[{"role":"customer","text":"快递太慢了"},{"role":"agent","speaker":"a${i % 3}","text":"您好，这不归我管，我不知道"}]}\n`);
+    writeFileSync(
+      path,
+      `{"id":"c${i}","turns":[{"role":"customer","text":"快递太慢了"},{"role":"agent","speaker":"a${i % 3}","text":"您好，这不归我管，我不知道"}]}\n`,
+    );
     return path;
   });
 });
@@ -30,7 +33,9 @@ async function lintRecorded(format: string) {
   vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (chunks.push(String(s)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const stringify = JSON.stringify;
-  vi.spyOn(JSON, 'stringify').mockImplementation((value: unknown, ...rest: unknown[]) => (stringified.push(value), (stringify as (...a: unknown[]) => string)(value, ...rest)));
+  vi.spyOn(JSON, 'stringify').mockImplementation(
+    (value: unknown, ...rest: unknown[]) => (stringified.push(value), (stringify as (...a: unknown[]) => string)(value, ...rest)),
+  );
   const code = await main(['node', 'aslint', 'lint', ...CONTENT, '--format', format, ...inputs]);
   vi.restoreAllMocks();
   return { code, chunks, stringified, text: chunks.join('') };
@@ -45,7 +50,14 @@ describe('streamed reports', () => {
     expect(largest).toBeLessThan(text.length / 10);
     const wholeResult = stringified.filter((v) => typeof v === 'object' && v !== null && Array.isArray((v as { files?: unknown }).files));
     expect(wholeResult).toEqual([]);
-    const findings = format === 'json' ? JSON.parse(text).files.flatMap((f: { findings: unknown[] }) => f.findings) : text.trimEnd().split('\n').map((l) => JSON.parse(l)).filter((r) => r.type === 'finding');
+    const findings =
+      format === 'json'
+        ? JSON.parse(text).files.flatMap((f: { findings: unknown[] }) => f.findings)
+        : text
+            .trimEnd()
+            .split('\n')
+            .map((l) => JSON.parse(l))
+            .filter((r) => r.type === 'finding');
     expect(findings.length).toBe(FILES * 3);
   });
 });

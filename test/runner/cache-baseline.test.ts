@@ -27,7 +27,8 @@ function options(extra: RunOptions = {}): RunOptions {
   return { defaults: false, glossary: [join(TEST_DATA, 'glossary.yaml')], rules: [join(TEST_DATA, 'rules.yaml')], useConfig: false, ...extra };
 }
 
-const messages = async (paths: string[], o: RunOptions) => (await runFiles(paths, o)).result.files.flatMap((f) => f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId} ${x.message}`));
+const messages = async (paths: string[], o: RunOptions) =>
+  (await runFiles(paths, o)).result.files.flatMap((f) => f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId} ${x.message}`));
 
 describe('--cache', () => {
   it('reuses a file’s findings until the file, the config, the rules or the version change', async () => {
@@ -75,7 +76,10 @@ describe('--cache', () => {
   });
 
   it('a cache written by another aslint version is not used', async () => {
-    const cacheFile = put('.aslintcache', JSON.stringify({ version: 1, aslint: '0.0.0-other', files: { x: { key: 'k', result: { findings: [], units: 0 } } } }));
+    const cacheFile = put(
+      '.aslintcache',
+      JSON.stringify({ version: 1, aslint: '0.0.0-other', files: { x: { key: 'k', result: { findings: [], units: 0 } } } }),
+    );
     const cache = await ResultCache.open(cacheFile, '9.9.9');
     expect(cache.get('x', 'k')).toBeUndefined();
   });
@@ -100,9 +104,17 @@ describe('baselines', () => {
     // reply with an old finding's text, are new.
     writeFileSync(file, '# 新增说明\n- id: c\n  text: 您好\n- id: a2\n  text: 这不归我管，不关我事\n- id: b\n  text: 本店支持无条件退货\n');
     expect(await messages([file], options({ baseline }))).toEqual([]);
-    writeFileSync(file, '# 新增说明\n- id: c\n  text: 您好\n- id: a\n  text: 这不归我管，不关我事，这不归我管\n- id: b\n  text: 本店支持无条件退货\n- id: d\n  text: 不关我事\n');
+    writeFileSync(
+      file,
+      '# 新增说明\n- id: c\n  text: 您好\n- id: a\n  text: 这不归我管，不关我事，这不归我管\n- id: b\n  text: 本店支持无条件退货\n- id: d\n  text: 不关我事\n',
+    );
     const after = await messages([file], options({ baseline }));
-    expect(after).toEqual(['5:9 test/blame-shifting 不要推诿。', '5:15 test/blame-shifting 不要推诿。', '5:20 test/blame-shifting 不要推诿。', '9:9 test/blame-shifting 不要推诿。']);
+    expect(after).toEqual([
+      '5:9 test/blame-shifting 不要推诿。',
+      '5:15 test/blame-shifting 不要推诿。',
+      '5:20 test/blame-shifting 不要推诿。',
+      '9:9 test/blame-shifting 不要推诿。',
+    ]);
   });
 
   it('findings whose unit id is a line number (text libraries, disable comments) stay known when lines are added above', async () => {
@@ -202,20 +214,49 @@ describe('stdin', () => {
 
   it('is decoded like a file: GB18030, UTF-16 with a BOM and UTF-8 with a BOM give the same findings', async () => {
     const outputs: string[] = [];
-    for (const bytes of [Buffer.from(transcript), iconv.encode(transcript, 'gb18030'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(transcript, 'utf16le')]), Buffer.from('\ufeff' + transcript)]) {
+    for (const bytes of [
+      Buffer.from(transcript),
+      iconv.encode(transcript, 'gb18030'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(transcript, 'utf16le')]),
+      Buffer.from('\ufeff' + transcript),
+    ]) {
       const r = await withStdin(bytes, 'lint', ...TEST_CONTENT, '--stdin-format', 'text', '-f', 'unix', '-');
       expect([r.code, r.stderr]).toEqual([1, '']);
       outputs.push(r.stdout);
     }
-    expect(outputs[0]).toBe('<stdin>:2:4: 不要推诿。 [Error/test/blame-shifting]\n<stdin>:2:4: 这一轮缺少应有的表达。 [Warning/test/greeting]\n<stdin>:2:4: 顾客说“太慢了”后，客服 2 轮内没有致歉。 [Error/test/missing-apology]\n\n3 problems\n');
+    expect(outputs[0]).toBe(
+      '<stdin>:2:4: 不要推诿。 [Error/test/blame-shifting]\n<stdin>:2:4: 这一轮缺少应有的表达。 [Warning/test/greeting]\n<stdin>:2:4: 顾客说“太慢了”后，客服 2 轮内没有致歉。 [Error/test/missing-apology]\n\n3 problems\n',
+    );
     expect(new Set(outputs).size).toBe(1);
   });
 
   it('--stdin-filename names it in the report, gives its format, and its config and ignores apply', async () => {
-    const r = await withStdin(Buffer.from('- id: a\n  text: 这不归我管\n'), 'lint', ...TEST_CONTENT, '--stdin', '--stdin-filename', 'replies/a.yaml', '-f', 'unix');
+    const r = await withStdin(
+      Buffer.from('- id: a\n  text: 这不归我管\n'),
+      'lint',
+      ...TEST_CONTENT,
+      '--stdin',
+      '--stdin-filename',
+      'replies/a.yaml',
+      '-f',
+      'unix',
+    );
     expect(r).toEqual({ code: 1, stdout: 'replies/a.yaml:2:9: 不要推诿。 [Error/test/blame-shifting]\n\n1 problem\n', stderr: '' });
-    const ignored = await withStdin(Buffer.from('- id: a\n  text: 这不归我管\n'), 'lint', ...TEST_CONTENT, '--ignore-pattern', 'replies/**', '--stdin-filename', 'replies/a.yaml', '-');
-    expect(ignored).toEqual({ code: 0, stdout: '✔ no problems (0 utterances in 0 files)\n', stderr: 'aslint: warning: replies/a.yaml: File ignored because of a matching ignore pattern. Use --no-ignore to override.\n' });
+    const ignored = await withStdin(
+      Buffer.from('- id: a\n  text: 这不归我管\n'),
+      'lint',
+      ...TEST_CONTENT,
+      '--ignore-pattern',
+      'replies/**',
+      '--stdin-filename',
+      'replies/a.yaml',
+      '-',
+    );
+    expect(ignored).toEqual({
+      code: 0,
+      stdout: '✔ no problems (0 utterances in 0 files)\n',
+      stderr: 'aslint: warning: replies/a.yaml: File ignored because of a matching ignore pattern. Use --no-ignore to override.\n',
+    });
   });
 
   it('an undecodable stdin is an input error naming stdin and the line', async () => {

@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART_BYTES, SMALL_FILE } from '../../src/runner/read.js';
 import { runCli, TEST_DATA } from '../helpers.js';
 
-const AGENT = ['您好，这不归我管', '本店支持无条件退货', '我也不知道', '非常抱歉，已为您催促', '我们会尽快处理', '這不歸我管，你去問別的部門', '支持保价吗', 'Sorry, nothing we can do'];
+const AGENT = [
+  '您好，这不归我管',
+  '本店支持无条件退货',
+  '我也不知道',
+  '非常抱歉，已为您催促',
+  '我们会尽快处理',
+  '這不歸我管，你去問別的部門',
+  '支持保价吗',
+  'Sorry, nothing we can do',
+];
 const CUSTOMER = ['快递太慢了', '东西坏了', '我要投诉', '怎么回事', '好的'];
 
 /** A conversation line; every 7th has no id (its id is then its line number) and every 5th ends in CRLF. */

@@ -32,7 +32,9 @@ async function texts(text: string, format: SourceFormat): Promise<string[]> {
 // Pieces that never make a finding of their own, with characters that need escaping or care.
 // (No full-width punctuation such as ，: script detection counts it as Traditional today, which
 // would change the suggested script, not the fix's mechanics tested here.)
-const filler = fc.array(fc.constantFrom('您好', '"', '\\', "'", ' ', '\t', '𠀀', 'é', '。', '#', ':', 'a', '\u2028', '{', '}', '- '), { maxLength: 6 }).map((a) => a.join(''));
+const filler = fc
+  .array(fc.constantFrom('您好', '"', '\\', "'", ' ', '\t', '𠀀', 'é', '。', '#', ':', 'a', '\u2028', '{', '}', '- '), { maxLength: 6 })
+  .map((a) => a.join(''));
 const reply = fc.tuple(filler, fc.boolean(), filler).map(([a, misuse, b]) => `${a}${misuse ? '无条件退货' : '七日无理由退货'}${b}`);
 const library = fc.array(reply, { minLength: 1, maxLength: 4 });
 
@@ -49,7 +51,11 @@ describe('--fix round trips (property)', () => {
   it('JSON libraries, written plainly or with \\u escapes', async () => {
     await fc.assert(
       fc.asyncProperty(library, fc.boolean(), async (replies, ascii) => {
-        let text = JSON.stringify(replies.map((t, i) => ({ id: `r${i}`, text: t })), null, 2);
+        let text = JSON.stringify(
+          replies.map((t, i) => ({ id: `r${i}`, text: t })),
+          null,
+          2,
+        );
         if (ascii) text = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
         const r = await roundTrip(text, 'replies-json', replies);
         expect(r.skipped.filter((s) => s.finding.ruleId === 'term/seven-day-return')).toEqual([]);
@@ -61,26 +67,33 @@ describe('--fix round trips (property)', () => {
 
   it('YAML libraries in whatever style the yaml package writes them', async () => {
     await fc.assert(
-      fc.asyncProperty(library, fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL') as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL'>, async (replies, style) => {
-        const text = stringify(replies.map((t, i) => ({ id: `r${i}`, text: t })), { defaultStringType: style, lineWidth: 0 });
-        const before = await texts(text, 'replies-yaml');
-        expect(before).toEqual(replies);
-        // A misuse may be left alone (a span folded or escaped in the file), but never broken.
-        const first = await applyFixes('p', text, 'replies-yaml', await findings(text, 'replies-yaml'));
-        // Plain text around a misuse is always fixable in every style.
-        if (replies.every((r) => /^[您好。a ]*(无条件退货|七日无理由退货)[您好。a ]*$/.test(r))) expect(first.skipped).toEqual([]);
-        const after = await texts(first.output, 'replies-yaml');
-        const fixedIds = new Set(first.applied.map((f) => f.unit));
-        after.forEach((t, i) => {
-          const expected = fixedIds.has(`r${i}`) ? replies[i]!.replaceAll('无条件退货', '七日无理由退货') : replies[i];
-          // Only replies with every misuse fixed were fixed in full.
-          if (fixedIds.has(`r${i}`)) expect(t.replaceAll('无条件退货', '七日无理由退货')).toBe(expected);
-          else expect(t).toBe(expected);
-        });
-        const again = await applyFixes('p', first.output, 'replies-yaml', await findings(first.output, 'replies-yaml'));
-        expect(again.applied).toEqual([]);
-        expect(again.output).toBe(first.output);
-      }),
+      fc.asyncProperty(
+        library,
+        fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL') as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL'>,
+        async (replies, style) => {
+          const text = stringify(
+            replies.map((t, i) => ({ id: `r${i}`, text: t })),
+            { defaultStringType: style, lineWidth: 0 },
+          );
+          const before = await texts(text, 'replies-yaml');
+          expect(before).toEqual(replies);
+          // A misuse may be left alone (a span folded or escaped in the file), but never broken.
+          const first = await applyFixes('p', text, 'replies-yaml', await findings(text, 'replies-yaml'));
+          // Plain text around a misuse is always fixable in every style.
+          if (replies.every((r) => /^[您好。a ]*(无条件退货|七日无理由退货)[您好。a ]*$/.test(r))) expect(first.skipped).toEqual([]);
+          const after = await texts(first.output, 'replies-yaml');
+          const fixedIds = new Set(first.applied.map((f) => f.unit));
+          after.forEach((t, i) => {
+            const expected = fixedIds.has(`r${i}`) ? replies[i]!.replaceAll('无条件退货', '七日无理由退货') : replies[i];
+            // Only replies with every misuse fixed were fixed in full.
+            if (fixedIds.has(`r${i}`)) expect(t.replaceAll('无条件退货', '七日无理由退货')).toBe(expected);
+            else expect(t).toBe(expected);
+          });
+          const again = await applyFixes('p', first.output, 'replies-yaml', await findings(first.output, 'replies-yaml'));
+          expect(again.applied).toEqual([]);
+          expect(again.output).toBe(first.output);
+        },
+      ),
       { numRuns: 60 },
     );
   });

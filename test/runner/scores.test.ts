@@ -4,17 +4,65 @@ import { scoreConversation, scoreFiles, summarizeAgents } from '../../src/runner
 import type { Finding } from '../../src/core/types.js';
 import { runCli } from '../helpers.js';
 
-function finding(ruleId: string, conversation: string | null, speaker: string | undefined, score?: Finding['score'], severity: Finding['severity'] = 'warning'): Finding {
+function finding(
+  ruleId: string,
+  conversation: string | null,
+  speaker: string | undefined,
+  score?: Finding['score'],
+  severity: Finding['severity'] = 'warning',
+): Finding {
   return {
-    ruleId, kind: 'forbidden', severity, message: '', unit: 'u', conversation, turn: conversation ? 1 : null, role: 'agent', speaker,
-    line: 1, column: 1, endLine: 1, endColumn: 2, text: 'x', suggestions: [], start: 0, end: 1, offset: 0, endOffset: 1, utterance: 'x', score,
+    ruleId,
+    kind: 'forbidden',
+    severity,
+    message: '',
+    unit: 'u',
+    conversation,
+    turn: conversation ? 1 : null,
+    role: 'agent',
+    speaker,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    text: 'x',
+    suggestions: [],
+    start: 0,
+    end: 1,
+    offset: 0,
+    endOffset: 1,
+    utterance: 'x',
+    score,
   };
 }
 
 describe('conversation scores', () => {
   it('deduct each broken rule once, at its largest deduction', () => {
-    const s = scoreConversation('f', 0, 'c1', ['a'], [finding('p/late', 'c1', 'a', { deduct: 10 }), finding('p/late', 'c1', 'a', { deduct: 10 }), finding('p/rude', 'c1', 'a', { deduct: 5 }), finding('p/free', 'c1', 'a')]);
-    expect(s).toEqual({ path: 'f', fileIndex: 0, conversation: 'c1', agents: ['a'], score: 85, fatal: [], deductions: [{ ruleId: 'p/late', points: 10 }, { ruleId: 'p/rude', points: 5 }], findings: 4 });
+    const s = scoreConversation(
+      'f',
+      0,
+      'c1',
+      ['a'],
+      [
+        finding('p/late', 'c1', 'a', { deduct: 10 }),
+        finding('p/late', 'c1', 'a', { deduct: 10 }),
+        finding('p/rude', 'c1', 'a', { deduct: 5 }),
+        finding('p/free', 'c1', 'a'),
+      ],
+    );
+    expect(s).toEqual({
+      path: 'f',
+      fileIndex: 0,
+      conversation: 'c1',
+      agents: ['a'],
+      score: 85,
+      fatal: [],
+      deductions: [
+        { ruleId: 'p/late', points: 10 },
+        { ruleId: 'p/rude', points: 5 },
+      ],
+      findings: 4,
+    });
   });
   it('fail the whole conversation on a fatal rule, and never go below 0', () => {
     expect(scoreConversation('f', 0, 'c1', [], [finding('p/provoke', 'c1', 'a', { fatal: true })]).score).toBe(0);
@@ -25,10 +73,16 @@ describe('conversation scores', () => {
       path: 'f',
       units: 6,
       findings: [finding('p/late', 'c1', 'amy', { deduct: 10 }), finding('p/late', null, undefined, { deduct: 10 })],
-      conversations: [{ id: 'c1', agents: ['amy'], turns: 3 }, { id: 'c2', agents: ['amy', 'bo'], turns: 3 }],
+      conversations: [
+        { id: 'c1', agents: ['amy'], turns: 3 },
+        { id: 'c2', agents: ['amy', 'bo'], turns: 3 },
+      ],
     };
     const scores = scoreFiles([file]);
-    expect(scores.map((s) => [s.conversation, s.score])).toEqual([['c1', 90], ['c2', 100]]);
+    expect(scores.map((s) => [s.conversation, s.score])).toEqual([
+      ['c1', 90],
+      ['c2', 100],
+    ]);
     expect(summarizeAgents([file], scores)).toEqual([
       { agent: 'amy', conversations: 2, averageScore: 95, fatalConversations: 0, errors: 0, warnings: 1, infos: 0 },
       { agent: 'bo', conversations: 1, averageScore: 100, fatalConversations: 0, errors: 0, warnings: 0, infos: 0 },
@@ -37,7 +91,18 @@ describe('conversation scores', () => {
 });
 
 describe('scores in a run', () => {
-  const args = ['lint', 'test/cli/data/chats.jsonl', '--format', 'json', '--no-defaults', '--no-config', '--glossary', 'test/data/glossary.yaml', '--rules', 'test/data/rules.yaml'];
+  const args = [
+    'lint',
+    'test/cli/data/chats.jsonl',
+    '--format',
+    'json',
+    '--no-defaults',
+    '--no-config',
+    '--glossary',
+    'test/data/glossary.yaml',
+    '--rules',
+    'test/data/rules.yaml',
+  ];
   it('are computed on the findings as linted: --quiet hides warnings, not their deductions', async () => {
     const all = JSON.parse((await runCli(args)).stdout);
     const quiet = JSON.parse((await runCli([...args, '--quiet'])).stdout);

@@ -16,8 +16,14 @@ const JSONL = Buffer.concat([
     [
       conv('a', [{ role: 'agent', text: '这不归我管' }]),
       '{"id": "b", "turns": [',
-      conv('c', [{ role: '经理', text: '你好' }, { role: 'agent', text: '不关我事' }]),
-      conv('d', [{ role: 'customer', text: null }, { role: 'agent', text: '这不归我管' }]),
+      conv('c', [
+        { role: '经理', text: '你好' },
+        { role: 'agent', text: '不关我事' },
+      ]),
+      conv('d', [
+        { role: 'customer', text: null },
+        { role: 'agent', text: '这不归我管' },
+      ]),
       '',
     ].join('\n'),
   ),
@@ -40,8 +46,13 @@ describe('unreadable records', () => {
     const r = await runCli(['lint', ...CONTENT, '-f', 'json', '-o', out, jsonl, csv, good]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { files: { path: string; findings: { ruleId: string; line: number; column: number; conversation: string | null; message: string }[] }[] };
-    const seen = report.files.map((f) => [f.path, f.findings.filter((x) => x.ruleId !== 'test/greeting').map((x) => `${x.line}:${x.column} ${x.ruleId} ${x.conversation ?? '-'}`)]);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      files: { path: string; findings: { ruleId: string; line: number; column: number; conversation: string | null; message: string }[] }[];
+    };
+    const seen = report.files.map((f) => [
+      f.path,
+      f.findings.filter((x) => x.ruleId !== 'test/greeting').map((x) => `${x.line}:${x.column} ${x.ruleId} ${x.conversation ?? '-'}`),
+    ]);
     expect(seen).toEqual([
       [
         jsonl,
@@ -83,9 +94,22 @@ describe('unreadable records', () => {
     writeFileSync(join(dir, 'aslint.config.yaml'), 'root: true\ninput:\n  columns: { text: 聊天记录, conversation: 咨询单 }\n  roles: { 店长: agent }\n');
     const csv = join(dir, 'export.csv');
     writeFileSync(csv, '咨询单,发送方,聊天记录\r\nx,店长,这不归我管\r\n');
-    const r = await runCli(['lint', '--no-defaults', '--glossary', join(TEST_DATA, 'glossary.yaml'), '--rules', join(TEST_DATA, 'rules.yaml'), '-f', 'json', csv]);
+    const r = await runCli([
+      'lint',
+      '--no-defaults',
+      '--glossary',
+      join(TEST_DATA, 'glossary.yaml'),
+      '--rules',
+      join(TEST_DATA, 'rules.yaml'),
+      '-f',
+      'json',
+      csv,
+    ]);
     const report = JSON.parse(r.stdout) as { files: { findings: { ruleId: string; conversation: string; line: number; column: number }[] }[] };
-    expect(report.files[0]!.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.conversation}`)).toEqual(['2:6 test/blame-shifting x', '2:6 test/greeting x']);
+    expect(report.files[0]!.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.conversation}`)).toEqual([
+      '2:6 test/blame-shifting x',
+      '2:6 test/greeting x',
+    ]);
   });
 
   test('--input-format and a config files entry state a format', async () => {
@@ -95,10 +119,16 @@ describe('unreadable records', () => {
     let r = await runCli(['lint', ...CONTENT, file]);
     expect(r.code).toBe(1);
     r = await runCli(['lint', ...CONTENT, '-f', 'json', '--input-format', 'csv', file]);
-    expect((JSON.parse(r.stdout) as { files: { findings: { ruleId: string }[] }[] }).files[0]!.findings.map((f) => f.ruleId)).toEqual(['test/blame-shifting', 'test/greeting']);
+    expect((JSON.parse(r.stdout) as { files: { findings: { ruleId: string }[] }[] }).files[0]!.findings.map((f) => f.ruleId)).toEqual([
+      'test/blame-shifting',
+      'test/greeting',
+    ]);
     writeFileSync(join(dir, 'aslint.config.yaml'), 'root: true\nfiles:\n  - files: "*.dat"\n    format: csv\n');
     r = await runCli(['lint', '--no-defaults', '--glossary', join(TEST_DATA, 'glossary.yaml'), '--rules', join(TEST_DATA, 'rules.yaml'), '-f', 'json', file]);
-    expect((JSON.parse(r.stdout) as { files: { findings: { ruleId: string }[] }[] }).files[0]!.findings.map((f) => f.ruleId)).toEqual(['test/blame-shifting', 'test/greeting']);
+    expect((JSON.parse(r.stdout) as { files: { findings: { ruleId: string }[] }[] }).files[0]!.findings.map((f) => f.ruleId)).toEqual([
+      'test/blame-shifting',
+      'test/greeting',
+    ]);
     r = await runCli(['lint', ...CONTENT, '--input-format', 'nope', file]);
     expect(r.code).toBe(2);
   });

@@ -29,7 +29,10 @@ describe('csv', () => {
 
   test('bad rows are problems where they start; the rows around them are read', async () => {
     const doc = csv('会话ID,发送方,内容\nx,客服,好\nx,店长,好的\nx,机器人,自动回复\nx,顾客,"没关上\ny,客服,不关我事\n');
-    expect((await all(doc)).flatMap((c) => c.units.map((u) => `${u.conversationId} ${u.index} ${u.role} ${u.text}`))).toEqual(['x 0 agent 好', 'x 2 system 自动回复']);
+    expect((await all(doc)).flatMap((c) => c.units.map((u) => `${u.conversationId} ${u.index} ${u.role} ${u.text}`))).toEqual([
+      'x 0 agent 好',
+      'x 2 system 自动回复',
+    ]);
     expect((await problems(doc)).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       expect.stringMatching(/^5:1 a row that can't be read: Quote Not Closed/),
       '3:3 unknown role "店长"',
@@ -38,13 +41,27 @@ describe('csv', () => {
 
   test('the config maps columns and roles; a file without a text column is one problem', async () => {
     const text = '单号,身份,聊天记录\nx,店长,您好\n';
-    expect((await units(csv(text, { columns: { text: '聊天记录', conversation: '单号' }, roles: { 店长: 'agent' } }))).map((u) => [u.conversationId, u.role, u.text])).toEqual([['x', 'agent', '您好']]);
-    expect((await problems(csv(text))).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(['1:1 no column of the header holds the message text (columns: 单号, 身份, 聊天记录)']);
-    expect((await problems(csv(text, { columns: { text: '正文' } }))).map((p) => p.message)).toEqual(['the config maps text to the column "正文", which this file does not have']);
+    expect(
+      (await units(csv(text, { columns: { text: '聊天记录', conversation: '单号' }, roles: { 店长: 'agent' } }))).map((u) => [
+        u.conversationId,
+        u.role,
+        u.text,
+      ]),
+    ).toEqual([['x', 'agent', '您好']]);
+    expect((await problems(csv(text))).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '1:1 no column of the header holds the message text (columns: 单号, 身份, 聊天记录)',
+    ]);
+    expect((await problems(csv(text, { columns: { text: '正文' } }))).map((p) => p.message)).toEqual([
+      'the config maps text to the column "正文", which this file does not have',
+    ]);
   });
 
   test('media and empty messages are skipped and counted; rows are ordered by time', async () => {
-    const cs = await all(csv('会话ID,发送方,时间,类型,内容\nx,顾客,2024-06-01 10:00:05,图片,\nx,顾客,2024-06-01 10:00:00,,[图片]\nx,客服,2024-06-01 10:00:09,, \nx,顾客,2024-06-01 09:59:00,,在吗\n'));
+    const cs = await all(
+      csv(
+        '会话ID,发送方,时间,类型,内容\nx,顾客,2024-06-01 10:00:05,图片,\nx,顾客,2024-06-01 10:00:00,,[图片]\nx,客服,2024-06-01 10:00:09,, \nx,顾客,2024-06-01 09:59:00,,在吗\n',
+      ),
+    );
     expect(cs.map((c) => [c.id, c.units.map((u) => `${u.index} ${u.text}`), c.skipped])).toEqual([['x', ['0 在吗'], { media: 2, empty: 1 }]]);
   });
 });
@@ -73,7 +90,9 @@ describe('text transcripts with times and names', () => {
   });
 
   test('the config role map is understood; a glued name never follows an English role', async () => {
-    expect((await units(openText('t.txt', '店长小李：您好\n', 'text', { roles: { 店长: 'agent' } }))).map((u) => [u.role, u.speaker])).toEqual([['agent', '小李']]);
+    expect((await units(openText('t.txt', '店长小李：您好\n', 'text', { roles: { 店长: 'agent' } }))).map((u) => [u.role, u.speaker])).toEqual([
+      ['agent', '小李'],
+    ]);
     const doc = openText('t.txt', 'Customer: hi\nCustomers: not a role\n', 'text');
     expect((await units(doc)).map((u) => u.text)).toEqual(['hi\nCustomers: not a role']);
   });

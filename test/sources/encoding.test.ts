@@ -25,12 +25,14 @@ function bytesOf(text: string, enc: string, bom = false): Buffer {
 }
 
 const SIMPLIFIED = {
-  jsonl: '{"id":"c1","turns":[{"role":"顾客","text":"我的快递怎么还没到？"},{"role":"客服","text":"非常抱歉\\n马上为您查询\\u3002"}]}\n{"id":"c2","turns":[{"role":"客服","text":"请问还有什么可以帮您？"}]}\n',
+  jsonl:
+    '{"id":"c1","turns":[{"role":"顾客","text":"我的快递怎么还没到？"},{"role":"客服","text":"非常抱歉\\n马上为您查询\\u3002"}]}\n{"id":"c2","turns":[{"role":"客服","text":"请问还有什么可以帮您？"}]}\n',
   yaml: 'replies:\n  - id: a\n    text: "退款已原路退回，\\n请注意查收。"\n  - id: b\n    text: |\r\n      感谢您的耐心等待，\r\n      祝您生活愉快！\r\n',
   txt: '顾客：耳机坏了，怎么办？\n客服：非常抱歉，\n请您提供订单号。\n',
 };
 const TRADITIONAL = {
-  jsonl: '{"id":"c1","turns":[{"role":"顧客","text":"我的快遞怎麼還沒到？"},{"role":"客服","text":"非常抱歉\\n馬上為您查詢\\u3002"}]}\n{"id":"c2","turns":[{"role":"客服","text":"請問還有什麼可以幫您？"}]}\n',
+  jsonl:
+    '{"id":"c1","turns":[{"role":"顧客","text":"我的快遞怎麼還沒到？"},{"role":"客服","text":"非常抱歉\\n馬上為您查詢\\u3002"}]}\n{"id":"c2","turns":[{"role":"客服","text":"請問還有什麼可以幫您？"}]}\n',
   yaml: 'replies:\n  - id: a\n    text: "退款已原路退回，\\n請注意查收。"\n  - id: b\n    text: |\r\n      感謝您的耐心等待，\r\n      祝您生活愉快！\r\n',
   txt: '顧客：耳機壞了，怎麼辦？\n客服：非常抱歉，\n請您提供訂單號。\n',
 };
@@ -101,7 +103,10 @@ describe('encodings', () => {
     await expect(openSource(bin)).rejects.toThrow(InputError);
     await expect(openSource(bin)).rejects.toMatchObject({ file: bin });
     // valid UTF-8 at first, a stray byte on line 3
-    const mixed = write('.jsonl', Buffer.concat([Buffer.from('{"text":"您好，请稍等"}\n{"text":"好的"}\n{"text":"ab'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]));
+    const mixed = write(
+      '.jsonl',
+      Buffer.concat([Buffer.from('{"text":"您好，请稍等"}\n{"text":"好的"}\n{"text":"ab'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]),
+    );
     const e = await units(await openSource(mixed)).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InputError);
     expect([(e as InputError).file, (e as InputError).line, (e as InputError).column]).toEqual([mixed, 3, 12]);

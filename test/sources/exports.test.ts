@@ -55,7 +55,13 @@ beforeAll(async () => {
       .map(({ id, rows }) =>
         JSON.stringify({
           id,
-          turns: rows.map(([, role, speaker, time, type, text]) => ({ role: ROLE[role], ...(speaker ? { speaker } : {}), time, ...(type ? { type } : {}), text })),
+          turns: rows.map(([, role, speaker, time, type, text]) => ({
+            role: ROLE[role],
+            ...(speaker ? { speaker } : {}),
+            time,
+            ...(type ? { type } : {}),
+            text,
+          })),
         }),
       )
       .join('\n') + '\n',
@@ -77,7 +83,13 @@ beforeAll(async () => {
       conversations().map(({ id, rows }) => ({
         session_id: id,
         channel: 'chat',
-        messages: rows.map(([, role, speaker, time, type, text]) => ({ sender: role, agent_name: speaker, timestamp: time, msg_type: type || 'text', content: text })),
+        messages: rows.map(([, role, speaker, time, type, text]) => ({
+          sender: role,
+          agent_name: speaker,
+          timestamp: time,
+          msg_type: type || 'text',
+          content: text,
+        })),
       })),
       null,
       2,
@@ -94,15 +106,31 @@ beforeAll(async () => {
   write(
     'messages.jsonl',
     FILE_ORDER.map((k) => ROWS[k]!)
-      .map(([session_id, from, name, time, type, message]) => JSON.stringify({ session_id, from, name, ts: `${time.replace(' ', 'T')}+08:00`, msg_type: type, message }))
+      .map(([session_id, from, name, time, type, message]) =>
+        JSON.stringify({ session_id, from, name, ts: `${time.replace(' ', 'T')}+08:00`, msg_type: type, message }),
+      )
       .join('\n'),
   );
   const line = ([, role, speaker, time, , text]: Row) => {
-    const who = ROLE[role] === 'system' ? '机器人' : ROLE[role] === 'agent' ? (speaker === 'Anna' ? 'Agent (Anna)' : `客服${speaker}`) : speaker === '' && role === 'buyer' ? 'Customer' : '顾客';
+    const who =
+      ROLE[role] === 'system'
+        ? '机器人'
+        : ROLE[role] === 'agent'
+          ? speaker === 'Anna'
+            ? 'Agent (Anna)'
+            : `客服${speaker}`
+          : speaker === '' && role === 'buyer'
+            ? 'Customer'
+            : '顾客';
     const stamp = role === 'buyer' || role === 'seller' ? `[${time.slice(11)}]` : time;
     return `${stamp} ${who}：${text ?? '[图片]'}`;
   };
-  write('transcript.txt', conversations().map(({ rows }) => rows.map(line).join('\n')).join('\n\n') + '\n');
+  write(
+    'transcript.txt',
+    conversations()
+      .map(({ rows }) => rows.map(line).join('\n'))
+      .join('\n\n') + '\n',
+  );
 });
 
 async function lint(name: string): Promise<FileResult> {
@@ -132,7 +160,16 @@ describe('chat exports in every shape', () => {
     expect(r.skipped).toEqual({ media: 1, empty: 1 });
   });
 
-  for (const name of ['export-utf8-bom.csv', 'export-gb18030.csv', 'export.tsv', 'export.xlsx', 'conversations.json', 'messages.json', 'messages.jsonl', 'transcript.txt']) {
+  for (const name of [
+    'export-utf8-bom.csv',
+    'export-gb18030.csv',
+    'export.tsv',
+    'export.xlsx',
+    'conversations.json',
+    'messages.json',
+    'messages.jsonl',
+    'transcript.txt',
+  ]) {
     test(`${name}: the same findings as the reference`, async () => {
       const [reference, r] = [await lint('reference.jsonl'), await lint(name)];
       expect(said(r)).toEqual(said(reference));
@@ -166,7 +203,10 @@ describe('chat exports in every shape', () => {
       expect([term.line, term.column]).toEqual([row, lines[row - 1]!.indexOf('无条件退货') + 1]);
       expect([term.endLine, term.endColumn]).toEqual([row, lines[row - 1]!.indexOf('无条件退货') + 6]);
       const wait = r.findings.find((f) => f.ruleId === 'timing/unanswered-wait')!;
-      expect([wait.line, wait.column]).toEqual([lines.findIndex((l) => l.includes('hello?')) + 1, lines.find((l) => l.includes('hello?'))!.indexOf('hello?') + 1]);
+      expect([wait.line, wait.column]).toEqual([
+        lines.findIndex((l) => l.includes('hello?')) + 1,
+        lines.find((l) => l.includes('hello?'))!.indexOf('hello?') + 1,
+      ]);
     }
   });
 
@@ -190,8 +230,16 @@ describe('chat exports in every shape', () => {
   test('conversation fields pass through; bots are system; times and speakers kept', async () => {
     const cs = await all(await openSource(files['conversations.json']!));
     expect(cs.map((c) => [c.id, c.channel, c.units.map((u) => `${u.index}:${u.role}:${u.speaker ?? ''}:${u.time}`)])).toEqual([
-      ['s1', 'chat', ['0:customer::2024-06-01 10:00:00', '1:system::2024-06-01 10:00:01', '3:agent:小美:2024-06-01 10:01:10', '5:agent:小美:2024-06-01 10:03:00']],
-      ['s2', 'chat', ['0:customer::2024-06-01 11:00:00', '1:agent:Anna:2024-06-01 11:00:20', '2:customer::2024-06-01 11:30:00', '3:customer::2024-06-01 12:45:00']],
+      [
+        's1',
+        'chat',
+        ['0:customer::2024-06-01 10:00:00', '1:system::2024-06-01 10:00:01', '3:agent:小美:2024-06-01 10:01:10', '5:agent:小美:2024-06-01 10:03:00'],
+      ],
+      [
+        's2',
+        'chat',
+        ['0:customer::2024-06-01 11:00:00', '1:agent:Anna:2024-06-01 11:00:20', '2:customer::2024-06-01 11:30:00', '3:customer::2024-06-01 12:45:00'],
+      ],
     ]);
   });
 });

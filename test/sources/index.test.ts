@@ -37,7 +37,9 @@ describe('openSource / detectFormat', () => {
     expect(detectFormat('a.json', '[\n  {\n    "id": "c1",\n    "messages": [{"role": "agent", "text": "x"}]\n  }\n]')).toBe('json');
     expect(detectFormat('a.json', '{"conversations": [{"id": "c1", "turns": []}]}')).toBe('json');
     expect(detectFormat('a.json', '{"replies": [{"id": "r1", "text": "x"}]}')).toBe('replies-json');
-    expect(detectFormat('a.json', '{"session_id": "s1", "sender": "买家", "content": "在吗"}\n{"session_id": "s1", "sender": "卖家", "content": "在的"}\n')).toBe('jsonl');
+    expect(
+      detectFormat('a.json', '{"session_id": "s1", "sender": "买家", "content": "在吗"}\n{"session_id": "s1", "sender": "卖家", "content": "在的"}\n'),
+    ).toBe('jsonl');
     expect(detectFormat('a.csv', 'whatever')).toBe('csv');
     expect(detectFormat('a.xlsx', '')).toBe('xlsx');
     expect(detectFormat('export', '会话ID,发送方,内容\nx,客服,好\n')).toBe('csv');

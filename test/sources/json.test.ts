@@ -19,19 +19,17 @@ async function inputError(text: string): Promise<InputError> {
 }
 
 /** A character of a JSON string literal, written raw or as one of the escapes JSON allows. */
-const piece = fc
-  .tuple(fc.constantFrom(...'ab 好的\n\t"\\/\r\u0001é'.split(''), '😀', '𠀋'), fc.nat(2))
-  .map(([ch, how]) => {
-    const units = [...Array(ch.length).keys()].map((k) => ch.charCodeAt(k));
-    const u = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-    const short: Record<string, string> = { '\n': '\\n', '\t': '\\t', '"': '\\"', '\\': '\\\\', '/': '\\/', '\r': '\\r' };
-    let src: string;
-    if (ch === '"' || ch === '\\' || ch < ' ') src = how === 0 && short[ch] ? short[ch]! : units.map(u).join('');
-    else if (how === 0) src = ch;
-    else if (how === 1 && short[ch]) src = short[ch]!;
-    else src = units.map(u).join(''); // astral characters as two escapes (a surrogate pair)
-    return { ch, src };
-  });
+const piece = fc.tuple(fc.constantFrom(...'ab 好的\n\t"\\/\r\u0001é'.split(''), '😀', '𠀋'), fc.nat(2)).map(([ch, how]) => {
+  const units = [...Array(ch.length).keys()].map((k) => ch.charCodeAt(k));
+  const u = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  const short: Record<string, string> = { '\n': '\\n', '\t': '\\t', '"': '\\"', '\\': '\\\\', '/': '\\/', '\r': '\\r' };
+  let src: string;
+  if (ch === '"' || ch === '\\' || ch < ' ') src = how === 0 && short[ch] ? short[ch]! : units.map(u).join('');
+  else if (how === 0) src = ch;
+  else if (how === 1 && short[ch]) src = short[ch]!;
+  else src = units.map(u).join(''); // astral characters as two escapes (a surrogate pair)
+  return { ch, src };
+});
 
 describe('replies-json', () => {
   test('values, tags and exact positions after escapes', async () => {

@@ -104,7 +104,25 @@ describe('jsonl', () => {
   });
 
   test('role aliases', async () => {
-    const roles = ['客服', '坐席', 'agent', 'STAFF', 'Assistant', 'service', 'support', '顾客', '客户', '顧客', '客戶', 'Customer', 'user', 'buyer', '买家', 'system', '系统'];
+    const roles = [
+      '客服',
+      '坐席',
+      'agent',
+      'STAFF',
+      'Assistant',
+      'service',
+      'support',
+      '顾客',
+      '客户',
+      '顧客',
+      '客戶',
+      'Customer',
+      'user',
+      'buyer',
+      '买家',
+      'system',
+      '系统',
+    ];
     const line = JSON.stringify({ id: 'x', turns: roles.map((role) => ({ role, text: 't' })) });
     const us = await units(openText('<stdin>', line, 'jsonl'));
     expect(us.map((u) => u.role)).toEqual([...Array(7).fill('agent'), ...Array(8).fill('customer'), 'system', 'system']);
@@ -157,7 +175,9 @@ describe('jsonl', () => {
     const doc = await openSource(file);
     const it = doc.conversations[Symbol.asyncIterator]();
     expect((await it.next()).value.units[0].id).toBe('a');
-    expect((await it.next()).value.problems).toEqual([{ line: 2, column: 18, offset: 39, message: 'invalid JSON: unexpected end of input', hint: expect.any(String) }]);
+    expect((await it.next()).value.problems).toEqual([
+      { line: 2, column: 18, offset: 39, message: 'invalid JSON: unexpected end of input', hint: expect.any(String) },
+    ]);
     const again = doc.conversations[Symbol.asyncIterator]();
     expect((await again.next()).value.units[0].id).toBe('a');
   });

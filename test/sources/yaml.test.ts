@@ -175,34 +175,40 @@ describe('replies-yaml', () => {
     let checked = 0;
     const styles = [Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE, Scalar.PLAIN, Scalar.BLOCK_LITERAL, Scalar.BLOCK_FOLDED] as const;
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), fc.constantFrom(...styles), fc.boolean(), fc.nat(80), (s, type, crlf, width) => {
-        const doc = parseDocument('');
-        const node = doc.createNode(s) as Scalar;
-        node.type = type;
-        doc.contents = doc.createNode({ replies: [{ id: 'x', text: node }] }) as typeof doc.contents;
-        let yaml = doc.toString({ lineWidth: 20 + width, minContentWidth: 10 });
-        if (crlf) yaml = yaml.replace(/\n/g, '\r\n');
-        const parsed = parseDocument(yaml, { keepSourceTokens: true });
-        if (parsed.errors.length) return; // the package wrote something it can't read back
-        const seq = (parsed.contents as any).get('replies');
-        const item = seq.items[0];
-        expect(isMap(item)).toBe(true);
-        const scalar = item.get('text', true);
-        expect(isScalar(scalar)).toBe(true);
-        const d = decodeYamlScalar(scalar.srcToken as ScalarToken);
-        expect(d?.text).toBe(scalar.value);
-        const text = d!.text;
-        checked++;
-        let prev = -1;
-        for (let i = 0; i <= text.length; i++) {
-          const o = d!.map.source(i);
-          expect(o).toBeGreaterThanOrEqual(prev);
-          prev = o;
-          if (i < text.length && yaml[o] !== text[i]) {
-            expect(['\\', "'", ' ', '\t', '\r', '\n', '"']).toContain(yaml[o]);
+      fc.property(
+        fc.array(chars, { maxLength: 60 }).map((a) => a.join('')),
+        fc.constantFrom(...styles),
+        fc.boolean(),
+        fc.nat(80),
+        (s, type, crlf, width) => {
+          const doc = parseDocument('');
+          const node = doc.createNode(s) as Scalar;
+          node.type = type;
+          doc.contents = doc.createNode({ replies: [{ id: 'x', text: node }] }) as typeof doc.contents;
+          let yaml = doc.toString({ lineWidth: 20 + width, minContentWidth: 10 });
+          if (crlf) yaml = yaml.replace(/\n/g, '\r\n');
+          const parsed = parseDocument(yaml, { keepSourceTokens: true });
+          if (parsed.errors.length) return; // the package wrote something it can't read back
+          const seq = (parsed.contents as any).get('replies');
+          const item = seq.items[0];
+          expect(isMap(item)).toBe(true);
+          const scalar = item.get('text', true);
+          expect(isScalar(scalar)).toBe(true);
+          const d = decodeYamlScalar(scalar.srcToken as ScalarToken);
+          expect(d?.text).toBe(scalar.value);
+          const text = d!.text;
+          checked++;
+          let prev = -1;
+          for (let i = 0; i <= text.length; i++) {
+            const o = d!.map.source(i);
+            expect(o).toBeGreaterThanOrEqual(prev);
+            prev = o;
+            if (i < text.length && yaml[o] !== text[i]) {
+              expect(['\\', "'", ' ', '\t', '\r', '\n', '"']).toContain(yaml[o]);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 1500 },
     );
     expect(checked).toBeGreaterThan(1200);

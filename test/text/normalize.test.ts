@@ -8,7 +8,11 @@ const ALPHABET = [
   ...'退貨換歸軟體聯繫說説裡裏麵',
   ...'ＡＢＣａｂｃ０１２！？　',
   ...'AbcXYZ019 .,!?',
-  '😀', '👍🏽', '𠮷', '𡈽', '\u{2F81A}',
+  '😀',
+  '👍🏽',
+  '𠮷',
+  '𡈽',
+  '\u{2F81A}',
   ...'İſK', // case folds that change length stay as they are
 ];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));

@@ -18,16 +18,20 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('fuzzing the readers', () => {
-  it.each(READER_FORMATS)('%s: no crash, no hang, every input error placed, every finding where its text is', async (format) => {
-    const exits = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(textFor(format), async (text) => {
-        const { exit } = await readAndLint(format, text, ruleSet);
-        exits.set(exit, (exits.get(exit) ?? 0) + 1);
-      }),
-      { numRuns: RUNS_PER_READER, seed: 11 + format.length },
-    );
-    expect([...exits.keys()].every((k) => k === 0 || k === 1 || k === 2)).toBe(true);
-    expect([...exits.values()].reduce((a, b) => a + b, 0)).toBe(RUNS_PER_READER);
-  }, 600_000);
+  it.each(READER_FORMATS)(
+    '%s: no crash, no hang, every input error placed, every finding where its text is',
+    async (format) => {
+      const exits = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(textFor(format), async (text) => {
+          const { exit } = await readAndLint(format, text, ruleSet);
+          exits.set(exit, (exits.get(exit) ?? 0) + 1);
+        }),
+        { numRuns: RUNS_PER_READER, seed: 11 + format.length },
+      );
+      expect([...exits.keys()].every((k) => k === 0 || k === 1 || k === 2)).toBe(true);
+      expect([...exits.values()].reduce((a, b) => a + b, 0)).toBe(RUNS_PER_READER);
+    },
+    600_000,
+  );
 });
