@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { IGNORED_FILE_WARNING, selectInputs } from '../runner/inputs.js';
 import { CACHE_FILE_NAME, toRunOptions, type LintCliOptions } from '../runner/options.js';
-import { runFiles, type RunOptions, type StdinInput } from '../runner/run.js';
+import { canStream, runFiles, type RunOptions, type StdinInput } from '../runner/run.js';
 import { checkStdinChoice, isStdinIgnored, stdinInput } from '../runner/stdin.js';
 import { summarize, type ConversationScore, type ReportWriter } from '../runner/result.js';
 import { FORMATS } from '../report/formats.js';
@@ -98,9 +98,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     throw new InputError('the report file is also a file to lint', options.outputFile, undefined, undefined, 'Write the report (-o) to another path.');
   }
   const output = openOutput(options.outputFile);
-  // json, jsonl and sarif are written as each file's result arrives (unless the findings are only
-  // final at the end: a baseline being written filters them all, dismissals apply to the whole result).
-  const stream = options.writeBaseline || options.dismissed ? undefined : await reportWriterOf(options.format, output.write, process.cwd());
+  // json, jsonl and sarif are written as each file's result arrives, where the run can stream.
+  const stream = canStream(options) ? await reportWriterOf(options.format, output.write, process.cwd()) : undefined;
   stream?.start();
   try {
     return await lintAndReport(options, run, inputs, stdin, maxWarnings, output, stream);

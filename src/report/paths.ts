@@ -1,6 +1,7 @@
 // Paths and small text helpers shared by the machine-readable formats.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Severity } from '../core/types.js';
+import type { Finding, Severity } from '../core/types.js';
+import type { Reporter } from '../runner/result.js';
 import { escapeControl } from '../text/terminal.js';
 
 /** A finding's file as CI tools want it: relative to `cwd` with `/` when inside it, else absolute. */
@@ -48,6 +49,21 @@ export function oneLine(text: string): string {
 }
 
 /** ESLint's closing line: `1 problem`, `3 problems`. */
-export function problemCount(n: number): string {
+function problemCount(n: number): string {
   return `${n} problem${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A reporter of ESLint's one-line formats (unix, compact): a line per finding, given the path as
+ * shown and made one line, then the problem count; nothing when there is no finding.
+ */
+export function lineReporter(line: (path: string, finding: Finding) => string): Reporter {
+  return (result, options) => {
+    const out: string[] = [];
+    for (const file of result.files) {
+      const path = oneLine(displayPath(file.path, options.cwd));
+      for (const f of file.findings) out.push(line(path, f));
+    }
+    return out.length === 0 ? '' : `${out.join('\n')}\n\n${problemCount(out.length)}\n`;
+  };
 }

@@ -212,6 +212,15 @@ type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
 
 /** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
+/**
+ * Whether a run can hand its results on as they come (options.stream). A streamed run keeps
+ * running counts only; a run that rewrites its findings at the end (a baseline being written,
+ * dismissals) keeps its whole result.
+ */
+export function canStream(options: Pick<RunOptions, 'writeBaseline' | 'dismissed'>): boolean {
+  return !options.writeBaseline && !options.dismissed;
+}
+
 export async function runFiles(paths: readonly string[], options: RunOptions = {}, stdin?: StdinInput): Promise<RunOutput> {
   const configs = new ConfigResolver(options);
   // Read first: a broken file costs no run.
@@ -363,9 +372,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     return { path, findings: linted.findings, units: linted.units };
   };
 
-  // A streamed run keeps running counts only; a run that rewrites its findings at the end
-  // (a baseline being written, dismissals) keeps its whole result.
-  const stream = options.writeBaseline || options.dismissed ? undefined : options.stream;
+  const stream = canStream(options) ? options.stream : undefined;
   const summary = emptySummary();
   const running = new RunningScores();
   let fileIndex = 0;

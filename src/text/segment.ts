@@ -36,14 +36,6 @@ function loadedJieba(): Jieba {
   return (jieba = j);
 }
 
-/**
- * Loads nodejieba now, for a caller that knows a boundary check is coming and has time to spare
- * (while files are being read), so that the first check does not wait for it.
- */
-export function preloadSegmenter(): void {
-  loadedJieba();
-}
-
 /** Whether nodejieba has been loaded in this process. */
 export function segmenterLoaded(): boolean {
   return jieba !== undefined;

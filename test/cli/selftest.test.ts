@@ -4,6 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
+/** A one-term glossary without examples: the tests add examples (or none) below it. */
+const PRICE_PROTECTION = [
+  'category: statutory',
+  'terms:',
+  '  - id: price-protection',
+  '    zh-Hans: 价保',
+  '    en: price protection',
+  '    definition: {zh-Hans: 降价补差。, en: A refund of the difference.}',
+  '    misuses: [{text: 保价, why: 保价是运输保险。}]',
+];
+
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function file(name: string, lines: string[]): string {
@@ -63,15 +74,7 @@ describe('aslint test', () => {
   });
 
   it('loads and lints a user glossary whose terms have no examples, and says so', async () => {
-    const glossary = file('g.yaml', [
-      'category: statutory',
-      'terms:',
-      '  - id: price-protection',
-      '    zh-Hans: 价保',
-      '    en: price protection',
-      '    definition: {zh-Hans: 降价补差。, en: A refund of the difference.}',
-      '    misuses: [{text: 保价, why: 保价是运输保险。}]',
-    ]);
+    const glossary = file('g.yaml', [...PRICE_PROTECTION]);
     const t = await runCli(['test', '--no-config', '--no-defaults', '--glossary', glossary]);
     expect(t.stdout).toBe(
       `${glossary}:3:5: term/price-protection: has no examples\n0 examples of 1 rules\n1 rules without good and bad examples (--strict makes that fail)\nexamples: 0 passed, 0 failed\n`,
@@ -140,13 +143,7 @@ describe('aslint test', () => {
 
   it('checks that a term’s fixes give the pinned fix', async () => {
     const glossary = file('g.yaml', [
-      'category: statutory',
-      'terms:',
-      '  - id: price-protection',
-      '    zh-Hans: 价保',
-      '    en: price protection',
-      '    definition: {zh-Hans: 降价补差。, en: A refund of the difference.}',
-      '    misuses: [{text: 保价, why: 保价是运输保险。}]',
+      ...PRICE_PROTECTION,
       '    examples:',
       '      good: [支持价保吗]',
       '      bad:',

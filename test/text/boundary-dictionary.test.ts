@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cutOffsets, type CutWith } from '../../src/text/boundary-cut.js';
 import { WordTable, writeBoundaryDictionary } from '../../src/text/boundary-dictionary.js';
-import { preloadSegmenter, Segmenter, segmenterLoaded } from '../../src/text/segment.js';
+import { Segmenter } from '../../src/text/segment.js';
 
 const DICT = ['甲 40 n', '乙 30 n', '丙 40 n', '甲乙 20 n', '乙丙 20 n', '丁戊己 5 n', '庚 2 n', '庚辛 3 n'].join('\n');
 const USER = ['甲乙 7 n', '辛壬', ''].join('\n');
@@ -62,10 +62,7 @@ describe('the dictionary pass', () => {
 });
 
 describe('the segmenter with the boundary dictionary', () => {
-  it('loads nodejieba on preload, and cuts as nodejieba cuts with its full dictionary', () => {
-    // (Another test file of the worker may have loaded it already: the unit project shares modules.)
-    preloadSegmenter();
-    expect(segmenterLoaded()).toBe(true);
+  it('cuts as nodejieba cuts with its full dictionary', () => {
     const segmenter = new Segmenter(['七天无理由退货']);
     const words = (text: string) => {
       const b = [...segmenter.boundaries(text)].sort((x, y) => x - y);
