@@ -69,6 +69,9 @@ function findingEntry(f: FileResult, x: Finding) {
 /** JSON.stringify(value, null, 2) as it reads nested `depth` levels deep (JSON strings hold no raw line break). */
 const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
 
+/** UTF-16 units of a large file's findings added to its spool at a time. */
+const SPOOL_PIECE = 1 << 15;
+
 /** Counts of a file whose findings come in parts. */
 function addCounts(c: ReturnType<typeof counts>, file: FileResult, findings: readonly Finding[]): void {
   const more = counts({ ...file, findings: findings as Finding[] });
@@ -100,8 +103,16 @@ export class JsonWriter implements ReportWriter {
     // A file coming in parts is a transcript (parts are of JSONL exports).
     const file: FileResult = { path, findings: [], units: 0, conversations: [] };
     addCounts(this.partCounts, file, findings);
+    // Into the spool in bounded pieces: one string per part (1 MiB of input, ~5 M units of JSON)
+    // was flattened whole when spilled, 10-20 MB at once in the main thread's heap.
     let text = '';
-    for (const x of findings) text += (this.partFindings++ === 0 ? '\n        ' : ',\n        ') + nested(findingEntry(file, x), 4);
+    for (const x of findings) {
+      text += (this.partFindings++ === 0 ? '\n        ' : ',\n        ') + nested(findingEntry(file, x), 4);
+      if (text.length >= SPOOL_PIECE) {
+        this.partSpool.add(text);
+        text = '';
+      }
+    }
     this.partSpool.add(text);
   }
 

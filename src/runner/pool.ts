@@ -32,8 +32,7 @@ export interface LintJob {
 
 export type WorkerRequest = { type: 'rule-set'; key: string; content: RuleSetContent } | { type: 'lint'; id: number; job: LintJob };
 export type WorkerReply =
-  | { id: number; packed: Uint8Array }
-  | { id: number; error: { input: boolean; message: string; file?: string; line?: number; column?: number; hint?: string } };
+  { id: number; packed: Uint8Array } | { id: number; error: { input: boolean; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
 /** What the pool needs of the rule sets: compiled ones (this thread), or their content (workers). */
 export interface RuleSetSource {
@@ -128,8 +127,7 @@ class WorkerLinter implements Linter {
         if ('packed' in reply) {
           const { packed } = reply;
           w.resolve({ unpack: () => deserialize(packed) as DocumentResult });
-        }
-        else if (reply.error.input) w.reject(new InputError(reply.error.message, reply.error.file, reply.error.line, reply.error.column, reply.error.hint));
+        } else if (reply.error.input) w.reject(new InputError(reply.error.message, reply.error.file, reply.error.line, reply.error.column, reply.error.hint));
         else w.reject(new Error(reply.error.message));
       });
       worker.on('error', (err) => this.failAll(entry, err));
