@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error bench/corpus.js is plain JavaScript (the benchmark's generator).
 import { makeCorpus } from '../../bench/corpus.js';
@@ -27,16 +28,16 @@ const MAX_RSS_MIB = 300;
 
 let dir: string;
 
-/** Runs `aslint lint` in a child; its peak RSS (MiB) and exit code. */
-function lint(input: string, format: string, output: string, concurrency = '1'): Promise<{ rssMiB: number; code: number; stderr: string }> {
-  const script = `import { main } from ${JSON.stringify(join(ROOT, 'dist', 'cli', 'index.js'))};
+/** The child's script: the CLI in process, then its exit code and peak RSS (a file: worker threads refuse --input-type). */
+const CHILD = `import { main } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'index.js')).href)};
 const code = await main(['node', 'aslint', ...JSON.parse(process.env.ASLINT_ARGS)]);
 process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS }));`;
+
+/** Runs `aslint lint` in a child; its peak RSS (MiB, its worker threads included) and exit code. */
+function lint(input: string, format: string, output: string, concurrency = '1'): Promise<{ rssMiB: number; code: number; stderr: string }> {
   const args = ['lint', input, '--format', format, '-o', output, '--concurrency', concurrency, ...CONTENT];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, ASLINT_ARGS: JSON.stringify(args) },
-    });
+    const child = spawn(process.execPath, [join(dir, 'child.mjs')], { env: { ...process.env, ASLINT_ARGS: JSON.stringify(args) } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -95,6 +96,7 @@ function tail(path: string, bytes: number): string {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'aslint-memory-'));
+  writeFileSync(join(dir, 'child.mjs'), CHILD);
   writeFileSync(join(dir, 'small.jsonl'), makeCorpus(5 * MIB, 5));
   writeFileSync(join(dir, 'large.jsonl'), makeCorpus(50 * MIB, 50));
 });
