@@ -260,39 +260,46 @@ export class UnitScan {
 }
 
 /**
- * The scan of one rule set, with its working lists. Every list below is valid only where its
- * stamp equals `generation`, the number of the current scan: starting a scan is one increment,
- * and only the phrases a match touched are visited afterwards.
+ * The scan of one rule set, with its working lists, reused from one utterance to the next. A
+ * phrase's lists are valid only where its stamp equals `generation`, the number of the current
+ * scan: starting a scan is one increment, and only the phrases a match touched are visited.
+ * Lists are emptied by setting their count, never their length: `array.length = 0` is a call
+ * into the runtime, and it was 9 % of the scan's profile.
  */
 class Scanner {
   private generation = 0;
   private norm = '';
-  /** Piece spans, three numbers each (start, end, pending edges), per piece of every phrase. */
-  private readonly pieceSpans: number[][];
+  /**
+   * Span lists, three numbers a span (start, end, pending edges), each with its count of spans:
+   * list pieceBase[f] + k holds piece k of phrase f, list `joinedBase + f` its joined occurrences.
+   */
+  private readonly lists: number[][];
+  private readonly counts: Int32Array;
+  private readonly joinedBase: number;
   /** The scan in which a phrase's piece lists were last started. */
   private readonly pieceStamp: Int32Array;
   /** Phrases whose piece lists this scan started, in the order of their first match. */
   private readonly touched: number[] = [];
-  /** A phrase's occurrences (joined pieces), three numbers each, and the scan they were worked out in. */
-  private readonly phraseSpans: (readonly number[])[];
-  private readonly joined: number[][];
+  private touchedCount = 0;
+  /** The list of a phrase's occurrences (-1: none), and the scan it was worked out in. */
+  private readonly spanList: Int32Array;
   private readonly spanStamp: Int32Array;
   /** Gated regexes to run, in the order their literals were first matched. */
   private readonly regexStamp: Int32Array;
   private readonly regexesToRun: number[] = [];
+  private regexCount = 0;
   /** Candidates of the current utterance, FIELDS numbers each, in the order they were found. */
   private found: number[] = [];
   /** The matcher's callback, made once (not a closure per utterance). */
-  private readonly onMatch = (pattern: number, start: number, end: number): void => this.addPiece(pattern, start, end);
+  private readonly onMatch = this.addPiece.bind(this);
 
   constructor(readonly tables: ScanTables) {
     const { phrases, regexes } = tables.patterns;
-    let pieces = 0;
-    for (const phrase of phrases) pieces += phrase.pieces;
-    this.pieceSpans = Array.from({ length: pieces }, () => []);
+    this.joinedBase = tables.pieceBase.length === 0 ? 0 : tables.pieceBase[phrases.length - 1]! + tables.pieceCount[phrases.length - 1]!;
+    this.lists = Array.from({ length: this.joinedBase + phrases.length }, () => []);
+    this.counts = new Int32Array(this.lists.length);
     this.pieceStamp = new Int32Array(phrases.length);
-    this.phraseSpans = new Array<readonly number[]>(phrases.length).fill(NONE);
-    this.joined = Array.from({ length: phrases.length }, () => []);
+    this.spanList = new Int32Array(phrases.length);
     this.spanStamp = new Int32Array(phrases.length);
     this.regexStamp = new Int32Array(regexes.length);
   }
@@ -302,19 +309,22 @@ class Scanner {
     const norm = (this.norm = normalized.norm);
     const { patterns, keyStart, phraseKeys, regexKeys } = this.tables;
     this.generation++;
-    this.touched.length = 0;
-    this.regexesToRun.length = 0;
+    this.touchedCount = 0;
+    this.regexCount = 0;
     if (this.found.length > 0) this.found = [];
 
     // Pass 1: every piece of every phrase, in one pass of the matcher (addPiece).
     patterns.matcher.forEachMatch(norm, this.onMatch);
 
     // Pass 2: phrases from their pieces, then the guards that drop some of them.
-    for (const f of this.touched) {
+    for (let t = 0; t < this.touchedCount; t++) {
+      const f = this.touched[t]!;
       if (keyStart[f] === keyStart[f + 1]) continue;
-      const spans = this.spansOf(f);
+      const list = this.spansOf(f);
+      if (list < 0) continue;
+      const spans = this.lists[list]!;
       const guards = patterns.phrases[f]!.guards;
-      for (let k = 0; k < spans.length; k += 3) {
+      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) {
         const s = spans[k]!;
         const e = spans[k + 1]!;
         if (guards && this.guarded(s, e, guards)) continue;
@@ -322,7 +332,7 @@ class Scanner {
       }
     }
     for (const k of patterns.ungated) this.runRegex(k, regexKeys[k]!);
-    for (const k of this.regexesToRun) this.runRegex(k, regexKeys[k]!);
+    for (let r = 0; r < this.regexCount; r++) this.runRegex(this.regexesToRun[r]!, regexKeys[this.regexesToRun[r]!]!);
     return new UnitScan(unit, normalized, segmenter, this.tables, this.found.length === 0 ? NONE : sortCandidates(this.found));
   }
 
@@ -334,10 +344,10 @@ class Scanner {
       const k = gated[g]!;
       if (this.regexStamp[k] !== this.generation) {
         this.regexStamp[k] = this.generation;
-        this.regexesToRun.push(k);
+        this.regexesToRun[this.regexCount++] = k;
       }
     }
-    const norm = this.norm;
+    const { norm, counts } = this;
     for (let o = ownerStart[pattern]!, last = ownerStart[pattern + 1]!; o < last; o++) {
       const edges = ownerEdges[o]!;
       if (edges & LATIN_START && !latinEdge(norm, start - 1)) continue;
@@ -349,55 +359,64 @@ class Scanner {
       // Matches come by end offset, so a later piece is of use only after a hit of the piece
       // before it: single-character pieces (还…没…发) otherwise made lists for dozens of phrases
       // per utterance (measured: scanUnit took 2.7× the CPU, the whole lint 1.6×).
-      if (piece > 0 && (!started || this.pieceSpans[base + piece - 1]!.length === 0)) continue;
+      if (piece > 0 && (!started || counts[base + piece - 1] === 0)) continue;
       if (!started) {
         this.pieceStamp[f] = this.generation;
-        this.touched.push(f);
-        for (let k = 0; k < pieceCount[f]!; k++) this.pieceSpans[base + k]!.length = 0;
+        this.touched[this.touchedCount++] = f;
+        counts.fill(0, base, base + pieceCount[f]!);
       }
-      this.pieceSpans[base + piece]!.push(start, end, edges & (PENDING_START | PENDING_END));
+      const list = this.lists[base + piece]!;
+      const at = 3 * counts[base + piece]!++;
+      list[at] = start;
+      list[at + 1] = end;
+      list[at + 2] = edges & (PENDING_START | PENDING_END);
     }
   }
 
-  /** The occurrences of a phrase in the current utterance (start, end, pending edges). */
-  private spansOf(f: number): readonly number[] {
-    if (this.spanStamp[f] === this.generation) return this.phraseSpans[f]!;
+  /** The list of a phrase's occurrences in the current utterance, or -1 when it has none. */
+  private spansOf(f: number): number {
+    if (this.spanStamp[f] === this.generation) return this.spanList[f]!;
     this.spanStamp[f] = this.generation;
-    const { pieceBase, pieceCount } = this.tables;
-    let spans: readonly number[] = NONE;
+    let list = -1;
     if (this.pieceStamp[f] === this.generation) {
-      const base = pieceBase[f]!;
-      const pieces = pieceCount[f]!;
+      const base = this.tables.pieceBase[f]!;
+      const pieces = this.tables.pieceCount[f]!;
       let all = true;
-      for (let k = 0; k < pieces; k++) if (this.pieceSpans[base + k]!.length === 0) all = false;
-      if (all) spans = pieces === 1 ? this.pieceSpans[base]! : this.joinPieces(f);
+      for (let k = 0; k < pieces; k++) if (this.counts[base + k] === 0) all = false;
+      if (all) list = pieces === 1 ? base : this.joinPieces(f);
     }
-    this.phraseSpans[f] = spans;
-    return spans;
+    this.spanList[f] = list;
+    return list;
   }
 
-  /** Occurrences of a gapped phrase: each piece in order, each gap short and inside the clause. */
-  private joinPieces(f: number): number[] {
+  /** Occurrences of a gapped phrase: each piece in order, each gap short and inside the clause. Returns their list. */
+  private joinPieces(f: number): number {
+    const { lists, counts } = this;
     const base = this.tables.pieceBase[f]!;
     const pieces = this.tables.pieceCount[f]!;
     const gap = this.tables.patterns.phrases[f]!.gap;
-    for (let k = 0; k < pieces; k++) sortSpans(this.pieceSpans[base + k]!);
-    const found = this.joined[f]!;
-    found.length = 0;
-    const first = this.pieceSpans[base]!;
-    const lastPiece = this.pieceSpans[base + pieces - 1]!;
-    for (let k = 0; k < first.length; k += 3) {
+    for (let k = 0; k < pieces; k++) sortSpans(lists[base + k]!, counts[base + k]!);
+    const into = this.joinedBase + f;
+    const found = lists[into]!;
+    let n = 0;
+    const first = lists[base]!;
+    const lastPiece = lists[base + pieces - 1]!;
+    for (let k = 0; k < 3 * counts[base]!; k += 3) {
       const last = this.extend(base, pieces, gap, 1, first[k + 1]!);
+      if (last < 0) continue;
       // Only the first piece's start and the last piece's end can wait for a word-boundary check.
-      if (last >= 0) found.push(first[k]!, lastPiece[last + 1]!, (first[k + 2]! & PENDING_START) | (lastPiece[last + 2]! & PENDING_END));
+      found[3 * n] = first[k]!;
+      found[3 * n + 1] = lastPiece[last + 1]!;
+      found[3 * n++ + 2] = (first[k + 2]! & PENDING_START) | (lastPiece[last + 2]! & PENDING_END);
     }
-    return found;
+    counts[into] = n;
+    return n === 0 ? -1 : into;
   }
 
   /** The index in the last piece's list of the first way to go on from piece `piece` after `from`, or -1. */
   private extend(base: number, pieces: number, gap: number, piece: number, from: number): number {
-    const list = this.pieceSpans[base + piece]!;
-    for (let k = 0; k < list.length; k += 3) {
+    const list = this.lists[base + piece]!;
+    for (let k = 0, n = 3 * this.counts[base + piece]!; k < n; k += 3) {
       const s = list[k]!;
       if (s < from) continue;
       if (!gapFits(this.norm, from, s, gap)) break;
@@ -408,19 +427,27 @@ class Scanner {
     return -1;
   }
 
+  /** Whether a guard phrase occurs where it drops the span s..e. */
   private guarded(s: number, e: number, guards: CompiledGuards): boolean {
     const norm = this.norm;
     let before = s;
     while (before > 0 && isSpace(norm.charCodeAt(before - 1))) before--;
     for (const g of guards.notAfter) {
-      const spans = this.spansOf(g);
-      for (let k = 0; k < spans.length; k += 3) if (spans[k + 1] === before) return true;
+      // Most guard phrases (a list of ~40 negations) have no match: one stamp says so.
+      if (this.pieceStamp[g] !== this.generation) continue;
+      const list = this.spansOf(g);
+      if (list < 0) continue;
+      const spans = this.lists[list]!;
+      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) if (spans[k + 1] === before) return true;
     }
     let after = e;
     while (after < norm.length && isSpace(norm.charCodeAt(after))) after++;
     for (const g of guards.notBefore) {
-      const spans = this.spansOf(g);
-      for (let k = 0; k < spans.length; k += 3) if (spans[k] === after) return true;
+      if (this.pieceStamp[g] !== this.generation) continue;
+      const list = this.spansOf(g);
+      if (list < 0) continue;
+      const spans = this.lists[list]!;
+      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) if (spans[k] === after) return true;
     }
     if (guards.unless.length === 0) return false;
     let clauseStart = s;
@@ -428,8 +455,11 @@ class Scanner {
     let clauseEnd = e;
     while (clauseEnd < norm.length && !isClauseEnd(norm.charCodeAt(clauseEnd))) clauseEnd++;
     for (const g of guards.unless) {
-      const spans = this.spansOf(g);
-      for (let k = 0; k < spans.length; k += 3) if (spans[k]! >= clauseStart && spans[k + 1]! <= clauseEnd) return true;
+      if (this.pieceStamp[g] !== this.generation) continue;
+      const list = this.spansOf(g);
+      if (list < 0) continue;
+      const spans = this.lists[list]!;
+      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) if (spans[k]! >= clauseStart && spans[k + 1]! <= clauseEnd) return true;
     }
     return false;
   }
@@ -473,16 +503,16 @@ function gapFits(norm: string, from: number, to: number, gap: number): boolean {
   return true;
 }
 
-/** Sorts a list of (start, end, pending) spans by start, then end; they nearly always come sorted. */
-function sortSpans(spans: number[]): void {
+/** Sorts the first n (start, end, pending) spans of a list by start, then end; they nearly always come sorted. */
+function sortSpans(spans: number[], n: number): void {
   let sorted = true;
-  for (let k = 3; k < spans.length && sorted; k += 3) {
+  for (let k = 3; k < 3 * n && sorted; k += 3) {
     if (spans[k]! < spans[k - 3]! || (spans[k] === spans[k - 3] && spans[k + 1]! < spans[k - 2]!)) sorted = false;
   }
   if (sorted) return;
-  const order = Array.from({ length: spans.length / 3 }, (_, i) => i * 3);
+  const order = Array.from({ length: n }, (_, i) => i * 3);
   order.sort((a, b) => spans[a]! - spans[b]! || spans[a + 1]! - spans[b + 1]!);
-  const copy = spans.slice();
+  const copy = spans.slice(0, 3 * n);
   order.forEach((from, i) => {
     spans[i * 3] = copy[from]!;
     spans[i * 3 + 1] = copy[from + 1]!;
