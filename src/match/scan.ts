@@ -32,6 +32,13 @@ const PENDING_END = 2;
 /** Latin word edges, checked as soon as a piece matches. */
 const LATIN_START = 4;
 const LATIN_END = 8;
+/** The owner is the first piece of its phrase. */
+const FIRST_PIECE = 16;
+
+/** Where a guard phrase must occur to drop a span: ending where it starts, starting where it ends, in its clause. */
+const ENDS_AT = 0;
+const STARTS_AT = 1;
+const INSIDE = 2;
 
 /** A candidate hit is FIELDS numbers in UnitScan's list: its slot key, norm start and end, pending edges, source. */
 const KEY = 0;
@@ -71,11 +78,15 @@ export function isClauseEnd(c: number): boolean {
  * each matcher pattern's owners as bits, and a number for each (rule, slot) pair.
  */
 class ScanTables {
-  /** Owners of matcher pattern p: ownerPhrase/ownerPiece/ownerEdges[ownerStart[p] .. ownerStart[p + 1]). */
+  /** Owners of matcher pattern p: ownerPhrase/ownerList/ownerEdges[ownerStart[p] .. ownerStart[p + 1]). */
   readonly ownerStart: Int32Array;
   readonly ownerPhrase: Int32Array;
-  readonly ownerPiece: Int32Array;
+  /** The span list the owner's piece goes to (pieceBase[phrase] + piece). */
+  readonly ownerList: Int32Array;
   readonly ownerEdges: Uint8Array;
+  /** The regexes that can match only where matcher pattern p occurs: gates[gateStart[p] .. gateStart[p + 1]). */
+  readonly gateStart: Int32Array;
+  readonly gates: Int32Array;
   /** The piece lists of phrase f are pieceSpans[pieceBase[f] .. pieceBase[f] + pieces). */
   readonly pieceBase: Int32Array;
   readonly pieceCount: Int32Array;
@@ -94,15 +105,24 @@ class ScanTables {
     for (const list of owners) nOwners += list.length;
     this.ownerStart = new Int32Array(owners.length + 1);
     this.ownerPhrase = new Int32Array(nOwners);
-    this.ownerPiece = new Int32Array(nOwners);
+    this.ownerList = new Int32Array(nOwners);
     this.ownerEdges = new Uint8Array(nOwners);
+    this.pieceBase = new Int32Array(phrases.length);
+    this.pieceCount = new Int32Array(phrases.length);
+    let base = 0;
+    phrases.forEach((phrase, f) => {
+      this.pieceBase[f] = base;
+      this.pieceCount[f] = phrase.pieces;
+      base += phrase.pieces;
+    });
     let o = 0;
     owners.forEach((list, p) => {
       this.ownerStart[p] = o;
       for (const owner of list) {
         this.ownerPhrase[o] = owner.phrase;
-        this.ownerPiece[o] = owner.piece;
+        this.ownerList[o] = this.pieceBase[owner.phrase]! + owner.piece;
         this.ownerEdges[o++] =
+          (owner.piece === 0 ? FIRST_PIECE : 0) |
           (owner.startCheck === EDGE_WORD ? PENDING_START : 0) |
           (owner.endCheck === EDGE_WORD ? PENDING_END : 0) |
           (owner.startCheck === EDGE_LATIN ? LATIN_START : 0) |
@@ -110,20 +130,17 @@ class ScanTables {
       }
     });
     this.ownerStart[owners.length] = o;
-    this.pieceBase = new Int32Array(phrases.length);
-    this.pieceCount = new Int32Array(phrases.length);
     this.keyStart = new Int32Array(phrases.length + 1);
     const phraseKeys: number[] = [];
-    let base = 0;
     phrases.forEach((phrase, f) => {
-      this.pieceBase[f] = base;
-      this.pieceCount[f] = phrase.pieces;
-      base += phrase.pieces;
       this.keyStart[f] = phraseKeys.length;
       for (const owner of phrase.owners) phraseKeys.push(this.keyOf(owner.rule, owner.slot));
     });
     this.keyStart[phrases.length] = phraseKeys.length;
     this.phraseKeys = Int32Array.from(phraseKeys);
+    this.gateStart = new Int32Array(patterns.gates.length + 1);
+    patterns.gates.forEach((list, p) => (this.gateStart[p + 1] = this.gateStart[p]! + list.length));
+    this.gates = Int32Array.from(patterns.gates.flat());
     this.regexKeys = Int32Array.from(regexes.map((r) => this.keyOf(r.rule, r.slot)));
     // The scan runs them with exec from lastIndex 0 until no match: a regex without g would never end.
     for (const { regex } of regexes) if (!regex.global) throw new Error(`rule regex /${regex.source}/ must have the g flag`);
@@ -289,7 +306,8 @@ class Scanner {
   private readonly regexesToRun: number[] = [];
   private regexCount = 0;
   /** Candidates of the current utterance, FIELDS numbers each, in the order they were found. */
-  private found: number[] = [];
+  private readonly found: number[] = [];
+  private foundLength = 0;
   /** The matcher's callback, made once (not a closure per utterance). */
   private readonly onMatch = this.addPiece.bind(this);
 
@@ -311,7 +329,7 @@ class Scanner {
     this.generation++;
     this.touchedCount = 0;
     this.regexCount = 0;
-    if (this.found.length > 0) this.found = [];
+    this.foundLength = 0;
 
     // Pass 1: every piece of every phrase, in one pass of the matcher (addPiece).
     patterns.matcher.forEachMatch(norm, this.onMatch);
@@ -328,20 +346,31 @@ class Scanner {
         const s = spans[k]!;
         const e = spans[k + 1]!;
         if (guards && this.guarded(s, e, guards)) continue;
-        for (let o = keyStart[f]!; o < keyStart[f + 1]!; o++) this.found.push(phraseKeys[o]!, s, e, spans[k + 2]!, f);
+        for (let o = keyStart[f]!; o < keyStart[f + 1]!; o++) this.addCandidate(phraseKeys[o]!, s, e, spans[k + 2]!, f);
       }
     }
-    for (const k of patterns.ungated) this.runRegex(k, regexKeys[k]!);
+    for (let r = 0; r < patterns.ungated.length; r++) this.runRegex(patterns.ungated[r]!, regexKeys[patterns.ungated[r]!]!);
     for (let r = 0; r < this.regexCount; r++) this.runRegex(this.regexesToRun[r]!, regexKeys[this.regexesToRun[r]!]!);
-    return new UnitScan(unit, normalized, segmenter, this.tables, this.found.length === 0 ? NONE : sortCandidates(this.found));
+    const candidates = this.foundLength === 0 ? NONE : sortedCandidates(this.found, this.foundLength);
+    return new UnitScan(unit, normalized, segmenter, this.tables, candidates);
+  }
+
+  private addCandidate(key: number, start: number, end: number, pending: number, source: number): void {
+    const c = this.found;
+    const at = this.foundLength;
+    c[at + KEY] = key;
+    c[at + START] = start;
+    c[at + END] = end;
+    c[at + PENDING] = pending;
+    c[at + SOURCE] = source;
+    this.foundLength = at + FIELDS;
   }
 
   /** A matcher match: the phrase pieces it is, kept where their Latin edges hold. */
   private addPiece(pattern: number, start: number, end: number): void {
-    const { patterns, ownerStart, ownerPhrase, ownerPiece, ownerEdges, pieceBase, pieceCount } = this.tables;
-    const gated = patterns.gates[pattern]!;
-    for (let g = 0; g < gated.length; g++) {
-      const k = gated[g]!;
+    const { gateStart, gates, ownerStart, ownerPhrase, ownerList, ownerEdges, pieceBase, pieceCount } = this.tables;
+    for (let g = gateStart[pattern]!, last = gateStart[pattern + 1]!; g < last; g++) {
+      const k = gates[g]!;
       if (this.regexStamp[k] !== this.generation) {
         this.regexStamp[k] = this.generation;
         this.regexesToRun[this.regexCount++] = k;
@@ -350,26 +379,25 @@ class Scanner {
     const { norm, counts } = this;
     for (let o = ownerStart[pattern]!, last = ownerStart[pattern + 1]!; o < last; o++) {
       const edges = ownerEdges[o]!;
-      if (edges & LATIN_START && !latinEdge(norm, start - 1)) continue;
-      if (edges & LATIN_END && !latinEdge(norm, end)) continue;
       const f = ownerPhrase[o]!;
-      const piece = ownerPiece[o]!;
-      const base = pieceBase[f]!;
+      const list = ownerList[o]!;
       const started = this.pieceStamp[f] === this.generation;
       // Matches come by end offset, so a later piece is of use only after a hit of the piece
       // before it: single-character pieces (还…没…发) otherwise made lists for dozens of phrases
       // per utterance (measured: scanUnit took 2.7× the CPU, the whole lint 1.6×).
-      if (piece > 0 && (!started || counts[base + piece - 1] === 0)) continue;
+      if ((edges & FIRST_PIECE) === 0 && (!started || counts[list - 1] === 0)) continue;
+      if (edges & LATIN_START && !latinEdge(norm, start - 1)) continue;
+      if (edges & LATIN_END && !latinEdge(norm, end)) continue;
       if (!started) {
         this.pieceStamp[f] = this.generation;
         this.touched[this.touchedCount++] = f;
-        counts.fill(0, base, base + pieceCount[f]!);
+        for (let k = pieceBase[f]!, to = k + pieceCount[f]!; k < to; k++) counts[k] = 0;
       }
-      const list = this.lists[base + piece]!;
-      const at = 3 * counts[base + piece]!++;
-      list[at] = start;
-      list[at + 1] = end;
-      list[at + 2] = edges & (PENDING_START | PENDING_END);
+      const spans = this.lists[list]!;
+      const at = 3 * counts[list]!++;
+      spans[at] = start;
+      spans[at + 1] = end;
+      spans[at + 2] = edges & (PENDING_START | PENDING_END);
     }
   }
 
@@ -432,34 +460,32 @@ class Scanner {
     const norm = this.norm;
     let before = s;
     while (before > 0 && isSpace(norm.charCodeAt(before - 1))) before--;
-    for (const g of guards.notAfter) {
-      // Most guard phrases (a list of ~40 negations) have no match: one stamp says so.
-      if (this.pieceStamp[g] !== this.generation) continue;
-      const list = this.spansOf(g);
-      if (list < 0) continue;
-      const spans = this.lists[list]!;
-      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) if (spans[k + 1] === before) return true;
-    }
+    if (this.guardOccurs(guards.notAfter, ENDS_AT, before, 0)) return true;
     let after = e;
     while (after < norm.length && isSpace(norm.charCodeAt(after))) after++;
-    for (const g of guards.notBefore) {
-      if (this.pieceStamp[g] !== this.generation) continue;
-      const list = this.spansOf(g);
-      if (list < 0) continue;
-      const spans = this.lists[list]!;
-      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) if (spans[k] === after) return true;
-    }
+    if (this.guardOccurs(guards.notBefore, STARTS_AT, after, 0)) return true;
     if (guards.unless.length === 0) return false;
     let clauseStart = s;
     while (clauseStart > 0 && !isClauseEnd(norm.charCodeAt(clauseStart - 1))) clauseStart--;
     let clauseEnd = e;
     while (clauseEnd < norm.length && !isClauseEnd(norm.charCodeAt(clauseEnd))) clauseEnd++;
-    for (const g of guards.unless) {
+    return this.guardOccurs(guards.unless, INSIDE, clauseStart, clauseEnd);
+  }
+
+  /** Whether one of the phrases occurs ending at a, starting at a, or inside a..b. */
+  private guardOccurs(phrases: readonly number[], where: number, a: number, b: number): boolean {
+    for (let i = 0; i < phrases.length; i++) {
+      const g = phrases[i]!;
+      // Most guard phrases (a list of ~40 negations) have no match: one stamp says so.
       if (this.pieceStamp[g] !== this.generation) continue;
       const list = this.spansOf(g);
       if (list < 0) continue;
       const spans = this.lists[list]!;
-      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) if (spans[k]! >= clauseStart && spans[k + 1]! <= clauseEnd) return true;
+      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) {
+        const s = spans[k]!;
+        const e = spans[k + 1]!;
+        if (where === ENDS_AT ? e === a : where === STARTS_AT ? s === a : s >= a && e <= b) return true;
+      }
     }
     return false;
   }
@@ -478,7 +504,7 @@ class Scanner {
         continue;
       }
       const s = m.index;
-      if (!guards || !this.guarded(s, s + length, guards)) this.found.push(key, s, s + length, 0, -1 - k);
+      if (!guards || !this.guarded(s, s + length, guards)) this.addCandidate(key, s, s + length, 0, -1 - k);
     }
   }
 }
@@ -521,21 +547,42 @@ function sortSpans(spans: number[], n: number): void {
 }
 
 /**
- * Candidates sorted by slot key, then start and end in the text; equal ones keep the order they
- * were found in (phrases in the order of their first match, then the regexes), as each slot's
- * stable sort did before.
+ * The first `length` numbers of found, as a list of its own sorted by slot key, then start and
+ * end in the text; equal candidates keep the order they were found in (phrases in the order of
+ * their first match, then the regexes), as each slot's stable sort did before.
  */
-function sortCandidates(found: number[]): number[] {
-  const n = found.length / FIELDS;
-  let sorted = true;
-  for (let k = FIELDS; k < found.length && sorted; k += FIELDS) if (compareCandidates(found, k - FIELDS, k) > 0) sorted = false;
-  if (sorted) return found;
-  const order = Array.from({ length: n }, (_, i) => i * FIELDS);
-  order.sort((a, b) => compareCandidates(found, a, b) || a - b);
-  const out: number[] = new Array<number>(found.length);
-  let w = 0;
-  for (const from of order) for (let f = 0; f < FIELDS; f++) out[w++] = found[from + f]!;
-  return out;
+function sortedCandidates(found: readonly number[], length: number): number[] {
+  const n = length / FIELDS;
+  if (n > 32) {
+    const order = Array.from({ length: n }, (_, i) => i * FIELDS);
+    order.sort((a, b) => compareCandidates(found, a, b) || a - b);
+    const out: number[] = new Array<number>(length);
+    let w = 0;
+    for (const from of order) for (let f = 0; f < FIELDS; f++) out[w++] = found[from + f]!;
+    return out;
+  }
+  // An utterance has a few candidates: an insertion sort in place (stable, nothing allocated
+  // besides the copy) took the sort from 26 MB allocated and ~80 ms to a few ms on a 4 MiB export.
+  const c = found.slice(0, length);
+  for (let i = FIELDS; i < length; i += FIELDS) {
+    if (compareCandidates(c, i - FIELDS, i) <= 0) continue;
+    const key = c[i + KEY]!;
+    const start = c[i + START]!;
+    const end = c[i + END]!;
+    const pending = c[i + PENDING]!;
+    const source = c[i + SOURCE]!;
+    let j = i - FIELDS;
+    while (j >= 0 && (c[j + KEY]! - key || c[j + START]! - start || c[j + END]! - end) > 0) {
+      for (let f = 0; f < FIELDS; f++) c[j + FIELDS + f] = c[j + f]!;
+      j -= FIELDS;
+    }
+    c[j + FIELDS + KEY] = key;
+    c[j + FIELDS + START] = start;
+    c[j + FIELDS + END] = end;
+    c[j + FIELDS + PENDING] = pending;
+    c[j + FIELDS + SOURCE] = source;
+  }
+  return c;
 }
 
 function compareCandidates(c: readonly number[], a: number, b: number): number {
