@@ -53,7 +53,7 @@ function triggerOf(scan: UnitScan, index: number, data: RequireData): Trigger | 
     categories.push(category);
   }
   if (lists.length === 0) return undefined;
-  const hits = effectiveHits(lists.length === 1 ? lists[0]! : lists.flat(), scan.get(index, 'when-except'));
+  const hits = effectiveHits(lists.length === 1 ? lists[0]! : ([] as Hit[]).concat(...lists), scan.get(index, 'when-except'));
   if (hits.length === 0) return undefined;
   return { hits, category: categories[lists.findIndex((l) => l.includes(hits[0]!))] ?? '' };
 }

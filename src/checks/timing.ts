@@ -5,7 +5,7 @@
 // A bot's turns are `system`, so an auto-reply does not count as the agent's answer. A turn
 // without a readable time is not measured (the rule is off where an export has no times).
 import { timeline } from '../sources/time.js';
-import type { JsonSchema } from '../core/types.js';
+import type { Conversation, JsonSchema } from '../core/types.js';
 import type { CheckKind, Report } from './kind.js';
 
 type Measure = 'first-response' | 'response' | 'wait';
@@ -44,6 +44,19 @@ const duration: JsonSchema = {
   ],
 };
 
+// The times of the last conversation asked about: the three timing rules of the bundled packs
+// check the same conversation one after another, and each parsed every time of it.
+let lastConversation: Conversation | undefined;
+let lastTimes: (number | undefined)[] = [];
+
+function timesOf(conversation: Conversation): (number | undefined)[] {
+  if (conversation !== lastConversation) {
+    lastConversation = conversation;
+    lastTimes = timeline(conversation.units.map((u) => u.time));
+  }
+  return lastTimes;
+}
+
 export const timing: CheckKind<TimingData> = {
   name: 'timing',
   summary:
@@ -61,7 +74,7 @@ export const timing: CheckKind<TimingData> = {
   check(rule, { conversation }) {
     if (!conversation.dialogue) return [];
     const units = conversation.units;
-    const times = timeline(units.map((u) => u.time));
+    const times = timesOf(conversation);
     const { measure, max, maxText } = rule.data;
     const reports: Report[] = [];
     const over = (unit: number, from: number, to: number): void => {
