@@ -9,7 +9,7 @@
 // `locate` is first called (or an error needs a position), by the positional parser.
 import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
-import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
+import { decodeJsonString, indexJson, JsonSyntaxError, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from './json.js';
 import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
 import { buildConversation, groupMessages, problemAt, problemOf, unreadable, type RawMessage } from './messages.js';
@@ -50,21 +50,17 @@ export interface RecordContext {
 }
 
 class LineContext implements RecordContext {
-  private tree: JNode | undefined;
+  /** Where the line's values are (undefined: not indexed yet; null: nested too deep to index). */
+  private spots: JsonSpot | number | null | undefined;
   constructor(
     readonly file: string,
     readonly line: Line,
   ) {}
 
-  root(): JNode | undefined {
-    if (!this.tree) {
-      try {
-        this.tree = parseJson(this.line.text);
-      } catch {
-        return undefined;
-      }
-    }
-    return this.tree;
+  /** The line's index, built on first need: most records with no finding and no error never need it. */
+  private root(): JsonSpot | number | null {
+    if (this.spots === undefined) this.spots = indexJson(this.line.text);
+    return this.spots;
   }
 
   fail(message: string, path: Path, hint: string, at: 'node' | 'key' = 'node'): never {
@@ -83,37 +79,35 @@ class LineContext implements RecordContext {
   }
 
   private column(path: Path, at: 'node' | 'key'): number {
-    let col = 1;
     const root = this.root();
-    if (root) {
-      for (let k = path.length; k >= 0; k--) {
-        const n = nodeAt(root, path.slice(0, k));
-        if (n) {
-          col = n.start + 1;
-          if (at === 'key' && k === path.length - 1 && n.kind === 'object') {
-            const key = path[k];
-            const e = [...n.entries].reverse().find((x) => x.key === key);
-            if (e) col = e.keyStart + 1;
-          }
-          break;
-        }
+    if (root === null) return this.line.text.length - this.line.text.trimStart().length + 1;
+    for (let k = path.length; k >= 0; k--) {
+      const n = spotAt(root, path, k);
+      if (n === undefined) continue;
+      if (at === 'key' && k === path.length - 1 && typeof n !== 'number' && n.keys !== null) {
+        const e = n.keys.lastIndexOf(path[k] as string);
+        if (e !== -1) return n.keyStarts![e]! + 1;
       }
-    } else {
-      col = this.line.text.length - this.line.text.trimStart().length + 1;
+      return spotStart(n) + 1;
     }
-    return col;
+    return 1;
   }
 
   /** The offset map (relative to the line) of the string at `path`, whose value is `text`. */
   offsetMap(path: Path, text: string): OffsetMap {
     const root = this.root();
-    const n = root && nodeAt(root, path);
-    if (!n || n.kind !== 'string') return OffsetMap.constant(0, text.length);
+    const n = root === null ? undefined : spotAt(root, path);
+    const src = this.line.text;
+    if (typeof n !== 'number' || src.charCodeAt(n) !== 34) return OffsetMap.constant(0, text.length);
+    // Without escapes the text is in the line as it is: no need to decode it again. (A backslash
+    // in the text can only come from an escape, so a text without one that the line holds
+    // between quotes is that string, verbatim.)
+    if (text.indexOf('\\') === -1 && src.charCodeAt(n + 1 + text.length) === 34 && src.startsWith(text, n + 1)) return OffsetMap.linear(n + 1, text.length);
     try {
-      const d = decodeJsonString(this.line.text, n.start);
-      return d.text === text ? d.map : OffsetMap.constant(n.start, text.length);
+      const d = decodeJsonString(src, n);
+      return d.text === text ? d.map : OffsetMap.constant(n, text.length);
     } catch {
-      return OffsetMap.constant(n.start, text.length);
+      return OffsetMap.constant(n, text.length);
     }
   }
 }
