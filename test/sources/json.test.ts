@@ -137,7 +137,7 @@ describe('indexJson (where a JSONL line’s values are)', () => {
         const tree = parseJson(text);
         const index = indexJson(text)!;
         for (const [path, node] of paths(tree)) {
-          const spot = spotAt(index, path);
+          const spot = spotAt(text, index, path);
           expect(spot === undefined ? undefined : spotStart(spot)).toBe(node.start);
           if (node.kind === 'object') expect((spot as JsonSpot).keyStarts).toEqual(node.entries.map((e) => e.keyStart));
         }
@@ -149,11 +149,11 @@ describe('indexJson (where a JSONL line’s values are)', () => {
   test('the last of duplicate keys, as JSON.parse keeps; escaped keys decoded; scalars at the root', () => {
     const text = '{"a":1, "\\u0061" : [true, null, -1.5e3, "x\\"y"], "b\\\\":{}}';
     const index = indexJson(text)!;
-    expect(spotStart(spotAt(index, ['a'])!)).toBe(text.indexOf('['));
-    expect(spotStart(spotAt(index, ['a', 3])!)).toBe(text.indexOf('"x'));
-    expect(spotStart(spotAt(index, ['b\\'])!)).toBe(text.indexOf('{}'));
-    expect(spotAt(index, ['a', 4])).toBeUndefined();
-    expect(spotAt(index, ['a', 'x'])).toBeUndefined();
+    expect(spotStart(spotAt(text, index, ['a'])!)).toBe(text.indexOf('['));
+    expect(spotStart(spotAt(text, index, ['a', 3])!)).toBe(text.indexOf('"x'));
+    expect(spotStart(spotAt(text, index, ['b\\'])!)).toBe(text.indexOf('{}'));
+    expect(spotAt(text, index, ['a', 4])).toBeUndefined();
+    expect(spotAt(text, index, ['a', 'x'])).toBeUndefined();
     expect(indexJson('  "s"')).toBe(2);
   });
 
