@@ -292,7 +292,11 @@ class JsonIndexer {
     else {
       // a number, true, false or null: up to a separator, a closing bracket or white space
       let i = this.i;
-      for (let d = src.charCodeAt(i); i < src.length && d !== 44 && d !== 93 && d !== 125 && d !== 32 && d !== 9 && d !== 10 && d !== 13; d = src.charCodeAt(++i));
+      for (
+        let d = src.charCodeAt(i);
+        i < src.length && d !== 44 && d !== 93 && d !== 125 && d !== 32 && d !== 9 && d !== 10 && d !== 13;
+        d = src.charCodeAt(++i)
+      );
       this.i = i;
     }
     return at;
