@@ -10,7 +10,7 @@ export interface OutputFormat {
   transcripts?: boolean;
   /** It is read by people: a --fix-dry-run diff goes to stdout with it (a machine-readable report keeps stdout to itself). */
   forPeople?: boolean;
-  /** It can be written as the results arrive, in flat memory (the same bytes as its reporter), in batched writes. */
+  /** It can be written as the results arrive (the same bytes as its reporter), in batched writes; in flat memory but for html's capped detail. */
   writer?: (sink: (text: string) => void, cwd: string) => Promise<ReportWriter>;
 }
 
@@ -36,7 +36,15 @@ export const FORMATS: Record<string, OutputFormat> = {
   checkstyle: { reporter: async () => (await import('./checkstyle.js')).checkstyle },
   github: { reporter: async () => (await import('./github.js')).github },
   rdjson: { reporter: async () => (await import('./rdjson.js')).rdjson },
-  html: { reporter: async () => (await import('./html.js')).html, describesRules: true, transcripts: true },
+  html: {
+    reporter: async () => (await import('./html.js')).html,
+    describesRules: true,
+    transcripts: true,
+    writer: async (sink, cwd) => {
+      const { HtmlWriter } = await import('./html.js');
+      return batched(sink, (s) => new HtmlWriter(s, { color: false, cwd }));
+    },
+  },
   csv: { reporter: async () => (await import('./csv.js')).csv },
   unix: { reporter: async () => (await import('./unix.js')).unix, forPeople: true },
   compact: { reporter: async () => (await import('./compact.js')).compact, forPeople: true },
