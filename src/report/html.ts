@@ -139,6 +139,8 @@ type Failed = { score: ConversationScore; anchor?: string };
  */
 export class HtmlWriter implements ReportWriter {
   private readonly files: FileDetail[] = [];
+  /** The files shown, by index (scores name their file by index). */
+  private readonly byIndex = new Map<number, FileDetail>();
   private current: FileDetail | undefined;
   private fileCount = 0;
   /** Conversations and replies shown so far. */
@@ -172,7 +174,10 @@ export class HtmlWriter implements ReportWriter {
     // A file with nothing shown is left out, but for a clean file (no groups) before the cap.
     const groups = detail.shownConversations.size + detail.shownReplies.size;
     const empty = detail.findingCount === 0 && detail.conversations.length === 0;
-    if (groups > 0 || (empty && this.shownGroups < this.limit && !this.capped)) this.files.push(detail);
+    if (groups > 0 || (empty && this.shownGroups < this.limit && !this.capped)) {
+      this.files.push(detail);
+      this.byIndex.set(detail.index, detail);
+    }
     this.current = undefined;
     this.fileCount++;
   }
@@ -182,7 +187,7 @@ export class HtmlWriter implements ReportWriter {
       this.scoreTotals.count++;
       this.scoreTotals.sum += s.score;
       if (s.fatal.length > 0) this.scoreTotals.fatal++;
-      const detail = this.current?.index === s.fileIndex ? this.current : this.files.find((f) => f.index === s.fileIndex);
+      const detail = this.current?.index === s.fileIndex ? this.current : this.byIndex.get(s.fileIndex);
       if (detail?.shownConversations.has(s.conversation)) detail.scores.set(s.conversation, s);
       else if (fails(s)) this.keepHiddenFailed(s);
     }
