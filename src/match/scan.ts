@@ -5,7 +5,7 @@
 // makes the segmenter load or run.
 import type { Utterance } from '../core/types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
-import type { Segmenter } from '../text/segment.js';
+import type { Boundaries, Segmenter } from '../text/segment.js';
 import { textLang, type TextLang } from './scope.js';
 import { EDGE_LATIN, EDGE_WORD, type CompiledGuards, type CompiledPatterns } from './patterns.js';
 
@@ -33,7 +33,7 @@ const LATIN_CHAR = /[a-z0-9]/;
 export class UnitScan {
   private readonly candidates = new Map<number, Map<string, Candidate[]>>();
   private readonly settled = new Map<number, Map<string, Hit[]>>();
-  private bounds: Set<number> | undefined;
+  private bounds: Boundaries | undefined;
   private language: TextLang | undefined;
 
   constructor(
