@@ -116,9 +116,12 @@ export class RuleSetPool implements RuleSetSource {
     return runContentFiles(config, this.extra);
   }
 
-  /** Whether this thread has compiled the rule set of this key. */
+  /**
+   * Whether the run has linted with the rule set of this key: compiled in this thread, or its
+   * content loaded for the workers (a JSONL report listed no rules when workers had linted).
+   */
   has(key: string): boolean {
-    return this.sets.has(key);
+    return this.contents.has(key);
   }
 
   /** The key of a config's rule set, remembering the config for content() and compiled(). */

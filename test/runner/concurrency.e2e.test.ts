@@ -85,6 +85,18 @@ describe('--concurrency', () => {
       }
     }, 300_000);
   }
+  it('gives the same jsonl report with workers as without, its end record listing the rules that ran', async () => {
+    // The run record's date aside (its first line).
+    const records = (stdout: string) => stdout.slice(stdout.indexOf('\n') + 1);
+    const args = ['lint', join(dir, 'big.jsonl'), '--format', 'jsonl', ...content];
+    const alone = await runCli(args);
+    const workers = await runCli([...args, '--concurrency', '2']);
+    expect([workers.code, workers.stderr]).toEqual([alone.code, alone.stderr]);
+    expect(records(workers.stdout)).toBe(records(alone.stdout));
+    const end = JSON.parse(alone.stdout.trimEnd().split('\n').pop()!);
+    expect(end.type).toBe('end');
+    expect(end.rules.length).toBeGreaterThan(3);
+  }, 300_000);
   it('reports the same unreadable record, at the same line, with workers as without', async () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, conversations(2 * PART_BYTES) + '{"id": "x", "turns": [\n' + conversation(1));
