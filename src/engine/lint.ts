@@ -1,8 +1,8 @@
-import type { Report, ScannedConversation } from '../checks/kind.js';
+import { type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
 import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts } from '../core/types.js';
 import type { SourceDocument } from '../sources/index.js';
 import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from '../match/scope.js';
-import type { RulePlan, RuleSet } from './ruleset.js';
+import type { RuleSet } from './ruleset.js';
 import { scanUnit, type UnitScan } from '../match/scan.js';
 import { compileMessage, fillMessage, type MessageTemplate } from './message.js';
 
@@ -37,16 +37,16 @@ const NO_SUGGESTIONS: string[] = [];
  * JSON and the reporters read them, the same as absent). Adding them afterwards one by one made
  * a handful of object shapes that every reporter then reads.
  */
-function toFinding(plan: RulePlan, report: Report, conversation: Conversation, template: MessageTemplate): Finding {
+function toFinding(rule: CompiledRule, report: Report, conversation: Conversation, template: MessageTemplate): Finding {
   const unit = conversation.units[report.unit]!;
   const from = unit.locate(report.start);
   const to = unit.locate(report.end);
   const text = unit.text.slice(report.start, report.end);
   const suggestions = report.suggestions ?? NO_SUGGESTIONS;
   return {
-    ruleId: plan.id,
-    kind: plan.kind,
-    severity: plan.severity,
+    ruleId: rule.id,
+    kind: rule.kind.name,
+    severity: rule.severity,
     message: fillMessage(report.message === undefined ? template : compileMessage(report.message), text, report.vars),
     unit: unit.id,
     conversation: conversation.id,
@@ -66,7 +66,7 @@ function toFinding(plan: RulePlan, report: Report, conversation: Conversation, t
     speaker: unit.speaker || undefined,
     time: unit.time || undefined,
     fix: report.fixable && suggestions.length === 1 ? { start: report.start, end: report.end, replacement: suggestions[0]! } : undefined,
-    score: plan.score,
+    score: rule.spec.score || undefined,
     related: report.related?.map((r) => toRelated(r, conversation)),
   };
 }
@@ -104,23 +104,21 @@ function unreadableFinding(p: ReadProblem): Finding {
 }
 
 /** Whether a rule applies to a conversation of this language and channel (its `lang`, `channel`). */
-function inScope(rule: RulePlan, lang: () => string, channel: string): boolean {
-  return channelInScope(rule.channel, channel) && langInScope(rule.lang, rule.lang ? lang() : '');
+function inScope(rule: CompiledRule, lang: () => string, channel: string): boolean {
+  return channelInScope(rule.spec.channel, channel) && langInScope(rule.spec.lang, rule.spec.lang ? lang() : '');
 }
 
 const NO_UNITS: readonly number[] = [];
-
-const byPlace = (a: Finding, b: Finding): number => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId);
 
 /** Lints one conversation (or one canned reply): every utterance scanned once, then the rules that were hit. */
 export function lintConversation(conversation: Conversation, ruleSet: RuleSet, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = conversation.problems ? conversation.problems.map(unreadableFinding) : [];
   const n = conversation.units.length;
   if (n === 0) return findings;
-  const { plans, patterns, segmenter } = ruleSet;
+  const { rules, patterns, segmenter, messages } = ruleSet;
   // Where each rule has a candidate hit: a rule is checked only in a conversation where it has
   // one (or always, for the kinds that run without hits), and its check looks only there.
-  const hitUnits: (readonly number[])[] = new Array<readonly number[]>(plans.length).fill(NO_UNITS);
+  const hitUnits: (readonly number[])[] = new Array<readonly number[]>(rules.length).fill(NO_UNITS);
   const units: UnitScan[] = [];
   for (let k = 0; k < n; k++) {
     const scan = scanUnit(conversation.units[k]!, patterns, segmenter);
@@ -142,18 +140,18 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
   // Once per utterance, not per finding: a long turn with many findings stays linear.
   const unitLangs: TextLang[] = [];
   const channel = conversationChannel(conversation, options);
-  for (let index = 0; index < plans.length; index++) {
-    const plan = plans[index]!;
-    if (hitUnits[index] === NO_UNITS && !plan.always) continue;
-    if (!inScope(plan, lang, channel)) continue;
-    const { any, byLang } = plan.messages;
-    for (const report of plan.check(scanned)) {
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    if (hitUnits[index] === NO_UNITS && !rule.kind.runsWithoutHits) continue;
+    if (!inScope(rule, lang, channel)) continue;
+    const templates = messages[index]!;
+    for (const report of rule.kind.check(rule, scanned)) {
       // The message in the language of the utterance the finding is on (an English reply, an English message).
-      const template = any ?? byLang[(unitLangs[report.unit] ??= utteranceLang(conversation.units[report.unit]!.text, lang))];
-      findings.push(toFinding(plan, report, conversation, template));
+      const template = templates.any ?? templates.byLang[(unitLangs[report.unit] ??= utteranceLang(conversation.units[report.unit]!.text, lang))];
+      findings.push(toFinding(rule, report, conversation, template));
     }
   }
-  return findings.length > 1 ? findings.sort(byPlace) : findings;
+  return findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** Lints a document conversation by conversation, so a large export streams in flat memory. */

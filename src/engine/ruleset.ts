@@ -1,8 +1,7 @@
 // Compiling is separate from loading (src/runner/rulesets.ts): the validated glossary + rule
 // packs compile once into an immutable RuleSet that any number of lint runs can share.
 import { CHECK_KINDS } from '../checks/index.js';
-import { primaryMessage, type CompiledRule, type Report, type RuleSpec, type ScannedConversation } from '../checks/kind.js';
-import type { RuleScore, Severity } from '../core/types.js';
+import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind.js';
 import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
@@ -14,45 +13,10 @@ export interface RuleSet {
   patterns: CompiledPatterns;
   segmenter: Segmenter;
   glossary: Glossary;
-  /** What linting reads of each rule, by rule index. */
-  plans: readonly RulePlan[];
+  /** Each rule's message templates, by rule index. */
+  messages: readonly MessageTemplates[];
   /** The patterns as JSON (what the compiled rule-set cache keeps and workers are sent). */
   stored(): StoredPatterns;
-}
-
-/**
- * What lintConversation reads of a rule, per conversation and per finding, in one object shape.
- * Read from the rule itself, `rule.kind.check`, `rule.spec.lang` and the like were loads from
- * ~60 objects of different shapes (each kind and each spec has its own), slow at every call site.
- */
-export interface RulePlan {
-  rule: CompiledRule;
-  id: string;
-  kind: string;
-  severity: Severity;
-  /** Checked in every conversation, hit or not (else only where the rule has a hit). */
-  always: boolean;
-  /** The rule's `lang` and `channel` lists: undefined for any. */
-  lang: readonly string[] | undefined;
-  channel: readonly string[] | undefined;
-  score: RuleScore | undefined;
-  messages: MessageTemplates;
-  check(scanned: ScannedConversation): Report[];
-}
-
-function planOf(rule: CompiledRule): RulePlan {
-  return {
-    rule,
-    id: rule.id,
-    kind: rule.kind.name,
-    severity: rule.severity,
-    always: rule.kind.runsWithoutHits === true,
-    lang: rule.spec.lang,
-    channel: rule.spec.channel,
-    score: rule.spec.score || undefined,
-    messages: compileMessages(rule.messages),
-    check: rule.kind.check.bind(rule.kind, rule),
-  };
 }
 
 /** The rules the glossary makes: a `term/<id>` rule per term with misuses, a `register/<id>` rule per formal term. */
@@ -111,6 +75,6 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
     patterns: compiled,
     segmenter: new Segmenter(compiled.words),
     glossary,
-    plans: rules.map(planOf),
+    messages: rules.map((r) => compileMessages(r.messages)),
   };
 }
