@@ -6,7 +6,7 @@
 // per line: {"id": "r1", "text": "…"}. A line that can't be read is a ReadProblem; the others are read.
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
-// `locate` is first called (or an error needs a position), by the positional parser.
+// `locate` is first called (or an error needs a position), by indexing the line (indexJson).
 import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, indexJson, JsonSyntaxError, lastKeyIndex, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from './json.js';
