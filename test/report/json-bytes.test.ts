@@ -42,7 +42,7 @@ describe('the JSON report, byte for byte', () => {
     expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
   });
 
-  it('writes every member of a finding: a fix, suggestions, related places, escapes, lone surrogates, nulls', () => {
+  it('writes every member of a finding and a score: a fix, suggestions, related places, deductions, escapes, lone surrogates, nulls', () => {
     const odd = 'a"b\\c\n\u0001\u2028\ud800 \udfff𠀀';
     const reply: FileResult = {
       path: 'replies.yaml',
@@ -56,7 +56,10 @@ describe('the JSON report, byte for byte', () => {
     const chat: FileResult = {
       path: 'chats.jsonl',
       units: 4,
-      conversations: [{ id: 'c1', agents: ['小王'], turns: 4 }],
+      conversations: [
+        { id: 'c1', agents: ['小王', odd], turns: 4 },
+        { id: 'c2', agents: [], turns: 1 },
+      ],
       findings: [
         finding({
           ruleId: 'apology/missing-apology',
@@ -66,12 +69,13 @@ describe('the JSON report, byte for byte', () => {
           conversation: 'c1',
           turn: 1,
           fix: { start: 0, end: 1, replacement: 'x' },
+          score: { deduct: 10 },
           related: [
             { unit: 'c1#0', turn: 0, line: 1, column: 2, endLine: 1, endColumn: 4, start: 1, end: 3, text: '太慢', message: odd },
             { unit: 'c1#0', turn: 0, line: 1, column: 5, endLine: 1, endColumn: 6, start: 4, end: 5, text: '了', message: 'two' },
           ],
         }),
-        finding({ unit: 'c1#3', conversation: 'c1', turn: 3, related: [] }),
+        finding({ unit: 'c1#3', conversation: 'c1', turn: 3, related: [], score: { fatal: true, deduct: 5 } }),
       ],
     };
     const text = json(resultOf([reply, chat], []), options);
@@ -105,5 +109,19 @@ describe('the JSON report, byte for byte', () => {
       { unit: 'c1#0', turn: 0, line: 1, column: 5, endLine: 1, endColumn: 6, text: '了', message: 'two' },
     ]);
     expect(plain.related).toEqual([]);
+    expect(JSON.parse(text).scores.conversations).toEqual([
+      {
+        path: 'chats.jsonl',
+        conversation: 'c1',
+        agents: ['小王', odd],
+        score: 0,
+        fatal: ['terms/x'],
+        deductions: [
+          { ruleId: 'apology/missing-apology', points: 10 },
+          { ruleId: 'terms/x', points: 5 },
+        ],
+      },
+      { path: 'chats.jsonl', conversation: 'c2', agents: [], score: 100, fatal: [], deductions: [] },
+    ]);
   });
 });
