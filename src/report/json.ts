@@ -1,5 +1,6 @@
 import type { Finding } from '../core/types.js';
 import { writeWhole, type ConversationScore, type FileResult, type LintResult, type Reporter, type ReportWriter } from '../runner/result.js';
+import { AT, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
 
 /**
@@ -31,30 +32,16 @@ function counts(file: FileResult) {
   return c;
 }
 
-// A finding as the JSON report gives it, written by hand for its fixed shape: the same bytes as
-// JSON.stringify(entry, null, 2) nested four levels deep (a test compares them), with every
-// string through JSON.stringify. Measured on the 26,461 findings of 5,000 small transcripts: the
-// entry object, stringified with indentation and re-indented with a regex, took ~90–125 ms;
-// this takes ~45 ms (and builds no entry object).
+// A finding as the JSON report gives it, written by hand for its fixed shape (json-text.ts): the
+// same bytes as JSON.stringify(entry, null, 2) nested four levels deep (a test compares them).
+// Measured on the 26,461 findings of 5,000 small transcripts: the entry object, stringified with
+// indentation and re-indented with a regex, took ~90–125 ms; this template ~45 ms (json-text's
+// obj/arr helpers ~75 ms), and it builds no entry object.
 const S = JSON.stringify;
 /** A line break and the indentation of a finding's members, of a member's items and of their members. */
 const AT_MEMBER = ',\n          ';
 const AT_ITEM = '\n            ';
 const AT_ITEM_MEMBER = ',\n              ';
-/** A number as JSON writes it (a non-finite one is null); null stays null. */
-const num = (n: number | null) => (n !== null && Number.isFinite(n) ? String(n) : 'null');
-const str = (s: string | null) => (s === null ? 'null' : S(s));
-
-/** Line breaks with the indentation of each depth. */
-const AT = Array.from({ length: 8 }, (_, depth) => '\n' + '  '.repeat(depth));
-
-/** A list of strings as JSON.stringify(…, null, 2) writes it as a member at `depth`. */
-function strings(list: readonly string[], depth: number): string {
-  if (list.length === 0) return '[]';
-  let out = '';
-  for (let i = 0; i < list.length; i++) out += (i === 0 ? '[' : ',') + AT[depth + 1] + S(list[i]);
-  return out + AT[depth] + ']';
-}
 
 /**
  * A conversation's score in the report's scores (without its finding count and file index),
