@@ -115,6 +115,16 @@ export class Matcher {
   /** Every occurrence of every pattern in text, overlapping ones included, by end offset. */
   scan(text: string): Match[] {
     const matches: Match[] = [];
+    this.forEachMatch(text, (pattern, start, end) => matches.push({ pattern, start, end }));
+    return matches;
+  }
+
+  /**
+   * Calls onMatch for every occurrence of every pattern in text, by end offset, with no object
+   * per match: the scan of each utterance goes through here (on a 4 MiB export, one Match
+   * object per match was 443k objects for the garbage collector).
+   */
+  forEachMatch(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     const { root, edgeStart, edgeChar, edgeTarget, fail, outStart, outPattern, lengths } = this.tables;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
@@ -142,9 +152,8 @@ export class Matcher {
       }
       for (let k = outStart[node]!, end = outStart[node + 1]!; k < end; k++) {
         const pattern = outPattern[k]!;
-        matches.push({ pattern, start: i + 1 - lengths[pattern]!, end: i + 1 });
+        onMatch(pattern, i + 1 - lengths[pattern]!, i + 1);
       }
     }
-    return matches;
   }
 }

@@ -7,13 +7,19 @@ import { foldTable } from '../text/chartable.js';
 /** A conversation's language as scopes compare it. */
 export type TextLang = 'zh-Hans' | 'zh-Hant' | 'en';
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const LATIN_LETTER = /[A-Za-z\uff21-\uff3a\uff41-\uff5a]/g;
-
 /** The language of a text: Chinese when it has at least as many Han characters as Latin letters. */
 export function textLang(text: string): TextLang {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  // One pass over the code units, where two global regex matches made an array of every Han
+  // character and every letter (textLang runs for every utterance with a hit).
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+    } else if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) latin++;
+  }
   if (han === 0 && latin === 0) return 'zh-Hans';
   if (han >= latin) return isTraditional(text) ? 'zh-Hant' : 'zh-Hans';
   return 'en';

@@ -1,11 +1,30 @@
 import { foldTable } from './chartable.js';
 
-/** Text folded for matching, and for each of its UTF-16 offsets the offset in the original. */
-export interface Normalized {
-  norm: string;
+/** Text folded for matching, and the way back from its offsets to the original's. */
+export class Normalized {
+  constructor(
+    readonly norm: string,
+    /** Undefined when every norm offset is the same original offset (no surrogate pair, no change of length). */
+    private offsets?: Uint32Array,
+  ) {}
+
   /** map[i] = original offset of norm offset i; map[norm.length] = original length. */
-  map: Uint32Array;
+  get map(): Uint32Array {
+    if (!this.offsets) {
+      this.offsets = new Uint32Array(this.norm.length + 1);
+      for (let i = 0; i <= this.norm.length; i++) this.offsets[i] = i;
+    }
+    return this.offsets;
+  }
+
+  /** The original offset of norm offset i (map[i], without making the map when it is the identity). */
+  original(i: number): number {
+    return this.offsets ? this.offsets[i]! : i;
+  }
 }
+
+/** Folded text as UTF-16LE bytes, reused from one call to the next (grown as needed). */
+let foldedBytes = Buffer.alloc(2048);
 
 /**
  * Folds text per code point: full-width → half-width, Latin lower case, Traditional →
@@ -13,6 +32,35 @@ export interface Normalized {
  * start of the original character it came from.
  */
 export function normalize(text: string): Normalized {
+  // The common case, text of BMP characters that fold to BMP characters, keeps every offset:
+  // no offset map, and the folded code units are decoded once. Measured on the 43k utterances
+  // of a 4 MiB export: 60 ms → 14 ms (the two typed arrays the general path makes per call
+  // cost more than the folding). The folded code units are decoded by Buffer: fromCharCode.apply
+  // over a typed array was as fast but allocated three times as much (a view and its arguments).
+  const { bmp } = foldTable();
+  const n = text.length;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return normalizeWithMap(text);
+    const f = bmp[c]!;
+    if (f === 0) continue;
+    if (f > 0xffff) return normalizeWithMap(text);
+    changed = true;
+  }
+  if (!changed) return new Normalized(text);
+  if (foldedBytes.length < 2 * n) foldedBytes = Buffer.alloc(Math.max(2 * n, 2 * foldedBytes.length));
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = bmp[c]! || c;
+    foldedBytes[2 * i] = f & 0xff;
+    foldedBytes[2 * i + 1] = f >>> 8;
+  }
+  return new Normalized(foldedBytes.toString('utf16le', 0, 2 * n));
+}
+
+/** normalize() for text with surrogates or characters that fold to another length: with an offset map. */
+function normalizeWithMap(text: string): Normalized {
   const { bmp, astral } = foldTable();
   const n = text.length;
   // A BMP character may fold to an astral one, so norm can be longer than text.
@@ -57,7 +105,7 @@ export function normalize(text: string): Normalized {
     out = text;
   }
   map[j] = n;
-  return { norm: out, map: map.subarray(0, j + 1) };
+  return new Normalized(out, map.subarray(0, j + 1));
 }
 
 /** The normalized form alone, for patterns. */

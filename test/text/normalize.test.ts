@@ -58,4 +58,30 @@ describe('normalize', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('makes no offset map when offsets stay, and gives the same one when asked', () => {
+    const n = normalize('ＡＢ退貨，ok');
+    expect(n.norm).toBe('ab退货,ok');
+    expect(n.original(3)).toBe(3);
+    expect([...n.map]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(n.map).toBe(n.map);
+    // a character that folds to an astral one, or a surrogate pair, takes the path with a map
+    expect(normalize('a😀Ｂ').original(3)).toBe(3);
+    expect([...normalize('a😀Ｂ').map]).toEqual([0, 1, 1, 3, 4]);
+  });
+
+  it('folds long text as it folds each of its characters (the reused buffer grows)', () => {
+    expect(normalizeText('Ａ退貨'.repeat(3000))).toBe('a退货'.repeat(3000));
+    expect(normalizeText('Ｂ說'.repeat(20000))).toBe('b说'.repeat(20000));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 50, maxLength: 300 }), (parts) => {
+        // with astral characters (the path with a map) and without them (the path without)
+        for (const long of [parts.join(''), parts.join('').replace(/[\ud800-\udfff]/g, '')]) {
+          expect(normalizeText(long)).toBe([...long].map((ch) => normalizeText(ch)).join(''));
+        }
+        expect(normalizeText('ok')).toBe('ok');
+      }),
+      { numRuns: 50 },
+    );
+  });
 });
