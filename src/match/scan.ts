@@ -95,9 +95,11 @@ class ScanTables {
   readonly phraseKeys: Int32Array;
   readonly regexKeys: Int32Array;
   /** The rule of each slot key. */
-  readonly keyRule: number[] = [];
-  /** For each rule, its slots' keys. */
+  readonly keyRule: Int32Array;
+  /** For each rule, its slots' keys: numbered rule by rule, so a rule's keys are keyStart..keyEnd. */
   readonly keys: Map<string, number>[] = [];
+  readonly ruleKeyStart: Int32Array;
+  readonly ruleKeyEnd: Int32Array;
 
   constructor(readonly patterns: CompiledPatterns) {
     const { owners, phrases, regexes } = patterns;
@@ -130,37 +132,53 @@ class ScanTables {
       }
     });
     this.ownerStart[owners.length] = o;
+    const slots = [...phrases.flatMap((p) => p.owners), ...regexes];
+    const rules = slots.reduce((n, o) => Math.max(n, o.rule + 1), 0);
+    for (const { rule, slot } of [...slots].sort((a, b) => a.rule - b.rule)) {
+      if (!(this.keys[rule] ??= new Map()).has(slot)) this.keys[rule].set(slot, -1);
+    }
+    this.keyRule = new Int32Array(slots.length);
+    this.ruleKeyStart = new Int32Array(rules);
+    this.ruleKeyEnd = new Int32Array(rules);
+    let key = 0;
+    this.keys.forEach((ruleSlots, rule) => {
+      this.ruleKeyStart[rule] = key;
+      for (const slot of ruleSlots.keys()) {
+        this.keyRule[key] = rule;
+        ruleSlots.set(slot, key++);
+      }
+      this.ruleKeyEnd[rule] = key;
+    });
     this.keyStart = new Int32Array(phrases.length + 1);
     const phraseKeys: number[] = [];
     phrases.forEach((phrase, f) => {
       this.keyStart[f] = phraseKeys.length;
-      for (const owner of phrase.owners) phraseKeys.push(this.keyOf(owner.rule, owner.slot));
+      for (const owner of phrase.owners) phraseKeys.push(this.keys[owner.rule]!.get(owner.slot)!);
     });
     this.keyStart[phrases.length] = phraseKeys.length;
     this.phraseKeys = Int32Array.from(phraseKeys);
     this.gateStart = new Int32Array(patterns.gates.length + 1);
     patterns.gates.forEach((list, p) => (this.gateStart[p + 1] = this.gateStart[p]! + list.length));
     this.gates = Int32Array.from(patterns.gates.flat());
-    this.regexKeys = Int32Array.from(regexes.map((r) => this.keyOf(r.rule, r.slot)));
+    this.regexKeys = Int32Array.from(regexes.map((r) => this.keys[r.rule]!.get(r.slot)!));
     // The scan runs them with exec from lastIndex 0 until no match: a regex without g would never end.
     for (const { regex } of regexes) if (!regex.global) throw new Error(`rule regex /${regex.source}/ must have the g flag`);
   }
 
-  private keyOf(rule: number, slot: string): number {
-    const slots = (this.keys[rule] ??= new Map());
-    let key = slots.get(slot);
-    if (key === undefined) {
-      key = this.keyRule.length;
-      this.keyRule.push(rule);
-      slots.set(slot, key);
-    }
-    return key;
-  }
-
   /** The key of a rule's slot, or -1 when no phrase or regex fills it. */
   key(rule: number, slot: string): number {
-    return this.keys[rule]?.get(slot) ?? -1;
+    // A check asks every utterance of a conversation for the same slot: the last answer is kept.
+    if (rule !== this.lastRule || slot !== this.lastSlot) {
+      this.lastRule = rule;
+      this.lastSlot = slot;
+      this.lastKey = this.keys[rule]?.get(slot) ?? -1;
+    }
+    return this.lastKey;
   }
+
+  private lastRule = -1;
+  private lastSlot = '';
+  private lastKey = -1;
 }
 
 export class UnitScan {
@@ -230,19 +248,31 @@ export class UnitScan {
     return rules;
   }
 
-  /** The index of the slot's first candidate (binary search: candidates are sorted by key), or -1. */
+  /** The index of the slot's first candidate, or -1. */
   private firstOf(rule: number, slot: string): number {
     const c = this.candidates;
-    if (c.length === 0) return -1;
+    if (c.length === 0 || rule >= this.tables.ruleKeyStart.length) return -1;
+    // Most utterances have no candidate of the rule a check asks about: its keys' range says so
+    // before the slot's name is looked up (term rules ask for slots named per call: misuse:0 …).
+    const from = this.lowerBound(0, this.tables.ruleKeyStart[rule]!);
+    if (from === c.length || c[from + KEY]! >= this.tables.ruleKeyEnd[rule]!) return -1;
     const key = this.tables.key(rule, slot);
-    let lo = 0;
+    if (key < 0) return -1;
+    const at = this.lowerBound(from, key);
+    return at < c.length && c[at + KEY] === key ? at : -1;
+  }
+
+  /** The index of the first candidate at or after `from` whose key is not below `key` (binary search: candidates are sorted by key). */
+  private lowerBound(from: number, key: number): number {
+    const c = this.candidates;
+    let lo = from / FIELDS;
     let hi = c.length / FIELDS;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (c[mid * FIELDS + KEY]! < key) lo = mid + 1;
       else hi = mid;
     }
-    return lo * FIELDS < c.length && c[lo * FIELDS + KEY] === key ? lo * FIELDS : -1;
+    return lo * FIELDS;
   }
 
   private hitAt(k: number): Hit {
