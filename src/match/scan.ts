@@ -90,6 +90,8 @@ class ScanTables {
   /** The piece lists of phrase f are pieceSpans[pieceBase[f] .. pieceBase[f] + pieces). */
   readonly pieceBase: Int32Array;
   readonly pieceCount: Int32Array;
+  /** The length of the longest matcher pattern: a span starting at a ends by a + longestPattern. */
+  readonly longestPattern: number;
   /** The slot keys of phrase f's owners: phraseKeys[keyStart[f] .. keyStart[f + 1]). */
   readonly keyStart: Int32Array;
   readonly phraseKeys: Int32Array;
@@ -149,6 +151,7 @@ class ScanTables {
       }
       this.ruleKeyEnd[rule] = key;
     });
+    this.longestPattern = patterns.matcher.tables.lengths.reduce((n, length) => Math.max(n, length), 0);
     this.keyStart = new Int32Array(phrases.length + 1);
     const phraseKeys: number[] = [];
     phrases.forEach((phrase, f) => {
@@ -338,6 +341,11 @@ class Scanner {
   /** Candidates of the current utterance, FIELDS numbers each, in the order they were found. */
   private readonly found: number[] = [];
   private foundLength = 0;
+  /** What clauseStart and clauseEnd last found (-1: nothing yet in this utterance). */
+  private clauseKnownStart = 0;
+  private clauseKnownTo = -1;
+  private clauseKnownFrom = -1;
+  private clauseKnownEnd = 0;
   /** The matcher's callback, made once (not a closure per utterance). */
   private readonly onMatch = this.addPiece.bind(this);
 
@@ -359,6 +367,8 @@ class Scanner {
     this.generation++;
     this.touchedCount = 0;
     this.regexCount = 0;
+    this.clauseKnownTo = -1;
+    this.clauseKnownFrom = -1;
     this.foundLength = 0;
 
     // Pass 1: every piece of every phrase, in one pass of the matcher (addPiece).
@@ -474,9 +484,11 @@ class Scanner {
   /** The index in the last piece's list of the first way to go on from piece `piece` after `from`, or -1. */
   private extend(base: number, pieces: number, gap: number, piece: number, from: number): number {
     const list = this.lists[base + piece]!;
-    for (let k = 0, n = 3 * this.counts[base + piece]!; k < n; k += 3) {
+    const n = 3 * this.counts[base + piece]!;
+    // The list is sorted by start: going on from the first span at or after `from`, not from
+    // the list's head, keeps a long utterance linear (60,000 characters of 还没发 took 42 s).
+    for (let k = firstSpan(list, n, SPAN_START, from); k < n; k += 3) {
       const s = list[k]!;
-      if (s < from) continue;
       if (!gapFits(this.norm, from, s, gap)) break;
       if (piece === pieces - 1) return k;
       const last = this.extend(base, pieces, gap, piece + 1, list[k + 1]!);
@@ -495,11 +507,38 @@ class Scanner {
     while (after < norm.length && isSpace(norm.charCodeAt(after))) after++;
     if (this.guardOccurs(guards.notBefore, STARTS_AT, after, 0)) return true;
     if (guards.unless.length === 0) return false;
-    let clauseStart = s;
-    while (clauseStart > 0 && !isClauseEnd(norm.charCodeAt(clauseStart - 1))) clauseStart--;
-    let clauseEnd = e;
-    while (clauseEnd < norm.length && !isClauseEnd(norm.charCodeAt(clauseEnd))) clauseEnd++;
-    return this.guardOccurs(guards.unless, INSIDE, clauseStart, clauseEnd);
+    return this.guardOccurs(guards.unless, INSIDE, this.clauseStart(s), this.clauseEnd(e));
+  }
+
+  /**
+   * Where the clause around offset `at` starts. What the last walk found is kept: no clause end
+   * lies in knownStart..knownTo and knownStart starts a clause; spans come mostly in text order,
+   * so a walk goes back only to where the last one began (walking each time to the clause's start
+   * made one long clause quadratic: 30,000 characters of 还没发 took 1.5 s).
+   */
+  private clauseStart(at: number): number {
+    const norm = this.norm;
+    let p = at;
+    const known = this.clauseKnownTo >= 0 && at >= this.clauseKnownStart;
+    const stop = known ? this.clauseKnownTo : 0;
+    if (known && at <= stop) return this.clauseKnownStart;
+    while (p > stop && !isClauseEnd(norm.charCodeAt(p - 1))) p--;
+    if (!known || p > stop) this.clauseKnownStart = p;
+    this.clauseKnownTo = at;
+    return this.clauseKnownStart;
+  }
+
+  /** Where the clause around offset `at` ends (clauseStart's mirror: no clause end in knownFrom..knownEnd). */
+  private clauseEnd(at: number): number {
+    const norm = this.norm;
+    let p = at;
+    const known = this.clauseKnownFrom >= 0 && at <= this.clauseKnownEnd;
+    const stop = known ? this.clauseKnownFrom : norm.length;
+    if (known && at >= stop) return this.clauseKnownEnd;
+    while (p < stop && !isClauseEnd(norm.charCodeAt(p))) p++;
+    if (!known || p < stop) this.clauseKnownEnd = p;
+    this.clauseKnownFrom = at;
+    return this.clauseKnownEnd;
   }
 
   /** Whether one of the phrases occurs ending at a, starting at a, or inside a..b. */
@@ -511,10 +550,22 @@ class Scanner {
       const list = this.spansOf(g);
       if (list < 0) continue;
       const spans = this.lists[list]!;
-      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) {
+      const n = 3 * this.counts[list]!;
+      // A phrase of one piece has its spans in the matcher's order, by end: the spans that can
+      // answer are found by binary search (scanning them all made a long utterance quadratic).
+      // Those of a gapped phrase are sorted by start; they are few.
+      const byEnd = this.tables.pieceCount[g] === 1;
+      let k = 0;
+      let last = n;
+      if (byEnd) {
+        k = firstSpan(spans, n, SPAN_END, where === STARTS_AT ? a + 1 : a);
+        if (where !== INSIDE) last = Math.min(n, firstSpan(spans, n, SPAN_END, a + this.tables.longestPattern + 1));
+      }
+      for (; k < last; k += 3) {
         const s = spans[k]!;
         const e = spans[k + 1]!;
         if (where === ENDS_AT ? e === a : where === STARTS_AT ? s === a : s >= a && e <= b) return true;
+        if (byEnd && where === INSIDE && e > b) break;
       }
     }
     return false;
@@ -546,6 +597,22 @@ function advance(text: string, at: number, unicode: boolean): number {
   if (c < 0xd800 || c > 0xdbff) return at + 1;
   const d = text.charCodeAt(at + 1);
   return d >= 0xdc00 && d <= 0xdfff ? at + 2 : at + 1;
+}
+
+/** Fields of a span in a span list. */
+const SPAN_START = 0;
+const SPAN_END = 1;
+
+/** The index of the first span of a list (n numbers, sorted by the field) whose field is at least value. */
+function firstSpan(spans: readonly number[], n: number, field: number, value: number): number {
+  let lo = 0;
+  let hi = n / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[3 * mid + field]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return 3 * lo;
 }
 
 /** The text of norm between two offsets can be a gap of at most `gap` characters (spaces free). */
