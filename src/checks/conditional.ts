@@ -1,4 +1,15 @@
-import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, roleFilter, roleMatches, type CheckKind, type FieldsOf } from './kind.js';
+import {
+  addExcepts,
+  addMatchers,
+  effectiveHits,
+  matcherProperties,
+  phraseList,
+  roleFilter,
+  roleMatches,
+  type CheckKind,
+  type FieldsOf,
+  type Report,
+} from './kind.js';
 
 const properties = {
   role: roleFilter,
@@ -19,12 +30,15 @@ export const conditional: CheckKind<{ role: string }, FieldsOf<typeof properties
     addMatchers(patterns, index, 'unless', spec.unless);
     return { role: spec.role ?? 'agent' };
   },
-  check(rule, { units }) {
-    return units.flatMap((scan, unit) => {
+  check(rule, { units, hitUnits }) {
+    const reports: Report[] = [];
+    for (const unit of hitUnits[rule.index]!) {
+      const scan = units[unit]!;
       // `unless` is looked at only where an `if` may hit: it never makes the segmenter run for nothing.
-      if (!roleMatches(rule.data.role, scan.unit.role) || !scan.mayHave(rule.index, 'if') || scan.has(rule.index, 'unless')) return [];
-      const hits = effectiveHits(scan.get(rule.index, 'if'), scan.get(rule.index, 'if-except'));
-      return hits.slice(0, 1).map((h) => ({ unit, start: h.start, end: h.end }));
-    });
+      if (!roleMatches(rule.data.role, scan.unit.role) || !scan.mayHave(rule.index, 'if') || scan.has(rule.index, 'unless')) continue;
+      const first = effectiveHits(scan.get(rule.index, 'if'), scan.get(rule.index, 'if-except'))[0];
+      if (first) reports.push({ unit, start: first.start, end: first.end });
+    }
+    return reports;
   },
 };

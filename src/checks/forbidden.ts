@@ -10,6 +10,7 @@ import {
   roleMatches,
   type CheckKind,
   type FieldsOf,
+  type Report,
 } from './kind.js';
 
 const properties = {
@@ -38,15 +39,15 @@ export const forbidden: CheckKind<ForbiddenData, FieldsOf<typeof properties>> = 
     addExcepts(patterns, index, 'except', spec.except);
     return { role: spec.role ?? 'agent', suggest: spec.suggest ?? [] };
   },
-  check(rule, { units }) {
-    return units.flatMap((scan, unit) => {
-      if (!roleMatches(rule.data.role, scan.unit.role)) return [];
-      return effectiveHits(scan.get(rule.index, 'match'), scan.get(rule.index, 'except')).map((h) => ({
-        unit,
-        start: h.start,
-        end: h.end,
-        suggestions: rule.data.suggest,
-      }));
-    });
+  check(rule, { units, hitUnits }) {
+    const reports: Report[] = [];
+    for (const unit of hitUnits[rule.index]!) {
+      const scan = units[unit]!;
+      if (!roleMatches(rule.data.role, scan.unit.role) || !scan.mayHave(rule.index, 'match')) continue;
+      for (const h of effectiveHits(scan.get(rule.index, 'match'), scan.get(rule.index, 'except'))) {
+        reports.push({ unit, start: h.start, end: h.end, suggestions: rule.data.suggest });
+      }
+    }
+    return reports;
   },
 };

@@ -72,6 +72,11 @@ export interface CompiledRule<D = unknown> {
 export interface ScannedConversation {
   conversation: Conversation;
   units: UnitScan[];
+  /**
+   * For each rule (by index), the utterances in which it has a candidate hit, in order: a check
+   * that judges hits looks only there, not at every turn of the conversation.
+   */
+  hitUnits: readonly (readonly number[])[];
   /** A part of a dialogue (from the input or the config): position rules do not judge it. */
   excerpt: boolean;
 }
@@ -114,8 +119,13 @@ export interface CheckKind<D = unknown, S = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of kinds of different types; each kind is typed where it is written.
 export type AnyCheckKind = CheckKind<any, any>;
 
-/** Hits that no `except` hit overlaps, in text order, without overlaps among themselves (longest first). */
-export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []): Hit[] {
+/**
+ * Hits that no `except` hit overlaps, in text order, without overlaps among themselves (longest
+ * first). A slot's hits come in text order already (UnitScan sorts them), so one or none, with
+ * no excepts, is returned as it is (most slots of a turn hold one hit): don't change the result.
+ */
+export function effectiveHits(hits: readonly Hit[], excepts: readonly Hit[] = []): readonly Hit[] {
+  if (hits.length <= 1 && excepts.length === 0) return hits;
   const kept = excepts.length === 0 ? [...hits] : hits.filter(notOverlapping(excepts));
   kept.sort((a, b) => a.normStart - b.normStart || b.normEnd - a.normEnd);
   const result: Hit[] = [];

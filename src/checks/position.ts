@@ -33,11 +33,16 @@ export const position: CheckKind<PositionData, FieldsOf<typeof properties, 'at'>
   check(rule, { conversation, units, excerpt }) {
     if (!conversation.dialogue || excerpt) return [];
     const { role, at, window } = rule.data;
-    const indexes = units.flatMap((s, i) => (s.unit.role === role ? [i] : []));
-    if (indexes.length === 0) return [];
-    const judged = at === 'first' ? indexes.slice(0, window) : indexes.slice(-window);
-    if (judged.some((i) => units[i]!.has(rule.index, 'expect'))) return [];
-    const shown = at === 'first' ? judged[0]! : judged[judged.length - 1]!;
+    // The first (or last) `window` turns of the role, walked from that end: no list of every turn of the role.
+    const step = at === 'first' ? 1 : -1;
+    let shown = -1;
+    let judged = 0;
+    for (let i = at === 'first' ? 0 : units.length - 1; i >= 0 && i < units.length && judged < window; i += step) {
+      if (units[i]!.unit.role !== role) continue;
+      if (units[i]!.has(rule.index, 'expect')) return [];
+      if (judged++ === 0) shown = i;
+    }
+    if (shown < 0) return [];
     return [{ unit: shown, start: 0, end: units[shown]!.unit.text.length }];
   },
 };

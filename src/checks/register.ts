@@ -1,6 +1,6 @@
 import type { Term } from '../glossary/model.js';
 import type { TextLang } from '../match/scope.js';
-import { effectiveHits, type CheckKind } from './kind.js';
+import { effectiveHits, type CheckKind, type Report } from './kind.js';
 
 /** The plain wording of a term in the text's script. */
 function plainIn(t: Term, lang: TextLang): string {
@@ -20,13 +20,16 @@ export const register: CheckKind<Term> = {
     for (const form of [t['zh-Hans'], t['zh-Hant'], ...t.variants]) patterns.addPhrase(index, 'term', form);
     return t;
   },
-  check(rule, { units }) {
-    return units.flatMap((scan, unit) => {
-      if (scan.unit.role !== 'agent') return [];
+  check(rule, { units, hitUnits }) {
+    const reports: Report[] = [];
+    for (const unit of hitUnits[rule.index]!) {
+      const scan = units[unit]!;
+      if (scan.unit.role !== 'agent') continue;
       const hits = effectiveHits(scan.get(rule.index, 'term'));
-      if (hits.length === 0) return [];
+      if (hits.length === 0) continue;
       const plain = plainIn(rule.data, scan.lang);
-      return hits.map((h) => ({ unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } }));
-    });
+      for (const h of hits) reports.push({ unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } });
+    }
+    return reports;
   },
 };

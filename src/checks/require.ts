@@ -36,25 +36,35 @@ const properties = {
 } as const;
 
 interface Trigger {
-  hits: Hit[];
+  hits: readonly Hit[];
   category: string;
 }
 
 /** The trigger words of a turn, in text order, and the category of the first. */
 function triggerOf(scan: UnitScan, index: number, data: RequireData): Trigger | undefined {
-  const tagged = data.triggerSlots.flatMap(({ slot, category }) => scan.get(index, slot).map((hit) => ({ hit, category })));
-  if (tagged.length === 0) return undefined;
-  const hits = effectiveHits(
-    tagged.map((t) => t.hit),
-    scan.get(index, 'when-except'),
-  );
+  // The hit lists of the slots that have hits, and their categories: most turns have one, which is then used as it is.
+  const lists: Hit[][] = [];
+  const categories: string[] = [];
+  for (const { slot, category } of data.triggerSlots) {
+    if (!scan.mayHave(index, slot)) continue;
+    const hits = scan.get(index, slot);
+    if (hits.length === 0) continue;
+    lists.push(hits);
+    categories.push(category);
+  }
+  if (lists.length === 0) return undefined;
+  const hits = effectiveHits(lists.length === 1 ? lists[0]! : ([] as Hit[]).concat(...lists), scan.get(index, 'when-except'));
   if (hits.length === 0) return undefined;
-  return { hits, category: tagged.find((t) => t.hit === hits[0])?.category ?? '' };
+  return { hits, category: categories[lists.findIndex((l) => l.includes(hits[0]!))] ?? '' };
 }
 
-/** The words that triggered, as a message quotes them. */
+/** The words that triggered, each once, as a message quotes them. */
 function quote(trigger: Trigger, scan: UnitScan): string {
-  const words = [...new Set(trigger.hits.map((h) => scan.unit.text.slice(h.start, h.end)))];
+  const words: string[] = [];
+  for (const h of trigger.hits) {
+    const word = scan.unit.text.slice(h.start, h.end);
+    if (!words.includes(word)) words.push(word);
+  }
   return words.join(scan.lang === 'en' ? '”, “' : '”“');
 }
 
@@ -77,23 +87,24 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
     addMatchers(patterns, index, 'expect', expect);
     return { whenRole: when.role, expectRole: expect.role, within: expect.within ?? 1, triggerSlots };
   },
-  check(rule, { conversation, units }) {
+  check(rule, { conversation, units, hitUnits }) {
     if (!conversation.dialogue) return [];
-    const { whenRole, expectRole, within } = rule.data;
+    const { whenRole, expectRole, within, triggerSlots } = rule.data;
     const reports: Report[] = [];
     const reportedTurns = new Set<number>();
-    units.forEach((scan, i) => {
-      if (scan.unit.role !== whenRole) return;
+    for (const i of hitUnits[rule.index]!) {
+      const scan = units[i]!;
+      if (scan.unit.role !== whenRole) continue;
       // The response first: a trigger answered in time reports nothing, so its word-boundary
       // edges need not be checked (the segmenter is not run for it).
-      if (!rule.data.triggerSlots.some(({ slot }) => scan.mayHave(rule.index, slot))) return;
+      if (!triggerSlots.some(({ slot }) => scan.mayHave(rule.index, slot))) continue;
       const responses: number[] = [];
       for (let j = i + 1; j < units.length && responses.length < within; j++) {
         if (units[j]!.unit.role === expectRole) responses.push(j);
       }
-      if (responses.some((j) => units[j]!.has(rule.index, 'expect'))) return;
+      if (responses.some((j) => units[j]!.has(rule.index, 'expect'))) continue;
       const trigger = triggerOf(scan, rule.index, rule.data);
-      if (!trigger) return;
+      if (!trigger) continue;
       const first = trigger.hits[0]!;
       const last = trigger.hits[trigger.hits.length - 1]!;
       const vars = { trigger: quote(trigger, scan), category: trigger.category, within: String(within) };
@@ -108,7 +119,7 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
         const related = [{ unit: i, start: first.start, end: last.end, message: why + category }];
         reports.push({ unit: due, start: 0, end: units[due]!.unit.text.length, vars, related });
       }
-    });
+    }
     return reports;
   },
 };

@@ -1,4 +1,4 @@
-import type { Term } from '../glossary/model.js';
+import type { Misuse, Term } from '../glossary/model.js';
 import { isTraditional } from '../text/script.js';
 import type { Hit } from '../match/scan.js';
 import { effectiveHits, messageIn, type CheckKind, type Report } from './kind.js';
@@ -46,7 +46,21 @@ function insideAccepted(hits: readonly Hit[], accepted: readonly Hit[]): Set<Hit
   return inside;
 }
 
-export const term: CheckKind<Term> = {
+/** A misuse with its slot names and its suggestions, made once per rule, not per hit. */
+interface CompiledMisuse {
+  misuse: Misuse;
+  slot: string;
+  exceptSlot: string;
+  /** The suggestions by preferred form (a term has three): one shared list for all its findings. */
+  suggestions: Map<string, string[]>;
+}
+
+interface TermData {
+  term: Term;
+  misuses: CompiledMisuse[];
+}
+
+export const term: CheckKind<TermData> = {
   name: 'term',
   summary:
     'A glossary misuse in an agent’s turn or a canned reply. The suggestion is the preferred term in the script the text is written in; it is fixed automatically when the misuse stands for one term only.',
@@ -55,40 +69,51 @@ export const term: CheckKind<Term> = {
   defaultMessage: { 'zh-Hans': '“{text}”应为“{suggestion}”：{why}', en: '“{text}” should be “{suggestion}”: {why}' },
   compile(spec, index, patterns) {
     const t = spec.term!;
-    t.misuses.forEach((m, k) => {
-      patterns.addPhrase(index, `misuse:${k}`, m.text);
-      for (const e of m.except ?? []) patterns.addPhrase(index, `except:${k}`, e, { boundary: 'none' });
+    const misuses = t.misuses.map((m, k): CompiledMisuse => {
+      const misuse = { misuse: m, slot: `misuse:${k}`, exceptSlot: `except:${k}`, suggestions: new Map<string, string[]>() };
+      patterns.addPhrase(index, misuse.slot, m.text);
+      for (const e of m.except ?? []) patterns.addPhrase(index, misuse.exceptSlot, e, { boundary: 'none' });
+      return misuse;
     });
     for (const accepted of [t['zh-Hans'], t['zh-Hant'], t.en, ...t.variants]) {
       patterns.addPhrase(index, 'accepted', accepted, { boundary: 'none' });
     }
-    return t;
+    return { term: t, misuses };
   },
-  check(rule, { units }) {
-    const t = rule.data;
-    return units.flatMap((scan, unit) => {
-      if (scan.unit.role !== 'agent') return [];
-      // A misuse inside an accepted form (无理由退货 inside 七日无理由退货) is that form, not a misuse.
-      const accepted = scan.get(rule.index, 'accepted');
-      return t.misuses.flatMap((m, k): Report[] => {
-        const hits = scan.get(rule.index, `misuse:${k}`);
-        const inside = insideAccepted(hits, accepted);
-        return effectiveHits(
-          hits.filter((h) => !inside.has(h)),
-          scan.get(rule.index, `except:${k}`),
-        ).map((h) => {
+  check(rule, { units, hitUnits }) {
+    const { term: t, misuses } = rule.data;
+    const reports: Report[] = [];
+    for (const unit of hitUnits[rule.index]!) {
+      const scan = units[unit]!;
+      if (scan.unit.role !== 'agent') continue;
+      // Most turns where a term rule has a hit hold its accepted forms, not a misuse (measured:
+      // no finding in 6,828 term checks of a 4 MiB export): nothing is done for those.
+      let accepted: Hit[] | undefined;
+      for (const m of misuses) {
+        if (!scan.mayHave(rule.index, m.slot)) continue;
+        let hits = scan.get(rule.index, m.slot);
+        if (hits.length === 0) continue;
+        // A misuse inside an accepted form (无理由退货 inside 七日无理由退货) is that form, not a misuse.
+        accepted ??= scan.get(rule.index, 'accepted');
+        if (accepted.length > 0) {
+          const inside = insideAccepted(hits, accepted);
+          if (inside.size > 0) hits = hits.filter((h) => !inside.has(h));
+        }
+        for (const h of effectiveHits(hits, scan.get(rule.index, m.exceptSlot))) {
           const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
-          const suggestions = [preferred, ...(m.alternatives ?? [])];
-          return {
+          let suggestions = m.suggestions.get(preferred);
+          if (!suggestions) m.suggestions.set(preferred, (suggestions = [preferred, ...(m.misuse.alternatives ?? [])]));
+          reports.push({
             unit,
             start: h.start,
             end: h.end,
             suggestions,
             fixable: suggestions.length === 1,
-            vars: { why: messageIn(m.whyIn ?? m.why, scan.lang), suggestion: preferred },
-          };
-        });
-      });
-    });
+            vars: { why: messageIn(m.misuse.whyIn ?? m.misuse.why, scan.lang), suggestion: preferred },
+          });
+        }
+      }
+    }
+    return reports;
   },
 };

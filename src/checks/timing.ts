@@ -6,7 +6,7 @@
 // without a readable time is not measured (the rule is off where an export has no times).
 import { timeline } from '../sources/time.js';
 import type { JsonSchema } from '../core/types.js';
-import type { CheckKind, Report } from './kind.js';
+import type { CheckKind, Report, ScannedConversation } from './kind.js';
 
 type Measure = 'first-response' | 'response' | 'wait';
 
@@ -44,6 +44,20 @@ const duration: JsonSchema = {
   ],
 };
 
+// The times of the conversation of the last check: the three timing rules of the bundled packs
+// check one conversation after another, and each parsed all its times. Kept by the scanned
+// conversation, which each lint makes anew, so that a conversation changed since is read again.
+let lastScanned: ScannedConversation | undefined;
+let lastTimes: (number | undefined)[] = [];
+
+function timesOf(scanned: ScannedConversation): (number | undefined)[] {
+  if (scanned !== lastScanned) {
+    lastScanned = scanned;
+    lastTimes = timeline(scanned.conversation.units.map((u) => u.time));
+  }
+  return lastTimes;
+}
+
 export const timing: CheckKind<TimingData> = {
   name: 'timing',
   summary:
@@ -58,10 +72,11 @@ export const timing: CheckKind<TimingData> = {
     if (max === undefined) throw new Error(`rule ${spec.id}: max "${raw}" is not a duration such as 30s, 5m or 1h`);
     return { measure: spec.measure as Measure, max, maxText: formatDuration(max) };
   },
-  check(rule, { conversation }) {
+  check(rule, scanned) {
+    const { conversation } = scanned;
     if (!conversation.dialogue) return [];
     const units = conversation.units;
-    const times = timeline(units.map((u) => u.time));
+    const times = timesOf(scanned);
     const { measure, max, maxText } = rule.data;
     const reports: Report[] = [];
     const over = (unit: number, from: number, to: number): void => {

@@ -238,6 +238,8 @@ export interface ConfigOptions {
 /** Finds and resolves configs per folder, each once. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, ResolvedConfig>();
+  /** By the folder as the file's path names it: the files of a folder skip resolving their path. */
+  private readonly byNamedDir = new Map<string, ResolvedConfig>();
   private explicit: ResolvedConfig | undefined;
 
   constructor(private readonly options: ConfigOptions = {}) {}
@@ -252,7 +254,19 @@ export class ConfigResolver {
       this.explicit ??= this.withCommandLine(loadConfigFile(this.options.config));
       return this.explicit;
     }
-    const dir = file === '<stdin>' ? process.cwd() : dirname(resolve(file));
+    if (file === '<stdin>') return this.forDir(process.cwd());
+    // A path ending in a separator, . or .. : dirname() alone does not name its folder.
+    if (/(^|[\\/])\.{0,2}$/.test(file)) return this.forDir(dirname(resolve(file)));
+    const named = dirname(file);
+    let config = this.byNamedDir.get(named);
+    if (!config) {
+      config = this.forDir(resolve(named));
+      this.byNamedDir.set(named, config);
+    }
+    return config;
+  }
+
+  private forDir(dir: string): ResolvedConfig {
     let config = this.byDir.get(dir);
     if (!config) {
       config = emptyConfig();
@@ -357,7 +371,15 @@ export function severityFor(config: ResolvedConfig, ruleId: string, file: string
   return lookup(config.severity, ruleId) ?? fallback;
 }
 
+/** Keys already made: a run asks for the key of its few configs once per file. */
+const sourcesKeys = new WeakMap<ResolvedConfig, string>();
+
 /** A stable key of what a config loads (for the rule-set and result caches). */
 export function ruleSourcesKey(config: ResolvedConfig): string {
-  return JSON.stringify({ defaults: config.defaults, glossary: config.glossary, rules: config.rules });
+  let key = sourcesKeys.get(config);
+  if (key === undefined) {
+    key = JSON.stringify({ defaults: config.defaults, glossary: config.glossary, rules: config.rules });
+    sourcesKeys.set(config, key);
+  }
+  return key;
 }

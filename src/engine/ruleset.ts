@@ -5,6 +5,7 @@ import { primaryMessage, type CompiledRule, type RuleSpec } from '../checks/kind
 import type { LoadedRule } from '../packs/loader.js';
 import type { Glossary } from '../glossary/model.js';
 import { Segmenter } from '../text/segment.js';
+import { compileMessages, type MessageTemplates } from './message.js';
 import { PatternSet, restorePatterns, storePatterns, type CompiledPatterns, type StoredPatterns } from '../match/patterns.js';
 
 export interface RuleSet {
@@ -12,8 +13,8 @@ export interface RuleSet {
   patterns: CompiledPatterns;
   segmenter: Segmenter;
   glossary: Glossary;
-  /** Rules checked in every conversation, hit or not. */
-  alwaysRun: readonly CompiledRule[];
+  /** Each rule's message templates, by rule index. */
+  messages: readonly MessageTemplates[];
   /** The patterns as JSON (what the compiled rule-set cache keeps and workers are sent). */
   stored(): StoredPatterns;
 }
@@ -74,6 +75,6 @@ export async function compileRuleSet(glossary: Glossary, packRules: readonly Loa
     patterns: compiled,
     segmenter: new Segmenter(compiled.words),
     glossary,
-    alwaysRun: rules.filter((r) => r.kind.runsWithoutHits),
+    messages: rules.map((r) => compileMessages(r.messages)),
   };
 }

@@ -12,7 +12,7 @@
 // and per piece span and closures per call; see the report of issue 9 for the figures after.
 import type { Utterance } from '../core/types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
-import type { Segmenter } from '../text/segment.js';
+import type { Boundaries, Segmenter } from '../text/segment.js';
 import { textLang, type TextLang } from './scope.js';
 import { EDGE_LATIN, EDGE_WORD, type CompiledGuards, type CompiledPatterns } from './patterns.js';
 
@@ -185,7 +185,7 @@ class ScanTables {
 }
 
 export class UnitScan {
-  private bounds: Set<number> | undefined;
+  private bounds: Boundaries | undefined;
   private language: TextLang | undefined;
   /** Settled hits, by the index of their slot's first candidate. */
   private settled: (readonly Hit[])[] | undefined;

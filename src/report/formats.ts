@@ -1,4 +1,5 @@
 import type { Reporter, ReportWriter } from '../runner/result.js';
+import { batched } from './write-batch.js';
 
 /** An output format: its reporter, imported only when used, and what the run must keep for it. */
 export interface OutputFormat {
@@ -9,26 +10,49 @@ export interface OutputFormat {
   transcripts?: boolean;
   /** It is read by people: a --fix-dry-run diff goes to stdout with it (a machine-readable report keeps stdout to itself). */
   forPeople?: boolean;
-  /** It can be written as the results arrive, in flat memory (the same bytes as its reporter). */
+  /** It can be written as the results arrive (the same bytes as its reporter), in batched writes; in flat memory but for html's capped detail. */
   writer?: (sink: (text: string) => void, cwd: string) => Promise<ReportWriter>;
 }
 
 /** Output formats by name. */
 export const FORMATS: Record<string, OutputFormat> = {
   stylish: { reporter: async () => (await import('./stylish.js')).stylish, forPeople: true },
-  json: { reporter: async () => (await import('./json.js')).json, writer: async (sink) => new (await import('./json.js')).JsonWriter(sink) },
+  json: {
+    reporter: async () => (await import('./json.js')).json,
+    writer: async (sink) => {
+      const { JsonWriter } = await import('./json.js');
+      return batched(sink, (s) => new JsonWriter(s));
+    },
+  },
   sarif: {
     reporter: async () => (await import('./sarif.js')).sarif,
     describesRules: true,
-    writer: async (sink, cwd) => new (await import('./sarif.js')).SarifWriter(sink, cwd),
+    writer: async (sink, cwd) => {
+      const { SarifWriter } = await import('./sarif.js');
+      return batched(sink, (s) => new SarifWriter(s, cwd));
+    },
   },
   junit: { reporter: async () => (await import('./junit.js')).junit },
   checkstyle: { reporter: async () => (await import('./checkstyle.js')).checkstyle },
   github: { reporter: async () => (await import('./github.js')).github },
   rdjson: { reporter: async () => (await import('./rdjson.js')).rdjson },
-  html: { reporter: async () => (await import('./html.js')).html, describesRules: true, transcripts: true },
+  html: {
+    reporter: async () => (await import('./html.js')).html,
+    describesRules: true,
+    transcripts: true,
+    writer: async (sink, cwd) => {
+      const { HtmlWriter } = await import('./html.js');
+      return batched(sink, (s) => new HtmlWriter(s, { color: false, cwd }));
+    },
+  },
   csv: { reporter: async () => (await import('./csv.js')).csv },
   unix: { reporter: async () => (await import('./unix.js')).unix, forPeople: true },
   compact: { reporter: async () => (await import('./compact.js')).compact, forPeople: true },
-  jsonl: { reporter: async () => (await import('./jsonl.js')).jsonl, writer: async (sink) => new (await import('./jsonl.js')).JsonlWriter(sink) },
+  jsonl: {
+    reporter: async () => (await import('./jsonl.js')).jsonl,
+    writer: async (sink) => {
+      const { JsonlWriter } = await import('./jsonl.js');
+      return batched(sink, (s) => new JsonlWriter(s));
+    },
+  },
 };

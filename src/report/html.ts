@@ -9,11 +9,12 @@
 import { createHash } from 'node:crypto';
 import { defaultGlossaryFiles, defaultRuleFiles } from '../core/package.js';
 import { FONT_STACKS } from '../core/fonts.js';
-import { SEVERITIES, SEVERITY_PLURALS, type Finding, type Severity, type TranscriptTurn } from '../core/types.js';
+import { SEVERITIES, SEVERITY_PLURALS, type ConversationInfo, type Finding, type Severity, type TranscriptTurn } from '../core/types.js';
 import { escapeHtml } from '../core/markup.js';
 import { isTraditional } from '../text/script.js';
 import { occurrences, type Dismissal } from '../runner/dismissed.js';
 import { displayPath } from './paths.js';
+import { Spool } from './spool.js';
 import { turnLabel, turnNumber } from './place.js';
 import {
   FULL_SCORE,
@@ -22,9 +23,12 @@ import {
   type ConversationScore,
   type FileResult,
   type LintResult,
+  type Reporter,
   type ReportOptions,
+  type ReportWriter,
   type RunInfo,
   type Summary,
+  writeWhole,
 } from '../runner/result.js';
 import { ruleDocsUrl, ruleExamples, ruleFullDescription, type RuleInfo } from './rule-docs.js';
 
@@ -55,15 +59,18 @@ class PageContext {
   /** Rule id → the anchor of its embedded docs. */
   readonly ruleAnchors = new Map<string, string>();
 
+  /** `used`: the rules of every finding of the run (shown or not); `shown`: the files shown, with their findings shown. */
   constructor(
-    readonly result: LintResult,
+    readonly result: Pick<LintResult, 'rules' | 'run' | 'dismissed'>,
     readonly options: ReportOptions,
+    used: ReadonlySet<string>,
+    shown: readonly FileResult[],
   ) {
-    this.occurrence = occurrences(result.files);
-    const used = new Set(result.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
-    for (const d of result.dismissed ?? []) used.add(d.ruleId);
+    this.occurrence = occurrences(shown);
+    const linked = new Set(used);
+    for (const d of result.dismissed ?? []) linked.add(d.ruleId);
     let i = 0;
-    for (const rule of result.rules) if (used.has(rule.id)) this.ruleAnchors.set(rule.id, `rule-${i++}`);
+    for (const rule of result.rules) if (linked.has(rule.id)) this.ruleAnchors.set(rule.id, `rule-${i++}`);
   }
 
   /** The finding's number on the page (its id is `x<n>`), registering its dismissal data. */
@@ -94,27 +101,205 @@ class PageContext {
   }
 }
 
-export const html = (result: LintResult, options: ReportOptions): string => {
-  const ctx = new PageContext(result, options);
-  const { conversations, agents } = result.scores;
-  // Grouped by file index (anchors), as two files may share a path.
-  const perFile = result.files.map(() => new Map<string, ConversationScore>());
-  for (const s of conversations) perFile[s.fileIndex]!.set(s.conversation, s);
-  const anchors = result.files.map((file, i) => conversationAnchors(file, i));
-  const failed = perFile.flatMap((m, i) =>
-    [...m.values()].filter((s) => fails(s) && anchors[i]!.has(s.conversation)).map((score) => ({ score, anchor: anchors[i]!.get(score.conversation)! })),
-  );
-  const main = result.files.map((file, i) => fileSection(ctx, file, i, anchors[i]!, perFile[i]!));
-  const body = [
-    header(ctx, result.summary, conversations, agents, failed),
-    filters(result.files, result.dismissed ?? []),
-    '<main>',
-    ...main,
-    '</main>',
-    ruleDocs(ctx),
-  ];
-  return page(body.join('\n'), { findings: ctx.findingData, dismissedBefore: result.dismissed ?? [] });
-};
+/**
+ * Conversations and replies shown in detail (whole chats with their findings marked): the first
+ * ones of the run, in input order. The rest are counted in the summary, scores, agents and the
+ * chart of findings by rule, but not shown, and the page and stderr say so. Uncapped, a 50 MiB
+ * export made a 533 MB page and took 4.2 GiB of memory; at this cap the writer keeps only what
+ * it shows (a 4 MiB export of 5,127 conversations and 27k findings is shown whole).
+ */
+export const MAX_DETAILED = 10_000;
+/** At most this many failed conversations are linked from the header; the rest are counted. */
+const MAX_FAILED_LINKS = 50;
+/** Failed conversations kept for the header's list: it links the worst MAX_FAILED_LINKS. */
+const FAILED_KEPT = 2 * MAX_FAILED_LINKS;
+
+/** A file being written: what of it is shown, and how many findings it has in all. */
+interface FileDetail {
+  index: number;
+  path: string;
+  units: number;
+  findingCount: number;
+  /** The findings and dialogues shown, in order. */
+  findings: Finding[];
+  conversations: ConversationInfo[];
+  /** The conversations (by id) and replies (by unit) shown. */
+  shownConversations: Set<string>;
+  shownReplies: Set<string>;
+  /** The scores of its conversations shown, by id (the last of a repeated id). */
+  scores: Map<string, ConversationScore>;
+}
+
+type Failed = { score: ConversationScore; anchor?: string };
+
+/**
+ * Writes the HTML report as results arrive: it keeps what it shows (the first MAX_DETAILED
+ * conversations and replies) and counts the rest, then writes the page at the end (its header
+ * sums up the whole run). The rendered conversations wait in a spool, not in one string.
+ */
+export class HtmlWriter implements ReportWriter {
+  private readonly files: FileDetail[] = [];
+  /** The files shown, by index (scores name their file by index). */
+  private readonly byIndex = new Map<number, FileDetail>();
+  private current: FileDetail | undefined;
+  private fileCount = 0;
+  /** Conversations and replies shown so far. */
+  private shownGroups = 0;
+  private shownFindings = 0;
+  private totalFindings = 0;
+  /** Findings per rule and severity over the whole run (the chart and the rule filter). */
+  private readonly ruleCounts = new Map<string, Record<Severity, number>>();
+  private readonly scoreTotals = { count: 0, sum: 0, fatal: 0 };
+  /** Failed conversations not shown, the worst FAILED_KEPT of them in input order, and how many there were. */
+  private hiddenFailed: Failed[] = [];
+  private hiddenFailedCount = 0;
+  private readonly sections = new Spool();
+
+  constructor(
+    private readonly sink: (text: string) => void,
+    private readonly options: ReportOptions,
+    private readonly limit = MAX_DETAILED,
+  ) {}
+
+  start(): void {}
+
+  part(path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void {
+    this.take(this.fileDetail(path), findings, conversations);
+  }
+
+  file(result: FileResult, parts: boolean): void {
+    const detail = this.fileDetail(result.path);
+    if (!parts) this.take(detail, result.findings, result.conversations ?? []);
+    detail.units = result.units;
+    // A file with nothing shown is left out, but for a clean file (no groups) before the cap.
+    const groups = detail.shownConversations.size + detail.shownReplies.size;
+    const empty = detail.findingCount === 0 && detail.conversations.length === 0;
+    if (groups > 0 || (empty && this.shownGroups < this.limit && !this.capped)) {
+      this.files.push(detail);
+      this.byIndex.set(detail.index, detail);
+    }
+    this.current = undefined;
+    this.fileCount++;
+  }
+
+  scores(scores: readonly ConversationScore[]): void {
+    for (const s of scores) {
+      this.scoreTotals.count++;
+      this.scoreTotals.sum += s.score;
+      if (s.fatal.length > 0) this.scoreTotals.fatal++;
+      const detail = this.current?.index === s.fileIndex ? this.current : this.byIndex.get(s.fileIndex);
+      if (detail?.shownConversations.has(s.conversation)) detail.scores.set(s.conversation, s);
+      else if (fails(s)) this.keepHiddenFailed(s);
+    }
+  }
+
+  end(result: LintResult): void {
+    const shown = this.files.map((d): FileResult => ({ path: d.path, findings: d.findings, units: d.units, conversations: d.conversations }));
+    const ctx = new PageContext(result, this.options, new Set(this.ruleCounts.keys()), shown);
+    const failed: Failed[] = [];
+    this.files.forEach((detail, i) => {
+      const anchors = conversationAnchors(shown[i]!, detail.index);
+      for (const score of detail.scores.values())
+        if (fails(score) && anchors.has(score.conversation)) failed.push({ score, anchor: anchors.get(score.conversation)! });
+      this.sections.add('\n' + fileSection(ctx, shown[i]!, detail.index, anchors, detail.scores, detail.findingCount));
+    });
+    const capped = this.capped ? this.notice() : undefined;
+    if (capped) (this.options.warn ?? warnOnStderr)(`the HTML report ${capped}`);
+    const head = header(
+      ctx,
+      result.summary,
+      this.scoreTotals,
+      result.scores.agents,
+      [...failed, ...this.hiddenFailed],
+      failed.length + this.hiddenFailedCount,
+      this.ruleCounts,
+      capped,
+    );
+    const data = scriptJson({ findings: ctx.findingData, dismissedBefore: result.dismissed ?? [] });
+    this.sink(pageStart(data) + head + '\n' + filters(this.ruleCounts, result.dismissed ?? []) + '\n<main>');
+    this.sections.drainTo(this.sink);
+    this.sink('\n</main>\n' + ruleDocs(ctx) + pageEnd(data));
+  }
+
+  abort(): void {
+    this.sections.close();
+  }
+
+  /** Whether something was left out. */
+  private get capped(): boolean {
+    return this.shownFindings < this.totalFindings || this.hiddenConversations > 0;
+  }
+
+  private hiddenConversations = 0;
+
+  /** What the page shows of the run, when it does not show all. */
+  private notice(): string {
+    const n = (x: number) => x.toLocaleString('en-US');
+    return (
+      `shows the first ${n(this.limit)} conversations and replies in detail, with ${n(this.shownFindings)} of the ${n(this.totalFindings)} findings; ` +
+      'the summary, scores, agents and findings by rule count them all'
+    );
+  }
+
+  private fileDetail(path: string): FileDetail {
+    this.current ??= {
+      index: this.fileCount,
+      path,
+      units: 0,
+      findingCount: 0,
+      findings: [],
+      conversations: [],
+      shownConversations: new Set(),
+      shownReplies: new Set(),
+      scores: new Map(),
+    };
+    return this.current;
+  }
+
+  /** Whether a conversation or reply not seen before is shown: while fewer than the limit are. */
+  private show(ids: Set<string>, id: string): boolean {
+    if (ids.has(id)) return true;
+    if (this.shownGroups >= this.limit) return false;
+    this.shownGroups++;
+    ids.add(id);
+    return true;
+  }
+
+  /** Counts findings and dialogues of the file, keeping those it shows. */
+  private take(detail: FileDetail, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void {
+    for (const c of conversations) {
+      if (this.show(detail.shownConversations, c.id)) detail.conversations.push(c);
+      else this.hiddenConversations++;
+    }
+    for (const f of findings) {
+      let c = this.ruleCounts.get(f.ruleId);
+      if (!c) this.ruleCounts.set(f.ruleId, (c = { error: 0, warning: 0, info: 0 }));
+      c[f.severity]++;
+      this.totalFindings++;
+      detail.findingCount++;
+      if (f.conversation === null ? this.show(detail.shownReplies, f.unit) : this.show(detail.shownConversations, f.conversation)) {
+        detail.findings.push(f);
+        this.shownFindings++;
+      }
+    }
+  }
+
+  /** Keeps the worst failed conversations not shown, in input order among equals (as the header sorts them). */
+  private keepHiddenFailed(score: ConversationScore): void {
+    this.hiddenFailedCount++;
+    this.hiddenFailed.push({ score });
+    if (this.hiddenFailed.length > 2 * FAILED_KEPT) this.hiddenFailed = byScore(this.hiddenFailed).slice(0, FAILED_KEPT);
+  }
+}
+
+/** Failed conversations, worst first, in input order among equals. */
+const byScore = (failed: readonly Failed[]) => [...failed].sort((a, b) => a.score.score - b.score.score);
+
+/** A stderr warning, when the caller gave no other place for it. */
+const warnOnStderr = (message: string) => void process.stderr.write(`aslint: warning: ${message}\n`);
+
+/** The HTML report of a whole result (the same bytes as a run written as it went). */
+export const html: Reporter = (result, options) => writeWhole(result, (sink) => new HtmlWriter(sink, options));
 
 /** Fails inspection: a fatal rule, or a score under the pass mark. */
 const fails = (s: ConversationScore) => s.fatal.length > 0 || s.score < PASS_MARK;
@@ -138,11 +323,11 @@ const scriptJson = (data: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-function page(body: string, data: { findings: FindingData[]; dismissedBefore: readonly Dismissal[] }): string {
+/** The page up to its body's content, given the JSON of its data block. */
+function pageStart(json: string): string {
   // The CSP allows only this file's own style and script, so even text that escaped escaping
   // could run nothing; the script is allowed by its hash. The JSON block is data, never run.
   const hash = createHash('sha256').update(SCRIPT).digest('base64');
-  const json = scriptJson(data);
   // Dismissals in progress are kept in the browser's storage under the report's identity, so a
   // reload loses nothing; another report (other findings) starts afresh.
   const id = createHash('sha256').update(json).digest('hex').slice(0, 16);
@@ -156,7 +341,12 @@ function page(body: string, data: { findings: FindingData[]; dismissedBefore: re
 <style>${CSS}</style>
 </head>
 <body data-report="${id}">
-${body}
+`;
+}
+
+/** The page after its body's content: the data block and the script. */
+function pageEnd(json: string): string {
+  return `
 <script type="application/json" id="aslint-data">${json}</script>
 <script>${SCRIPT}</script>
 </body>
@@ -164,26 +354,27 @@ ${body}
 `;
 }
 
-/** At most this many failed conversations are linked from the header; the rest are counted. */
-const MAX_FAILED_LINKS = 50;
 /** At most this many input paths are listed; the rest are counted. */
 const MAX_INPUTS = 20;
 
 function header(
   ctx: PageContext,
   summary: Summary,
-  scores: readonly ConversationScore[],
+  scores: { count: number; sum: number; fatal: number },
   agents: readonly AgentSummary[],
-  failed: readonly { score: ConversationScore; anchor: string }[],
+  failed: readonly Failed[],
+  failedCount: number,
+  ruleCounts: ReadonlyMap<string, Record<Severity, number>>,
+  capped: string | undefined,
 ): string {
-  const fatal = scores.filter((s) => s.fatal.length > 0).length;
-  const average = scores.length > 0 ? (scores.reduce((n, s) => n + s.score, 0) / scores.length).toFixed(1) : '';
+  const { fatal } = scores;
+  const average = scores.count > 0 ? (scores.sum / scores.count).toFixed(1) : '';
   const facts: [string, string, string?][] = [
     ['files', String(summary.files)],
     ['utterances', String(summary.units)],
-    ...(scores.length > 0
+    ...(scores.count > 0
       ? ([
-          ['conversations', String(scores.length)],
+          ['conversations', String(scores.count)],
           ['average score', average],
           ['fatal', String(fatal), fatal > 0 ? 'fatal' : undefined],
         ] as [string, string, string?][])
@@ -193,10 +384,11 @@ function header(
   const out = ['<header class="run">', '<h1>aslint report</h1>'];
   if (ctx.result.run) out.push(runInfo(ctx.result.run, ctx.options));
   out.push(`<dl class="summary">${facts.map(([k, v, cls]) => `<div${cls ? ` class="${cls}"` : ''}><dt>${k}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>`);
-  const chart = ruleChart(ctx);
+  if (capped) out.push(`<p class="capped" role="note"><strong>This report ${e(capped)}.</strong></p>`);
+  const chart = ruleChart(ctx, ruleCounts);
   if (chart) out.push(chart);
   if (agents.length > 0) out.push(agentTable(agents));
-  if (failed.length > 0) out.push(failedList(failed, ctx.options));
+  if (failed.length > 0) out.push(failedList(failed, failedCount, ctx.options));
   const before = ctx.result.dismissed ?? [];
   if (before.length > 0) out.push(dismissedBefore(ctx, before));
   out.push('</header>');
@@ -227,15 +419,7 @@ function runInfo(run: RunInfo, options: ReportOptions): string {
 }
 
 /** Findings per rule as bars (CSS only), most first, split by severity. */
-function ruleChart(ctx: PageContext): string {
-  const counts = new Map<string, Record<Severity, number>>();
-  for (const file of ctx.result.files) {
-    for (const f of file.findings) {
-      let c = counts.get(f.ruleId);
-      if (!c) counts.set(f.ruleId, (c = { error: 0, warning: 0, info: 0 }));
-      c[f.severity]++;
-    }
-  }
+function ruleChart(ctx: PageContext, counts: ReadonlyMap<string, Record<Severity, number>>): string {
   if (counts.size === 0) return '';
   const total = (c: Record<Severity, number>) => c.error + c.warning + c.info;
   const rows = [...counts].sort(([a, x], [b, y]) => total(y) - total(x) || a.localeCompare(b));
@@ -274,17 +458,19 @@ function agentTable(agents: readonly AgentSummary[]): string {
 }
 
 /** The conversations a reviewer looks at first: fatal or under the pass mark, worst first. */
-function failedList(failed: readonly { score: ConversationScore; anchor: string }[], options: ReportOptions): string {
-  const worst = [...failed].sort((a, b) => a.score.score - b.score.score);
+function failedList(failed: readonly Failed[], count: number, options: ReportOptions): string {
+  const worst = byScore(failed);
   const items = worst.slice(0, MAX_FAILED_LINKS).map(({ score: s, anchor }) => {
     const agents = s.agents
       .filter((a) => a)
       .map(e)
       .join(', ');
     const fatal = s.fatal.length > 0 ? ` <strong class="fatal-mark">fatal: ${s.fatal.map(e).join(', ')}</strong>` : '';
-    return `<li><a href="#${anchor}">${e(s.conversation)}</a> ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(displayPath(s.path, options.cwd))}</span></li>`;
+    // One not shown in detail (past the cap) has no anchor to link to.
+    const name = anchor ? `<a href="#${anchor}">${e(s.conversation)}</a>` : e(s.conversation);
+    return `<li>${name} ${scoreBadge(s)}${agents ? ` <span class="agents-of">${agents}</span>` : ''}${fatal} <span class="dim">${e(displayPath(s.path, options.cwd))}</span></li>`;
   });
-  const more = worst.length > MAX_FAILED_LINKS ? `<p class="dim">and ${worst.length - MAX_FAILED_LINKS} more</p>` : '';
+  const more = count > MAX_FAILED_LINKS ? `<p class="dim">and ${count - MAX_FAILED_LINKS} more</p>` : '';
   return `<section class="failed"><h2>Failed inspection <span class="dim">fatal or under ${PASS_MARK}</span></h2>\n<ol>\n${items.join('\n')}\n</ol>${more}</section>`;
 }
 
@@ -301,11 +487,11 @@ function dismissedBefore(ctx: PageContext, before: readonly Dismissal[]): string
 }
 
 /** The filter and review bar: `hidden` until the script shows it, so a page without scripts has no dead controls. */
-function filters(files: readonly FileResult[], before: readonly Dismissal[]): string {
-  const rules = new Map<string, number>();
-  for (const f of files) for (const x of f.findings) rules.set(x.ruleId, (rules.get(x.ruleId) ?? 0) + 1);
-  if (rules.size === 0 && before.length === 0) return '';
-  const options = [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => `<option value="${e(id)}">${e(id)} (${n})</option>`);
+function filters(ruleCounts: ReadonlyMap<string, Record<Severity, number>>, before: readonly Dismissal[]): string {
+  if (ruleCounts.size === 0 && before.length === 0) return '';
+  const options = [...ruleCounts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, c]) => `<option value="${e(id)}">${e(id)} (${c.error + c.warning + c.info})</option>`);
   return [
     '<nav class="filters" hidden aria-label="Filter and review findings">',
     '<fieldset><legend>severity</legend>',
@@ -324,6 +510,7 @@ function fileSection(
   fileIndex: number,
   anchors: ReadonlyMap<string, string>,
   scores: ReadonlyMap<string, ConversationScore>,
+  count: number,
 ): string {
   // Findings by conversation (dialogues) and by reply (libraries), in the order found.
   const byConversation = new Map<string, Finding[]>();
@@ -342,7 +529,6 @@ function fileSection(
     ),
     ...[...byReply].map(([id, findings], i) => replyGroup(ctx, file.path, id, `f${fileIndex}-r${i}`, findings)),
   ];
-  const count = file.findings.length;
   const what = `${file.units} utterance${file.units === 1 ? '' : 's'} · ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`}`;
   return [
     `<section class="file" id="f${fileIndex}">`,

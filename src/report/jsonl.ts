@@ -13,8 +13,6 @@ import { Spool } from './spool.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;
-/** About 64 KiB of UTF-16 code units per write. */
-const WRITE_BATCH = 1 << 15;
 
 export interface RunRecord {
   type: 'run';
@@ -78,17 +76,11 @@ export class JsonlWriter implements ReportWriter {
 
   /** Findings of the file being read, before its end (a streamed input). */
   private findings(path: string, findings: readonly Finding[]): void {
-    // Written in batches: one write per line costs a system call each, one per file holds a large file's findings at once.
-    let lines = '';
+    // A line each: the sink batches the writes (write-batch.ts).
     for (const f of findings) {
-      lines += JSON.stringify({ type: 'finding', file: this.index, path, ...f } satisfies FindingRecord) + '\n';
+      this.sink(JSON.stringify({ type: 'finding', file: this.index, path, ...f } satisfies FindingRecord) + '\n');
       this.streamed++;
-      if (lines.length >= WRITE_BATCH) {
-        this.sink(lines);
-        lines = '';
-      }
     }
-    if (lines) this.sink(lines);
   }
 
   part(path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void {

@@ -102,20 +102,16 @@ export class SarifWriter implements ReportWriter {
     const shown = displayPath(path, this.cwd);
     const uri = pathUri(path, this.cwd);
     const occurrences = new Map<string, number>();
-    let text = '';
     for (const f of findings) {
       const key = [f.ruleId, f.unit, f.text].join('\0');
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
-      text +=
+      // A result each: the sink batches the writes (write-batch.ts).
+      this.sink(
         (this.count++ === 0 ? '\n        ' : ',\n        ') +
-        nested(toResult(f, this.ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4);
-      if (text.length >= WRITE_BATCH) {
-        this.sink(text);
-        text = '';
-      }
+          nested(toResult(f, this.ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4),
+      );
     }
-    if (text) this.sink(text);
   }
 
   scores(): void {}
@@ -126,9 +122,6 @@ export class SarifWriter implements ReportWriter {
 
   abort(): void {}
 }
-
-/** About 64 KiB of UTF-16 code units per write. */
-const WRITE_BATCH = 1 << 15;
 
 export const sarif: Reporter = (result, options) => writeWhole(result, (sink) => new SarifWriter(sink, options.cwd));
 

@@ -10,8 +10,6 @@ import { join } from 'node:path';
 const IN_MEMORY = 1 << 22;
 /** Bytes read back per write to the sink. */
 const READ_BACK = 1 << 16;
-/** About 8 KiB of UTF-16 code units per write from memory (a few hundred findings or scores). */
-const WRITE_BATCH = 1 << 12;
 
 export class Spool {
   /** `folder`: where the temporary file goes (the system's temporary folder). */
@@ -52,16 +50,8 @@ export class Spool {
       if (rest) sink(rest);
       this.close();
     } else {
-      // In bounded writes, not one string of all.
-      let text = '';
-      for (const part of this.parts) {
-        if (text && text.length + part.length > WRITE_BATCH) {
-          sink(text);
-          text = '';
-        }
-        text += part;
-      }
-      if (text) sink(text);
+      // Part by part, not one string of all (the sink batches the writes: write-batch.ts).
+      for (const part of this.parts) sink(part);
     }
     this.parts = [];
     this.held = 0;

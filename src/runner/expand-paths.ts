@@ -1,5 +1,6 @@
 // The files a command line names: files as they are, folders walked, globs expanded.
 import { readdir, realpathSync, type Dirent } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../core/types.js';
@@ -10,63 +11,99 @@ const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 /** Files named on the command line: files as they are, folders walked, globs expanded. */
 export async function expandPaths(patterns: readonly string[]): Promise<string[]> {
   const files: string[] = [];
+  const walk = new Walk();
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) {
-      const found = await glob(pattern, { ignore: IGNORED_DIRS, onlyFiles: true });
+      const found = await glob(pattern, { ignore: IGNORED_DIRS, onlyFiles: true, fs: { readdir: walk.readdir } });
       if (found.length === 0)
         throw new InputError(`no files match "${pattern}"`, undefined, undefined, undefined, 'Check the pattern, or quote it so the shell does not expand it.');
-      files.push(...found.sort());
+      for (const f of found.sort()) walk.found(f, files);
       continue;
     }
     const info = await stat(pattern).catch(() => undefined);
     if (!info) throw new InputError(`no such file or folder: ${pattern}`, undefined, undefined, undefined, 'Check the path.');
     if (info.isDirectory()) {
       const exts = SOURCE_EXTENSIONS.map((e) => e.replace(/^\./, '')).join(',');
-      // The walker skips folders it cannot read without a word: note them, and fail on them.
-      const unreadable: { path: string; code: string }[] = [];
-      const readdirNoting = ((path: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, entries: Dirent[]) => void) =>
-        readdir(path, options as { withFileTypes: true }, (err, entries) => {
-          if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unreadable.push({ path, code: err.code ?? err.message });
-          callback(err, entries);
-        })) as unknown as typeof readdir;
-      const found = await glob(`**/*.{${exts}}`, { cwd: pattern, ignore: IGNORED_DIRS, onlyFiles: true, fs: { readdir: readdirNoting } });
-      const first = unreadable[0];
+      walk.unreadable.length = 0;
+      const found = await glob(`**/*.{${exts}}`, { cwd: pattern, ignore: IGNORED_DIRS, onlyFiles: true, fs: { readdir: walk.readdir } });
+      const first = walk.unreadable[0];
       if (first) {
+        const others = walk.unreadable.length - 1;
         throw new InputError(
-          `cannot read the folder (${first.code})${unreadable.length > 1 ? `, nor ${unreadable.length - 1} other folder${unreadable.length > 2 ? 's' : ''} in it` : ''}`,
+          `cannot read the folder (${first.code})${others > 0 ? `, nor ${others} other folder${others > 1 ? 's' : ''} in it` : ''}`,
           first.path.replace(/\/+$/, ''),
           undefined,
           undefined,
           'Give aslint read permission on it, or leave it out (an `ignores` entry in aslint.config.yaml).',
         );
       }
-      files.push(...found.sort().map((f) => `${pattern.replace(/\/+$/, '')}/${f}`));
+      const base = pattern.replace(/\/+$/, '');
+      for (const f of found.sort()) walk.found(`${base}/${f}`, files);
     } else files.push(pattern);
   }
-  return uniqueFiles(files);
+  return walk.unique(files);
 }
 
 /**
- * Each real file once, under the first name it was found by: a symbolic link loop (a link to its
- * own folder) otherwise lints one file under many names.
+ * What the walker saw of the folders it read: the folders it could not read (it skips them without
+ * a word, so they are noted and fail the run), and the names of symbolic links, so that a file
+ * found by walking is resolved through its folder (one realpath(3) call a folder, not a file).
  */
-async function uniqueFiles(files: readonly string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  // One realpath(3) call a file, synchronously: awaiting one thread-pool round trip per file
-  // cost more than the calls on folders of thousands of small files.
-  const realpathOf = (f: string): string => {
-    try {
-      return realpathSync.native(f);
-    } catch {
-      return f;
-    }
-  };
-  for (const f of files) {
-    const real = realpathOf(f);
-    if (seen.has(real)) continue;
-    seen.add(real);
-    out.push(f);
+class Walk {
+  readonly unreadable: { path: string; code: string }[] = [];
+  /** The names of the symbolic links in the folders read. */
+  private readonly linkNames = new Set<string>();
+  /** Files found by walking, whose folder listing was read here. */
+  private readonly walked = new Set<string>();
+
+  readonly readdir = ((path: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, entries: Dirent[]) => void) =>
+    readdir(path, options as { withFileTypes: true }, (err, entries) => {
+      if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') this.unreadable.push({ path, code: err.code ?? err.message });
+      for (const e of entries ?? []) if (e.isSymbolicLink()) this.linkNames.add(e.name);
+      callback(err, entries);
+    })) as unknown as typeof readdir;
+
+  found(file: string, files: string[]): void {
+    this.walked.add(file);
+    files.push(file);
   }
-  return out;
+
+  /**
+   * Each real file once, under the first name it was found by: a symbolic link loop (a link to
+   * its own folder) otherwise lints one file under many names.
+   */
+  unique(files: readonly string[]): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    const realFolders = new Map<string, string | undefined>();
+    // A file that is no link is where its folder really is: realpath(3) once a folder, not once a
+    // file (measured on 5,000 small files: ~35 ms of the calls and their wrapping). Synchronously:
+    // awaiting a thread-pool round trip per call cost more than the calls.
+    const realpathOf = (f: string): string => {
+      const name = basename(f);
+      if (this.walked.has(f) && !this.linkNames.has(name) && name !== '.' && name !== '..') {
+        const folder = dirname(f);
+        if (!realFolders.has(folder)) realFolders.set(folder, realpathOrUndefined(folder));
+        const real = realFolders.get(folder);
+        // Concatenated, not join()ed: a real path is already normal (join cost ~25 ms on 5,000 files).
+        if (real !== undefined) return real.endsWith('/') ? real + name : `${real}/${name}`;
+      }
+      return realpathOrUndefined(f) ?? f;
+    };
+    for (const f of files) {
+      const real = realpathOf(f);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push(f);
+    }
+    return out;
+  }
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }

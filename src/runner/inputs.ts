@@ -10,7 +10,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
 import { expandPaths } from './expand-paths.js';
-import { detectFormat, openSource, openText, readTextFile, type SourceDocument, type SourceFormat } from '../sources/index.js';
+import { detectFormat, inputFormat, openSource, openText, readTextFile, type SourceFormat } from '../sources/index.js';
 import { InputError, type Conversation } from '../core/types.js';
 import { hasHan } from '../text/script.js';
 import type { ReadSource } from './read.js';
@@ -71,12 +71,17 @@ export async function isLintable(path: string): Promise<boolean> {
   } catch {
     return true; // undecodable: the run says why
   }
-  return lintableAs(doc.format, doc.conversations, async () => (await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }))).text);
+  return lintableAs(
+    doc.format,
+    () => doc.conversations,
+    async () => (await readTextFile(path, doc.encoding).catch(() => ({ text: undefined }))).text,
+  );
 }
 
 /**
  * isLintable for a walked file the runner has already read whole (runner/read.ts): judged on that
- * text, so the file is opened once. Large and binary files are judged by isLintable.
+ * text and the format told from it, so the file is opened and its format told once. Large and
+ * binary files are judged by isLintable.
  */
 export async function isLintableSource(source: ReadSource): Promise<boolean> {
   if (source.kind !== 'whole') return isLintable(source.path);
@@ -84,20 +89,25 @@ export async function isLintableSource(source: ReadSource): Promise<boolean> {
   const { text } = source.decoded;
   let format: SourceFormat;
   try {
-    format = detectFormat(path, text);
+    format = source.detected ? source.format : detectFormat(path, text);
   } catch {
     return true; // the run says why
   }
-  let doc: SourceDocument;
-  try {
-    doc = openText(path, text, format);
-  } catch {
-    return true;
-  }
-  return lintableAs(format, doc.conversations, async () => text);
+  // A binary format cannot be read from text (an .xlsx named otherwise): the run says why.
+  if (inputFormat(format).binary) return true;
+  return lintableAs(
+    format,
+    () => openText(path, text, format).conversations,
+    async () => text,
+  );
 }
 
-async function lintableAs(format: SourceFormat, conversations: AsyncIterable<Conversation>, readText: () => Promise<string | undefined>): Promise<boolean> {
+/** Judged by the format: a table by its first conversation (opened only then), a library by its text. */
+async function lintableAs(
+  format: SourceFormat,
+  conversations: () => AsyncIterable<Conversation>,
+  readText: () => Promise<string | undefined>,
+): Promise<boolean> {
   switch (format) {
     case 'jsonl': // by its extension, or its first line holds turns or messages
     case 'json': // a chat export, told from a library by its content
@@ -109,7 +119,7 @@ async function lintableAs(format: SourceFormat, conversations: AsyncIterable<Con
       // A table is a chat export when its first conversation reads (its columns name the text and
       // the role, in a way the reader knows); a term base or a price list does not.
       try {
-        for await (const c of conversations) return c.units.length > 0;
+        for await (const c of conversations()) return c.units.length > 0;
         return false;
       } catch {
         return false;
@@ -176,8 +186,7 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
   const candidates = new Set<string>();
   const ignored: string[] = [];
   const seen = new Set<string>();
-  const add = (f: string, candidate = false) => {
-    const key = resolve(f);
+  const add = (f: string, candidate = false, key = resolve(f)) => {
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
@@ -199,11 +208,13 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
       throw e;
     }
     for (const f of found) {
-      if (own.has(resolve(f)) || TOOLING_FILES.has(basename(f)) || PROJECT_CONFIG.test(basename(f))) continue;
+      const key = resolve(f);
+      const name = basename(f);
+      if (own.has(key) || TOOLING_FILES.has(name) || PROJECT_CONFIG.test(name)) continue;
       const config = configs.forFile(f);
       if (isIgnored(config, f)) continue;
       // `lint .` reports replies/a.yaml, not ./replies/a.yaml.
-      add(normalize(f), !isNamedByFiles(config, f));
+      add(normalize(f), !isNamedByFiles(config, f), key);
     }
   }
   return { files, candidates, ignored };

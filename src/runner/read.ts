@@ -14,7 +14,15 @@ export const SMALL_FILE = 1 << 20;
 export const PART_BYTES = 1 << 20;
 
 export type ReadSource =
-  { kind: 'whole'; path: string; format: SourceFormat; decoded: DecodedText } | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
+  | {
+      kind: 'whole';
+      path: string;
+      format: SourceFormat;
+      /** Whether the format was told from the file's name and text (not given). */
+      detected: boolean;
+      decoded: DecodedText;
+    }
+  | { kind: 'stream'; path: string; format: SourceFormat; doc: SourceFile };
 
 /**
  * The bytes of a regular file of at most `limit` bytes, with one open, synchronously: for small
@@ -58,7 +66,7 @@ export async function readSource(path: string, format?: SourceFormat, input?: In
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
     }
-    if (decoded) return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), decoded };
+    if (decoded) return { kind: 'whole', path, format: format ?? detectFormat(path, decoded.text), detected: format === undefined, decoded };
   }
   // Large, missing or not a file: the reader streams it (and names the problem, if any).
   const doc = await openSource(path, { format, input });

@@ -92,6 +92,8 @@ export interface ReportOptions {
   cwd: string;
   /** How long the run took, in seconds, when the caller measured it (JUnit's `time`). */
   seconds?: number;
+  /** Where a report says what a reader of stderr should know (the HTML report's cap); else stderr. */
+  warn?: (message: string) => void;
 }
 
 /** One output format: turns a lint result into the text written to stdout or `-o`. */

@@ -6,6 +6,7 @@
 // scores are computed once, on the whole result.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { PACKAGE } from '../core/package.js';
 import {
   ConfigResolver,
@@ -24,7 +25,7 @@ import { InputError, type Conversation, type ConversationInfo, type Finding } fr
 import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
-import { createLinter, workerCount, type DocumentResult, type RuleSetSource } from './pool.js';
+import { createLinter, workerCount, type DocumentResult, type PackedResult, type RuleSetSource } from './pool.js';
 import { jsonlParts, readSource, type JsonlPart } from './read.js';
 import { loadContent, runContentFiles, type RuleSetContent } from './rulesets.js';
 import { isLintableSource } from './inputs.js';
@@ -202,6 +203,26 @@ async function hashFile(path: string): Promise<string> {
 
 const MAX_FIX_PASSES = 10;
 
+/**
+ * How far V8 lets a heap grow past what was live after a full collection, while a large file is
+ * linted. Its findings are garbage as soon as they are written, but by default V8 let the old
+ * generation grow to several times the live heap (which stays ~20-50 MB): with --concurrency 1,
+ * 366 MiB peak RSS at 16 MiB of input, 481 MiB at 50 MiB. With 20 %: 239 MiB at 16 MiB, the
+ * same CPU time (within the noise of a loaded machine).
+ */
+const HEAP_GROWING_PERCENT = 20;
+let heapKeptNearLive = false;
+
+/**
+ * Sets the growth for the rest of the process (V8 flags are process-wide: the worker threads too),
+ * the first time a run lints a large file; small files never pay for more frequent collections.
+ */
+function keepHeapNearLive(): void {
+  if (heapKeptNearLive) return;
+  heapKeptNearLive = true;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 /** Files read and linted ahead of the one being reported, at least. */
 const READ_AHEAD = 8;
 
@@ -305,8 +326,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   ): Promise<void> => {
     const key = pool.keyOf(config);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
-    const inFlight: Promise<DocumentResult>[] = [];
-    const done = (r: DocumentResult) => take({ ...r, findings: applySeverities(r.findings, config, path) });
+    const inFlight: Promise<PackedResult>[] = [];
+    const done = (packed: PackedResult) => {
+      const r = packed.unpack();
+      take({ ...r, findings: applySeverities(r.findings, config, path) });
+    };
     let last: JsonlPart | undefined;
     for await (const part of parts) {
       if (part === null && fromStdin)
@@ -322,11 +346,12 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         while (inFlight.length > 0) done(await inFlight.shift()!);
         const from = last ? last.start.line + countLines(last.text) : 1;
         const doc = await openSource(path, { format: 'jsonl', input: config.input });
-        done(await lintWholeDocument({ ...doc, conversations: linesFrom(doc.conversations, from) }, (await pool.get(config)).ruleSet, lintOptions));
+        const rest = await lintWholeDocument({ ...doc, conversations: linesFrom(doc.conversations, from) }, (await pool.get(config)).ruleSet, lintOptions);
+        done({ unpack: () => rest });
         return;
       }
       last = part;
-      const job = linter.lint({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
+      const job = linter.lintPacked({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
       job.catch(() => {});
       inFlight.push(job);
       if (inFlight.length >= linter.width) done(await inFlight.shift()!);
@@ -389,6 +414,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
    * Otherwise the parts are merged into the file's result.
    */
   const lintLarge = async (path: string, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, fromStdin: boolean): Promise<FileResult> => {
+    keepHeapNearLive();
     const file: FileResult & Required<Pick<FileResult, 'conversations' | 'skipped'>> = {
       path,
       findings: [],

@@ -1,6 +1,7 @@
 // A lint worker thread: it is given the validated content of each rule set once, with its compiled
 // patterns (never the YAML), restores it, and lints texts (whole small files, or whole-line parts of a large JSONL) with it.
 // It touches no file: the runner reads and sends the text.
+import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
@@ -22,7 +23,11 @@ port.on('message', (request: WorkerRequest) => {
     const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
     return lintWholeDocument(doc, ruleSet, job.options);
   })().then(
-    (result) => port.postMessage({ id, result } satisfies WorkerReply),
+    (result) => {
+      // Packed and handed over, not cloned: the runner unpacks it when its turn comes (pool.ts PackedResult).
+      const packed = serialize(result);
+      port.postMessage({ id, packed } satisfies WorkerReply, [packed.buffer]);
+    },
     (err: unknown) => {
       const error =
         err instanceof InputError

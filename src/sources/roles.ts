@@ -82,13 +82,17 @@ const VOCABULARY: Record<Role, readonly string[]> = {
   ],
 };
 
-const ALIASES: Record<string, Role> = {};
-for (const role of ['agent', 'customer', 'system'] as const) for (const a of VOCABULARY[role]) ALIASES[a] = role;
+/** Every alias → its role. A Map: role names are looked up per message and per transcript line. */
+const ALIASES = new Map<string, Role>();
+for (const role of ['agent', 'customer', 'system'] as const) for (const a of VOCABULARY[role]) ALIASES.set(a, role);
 
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** A role map of the config (`input.roles`), keys folded as role names are. */
 export type RoleMap = Readonly<Record<string, Role>>;
+
+/** The role map of a config without one: parseRole then skips the map without folding the name. */
+const NO_ROLES: RoleMap = Object.freeze({});
 
 function fold(name: string): string {
   return name.trim().toLowerCase();
@@ -96,22 +100,26 @@ function fold(name: string): string {
 
 /** The config's role map with its keys folded, so lookups match case- and space-insensitively. */
 export function foldRoleMap(map: Record<string, Role> | undefined): RoleMap {
+  const entries = Object.entries(map ?? {});
+  if (entries.length === 0) return NO_ROLES;
   const out: Record<string, Role> = {};
-  for (const [k, v] of Object.entries(map ?? {})) out[fold(k)] = v;
+  for (const [k, v] of entries) out[fold(k)] = v;
   return out;
 }
 
 /** The role a name stands for (case-insensitive, trimmed; the config's map first), or undefined when unknown. */
-export function parseRole(name: string, map: RoleMap = {}): Role | undefined {
-  const key = fold(name);
-  if (own(map, key)) return map[key];
-  if (own(ALIASES, name)) return ALIASES[name];
-  return own(ALIASES, key) ? ALIASES[key] : undefined;
+export function parseRole(name: string, map: RoleMap = NO_ROLES): Role | undefined {
+  if (map !== NO_ROLES) {
+    const key = fold(name);
+    if (own(map, key)) return map[key];
+  }
+  // The name as written first: most are (客服, 顾客, agent); folding allocates.
+  return ALIASES.get(name) ?? ALIASES.get(fold(name));
 }
 
 /** All accepted role names, longest first (for building prefix patterns). */
-export function roleNames(map: RoleMap = {}): string[] {
-  return [...new Set([...Object.keys(ALIASES), ...Object.keys(map)])].sort((a, b) => b.length - a.length);
+export function roleNames(map: RoleMap = NO_ROLES): string[] {
+  return [...new Set([...ALIASES.keys(), ...Object.keys(map)])].sort((a, b) => b.length - a.length);
 }
 
 export const ROLE_HINT =

@@ -13,7 +13,7 @@ import { isMediaPlaceholder } from './fields.js';
 import type { InputFormat, InputOptions } from './format.js';
 import type { Line } from './lines.js';
 import { problemAt, unreadable } from './messages.js';
-import { MapBuilder } from './positions.js';
+import { MapBuilder, OffsetMap } from './positions.js';
 import { foldRoleMap, parseRole, roleNames, type RoleMap } from './roles.js';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,31 +23,61 @@ const TIME = String.raw`(?:[\[【(（]?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}
 const OPEN = '[(（\\[【]';
 const CLOSE = '[)）\\]】]';
 
-interface PrefixPatterns {
+/** Reads the role prefix of transcript lines, for one role map. */
+class PrefixReader {
   /** time? role (-name | (name) | name glued to a Chinese role)? : */
-  roleFirst: RegExp;
+  private readonly roleFirst: RegExp;
   /** time? name (role) : */
-  nameFirst: RegExp;
-}
+  private readonly nameFirst: RegExp;
 
-const patternCache = new Map<string, PrefixPatterns>();
-
-function patterns(roles: RoleMap): PrefixPatterns {
-  const key = JSON.stringify(roles);
-  let p = patternCache.get(key);
-  if (!p) {
+  constructor(private readonly roles: RoleMap) {
     const names = `(${roleNames(roles).map(escapeRe).join('|')})`;
-    p = {
-      roleFirst: new RegExp(
-        `^[ \\t\\u3000]*${TIME}${names}(?:[ \\t]*[-－—–·][ \\t]*([^:：()（）\\n]{1,40}?)|[ \\t]*${OPEN}([^)）\\]】\\n]{0,40})${CLOSE}|([^:：()（）\\s\\[\\]【】]{1,20}?))?[ \\t]*[:：][ \\t\\u3000]*`,
-        'i',
-      ),
-      nameFirst: new RegExp(`^[ \\t\\u3000]*${TIME}([^:：()（）\\[\\]【】\\n]{1,30}?)[ \\t]*${OPEN}${names}${CLOSE}[ \\t]*[:：][ \\t\\u3000]*`, 'i'),
-    };
-    patternCache.set(key, p);
+    this.roleFirst = new RegExp(
+      `^[ \\t\\u3000]*${TIME}${names}(?:[ \\t]*[-－—–·][ \\t]*([^:：()（）\\n]{1,40}?)|[ \\t]*${OPEN}([^)）\\]】\\n]{0,40})${CLOSE}|([^:：()（）\\s\\[\\]【】]{1,20}?))?[ \\t]*[:：][ \\t\\u3000]*`,
+      'i',
+    );
+    this.nameFirst = new RegExp(`^[ \\t\\u3000]*${TIME}([^:：()（）\\[\\]【】\\n]{1,30}?)[ \\t]*${OPEN}${names}${CLOSE}[ \\t]*[:：][ \\t\\u3000]*`, 'i');
   }
-  return p;
+
+  /** The role prefix of a line, or undefined. */
+  read(line: string): RolePrefix | undefined {
+    // Every prefix ends with a colon: a line without one (a continued turn) skips both regexes.
+    if (line.indexOf(':') === -1 && line.indexOf('：') === -1) return undefined;
+    const roles = this.roles;
+    let m = this.roleFirst.exec(line);
+    if (m) {
+      const role = parseRole(m[2]!, roles);
+      // A name glued to the role only after a Chinese role name (客服小美), never `Customers:`.
+      if (role && !(m[5] !== undefined && /[A-Za-z]$/.test(m[2]!))) return prefix(role, m[1], (m[3] ?? m[4] ?? m[5])?.trim(), m[0].length);
+    }
+    m = this.nameFirst.exec(line);
+    if (m) {
+      const role = parseRole(m[3]!, roles);
+      if (role) return prefix(role, m[1], m[2]!.trim(), m[0].length);
+    }
+    return undefined;
+  }
 }
+
+/**
+ * The prefix reader of a role map, built once per map rather than per file or line (rebuilding
+ * the two regexes, or even keying them by JSON.stringify(roles) on every line, was ~65 ms of
+ * 5,000 small transcripts, measured). Maps are the config's, folded: the same object per run
+ * when the config has none (foldRoleMap's shared empty map), equal ones keyed by their content.
+ */
+function prefixReader(roles: RoleMap): PrefixReader {
+  let reader = readersByMap.get(roles);
+  if (!reader) {
+    const key = JSON.stringify(roles);
+    reader = readersByKey.get(key) ?? new PrefixReader(roles);
+    readersByKey.set(key, reader);
+    readersByMap.set(roles, reader);
+  }
+  return reader;
+}
+
+const readersByMap = new WeakMap<RoleMap, PrefixReader>();
+const readersByKey = new Map<string, PrefixReader>();
 
 export interface RolePrefix {
   role: Role;
@@ -61,20 +91,8 @@ export interface RolePrefix {
  * The role prefix of a transcript line: `客服：`, `客服-小王：`, `客服小美：`, `Agent (Anna):`,
  * `小美（客服）：`, each optionally after a time (`2024-06-01 10:00:01 `, `[10:00] `).
  */
-export function rolePrefix(line: string, roles: RoleMap = {}): RolePrefix | undefined {
-  const { roleFirst, nameFirst } = patterns(roles);
-  let m = roleFirst.exec(line);
-  if (m) {
-    const role = parseRole(m[2]!, roles);
-    // A name glued to the role only after a Chinese role name (客服小美), never `Customers:`.
-    if (role && !(m[5] !== undefined && /[A-Za-z]$/.test(m[2]!))) return prefix(role, m[1], (m[3] ?? m[4] ?? m[5])?.trim(), m[0].length);
-  }
-  m = nameFirst.exec(line);
-  if (m) {
-    const role = parseRole(m[3]!, roles);
-    if (role) return prefix(role, m[1], m[2]!.trim(), m[0].length);
-  }
-  return undefined;
+export function rolePrefix(line: string, roles: RoleMap = foldRoleMap(undefined)): RolePrefix | undefined {
+  return prefixReader(roles).read(line);
 }
 
 function prefix(role: Role, time: string | undefined, speaker: string | undefined, length: number): RolePrefix {
@@ -85,14 +103,15 @@ function prefix(role: Role, time: string | undefined, speaker: string | undefine
 }
 
 /** Does this text look like a transcript (for detecting the format of a .txt file)? */
-export function looksLikeTranscript(text: string, roles: RoleMap = {}): boolean {
+export function looksLikeTranscript(text: string, roles: RoleMap = foldRoleMap(undefined)): boolean {
+  const reader = prefixReader(roles);
   let content = 0;
   let prefixed = 0;
   let first: boolean | undefined;
   for (const line of text.split('\n', 200)) {
     const t = line.trim();
     if (!t || t.startsWith('#')) continue;
-    const p = rolePrefix(line, roles) !== undefined;
+    const p = reader.read(line) !== undefined;
     first ??= p;
     content++;
     if (p) prefixed++;
@@ -107,7 +126,11 @@ interface TurnLine {
 }
 
 class TurnBuilder {
-  readonly b: MapBuilder;
+  /** The text after the prefix on the turn's first line, and where it starts. */
+  private readonly first: string;
+  private readonly start: number;
+  /** Built only when a line continues the turn: most turns are one line, their map one run. */
+  private b: MapBuilder | undefined;
   readonly lines: TurnLine[] = [];
   lastEnd: number;
   constructor(
@@ -117,13 +140,17 @@ class TurnBuilder {
     line: Line,
     prefix: number,
   ) {
-    this.b = new MapBuilder(line.offset + prefix);
-    this.b.verbatim(line.text.slice(prefix), line.offset + prefix);
+    this.first = line.text.slice(prefix);
+    this.start = line.offset + prefix;
     this.lines.push({ line: line.line, offset: line.offset });
     this.lastEnd = line.offset + line.text.length;
   }
 
   continue(line: Line): void {
+    if (!this.b) {
+      this.b = new MapBuilder(this.start);
+      this.b.verbatim(this.first, this.start);
+    }
     this.b.escape('\n', this.lastEnd, 0);
     this.b.verbatim(line.text, line.offset);
     this.lines.push({ line: line.line, offset: line.offset });
@@ -131,7 +158,7 @@ class TurnBuilder {
   }
 
   build(convId: string, index: number): Utterance {
-    const { text, map } = this.b.finish(this.lastEnd);
+    const { text, map } = this.b ? this.b.finish(this.lastEnd) : { text: this.first, map: OffsetMap.linear(this.start, this.first.length) };
     const lines = this.lines;
     const locate = (i: number): SourcePoint => {
       const off = map.source(i);
@@ -148,7 +175,7 @@ class TurnBuilder {
 }
 
 export async function* textConversations(file: string, lines: AsyncIterable<Line[]>, options: InputOptions = {}): AsyncGenerator<Conversation> {
-  const roles = foldRoleMap(options.roles);
+  const reader = prefixReader(foldRoleMap(options.roles));
   let convId: string | undefined;
   let units: Utterance[] = [];
   let turns = 0;
@@ -190,7 +217,7 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
         if (c) yield c;
         continue;
       }
-      const p = rolePrefix(line.text, roles);
+      const p = reader.read(line.text);
       if (p) {
         endTurn();
         convId ??= `L${line.line}`;

@@ -3,14 +3,15 @@
 // boundary dictionary (./boundary-dictionary.ts: nodejieba's dictionary as a word table read in
 // milliseconds, and a one-word dictionary for nodejieba itself, which then only runs its HMM),
 // and ./boundary-cut.ts cuts as nodejieba cuts with its full dictionary (checked on every
-// sentence of the dev chats by test/text/boundary-dictionary.e2e.test.ts).
+// sentence of the dev chats by test/text/boundary-dictionary.e2e.test.ts), only around the
+// offsets asked about: nodejieba itself loads only when its HMM must decide one of them.
 // ASLINT_SEGMENTER_DICTIONARY=full loads the full dictionary instead (to compare, and to measure).
 // Many boundaries are settled without segmenting, from how cppjieba cuts (PreFilter.hpp,
 // MixSegment.hpp, HMMSegment.hpp): it splits the text at the separators " \t\n，。" before
 // anything else, its HMM never joins an ASCII character to a non-ASCII one, and its dictionary
 // words that mix the two (B超, T恤, or a glossary word such as 7天无理由退货) are known.
 import { createRequire } from 'node:module';
-import { cutOffsets, type CutWith } from './boundary-cut.js';
+import { WordBoundaries, type CutWith } from './boundary-cut.js';
 import { boundaryDictionary, WordTable, type BoundaryDictionary, type JiebaFiles } from './boundary-dictionary.js';
 
 interface Jieba {
@@ -21,25 +22,41 @@ interface Jieba {
 }
 
 let jieba: Jieba | undefined;
-/** The boundary dictionary nodejieba was loaded with; undefined when it holds its full dictionary. */
-let boundary: BoundaryDictionary | undefined;
+/**
+ * The boundary dictionary, once looked for: undefined until then, null when there is none (or the
+ * full dictionary is asked for) and nodejieba holds its full dictionary.
+ */
+let boundary: BoundaryDictionary | null | undefined;
 /** The words inserted into nodejieba's full dictionary. */
 const inserted = new Set<string>();
 
-/** nodejieba, loaded once per process: with the boundary dictionary, or the full one when asked or when there is none. */
+/** The boundary dictionary, read once per process; null when nodejieba's full dictionary is to be used. */
+function loadedBoundaryDictionary(): BoundaryDictionary | null {
+  if (boundary === undefined) boundary = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? null : (boundaryDictionary() ?? null);
+  return boundary;
+}
+
+/** nodejieba, loaded once per process: for its HMM alone with the boundary dictionary, or with its full dictionary. */
 function loadedJieba(): Jieba {
   if (jieba) return jieba;
   const require = createRequire(import.meta.url);
   const j = require('nodejieba') as Jieba;
-  boundary = process.env.ASLINT_SEGMENTER_DICTIONARY === 'full' ? undefined : boundaryDictionary();
-  j.load(boundary?.files ?? {});
+  j.load(loadedBoundaryDictionary()?.files ?? {});
   return (jieba = j);
 }
 
-/** Whether nodejieba has been loaded in this process. */
+/** Whether the segmenter has been loaded in this process (the boundary dictionary's word table, or nodejieba). */
 export function segmenterLoaded(): boolean {
+  return boundary !== undefined || jieba !== undefined;
+}
+
+/** Whether nodejieba itself has been loaded in this process (its HMM was needed, or its full dictionary). */
+export function nodejiebaLoaded(): boolean {
   return jieba !== undefined;
 }
+
+/** The word boundaries of a text: whether an offset is one, and (iterated) all of them. */
+export type Boundaries = Pick<ReadonlySet<number>, 'has'> & Iterable<number>;
 
 /** cppjieba's PreFilter separators (SegmentBase.hpp): every one is a word of its own. */
 const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
@@ -79,19 +96,24 @@ export class Segmenter {
     return true;
   }
 
-  /** The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length included. */
-  boundaries(text: string): Set<number> {
-    const j = loadedJieba();
-    if (boundary) {
+  /**
+   * The word boundaries of normalized (Simplified) text as UTF-16 offsets, 0 and text.length
+   * included. With the boundary dictionary they are worked out as they are asked for (has), and
+   * nodejieba loads only when its HMM must cut a run of single characters around one of them.
+   */
+  boundaries(text: string): Boundaries {
+    const dictionary = loadedBoundaryDictionary();
+    if (dictionary) {
       // An inserted word gets the median weight of nodejieba's dictionary (DictTrie.hpp InsertUserWord).
       this.cutWith ??= {
-        table: boundary.table,
-        inserted: WordTable.of(this.words.map((word) => ({ word, freq: boundary!.table.medianFreq }))),
+        table: dictionary.table,
+        inserted: WordTable.of(this.words.map((word) => ({ word, freq: dictionary.table.medianFreq }))),
         isSeparator: (unit) => SEPARATORS.has(unit),
-        hmm: (run) => j.cutHMM(run),
+        hmm: (run) => loadedJieba().cutHMM(run),
       };
-      return cutOffsets(text, this.cutWith);
+      return new WordBoundaries(text, this.cutWith);
     }
+    const j = loadedJieba();
     for (const w of this.words) {
       if (inserted.has(w)) continue;
       j.insertWord(w);

@@ -110,6 +110,25 @@ describe('timing', () => {
   });
 });
 
+describe('timing across conversations', () => {
+  it('reads each conversation’s own times, one after another and when a conversation changed since', () => {
+    const slow = () =>
+      timed([
+        ['customer', '10:00:00', '在吗'],
+        ['agent', '10:01:00', '在的'],
+      ]);
+    const fast = timed([
+      ['customer', '10:00:00', '在吗'],
+      ['agent', '10:00:10', '在的'],
+    ]);
+    const first = slow();
+    const expected = [['timing/slow-first-response', 1, 2, 1, 3, '顾客发来第一条消息后，客服 1m00s 才首次回复（标准 30s 内）。']];
+    expect([found(first), found(fast), found(first)]).toEqual([expected, [], expected]);
+    first.units[1]!.time = '10:00:20';
+    expect(found(first)).toEqual([]);
+  });
+});
+
 describe('durations and times', () => {
   it('parses durations and prints them as people write them', () => {
     expect(['30s', '5m', '1h', '1m30s', '90', '2min'].map((d) => parseDuration(d))).toEqual([30_000, 300_000, 3_600_000, 90_000, 90_000, 120_000]);

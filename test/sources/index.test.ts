@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectFormat, openSource, openText, SOURCE_EXTENSIONS } from '../../src/sources/index.js';
 import { InputError } from '../../src/core/types.js';
-import { units } from './helpers.js';
+import { all, units } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-index-'));
 
@@ -63,5 +63,20 @@ describe('openSource / detectFormat', () => {
     const us = await units(doc);
     expect(us[0]!.locate(0)).toEqual({ line: 1, column: 4, offset: 3 });
     await expect(units(openText('<stdin>', '{"x"', 'jsonl'))).rejects.toMatchObject({ file: '<stdin>', line: 1, column: 5 });
+  });
+
+  test('conversations read again on each iteration, after a stop too; an error that ends a reader is its last conversation', async () => {
+    const file = join(tmp, 'two.jsonl');
+    writeFileSync(file, '{"id":"a","text":"x"}\n{"id":"b","text":"y"}\n');
+    const doc = await openSource(file);
+    for await (const c of doc.conversations) {
+      expect(c.units[0]!.id).toBe('a');
+      break;
+    }
+    expect((await units(doc)).map((u) => u.id)).toEqual(['a', 'b']);
+    expect((await units(doc)).map((u) => u.id)).toEqual(['a', 'b']);
+    const broken = openText('x.json', '[{"id":"c1","turns":[]},\n  {', 'json');
+    const cs = await all(broken);
+    expect(cs.map((c) => [c.units.length, c.problems?.map((p) => [p.line, p.column, p.offset])])).toEqual([[0, [[2, 4, 28]]]]);
   });
 });

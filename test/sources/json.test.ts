@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openSource, openText } from '../../src/sources/index.js';
+import { indexJson, JsonSyntaxError, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from '../../src/sources/json.js';
 import { InputError } from '../../src/core/types.js';
 import { at, checkConsistent, idx, units } from './helpers.js';
 
@@ -114,5 +115,51 @@ describe('replies-json', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('indexJson (where a JSONL line’s values are)', () => {
+  /** Every path of a parsed tree, with its node. */
+  function* paths(n: JNode, path: (string | number)[] = []): Generator<[(string | number)[], JNode]> {
+    yield [path, n];
+    if (n.kind === 'array') for (const [k, item] of n.items.entries()) yield* paths(item, [...path, k]);
+    if (n.kind === 'object') for (const e of n.entries) yield* paths(e.value, [...path, e.key]);
+  }
+  const asciiOnly = (s: string) => s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+  // Property: on any JSON text (indented or not, escaped to ASCII or not), every value and key
+  // starts where the validating positional parser says.
+  test('property: the same starts as parseJson, for every value and key', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 1, '\t', ' \r\n '), fc.boolean(), (value, indent, ascii) => {
+        let text = typeof indent === 'string' ? JSON.stringify(value, null, 1).replace(/\n/g, indent) : JSON.stringify(value, null, indent);
+        if (ascii) text = asciiOnly(text);
+        const tree = parseJson(text);
+        const index = indexJson(text)!;
+        for (const [path, node] of paths(tree)) {
+          const spot = spotAt(text, index, path);
+          expect(spot === undefined ? undefined : spotStart(spot)).toBe(node.start);
+          if (node.kind === 'object') expect((spot as JsonSpot).keyStarts).toEqual(node.entries.map((e) => e.keyStart));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('the last of duplicate keys, as JSON.parse keeps; escaped keys decoded; scalars at the root', () => {
+    const text = '{"a":1, "\\u0061" : [true, null, -1.5e3, "x\\"y"], "b\\\\":{}}';
+    const index = indexJson(text)!;
+    expect(spotStart(spotAt(text, index, ['a'])!)).toBe(text.indexOf('['));
+    expect(spotStart(spotAt(text, index, ['a', 3])!)).toBe(text.indexOf('"x'));
+    expect(spotStart(spotAt(text, index, ['b\\'])!)).toBe(text.indexOf('{}'));
+    expect(spotAt(text, index, ['a', 4])).toBeUndefined();
+    expect(spotAt(text, index, ['a', 'x'])).toBeUndefined();
+    expect(indexJson('  "s"')).toBe(2);
+  });
+
+  test('null where parseJson refuses the nesting (deeper than it reads)', () => {
+    expect(indexJson('['.repeat(2000) + ']'.repeat(2000))).not.toBeNull();
+    expect(indexJson('['.repeat(2002) + ']'.repeat(2002))).toBeNull();
+    expect(() => parseJson('['.repeat(2002) + ']'.repeat(2002))).toThrow(JsonSyntaxError);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openSource, openText } from '../../src/sources/index.js';
 import { InputError } from '../../src/core/types.js';
-import { at, checkConsistent, collect, idx, units } from './helpers.js';
+import { all, at, checkConsistent, collect, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);
 const tmp = mkdtempSync(join(tmpdir(), 'aslint-text-'));
@@ -88,6 +88,31 @@ describe('text reply libraries', () => {
       ['L6', 'agent', '亲，这个不归我管哦', '6:1', '6:10'],
     ]);
     const src = readFileSync(data('quick-replies.txt'), 'utf8');
+    for (const u of us) checkConsistent(u, src);
+  });
+});
+
+describe('role prefixes, read with one compiled reader per role map', () => {
+  test('each config role map gives its own answer, in any order, and no map the aliases only', async () => {
+    const read = async (roles?: Record<string, 'agent' | 'customer'>) => {
+      const cs = await all(openText('t.txt', '店长小李：您好\n', 'text', roles ? { roles } : {}));
+      return cs.map((c) => c.units.map((u) => [u.role, u.speaker]).concat((c.problems ?? []).map((p) => [p.line, p.column])));
+    };
+    expect(await read({ 店长: 'agent' })).toEqual([[['agent', '小李']]]);
+    expect(await read({ 店长: 'customer' })).toEqual([[['customer', '小李']]]);
+    expect(await read()).toEqual([[[1, 1]]]);
+    expect(await read({ 店长: 'agent' })).toEqual([[['agent', '小李']]]);
+  });
+
+  test('a one-line turn and a turn continued on later lines map every offset to its line and column', async () => {
+    const src = '客服：您好\r\n顾客：在吗\n  第二行\n第三行\n';
+    const us = await units(openText('t.txt', src, 'text'));
+    expect(us.map((u) => [u.text, at(u, 0), at(u, u.text.length)])).toEqual([
+      ['您好', '1:4', '1:6'],
+      ['在吗\n  第二行\n第三行', '2:4', '4:4'],
+    ]);
+    expect(at(us[1]!, 2)).toBe('2:6');
+    expect(at(us[1]!, 3)).toBe('3:1');
     for (const u of us) checkConsistent(u, src);
   });
 });

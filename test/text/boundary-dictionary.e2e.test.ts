@@ -32,7 +32,8 @@ const DECIDE = `
   const { EDGE_WORD } = await import('./dist/match/patterns.js');
   const { segmenter, patterns } = await loadRuleSet();
   const started = performance.now();
-  segmenter.boundaries('亲');
+  // A run of single characters: the word table is read and nodejieba loads for its HMM.
+  [...segmenter.boundaries('哈亲')];
   const loadMs = performance.now() - started;
   const forms = new Map();
   const texts = [];

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cutOffsets, type CutWith } from '../../src/text/boundary-cut.js';
+import { cutOffsets, WordBoundaries, type CutWith } from '../../src/text/boundary-cut.js';
 import { WordTable, writeBoundaryDictionary } from '../../src/text/boundary-dictionary.js';
 import { Segmenter } from '../../src/text/segment.js';
 
@@ -58,6 +58,17 @@ describe('the dictionary pass', () => {
     runs.length = 0;
     expect(cutsOf('庚癸子，丙丁甲')).toEqual([0, 3, 4, 6, 7]);
     expect(runs).toEqual(['庚癸子']);
+  });
+
+  it('cuts only the sentence an offset asked about is in, and gives the HMM only the run it is in', () => {
+    runs.length = 0;
+    const bounds = new WordBoundaries('庚癸子，丙丁甲，庚癸', cut);
+    expect([bounds.has(6), bounds.has(5), bounds.has(4), bounds.has(3)]).toEqual([true, false, true, true]);
+    expect(runs).toEqual([]);
+    expect([bounds.has(1), bounds.has(2)]).toEqual([false, false]);
+    expect(runs).toEqual(['庚癸子']);
+    expect([...bounds].sort((a, b) => a - b)).toEqual([0, 3, 4, 6, 7, 8, 10]);
+    expect(runs).toEqual(['庚癸子', '庚癸']);
   });
 });
 
