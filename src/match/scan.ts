@@ -10,8 +10,8 @@
 // until a check asks for them (Hit objects are made by get()). Measured on a 4 MiB export (43k
 // utterances, 443k matcher matches), in-process, least of 10: scanning every utterance took
 // 640 ms of CPU with Maps per utterance, objects per match and per span and closures per call,
-// and allocated 1.1 GB (V8 sampling heap profile); 130 ms and 19 MB as written here (test/match/scan-reference.ts keeps
-// the plain version as the oracle of the tests).
+// and allocated 1.1 GB (V8 sampling heap profile); 130 ms and 19 MB as written here
+// (test/match/scan-reference.ts keeps the plain version as the oracle of the tests).
 import type { Utterance } from '../core/types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
 import type { Boundaries, Segmenter } from '../text/segment.js';
