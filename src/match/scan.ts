@@ -89,7 +89,7 @@ class ScanTables {
   /** The regexes that can match only where matcher pattern p occurs: gates[gateStart[p] .. gateStart[p + 1]). */
   readonly gateStart: Int32Array;
   readonly gates: Int32Array;
-  /** The piece lists of phrase f are pieceSpans[pieceBase[f] .. pieceBase[f] + pieces). */
+  /** The span lists of phrase f's pieces are Scanner.lists[pieceBase[f] .. pieceBase[f] + pieceCount[f]). */
   readonly pieceBase: Int32Array;
   readonly pieceCount: Int32Array;
   /** The length of the longest matcher pattern: a span starting at a ends by a + longestPattern. */
@@ -100,7 +100,7 @@ class ScanTables {
   readonly regexKeys: Int32Array;
   /** The rule of each slot key. */
   readonly keyRule: Int32Array;
-  /** For each rule, its slots' keys: numbered rule by rule, so a rule's keys are keyStart..keyEnd. */
+  /** For each rule, its slots' keys: numbered rule by rule, so a rule's keys are ruleKeyStart[rule] .. ruleKeyEnd[rule]. */
   readonly keys: Map<string, number>[] = [];
   readonly ruleKeyStart: Int32Array;
   readonly ruleKeyEnd: Int32Array;
