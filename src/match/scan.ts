@@ -51,6 +51,9 @@ const PENDING = 3;
 const SOURCE = 4;
 const FIELDS = 5;
 
+/** An utterance longer than this (in UTF-16 code units) leaves no long lists behind (Scanner.release). */
+const LONG_UTTERANCE = 1 << 16;
+
 /** No spans, or no candidates: shared, never written. */
 const NONE: readonly number[] = Object.freeze([]);
 
@@ -341,7 +344,7 @@ class Scanner {
   private readonly regexesToRun: number[] = [];
   private regexCount = 0;
   /** Candidates of the current utterance, FIELDS numbers each, in the order they were found. */
-  private readonly found: number[] = [];
+  private found: number[] = [];
   private foundLength = 0;
   /** What clauseStart and clauseEnd last found (-1: nothing yet in this utterance). */
   private clauseKnownStart = 0;
@@ -394,7 +397,17 @@ class Scanner {
     for (let r = 0; r < patterns.ungated.length; r++) this.runRegex(patterns.ungated[r]!, regexKeys[patterns.ungated[r]!]!);
     for (let r = 0; r < this.regexCount; r++) this.runRegex(this.regexesToRun[r]!, regexKeys[this.regexesToRun[r]!]!);
     const candidates = this.foundLength === 0 ? NONE : sortedCandidates(this.found, this.foundLength);
+    if (norm.length > LONG_UTTERANCE) this.release();
     return new UnitScan(unit, normalized, segmenter, this.tables, candidates);
+  }
+
+  /**
+   * Lets go of the lists a long utterance grew: reused as they are, they would keep its size
+   * (numbers per match of every piece) for the rest of the run.
+   */
+  private release(): void {
+    for (let i = 0; i < this.lists.length; i++) if (this.lists[i]!.length > 3 * 1024) this.lists[i] = [];
+    if (this.found.length > FIELDS * 1024) this.found = [];
   }
 
   private addCandidate(key: number, start: number, end: number, pending: number, source: number): void {
