@@ -175,7 +175,8 @@ export async function lintWholeDocument(
   const skipped: SkippedCounts = { media: 0, empty: 0 };
   let units = 0;
   // The source's conversations directly, not through lintDocument: a second async generator cost
-  // a promise and a microtask per conversation (measured: ~3 % of a 4 MiB export's CPU).
+  // a promise and a microtask per conversation (measured: its own frame alone was 1.3 % of the
+  // sampled time of a 4 MiB export, besides the garbage of its promises).
   for await (const conversation of doc.conversations) {
     for (const f of lintConversation(conversation, ruleSet, options)) findings.push(f);
     units += conversation.units.length;

@@ -13,7 +13,7 @@ import { resolveFields } from './fields.js';
 import type { UndecodableLine } from './lines.js';
 import type { InputFormat, InputOptions, MessageField, SourceInput } from './format.js';
 import { LineMap, MapBuilder, OffsetMap } from './positions.js';
-import { groupMessages, problemAt, unreadable, type RawMessage } from './messages.js';
+import { CONVERSATION_FIELDS, groupMessages, problemAt, unreadable, type RawMessage } from './messages.js';
 import { foldRoleMap } from './roles.js';
 
 interface Span {
@@ -187,7 +187,7 @@ async function* readDelimited(input: SourceInput, options: InputOptions, tab: bo
     if (type) m.type = type;
     const id = cell(col.id)?.trim();
     if (id) m.id = id;
-    for (const f of ['complete', 'excerpt', 'lang', 'channel'] as const) if (cell(col[f])) m[f] = cell(col[f]);
+    for (const f of CONVERSATION_FIELDS) if (cell(col[f])) m[f] = cell(col[f]);
     const value = cell(col.text);
     if (value === undefined) m.text = { value: null, at: m.at };
     else {

@@ -6,13 +6,13 @@
 // per line: {"id": "r1", "text": "…"}. A line that can't be read is a ReadProblem; the others are read.
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
-// `locate` is first called (or an error needs a position), by the positional parser.
+// `locate` is first called (or an error needs a position), by indexing the line (indexJson).
 import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, indexJson, JsonSyntaxError, lastKeyIndex, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from './json.js';
 import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
-import { buildConversation, groupMessages, problemAt, problemOf, unreadable, type Located, type RawMessage } from './messages.js';
+import { buildConversation, CONVERSATION_FIELDS, groupMessages, problemAt, problemOf, unreadable, type Located, type RawMessage } from './messages.js';
 import { resolveFields } from './fields.js';
 import { foldRoleMap, type RoleMap } from './roles.js';
 
@@ -178,9 +178,6 @@ class JsonField implements Located {
     return this.ctx.point(this.path);
   }
 }
-
-/** The conversation-level fields an export may repeat on every message. */
-const CONVERSATION_FIELDS = ['complete', 'excerpt', 'lang', 'channel'] as const;
 
 /** The value of field `k` of `t` as a string (numbers written out), or undefined. */
 function stringField(t: Record<string, unknown>, k: string | undefined): string | undefined {

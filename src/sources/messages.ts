@@ -15,6 +15,9 @@ export interface Located<T = unknown> {
   at: () => SourcePoint;
 }
 
+/** The conversation-level fields an export may repeat on every message. */
+export const CONVERSATION_FIELDS = ['complete', 'excerpt', 'lang', 'channel'] as const;
+
 /** One message of an export, before it is judged. */
 export interface RawMessage {
   /** The record's place (row or line), for problems about the whole record. */
@@ -96,8 +99,7 @@ export function buildConversation(
   const skipped: SkippedCounts = { media: 0, empty: 0 };
   const f = { ...fields };
   for (const [position, m] of messages.entries()) {
-    for (const k of ['complete', 'excerpt', 'lang', 'channel'] as const)
-      if (f[k] === undefined && m[k] !== undefined && m[k] !== null && m[k] !== '') f[k] = m[k];
+    for (const k of CONVERSATION_FIELDS) if (f[k] === undefined && m[k] !== undefined && m[k] !== null && m[k] !== '') f[k] = m[k];
     const j = judge(m, roles);
     if ('problem' in j) problems.push(j.problem);
     else if ('skip' in j) skipped[j.skip]++;

@@ -17,7 +17,7 @@ export class OffsetMap {
 
   /**
    * A map where text offset i is source offset start + i. No run table: a typed array per text
-   * (one per JSONL text, one per reply line) cost ~4 ms per 4 MiB export in allocation (measured).
+   * (one per JSONL text and one-line turn) made 43,468 maps cost 2.4 ms instead of 0.4 (measured).
    */
   static linear(start: number, length: number): OffsetMap {
     return new OffsetMap(null, length, start);

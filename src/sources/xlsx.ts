@@ -9,7 +9,7 @@
 import { InputError, type Conversation, type SourcePoint } from '../core/types.js';
 import { resolveFields } from './fields.js';
 import type { InputFormat, InputOptions, MessageField, SourceInput } from './format.js';
-import { groupMessages, type RawMessage } from './messages.js';
+import { CONVERSATION_FIELDS, groupMessages, type RawMessage } from './messages.js';
 import { formatDate } from './time.js';
 import { foldRoleMap } from './roles.js';
 
@@ -68,7 +68,7 @@ async function* readXlsx(input: SourceInput, options: InputOptions): AsyncGenera
       const v = cell(f)?.trim();
       if (v) m[f] = v;
     }
-    for (const f of ['complete', 'excerpt', 'lang', 'channel'] as const) if (col(f) >= 0 && row[col(f)] !== null) m[f] = row[col(f)];
+    for (const f of CONVERSATION_FIELDS) if (col(f) >= 0 && row[col(f)] !== null) m[f] = row[col(f)];
     // An empty cell is an empty message (skipped and counted), not a missing text.
     const text = cell('text') ?? '';
     const at = point(col('text'));

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openSource, openText } from '../../src/sources/index.js';
 import { InputError } from '../../src/core/types.js';
@@ -190,4 +191,47 @@ test('openText splits big input into batches with the same positions', async () 
   expect(us.length).toBe(40000);
   const u = us[39999]!;
   expect(u.locate(3)).toEqual({ line: 40000, column: 48, offset: one.length * 39999 + 47 });
+});
+
+describe('jsonl positions on lines of many turns', () => {
+  const asciiOnly = (s: string) => s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = fc.string({ unit: fc.constantFrom('a', ' ', '好', '"', '\\', '/', '\n', '\t', '\u0001', '😀', '}', ']', ':', ',', '{') });
+  const turn = fc.record({
+    before: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+    role: fc.constantFrom('agent', 'customer', '客服'),
+    text: text.filter((t) => t.trim() !== ''),
+    after: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+  });
+
+  // Property: every text of every turn starts where its string literal does (after its opening
+  // quote) and ends before its closing quote, whatever comes before it on the line: other values
+  // holding quotes, brackets and escapes, a text key written twice (the last one counts), keys
+  // escaped to ASCII, spaces between tokens.
+  test('property: each text maps to its own string literal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(turn, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), async (turns, ascii, spaced) => {
+        const literal = (t: (typeof turns)[number]) => {
+          const parts = [`"role":${JSON.stringify(t.role)}`];
+          if (t.before !== undefined) parts.push(`"text":${JSON.stringify(t.before)}`, `"meta":${JSON.stringify(t.before)}`);
+          parts.push(`"text":${JSON.stringify(t.text)}`);
+          if (t.after !== undefined) parts.push(`"extra":${JSON.stringify(t.after)}`);
+          return `{${parts.join(spaced ? ' , ' : ',')}}`;
+        };
+        let line = `{"id":"c1",${spaced ? ' ' : ''}"turns":[${turns.map(literal).join(spaced ? ', ' : ',')}]}`;
+        if (ascii) line = asciiOnly(line);
+        const file = `{"id":"c0","text":"x"}\n${line}\n`;
+        const us = (await units(openText('p.jsonl', file, 'jsonl'))).slice(1);
+        expect(us.map((u) => u.text)).toEqual(turns.map((t) => t.text));
+        for (const u of us) {
+          const start = u.locate(0).offset;
+          const end = u.locate(u.text.length).offset;
+          expect(file[start - 1]).toBe('"');
+          expect(file[end]).toBe('"');
+          expect(JSON.parse(file.slice(start - 1, end + 1))).toBe(u.text);
+          checkConsistent(u, file);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
