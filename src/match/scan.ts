@@ -7,9 +7,11 @@
 // The scan runs once per utterance, tens of thousands of times on an export, so it allocates
 // little: per-phrase working lists live in arrays indexed by phrase id, stamped with the number
 // of the scan that filled them and reused by the next one, and candidate hits are flat numbers
-// until a check asks for them. Measured on a 4 MiB export (43k utterances, 443k matcher
-// matches), in-process: the scan took 620 ms of CPU with a Map per utterance, objects per match
-// and per piece span and closures per call; see the report of issue 9 for the figures after.
+// until a check asks for them (Hit objects are made by get()). Measured on a 4 MiB export (43k
+// utterances, 443k matcher matches), in-process, least of 10: scanning every utterance took
+// 640 ms of CPU with Maps per utterance, objects per match and per span and closures per call,
+// and allocated 1.1 GB (V8 sampling heap profile); 130 ms and 19 MB as written here
+// (test/match/scan-reference.ts keeps the plain version as the oracle of the tests).
 import type { Utterance } from '../core/types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
 import type { Boundaries, Segmenter } from '../text/segment.js';
@@ -49,6 +51,9 @@ const PENDING = 3;
 const SOURCE = 4;
 const FIELDS = 5;
 
+/** An utterance longer than this (in UTF-16 code units) leaves no long lists behind (Scanner.release). */
+const LONG_UTTERANCE = 1 << 16;
+
 /** No spans, or no candidates: shared, never written. */
 const NONE: readonly number[] = Object.freeze([]);
 
@@ -87,17 +92,21 @@ class ScanTables {
   /** The regexes that can match only where matcher pattern p occurs: gates[gateStart[p] .. gateStart[p + 1]). */
   readonly gateStart: Int32Array;
   readonly gates: Int32Array;
-  /** The piece lists of phrase f are pieceSpans[pieceBase[f] .. pieceBase[f] + pieces). */
+  /** The span lists of phrase f's pieces are Scanner.lists[pieceBase[f] .. pieceBase[f] + pieceCount[f]). */
   readonly pieceBase: Int32Array;
   readonly pieceCount: Int32Array;
+  /** The length of the longest matcher pattern: a span starting at a ends by a + longestPattern. */
+  readonly longestPattern: number;
   /** The slot keys of phrase f's owners: phraseKeys[keyStart[f] .. keyStart[f + 1]). */
   readonly keyStart: Int32Array;
   readonly phraseKeys: Int32Array;
   readonly regexKeys: Int32Array;
   /** The rule of each slot key. */
-  readonly keyRule: number[] = [];
-  /** For each rule, its slots' keys. */
+  readonly keyRule: Int32Array;
+  /** For each rule, its slots' keys: numbered rule by rule, so a rule's keys are ruleKeyStart[rule] .. ruleKeyEnd[rule]. */
   readonly keys: Map<string, number>[] = [];
+  readonly ruleKeyStart: Int32Array;
+  readonly ruleKeyEnd: Int32Array;
 
   constructor(readonly patterns: CompiledPatterns) {
     const { owners, phrases, regexes } = patterns;
@@ -130,37 +139,54 @@ class ScanTables {
       }
     });
     this.ownerStart[owners.length] = o;
+    const slots = [...phrases.flatMap((p) => p.owners), ...regexes];
+    const rules = slots.reduce((n, o) => Math.max(n, o.rule + 1), 0);
+    for (const { rule, slot } of [...slots].sort((a, b) => a.rule - b.rule)) {
+      if (!(this.keys[rule] ??= new Map()).has(slot)) this.keys[rule].set(slot, -1);
+    }
+    this.keyRule = new Int32Array(slots.length);
+    this.ruleKeyStart = new Int32Array(rules);
+    this.ruleKeyEnd = new Int32Array(rules);
+    let key = 0;
+    this.keys.forEach((ruleSlots, rule) => {
+      this.ruleKeyStart[rule] = key;
+      for (const slot of ruleSlots.keys()) {
+        this.keyRule[key] = rule;
+        ruleSlots.set(slot, key++);
+      }
+      this.ruleKeyEnd[rule] = key;
+    });
+    this.longestPattern = patterns.matcher.tables.lengths.reduce((n, length) => Math.max(n, length), 0);
     this.keyStart = new Int32Array(phrases.length + 1);
     const phraseKeys: number[] = [];
     phrases.forEach((phrase, f) => {
       this.keyStart[f] = phraseKeys.length;
-      for (const owner of phrase.owners) phraseKeys.push(this.keyOf(owner.rule, owner.slot));
+      for (const owner of phrase.owners) phraseKeys.push(this.keys[owner.rule]!.get(owner.slot)!);
     });
     this.keyStart[phrases.length] = phraseKeys.length;
     this.phraseKeys = Int32Array.from(phraseKeys);
     this.gateStart = new Int32Array(patterns.gates.length + 1);
     patterns.gates.forEach((list, p) => (this.gateStart[p + 1] = this.gateStart[p]! + list.length));
     this.gates = Int32Array.from(patterns.gates.flat());
-    this.regexKeys = Int32Array.from(regexes.map((r) => this.keyOf(r.rule, r.slot)));
+    this.regexKeys = Int32Array.from(regexes.map((r) => this.keys[r.rule]!.get(r.slot)!));
     // The scan runs them with exec from lastIndex 0 until no match: a regex without g would never end.
     for (const { regex } of regexes) if (!regex.global) throw new Error(`rule regex /${regex.source}/ must have the g flag`);
   }
 
-  private keyOf(rule: number, slot: string): number {
-    const slots = (this.keys[rule] ??= new Map());
-    let key = slots.get(slot);
-    if (key === undefined) {
-      key = this.keyRule.length;
-      this.keyRule.push(rule);
-      slots.set(slot, key);
-    }
-    return key;
-  }
-
   /** The key of a rule's slot, or -1 when no phrase or regex fills it. */
   key(rule: number, slot: string): number {
-    return this.keys[rule]?.get(slot) ?? -1;
+    // A check asks every utterance of a conversation for the same slot: the last answer is kept.
+    if (rule !== this.lastRule || slot !== this.lastSlot) {
+      this.lastRule = rule;
+      this.lastSlot = slot;
+      this.lastKey = this.keys[rule]?.get(slot) ?? -1;
+    }
+    return this.lastKey;
   }
+
+  private lastRule = -1;
+  private lastSlot = '';
+  private lastKey = -1;
 }
 
 export class UnitScan {
@@ -230,19 +256,31 @@ export class UnitScan {
     return rules;
   }
 
-  /** The index of the slot's first candidate (binary search: candidates are sorted by key), or -1. */
+  /** The index of the slot's first candidate, or -1. */
   private firstOf(rule: number, slot: string): number {
     const c = this.candidates;
-    if (c.length === 0) return -1;
+    if (c.length === 0 || rule >= this.tables.ruleKeyStart.length) return -1;
+    // Most utterances have no candidate of the rule a check asks about: its keys' range says so
+    // before the slot's name is looked up (term rules ask for slots named per call: misuse:0 …).
+    const from = this.lowerBound(0, this.tables.ruleKeyStart[rule]!);
+    if (from === c.length || c[from + KEY]! >= this.tables.ruleKeyEnd[rule]!) return -1;
     const key = this.tables.key(rule, slot);
-    let lo = 0;
+    if (key < 0) return -1;
+    const at = this.lowerBound(from, key);
+    return at < c.length && c[at + KEY] === key ? at : -1;
+  }
+
+  /** The index of the first candidate at or after `from` whose key is not below `key` (binary search: candidates are sorted by key). */
+  private lowerBound(from: number, key: number): number {
+    const c = this.candidates;
+    let lo = from / FIELDS;
     let hi = c.length / FIELDS;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (c[mid * FIELDS + KEY]! < key) lo = mid + 1;
       else hi = mid;
     }
-    return lo * FIELDS < c.length && c[lo * FIELDS + KEY] === key ? lo * FIELDS : -1;
+    return lo * FIELDS;
   }
 
   private hitAt(k: number): Hit {
@@ -306,8 +344,13 @@ class Scanner {
   private readonly regexesToRun: number[] = [];
   private regexCount = 0;
   /** Candidates of the current utterance, FIELDS numbers each, in the order they were found. */
-  private readonly found: number[] = [];
+  private found: number[] = [];
   private foundLength = 0;
+  /** What clauseStart and clauseEnd last found (-1: nothing yet in this utterance). */
+  private clauseKnownStart = 0;
+  private clauseKnownTo = -1;
+  private clauseKnownFrom = -1;
+  private clauseKnownEnd = 0;
   /** The matcher's callback, made once (not a closure per utterance). */
   private readonly onMatch = this.addPiece.bind(this);
 
@@ -329,6 +372,8 @@ class Scanner {
     this.generation++;
     this.touchedCount = 0;
     this.regexCount = 0;
+    this.clauseKnownTo = -1;
+    this.clauseKnownFrom = -1;
     this.foundLength = 0;
 
     // Pass 1: every piece of every phrase, in one pass of the matcher (addPiece).
@@ -352,7 +397,17 @@ class Scanner {
     for (let r = 0; r < patterns.ungated.length; r++) this.runRegex(patterns.ungated[r]!, regexKeys[patterns.ungated[r]!]!);
     for (let r = 0; r < this.regexCount; r++) this.runRegex(this.regexesToRun[r]!, regexKeys[this.regexesToRun[r]!]!);
     const candidates = this.foundLength === 0 ? NONE : sortedCandidates(this.found, this.foundLength);
+    if (norm.length > LONG_UTTERANCE) this.release();
     return new UnitScan(unit, normalized, segmenter, this.tables, candidates);
+  }
+
+  /**
+   * Lets go of the lists a long utterance grew: reused as they are, they would keep its size
+   * (numbers per match of every piece) for the rest of the run.
+   */
+  private release(): void {
+    for (let i = 0; i < this.lists.length; i++) if (this.lists[i]!.length > 3 * 1024) this.lists[i] = [];
+    if (this.found.length > FIELDS * 1024) this.found = [];
   }
 
   private addCandidate(key: number, start: number, end: number, pending: number, source: number): void {
@@ -444,9 +499,11 @@ class Scanner {
   /** The index in the last piece's list of the first way to go on from piece `piece` after `from`, or -1. */
   private extend(base: number, pieces: number, gap: number, piece: number, from: number): number {
     const list = this.lists[base + piece]!;
-    for (let k = 0, n = 3 * this.counts[base + piece]!; k < n; k += 3) {
+    const n = 3 * this.counts[base + piece]!;
+    // The list is sorted by start: going on from the first span at or after `from`, not from
+    // the list's head, keeps a long utterance linear (60,000 characters of 还没发 took 42 s).
+    for (let k = firstSpan(list, n, SPAN_START, from); k < n; k += 3) {
       const s = list[k]!;
-      if (s < from) continue;
       if (!gapFits(this.norm, from, s, gap)) break;
       if (piece === pieces - 1) return k;
       const last = this.extend(base, pieces, gap, piece + 1, list[k + 1]!);
@@ -465,11 +522,38 @@ class Scanner {
     while (after < norm.length && isSpace(norm.charCodeAt(after))) after++;
     if (this.guardOccurs(guards.notBefore, STARTS_AT, after, 0)) return true;
     if (guards.unless.length === 0) return false;
-    let clauseStart = s;
-    while (clauseStart > 0 && !isClauseEnd(norm.charCodeAt(clauseStart - 1))) clauseStart--;
-    let clauseEnd = e;
-    while (clauseEnd < norm.length && !isClauseEnd(norm.charCodeAt(clauseEnd))) clauseEnd++;
-    return this.guardOccurs(guards.unless, INSIDE, clauseStart, clauseEnd);
+    return this.guardOccurs(guards.unless, INSIDE, this.clauseStart(s), this.clauseEnd(e));
+  }
+
+  /**
+   * Where the clause around offset `at` starts. What the last walk found is kept: no clause end
+   * lies in knownStart..knownTo and knownStart starts a clause; spans come mostly in text order,
+   * so a walk goes back only to where the last one began (walking each time to the clause's start
+   * made one long clause quadratic: 30,000 characters of 还没发 took 1.5 s).
+   */
+  private clauseStart(at: number): number {
+    const norm = this.norm;
+    let p = at;
+    const known = this.clauseKnownTo >= 0 && at >= this.clauseKnownStart;
+    const stop = known ? this.clauseKnownTo : 0;
+    if (known && at <= stop) return this.clauseKnownStart;
+    while (p > stop && !isClauseEnd(norm.charCodeAt(p - 1))) p--;
+    if (!known || p > stop) this.clauseKnownStart = p;
+    this.clauseKnownTo = at;
+    return this.clauseKnownStart;
+  }
+
+  /** Where the clause around offset `at` ends (clauseStart's mirror: no clause end in knownFrom..knownEnd). */
+  private clauseEnd(at: number): number {
+    const norm = this.norm;
+    let p = at;
+    const known = this.clauseKnownFrom >= 0 && at <= this.clauseKnownEnd;
+    const stop = known ? this.clauseKnownFrom : norm.length;
+    if (known && at >= stop) return this.clauseKnownEnd;
+    while (p < stop && !isClauseEnd(norm.charCodeAt(p))) p++;
+    if (!known || p < stop) this.clauseKnownEnd = p;
+    this.clauseKnownFrom = at;
+    return this.clauseKnownEnd;
   }
 
   /** Whether one of the phrases occurs ending at a, starting at a, or inside a..b. */
@@ -481,10 +565,22 @@ class Scanner {
       const list = this.spansOf(g);
       if (list < 0) continue;
       const spans = this.lists[list]!;
-      for (let k = 0, n = 3 * this.counts[list]!; k < n; k += 3) {
+      const n = 3 * this.counts[list]!;
+      // A phrase of one piece has its spans in the matcher's order, by end: the spans that can
+      // answer are found by binary search (scanning them all made a long utterance quadratic).
+      // Those of a gapped phrase are sorted by start; they are few.
+      const byEnd = this.tables.pieceCount[g] === 1;
+      let k = 0;
+      let last = n;
+      if (byEnd) {
+        k = firstSpan(spans, n, SPAN_END, where === STARTS_AT ? a + 1 : a);
+        if (where !== INSIDE) last = Math.min(n, firstSpan(spans, n, SPAN_END, a + this.tables.longestPattern + 1));
+      }
+      for (; k < last; k += 3) {
         const s = spans[k]!;
         const e = spans[k + 1]!;
         if (where === ENDS_AT ? e === a : where === STARTS_AT ? s === a : s >= a && e <= b) return true;
+        if (byEnd && where === INSIDE && e > b) break;
       }
     }
     return false;
@@ -516,6 +612,22 @@ function advance(text: string, at: number, unicode: boolean): number {
   if (c < 0xd800 || c > 0xdbff) return at + 1;
   const d = text.charCodeAt(at + 1);
   return d >= 0xdc00 && d <= 0xdfff ? at + 2 : at + 1;
+}
+
+/** Fields of a span in a span list. */
+const SPAN_START = 0;
+const SPAN_END = 1;
+
+/** The index of the first span of a list (n numbers, sorted by the field) whose field is at least value. */
+function firstSpan(spans: readonly number[], n: number, field: number, value: number): number {
+  let lo = 0;
+  let hi = n / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[3 * mid + field]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return 3 * lo;
 }
 
 /** The text of norm between two offsets can be a gap of at most `gap` characters (spaces free). */

@@ -147,6 +147,8 @@ export class HtmlWriter implements ReportWriter {
   private shownGroups = 0;
   private shownFindings = 0;
   private totalFindings = 0;
+  /** Dialogues not shown (past the cap). */
+  private hiddenConversations = 0;
   /** Findings per rule and severity over the whole run (the chart and the rule filter). */
   private readonly ruleCounts = new Map<string, Record<Severity, number>>();
   private readonly scoreTotals = { count: 0, sum: 0, fatal: 0 };
@@ -171,10 +173,10 @@ export class HtmlWriter implements ReportWriter {
     const detail = this.fileDetail(result.path);
     if (!parts) this.take(detail, result.findings, result.conversations ?? []);
     detail.units = result.units;
-    // A file with nothing shown is left out, but for a clean file (no groups) before the cap.
+    // A file with nothing shown is left out, but for a file with nothing to show (clean, no dialogues) before the cap.
     const groups = detail.shownConversations.size + detail.shownReplies.size;
     const empty = detail.findingCount === 0 && detail.conversations.length === 0;
-    if (groups > 0 || (empty && this.shownGroups < this.limit && !this.capped)) {
+    if (groups > 0 || (empty && !this.capped)) {
       this.files.push(detail);
       this.byIndex.set(detail.index, detail);
     }
@@ -229,8 +231,6 @@ export class HtmlWriter implements ReportWriter {
   private get capped(): boolean {
     return this.shownFindings < this.totalFindings || this.hiddenConversations > 0;
   }
-
-  private hiddenConversations = 0;
 
   /** What the page shows of the run, when it does not show all. */
   private notice(): string {

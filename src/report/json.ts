@@ -1,5 +1,6 @@
 import type { Finding } from '../core/types.js';
 import { writeWhole, type ConversationScore, type FileResult, type LintResult, type Reporter, type ReportWriter } from '../runner/result.js';
+import { AT, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
 
 /**
@@ -31,19 +32,33 @@ function counts(file: FileResult) {
   return c;
 }
 
-// A finding as the JSON report gives it, written by hand for its fixed shape: the same bytes as
-// JSON.stringify(entry, null, 2) nested four levels deep (a test compares them), with every
-// string through JSON.stringify. Measured on the 26,461 findings of 5,000 small transcripts: the
-// entry object, stringified with indentation and re-indented with a regex, took ~90–125 ms;
-// this takes ~45 ms (and builds no entry object).
+// A finding as the JSON report gives it, written by hand for its fixed shape (json-text.ts): the
+// same bytes as JSON.stringify(entry, null, 2) nested four levels deep (a test compares them).
+// Measured on the 26,461 findings of 5,000 small transcripts: the entry object, stringified with
+// indentation and re-indented with a regex, took ~90–125 ms; this template ~45 ms (json-text's
+// obj/arr helpers ~75 ms), and it builds no entry object.
 const S = JSON.stringify;
 /** A line break and the indentation of a finding's members, of a member's items and of their members. */
 const AT_MEMBER = ',\n          ';
 const AT_ITEM = '\n            ';
 const AT_ITEM_MEMBER = ',\n              ';
-/** A number as JSON writes it (a non-finite one is null); null stays null. */
-const num = (n: number | null) => (n !== null && Number.isFinite(n) ? String(n) : 'null');
-const str = (s: string | null) => (s === null ? 'null' : S(s));
+
+/**
+ * A conversation's score in the report's scores (without its finding count and file index),
+ * written by hand as findingJson is: on 5,127 scores, nested() took ~80–160 ms.
+ */
+function scoreJson(s: ConversationScore): string {
+  let out = `{${AT[4]}"path": ${S(s.path)},${AT[4]}"conversation": ${S(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
+  out += `${AT[4]}"score": ${num(s.score)},${AT[4]}"fatal": ${strings(s.fatal, 4)},${AT[4]}"deductions": `;
+  if (s.deductions.length === 0) out += '[]';
+  else {
+    s.deductions.forEach((d, i) => {
+      out += `${i === 0 ? '[' : ','}${AT[5]}{${AT[6]}"ruleId": ${S(d.ruleId)},${AT[6]}"points": ${num(d.points)}${AT[5]}}`;
+    });
+    out += AT[4] + ']';
+  }
+  return out + AT[3] + '}';
+}
 
 /** One finding of a file, as the JSON report writes it at its place in the file's findings. */
 function findingJson(file: FileResult, x: Finding): string {
@@ -88,11 +103,7 @@ function findingJson(file: FileResult, x: Finding): string {
     S(x.text) +
     AT_MEMBER +
     '"suggestions": ';
-  if (x.suggestions.length === 0) out += '[]';
-  else {
-    for (let i = 0; i < x.suggestions.length; i++) out += (i === 0 ? '[' : ',') + AT_ITEM + S(x.suggestions[i]);
-    out += '\n          ]';
-  }
+  out += strings(x.suggestions, 5);
   const fix = eslintFix(file, x);
   if (fix) {
     out += `${AT_MEMBER}"fix": {${AT_ITEM}"range": [${AT_ITEM}  ${num(fix.range[0])},${AT_ITEM}  ${num(fix.range[1])}${AT_ITEM}],${AT_ITEM}"text": ${S(fix.text)}\n          }`;
@@ -202,7 +213,7 @@ export class JsonWriter implements ReportWriter {
 
   scores(scores: readonly ConversationScore[]): void {
     let text = '';
-    for (const { findings: _count, fileIndex: _file, ...score } of scores) text += (this.scoreCount++ === 0 ? '\n      ' : ',\n      ') + nested(score, 3);
+    for (const score of scores) text += (this.scoreCount++ === 0 ? '\n      ' : ',\n      ') + scoreJson(score);
     this.scoresSpool.add(text);
   }
 

@@ -3,6 +3,9 @@
 // files the json report spent 326 ms in `writeString` and 48 ms in `writeSync` for 22 MB of
 // report (~40,000 writes). Held until 64 Ki code units (≥ 64 KiB of UTF-8) have gathered, the same
 // report is ~350 writes. The batch is small and bounded, so the report still streams in flat memory.
+// A part of a large file or of stdin is written when it is done, batch full or not: as a streaming
+// filter (`aslint lint - --format jsonl`, the map step of docs/scale.md) a conversation's findings
+// must come out before the next conversation comes in; a part of a large file is megabytes anyway.
 import type { ReportWriter } from '../runner/result.js';
 
 /** UTF-16 code units gathered before a write (each is at least one byte of UTF-8). */
@@ -12,7 +15,8 @@ type Sink = (text: string) => void;
 
 /**
  * The report writer `make` builds, its text written to `sink` in batches of at least WRITE_BATCH
- * code units: what is held goes out at end(), and at abort() (a run that fails keeps what it wrote).
+ * code units, and at the end of each part of a large file (or of stdin); what is held goes out at
+ * end(), and at abort() (a run that fails keeps what it wrote).
  */
 export function batched(sink: Sink, make: (sink: Sink) => ReportWriter): ReportWriter {
   let held = '';
@@ -29,8 +33,14 @@ export function batched(sink: Sink, make: (sink: Sink) => ReportWriter): ReportW
   return {
     start: () => writer.start(),
     ...(writer.rules ? { rules: (rules) => writer.rules!(rules) } : {}),
-    part: (path, findings, conversations) => writer.part(path, findings, conversations),
-    file: (result, parts) => writer.file(result, parts),
+    part: (path, findings, conversations) => {
+      writer.part(path, findings, conversations);
+      flush();
+    },
+    file: (result, parts) => {
+      writer.file(result, parts);
+      if (parts) flush();
+    },
     scores: (scores) => writer.scores(scores),
     end: (result) => {
       writer.end(result);

@@ -5,7 +5,7 @@
 // config, baseline and cache, package.json, lock files). So `aslint lint .` in an ordinary
 // repository lints its chats and reply libraries and nothing else.
 import { stat } from 'node:fs/promises';
-import { basename, normalize, resolve } from 'node:path';
+import { basename, dirname, normalize, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-schema.js';
 import { ConfigResolver, isIgnored, isNamedByFiles, type ConfigOptions } from '../config/discovery.js';
@@ -186,6 +186,18 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
   const candidates = new Set<string>();
   const ignored: string[] = [];
   const seen = new Set<string>();
+  /**
+   * resolve(f) for a file path whose last part is the file's name, its folder resolved once for
+   * all its files (resolve() per file measured ~100 ms on a walk of 5,000 files, busy machine).
+   */
+  const folders = new Map<string, string>();
+  const absolute = (f: string, name: string): string => {
+    if (name === '' || name === '.' || name === '..' || /[\\/]$/.test(f)) return resolve(f);
+    const folder = dirname(f);
+    let resolved = folders.get(folder);
+    if (resolved === undefined) folders.set(folder, (resolved = resolve(folder)));
+    return resolved.endsWith(sep) ? resolved + name : resolved + sep + name;
+  };
   const add = (f: string, candidate = false, key = resolve(f)) => {
     if (!seen.has(key)) {
       seen.add(key);
@@ -208,8 +220,8 @@ export async function selectInputs(patterns: readonly string[], options: InputOp
       throw e;
     }
     for (const f of found) {
-      const key = resolve(f);
       const name = basename(f);
+      const key = absolute(f, name);
       if (own.has(key) || TOOLING_FILES.has(name) || PROJECT_CONFIG.test(name)) continue;
       const config = configs.forFile(f);
       if (isIgnored(config, f)) continue;

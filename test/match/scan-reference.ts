@@ -3,7 +3,7 @@
 // call. Plain and slow on purpose; src/match/scan.ts must find exactly what this finds.
 import type { Utterance } from '../../src/core/types.js';
 import { normalize, type Normalized } from '../../src/text/normalize.js';
-import type { Segmenter } from '../../src/text/segment.js';
+import type { Boundaries, Segmenter } from '../../src/text/segment.js';
 import { textLang, type TextLang } from '../../src/match/scope.js';
 import { EDGE_LATIN, EDGE_WORD, type CompiledGuards, type CompiledPatterns } from '../../src/match/patterns.js';
 
@@ -31,7 +31,7 @@ const LATIN_CHAR = /[a-z0-9]/;
 export class ReferenceScan {
   private readonly candidates = new Map<number, Map<string, Candidate[]>>();
   private readonly settled = new Map<number, Map<string, Hit[]>>();
-  private bounds: Set<number> | undefined;
+  private bounds: Boundaries | undefined;
   private language: TextLang | undefined;
 
   constructor(

@@ -8,6 +8,7 @@ import { PatternSet, type CompiledPatterns } from '../../src/match/patterns.js';
 import { isClauseEnd, isSpace, scanUnit, type UnitScan } from '../../src/match/scan.js';
 import { Segmenter } from '../../src/text/segment.js';
 import { referenceScan, type ReferenceScan } from './scan-reference.js';
+import { growth, LINEAR_BOUND } from '../hostile/scaling.js';
 
 const utterance = (text: string): Utterance => ({
   id: 'u',
@@ -142,6 +143,30 @@ describe('scanUnit', () => {
     expect(scan.has(0, 'no-such-slot')).toBe(false);
     expect(scan.get(99, 'match')).toEqual([]);
     expect(scan.rules()).toEqual([3]);
+  });
+});
+
+describe('scanUnit on one long utterance', () => {
+  // Each grew quadratically: gapped pieces joined from each list's head, guard spans scanned
+  // whole, a clause walked to its ends for every hit (60,000 characters of 还没发 took 42 s).
+  it.each([
+    ['gapped phrases in one clause', '还没发'],
+    ['gapped phrases in many clauses', '还没发，'],
+    ['guards before and in the clause', '亲，不能退款吗？如果发货。'],
+  ])('grows linearly: %s', async (_, piece) => {
+    const make = (n: number) => {
+      const unit = utterance(piece.repeat(n));
+      return () => scanUnit(unit, patterns, segmenter).mayHave(0, 'match');
+    };
+    expect(await growth(make, 5_000)).toBeLessThan(LINEAR_BOUND);
+  });
+
+  it('finds every hit of a long clause', () => {
+    const scan = scanUnit(utterance('不能退如果发货'.repeat(3000)), patterns, segmenter);
+    expect(scan.get(1, 'match')).toEqual([]);
+    expect(scan.get(3, 'if')).toEqual([]);
+    expect(scan.get(6, 'match')).toEqual([]);
+    expect(scanUnit(utterance('能退发货'.repeat(3000)), patterns, segmenter).get(1, 'match')).toHaveLength(3000);
   });
 });
 

@@ -1,0 +1,46 @@
+// bin/aslint.js runs the bundled command line (dist/bundle/aslint.js) unless tsc has written
+// dist/ since the bundle was made, when it runs dist/cli/index.js: a run never uses code older
+// than the last build. Checked with a copy of bin/aslint.js beside two stand-in entry modules.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'aslint-bin-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const BUNDLED = join(dir, 'dist', 'bundle', 'aslint.js');
+const COMPILED = join(dir, 'dist', 'cli', 'index.js');
+mkdirSync(join(dir, 'bin'));
+mkdirSync(join(dir, 'dist', 'bundle'), { recursive: true });
+mkdirSync(join(dir, 'dist', 'cli'));
+copyFileSync(join(ROOT, 'bin', 'aslint.js'), join(dir, 'bin', 'aslint.js'));
+writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+// Each stand-in says which it is and exits with the code main() gives.
+const entry = (name: string, code: number) =>
+  `export async function main(argv) { process.stdout.write('${name} ' + argv.slice(2).join(' ')); return ${code}; }\n`;
+writeFileSync(BUNDLED, entry('bundle', 1));
+writeFileSync(COMPILED, entry('modules', 0));
+
+function runAt(bundledAt: number, compiledAt: number) {
+  utimesSync(BUNDLED, bundledAt, bundledAt);
+  utimesSync(COMPILED, compiledAt, compiledAt);
+  const r = spawnSync(process.execPath, [join(dir, 'bin', 'aslint.js'), 'lint', 'x.txt'], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bin/aslint.js', () => {
+  it('runs the bundle when it was made after dist/ was written (or at the same time, as npm installs files)', () => {
+    expect(runAt(2_000_000, 1_000_000)).toEqual({ code: 1, stdout: 'bundle lint x.txt', stderr: '' });
+    expect(runAt(1_000_000, 1_000_000)).toEqual({ code: 1, stdout: 'bundle lint x.txt', stderr: '' });
+  });
+
+  it('runs dist/cli/index.js when tsc wrote it after the bundle, or when there is no bundle', () => {
+    expect(runAt(1_000_000, 2_000_000)).toEqual({ code: 0, stdout: 'modules lint x.txt', stderr: '' });
+    rmSync(BUNDLED);
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'aslint.js'), 'rules'], { encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: 'modules rules' });
+  });
+});
