@@ -9,12 +9,12 @@ import { CACHE_FILE_NAME, toRunOptions, type LintCliOptions } from '../runner/op
 import { canStream, runFiles, type RunOptions, type StdinInput } from '../runner/run.js';
 import { checkStdinChoice, isStdinIgnored, stdinInput } from '../runner/stdin.js';
 import { summarize, type ConversationScore, type ReportWriter } from '../runner/result.js';
-import { FORMATS } from '../report/formats.js';
+import { FORMATS, streamWriterOf } from '../report/formats.js';
 import { SOURCE_FORMATS, TEXT_FORMATS, type SourceFormat } from '../sources/index.js';
 import { InputError, type Finding } from '../core/types.js';
 import type { CommandState } from './index.js';
 import { collect, configOptions, ruleSourceOptions } from './options.js';
-import { ensureFolderOf, openOutput, reportOptions, reporterOf, reportWriterOf, useColor } from './output.js';
+import { ensureFolderOf, openOutput, reportOptions, reporterOf, useColor } from './output.js';
 
 interface LintOptions extends LintCliOptions {
   format: string;
@@ -99,7 +99,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
   const output = openOutput(options.outputFile);
   // json, jsonl and sarif are written as each file's result arrives, where the run can stream.
-  const stream = canStream(options) ? await reportWriterOf(options.format, output.write, process.cwd()) : undefined;
+  const stream = canStream(options) ? await streamWriterOf(options.format, output.write, process.cwd()) : undefined;
   stream?.start();
   try {
     return await lintAndReport(options, run, inputs, stdin, maxWarnings, output, stream);

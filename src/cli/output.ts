@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { FORMATS } from '../report/formats.js';
-import type { Reporter, ReportWriter } from '../runner/result.js';
+import type { Reporter } from '../runner/result.js';
 import { InputError } from '../core/types.js';
 
 /** -f, -o, --color / --no-color and --scores-file. */
@@ -15,11 +15,6 @@ export function reportOptions(command: Command): Command {
     .option('--color', 'colours in the output, even when it is not a terminal')
     .option('--no-color', 'no colours in the output')
     .option('--scores-file <file>', 'write the scores, one row per conversation and per agent, to a .csv or .xlsx file');
-}
-
-/** The writer of a format that streams (json, jsonl, sarif), or undefined. */
-export async function reportWriterOf(format: string, sink: (text: string) => void, cwd: string): Promise<ReportWriter | undefined> {
-  return FORMATS[format]?.writer?.(sink, cwd);
 }
 
 /** The reporter of a format, or a usage error naming the formats there are. */

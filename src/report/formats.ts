@@ -10,7 +10,7 @@ export interface OutputFormat {
   transcripts?: boolean;
   /** It is read by people: a --fix-dry-run diff goes to stdout with it (a machine-readable report keeps stdout to itself). */
   forPeople?: boolean;
-  /** It can be written as the results arrive (the same bytes as its reporter), in batched writes; in flat memory but for html's capped detail. */
+  /** It can be written as the results arrive (the same bytes as its reporter), in flat memory but for html's capped detail. */
   writer?: (sink: (text: string) => void, cwd: string) => Promise<ReportWriter>;
 }
 
@@ -19,18 +19,12 @@ export const FORMATS: Record<string, OutputFormat> = {
   stylish: { reporter: async () => (await import('./stylish.js')).stylish, forPeople: true },
   json: {
     reporter: async () => (await import('./json.js')).json,
-    writer: async (sink) => {
-      const { JsonWriter } = await import('./json.js');
-      return batched(sink, (s) => new JsonWriter(s));
-    },
+    writer: async (sink) => new (await import('./json.js')).JsonWriter(sink),
   },
   sarif: {
     reporter: async () => (await import('./sarif.js')).sarif,
     describesRules: true,
-    writer: async (sink, cwd) => {
-      const { SarifWriter } = await import('./sarif.js');
-      return batched(sink, (s) => new SarifWriter(s, cwd));
-    },
+    writer: async (sink, cwd) => new (await import('./sarif.js')).SarifWriter(sink, cwd),
   },
   junit: { reporter: async () => (await import('./junit.js')).junit },
   checkstyle: { reporter: async () => (await import('./checkstyle.js')).checkstyle },
@@ -40,19 +34,19 @@ export const FORMATS: Record<string, OutputFormat> = {
     reporter: async () => (await import('./html.js')).html,
     describesRules: true,
     transcripts: true,
-    writer: async (sink, cwd) => {
-      const { HtmlWriter } = await import('./html.js');
-      return batched(sink, (s) => new HtmlWriter(s, { color: false, cwd }));
-    },
+    writer: async (sink, cwd) => new (await import('./html.js')).HtmlWriter(sink, { color: false, cwd }),
   },
   csv: { reporter: async () => (await import('./csv.js')).csv },
   unix: { reporter: async () => (await import('./unix.js')).unix, forPeople: true },
   compact: { reporter: async () => (await import('./compact.js')).compact, forPeople: true },
   jsonl: {
     reporter: async () => (await import('./jsonl.js')).jsonl,
-    writer: async (sink) => {
-      const { JsonlWriter } = await import('./jsonl.js');
-      return batched(sink, (s) => new JsonlWriter(s));
-    },
+    writer: async (sink) => new (await import('./jsonl.js')).JsonlWriter(sink),
   },
 };
+
+/** The writer of a format that streams (json, jsonl, sarif, html), its text written in batches (write-batch.ts), or undefined. */
+export async function streamWriterOf(format: string, sink: (text: string) => void, cwd: string): Promise<ReportWriter | undefined> {
+  const make = FORMATS[format]?.writer;
+  return make && batched(sink, (s) => make(s, cwd));
+}

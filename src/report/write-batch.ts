@@ -18,7 +18,7 @@ type Sink = (text: string) => void;
  * code units, and at the end of each part of a large file (or of stdin); what is held goes out at
  * end(), and at abort() (a run that fails keeps what it wrote).
  */
-export function batched(sink: Sink, make: (sink: Sink) => ReportWriter): ReportWriter {
+export async function batched(sink: Sink, make: (sink: Sink) => Promise<ReportWriter>): Promise<ReportWriter> {
   let held = '';
   const flush = () => {
     if (held === '') return;
@@ -26,7 +26,7 @@ export function batched(sink: Sink, make: (sink: Sink) => ReportWriter): ReportW
     held = '';
     sink(text);
   };
-  const writer = make((text) => {
+  const writer = await make((text) => {
     held += text;
     if (held.length >= WRITE_BATCH) flush();
   });
