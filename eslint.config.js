@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // bin/ is CommonJS (bin/package.json): an ES module entry starts Node's ES module loader.
+    files: ['bin/**'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests reach into parsed JSON and private shapes.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,6 +1,6 @@
-// bin/aslint.js runs the bundled command line (dist/bundle/aslint.js) unless tsc has written
-// dist/ since the bundle was made, when it runs dist/cli/index.js: a run never uses code older
-// than the last build. Checked with a copy of bin/aslint.js beside two stand-in entry modules.
+// bin/aslint.js runs the bundled command line (dist/bundle/aslint.cjs, through bin/bundle.js)
+// unless tsc has written dist/ since the bundle was made, when it runs dist/cli/index.js: a run
+// never uses code older than the last build. Checked with a copy of bin/ beside two stand-in entries.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,18 +11,17 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'aslint-bin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const BUNDLED = join(dir, 'dist', 'bundle', 'aslint.js');
+const BUNDLED = join(dir, 'dist', 'bundle', 'aslint.cjs');
 const COMPILED = join(dir, 'dist', 'cli', 'index.js');
 mkdirSync(join(dir, 'bin'));
 mkdirSync(join(dir, 'dist', 'bundle'), { recursive: true });
 mkdirSync(join(dir, 'dist', 'cli'));
-copyFileSync(join(ROOT, 'bin', 'aslint.js'), join(dir, 'bin', 'aslint.js'));
+for (const file of ['aslint.js', 'bundle.js', 'package.json']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
 writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
-// Each stand-in says which it is and exits with the code main() gives.
-const entry = (name: string, code: number) =>
-  `export async function main(argv) { process.stdout.write('${name} ' + argv.slice(2).join(' ')); return ${code}; }\n`;
-writeFileSync(BUNDLED, entry('bundle', 1));
-writeFileSync(COMPILED, entry('modules', 0));
+// Each stand-in says which it is and exits with the code main() gives (the bundle is CommonJS, dist/ ES modules).
+const main = (name: string, code: number) => `async function main(argv) { process.stdout.write('${name} ' + argv.slice(2).join(' ')); return ${code}; }\n`;
+writeFileSync(BUNDLED, `${main('bundle', 1)}exports.main = main;\n`);
+writeFileSync(COMPILED, `export ${main('modules', 0)}`);
 
 function runAt(bundledAt: number, compiledAt: number) {
   utimesSync(BUNDLED, bundledAt, bundledAt);

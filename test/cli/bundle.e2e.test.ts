@@ -1,15 +1,23 @@
 // The bundled command line (scripts/bundle.js, what bin/aslint.js runs after `npm run build`)
-// behaves as the modules tsc writes: the same output, byte for byte, and the same exit code.
+// behaves as the modules tsc writes: the same output, byte for byte, and the same exit code, with
+// its V8 code cache, and without it when V8 rejects the cache (other V8 flags).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'aslint.cjs');
 
-/** Runs main() of the bundle or of dist/cli/index.js with these arguments. */
-function run(entry: 'dist/bundle/aslint.js' | 'dist/cli/index.js', args: string[]) {
-  const script = `const { main } = await import('./${entry}'); process.exitCode = await main(['node', 'aslint', ...process.argv.slice(1)]);`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], {
+/** Runs main() of the bundle (through bin/bundle.js, which says what became of its code cache on stderr) or of dist/cli/index.js. */
+function run(entry: 'bundle' | 'modules', args: string[], nodeOptions: string[] = []) {
+  const script =
+    entry === 'bundle'
+      ? `const b = require('./bin/bundle.js').loadBundle(${JSON.stringify(BUNDLE)}); process.stderr.write('code cache: ' + b.codeCache + '\\n');` +
+        `b.main(['node', 'aslint', ...process.argv.slice(1)]).then((code) => { process.exitCode = code; });`
+      : `import('./dist/cli/index.js').then((m) => m.main(['node', 'aslint', ...process.argv.slice(1)])).then((code) => { process.exitCode = code; });`;
+  const r = spawnSync(process.execPath, [...nodeOptions, '-e', script, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -29,8 +37,25 @@ describe('the bundled command line', () => {
     [['lint', 'no-such-file.jsonl']],
     [['rules']],
   ])('gives what the modules give: aslint %j', (args) => {
-    const bundled = run('dist/bundle/aslint.js', args);
-    expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
-    expect(bundled).toEqual(run('dist/cli/index.js', args));
+    const modules = run('modules', args);
+    expect(modules.stdout.length + modules.stderr.length).toBeGreaterThan(0);
+    expect(run('bundle', args)).toEqual({ ...modules, stderr: `code cache: used\n${modules.stderr}` });
+  });
+
+  it('gives the same when V8 rejects its code cache (a V8 flag the cache was not made with)', () => {
+    const args = ['lint', 'fixtures/demo', '--format', 'json'];
+    const bundled = run('bundle', args, ['--max-old-space-size=1000']);
+    expect(bundled.stderr).toBe('code cache: rejected\n');
+    expect({ ...bundled, stderr: '' }).toEqual(run('modules', args));
+  });
+
+  it('is ASCII, read as latin1, and names the code cache made from its own content', () => {
+    const bytes = readFileSync(BUNDLE);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    const text = bytes.toString('latin1');
+    const tag = text.lastIndexOf('\n//# codeCache=');
+    const name = text.slice(tag + '\n//# codeCache='.length).trim();
+    expect(name).toBe(`aslint-${createHash('sha256').update(text.slice(0, tag)).digest('hex').slice(0, 16)}.v8cache`);
+    expect(readdirSync(join(ROOT, 'dist', 'bundle')).sort()).toEqual([name, 'aslint.cjs']);
   });
 });
