@@ -28,6 +28,86 @@ import { parseAst } from 'rolldown/parseAst';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'bundle');
 
+/**
+ * Rewrites one piece of a package's code, exactly as found; when the package has changed and the
+ * piece is not found, the build says so and leaves the package as it is (slower, never wrong).
+ */
+function patchPackage(name, file, replacements) {
+  return {
+    name,
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      for (const [from] of replacements) {
+        if (code.split(from).length !== 2) {
+          console.warn(`bundle: ${name}: ${id} has changed (${JSON.stringify(from.slice(0, 40))} not found once); left as it is`);
+          return null;
+        }
+      }
+      return { code: replacements.reduce((c, [from, to]) => c.replace(from, () => to), code) };
+    },
+  };
+}
+
+/**
+ * fdir (tinyglobby's directory walker) requires picomatch from node_modules as it loads, for its
+ * glob() without a matcher, which tinyglobby never calls (it passes its own): ~6 ms of a short
+ * run compiling picomatch's 5 CommonJS files outside the code cache. It is required where fdir
+ * would use it instead.
+ */
+const fdirPicomatchWhenUsed = patchPackage('fdir-picomatch-when-used', /[\\/]fdir[\\/]dist[\\/]index\.mjs$/, [
+  [
+    'let pm = null;\n/* c8 ignore next 6 */\ntry {\n\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n} catch {}',
+    'let pm;\nconst picomatchIfInstalled = () => {\n\tif (pm === undefined) {\n\t\tpm = null;\n\t\ttry {\n\t\t\t__require.resolve("picomatch");\n\t\t\tpm = __require("picomatch");\n\t\t} catch {}\n\t}\n\treturn pm;\n};',
+  ],
+  ['const globFn = this.globFunction || pm;', 'const globFn = this.globFunction || picomatchIfInstalled();'],
+]);
+
+/**
+ * Node's modules that a short run never uses but the bundle would load as it starts (rolldown
+ * hoists every import of a built-in module to the top): worker threads (--concurrency), v8
+ * (their results, big inputs), os (auto concurrency, temporary folders), tty (colours),
+ * readline, and child_process (commander, for executable subcommands aslint has none of).
+ * Each becomes an object that loads the module on first use: measured ~4-8 ms of a short run.
+ */
+const LAZY_BUILTINS = ['worker_threads', 'v8', 'os', 'tty', 'readline', 'child_process'];
+
+/** The bundle with LAZY_BUILTINS loaded when first used. Fails the build if rolldown's output no longer has the expected shape. */
+function lazyBuiltins(code) {
+  const lazy = (module, toESM) => `__lazyBuiltin(() => ${toESM ? '__toESM(' : ''}require("node:${module}")${toESM ? ', 1)' : ''})`;
+  let out = code;
+  for (const module of LAZY_BUILTINS) {
+    const name = `node_${module}`;
+    const required = `let ${name} = require("node:${module}");\n`;
+    const converted = `${name} = __toESM(${name}, 1);\n`;
+    const inPackage = `= require("node:${module}");`;
+    if (out.includes(required)) {
+      const toESM = out.includes(required + converted);
+      out = out.replace(required + (toESM ? converted : ''), () => `let ${name} = ${lazy(module, toESM)};\n`);
+    } else if (out.split(inPackage).length === 2) {
+      out = out.replace(inPackage, () => `= ${lazy(module, false)};`);
+    } else {
+      throw new Error(`bundle: require("node:${module}") not found where expected in rolldown's output`);
+    }
+  }
+  // Placed after rolldown's runtime (it uses __toESM), before the first require of a built-in module.
+  const at = out.indexOf('\nlet node_');
+  const helper = `
+var __lazyBuiltin = (load) => {
+\tlet loaded;
+\tconst module = () => (loaded ??= load());
+\treturn new Proxy({}, {
+\t\tget: (_, key) => module()[key],
+\t\thas: (_, key) => key in module(),
+\t\townKeys: () => Reflect.ownKeys(module()),
+\t\tgetOwnPropertyDescriptor: (_, key) => {
+\t\t\tconst d = Reflect.getOwnPropertyDescriptor(module(), key);
+\t\t\treturn d && { ...d, configurable: true };
+\t\t}
+\t});
+};`;
+  return out.slice(0, at) + helper + out.slice(at);
+}
+
 const EXTERNAL = ['nodejieba', 'playwright-core', 'read-excel-file', 'write-excel-file', 'opencc-js/core', 'opencc-js/preset'];
 
 /**
@@ -68,11 +148,12 @@ const { output } = await build({
   platform: 'node',
   external: (id) => id.startsWith('node:') || EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   // dist/bundle/ is as deep as dist/cli/: paths made from __filename ('..', '..') still name the package root.
+  plugins: [fdirPicomatchWhenUsed],
   output: { format: 'cjs', codeSplitting: false, charset: 'ascii', comments: false },
   write: false,
   logLevel: 'warn',
 });
-const code = asciiOnly(output[0].code);
+const code = lazyBuiltins(asciiOnly(output[0].code));
 // The cache file is named after the code it was made from, so a cache never meets another build's bundle.
 const cacheName = `aslint-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.v8cache`;
 mkdirSync(out, { recursive: true });
