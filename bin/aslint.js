@@ -4,7 +4,7 @@
 const { statSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { canRunBundle, loadBundle } = require('./bundle.js');
+const { loadBundle } = require('./bundle.js');
 
 // The command line as bundled by `npm run build` (scripts/bundle.js; run with its code cache by
 // ./bundle.js), unless tsc has written dist/ again since the bundle was made: then dist/ itself,
@@ -12,7 +12,7 @@ const { canRunBundle, loadBundle } = require('./bundle.js');
 const bundled = join(__dirname, '..', 'dist', 'bundle', 'aslint.cjs');
 const compiled = join(__dirname, '..', 'dist', 'cli', 'index.js');
 const written = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-const entry = canRunBundle && written(bundled) >= written(compiled) ? Promise.resolve(loadBundle(bundled)) : import(pathToFileURL(compiled).href);
+const entry = written(bundled) >= written(compiled) ? Promise.resolve(loadBundle(bundled)) : import(pathToFileURL(compiled).href);
 
 // A reader that closes early (`aslint lint … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,62 +1,103 @@
-// Runs the bundled command line (dist/bundle/aslint.cjs, made by scripts/bundle.js) with V8's
-// code cache. Node 20 caches no compiled code between runs, and a short lint spent a third of its
-// time compiling (the ES module chunks, then each function as first called). A CommonJS bundle
-// run through vm.Script can be given the bytecode a warm-up run compiled (createCachedData after
-// the run, so lazily compiled functions are in it), as v8-compile-cache does for require().
-// Measured on one short transcript (`lint short.txt --format json`): see scripts/bundle.js.
+// Runs the bundled command line (dist/bundle/, CommonJS chunks made by scripts/bundle.js) with
+// V8's code cache. Node 20 caches no compiled code between runs, and a short lint spent a third of
+// its time compiling (ES module chunks, then each function as first called). A CommonJS chunk run
+// through vm.Script can be given the bytecode a warm-up run compiled (createCachedData after the
+// run, so lazily compiled functions are in it), as v8-compile-cache does for require().
 //
-// The cache is only ever a shortcut: V8 rejects it when its version, its flags or the source's
-// length differ (cachedDataRejected: the bundle is then compiled as usual), and the cache file is
-// named after the bundle's content hash (the bundle's last line names it), so the cache of
-// another build is never found, even with the same length.
+// A cache is only ever a shortcut: V8 rejects it when its version, its flags or the source's
+// length differ (cachedDataRejected: the chunk is then compiled as usual), and each cache file is
+// named after its chunk's content hash (the chunk's last line names it), so the cache of another
+// build is never found, even with the same length.
 const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
-const { constants, Script } = require('node:vm');
+const { Script } = require('node:vm');
 
-/** The bundle's last line, written by scripts/bundle.js: `//# codeCache=<file name>`. */
+/** A chunk's last line, written by scripts/bundle.js: `//# codeCache=<file name>`. */
 const CACHE_TAG = '\n//# codeCache=';
 
-/** Whether this Node can run the bundle: its dynamic import()s (packages left outside it) need the main loader (Node ≥ 20.12). */
-const canRunBundle = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined;
+/**
+ * Node's modules that a short run never uses but would load as the chunks start (rolldown
+ * requires every built-in module a chunk imports at its top): worker threads (--concurrency), v8
+ * (their results, big inputs), tty (colours), readline, and child_process (commander, for
+ * executable subcommands, which aslint has none of). Each is given as an object that loads the
+ * module on first use: measured, a short run loads 77 of Node's internal modules instead of 105.
+ */
+const LAZY_BUILTINS = new Set(['node:worker_threads', 'node:v8', 'node:tty', 'node:readline', 'node:child_process']);
 
-/** The code cache's file beside a bundle, as the bundle's last line names it (undefined when it names none). */
-function cacheFileOf(file, source) {
-  const at = source.lastIndexOf(CACHE_TAG);
-  return at < 0 ? undefined : join(dirname(file), source.slice(at + CACHE_TAG.length).trim());
+function lazyBuiltin(load) {
+  let loaded;
+  const module = () => (loaded ??= load());
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => module()[key],
+      has: (_, key) => key in module(),
+      ownKeys: () => Reflect.ownKeys(module()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(module(), key);
+        return d && { ...d, configurable: true };
+      },
+    },
+  );
 }
 
 /**
- * Loads and runs the bundle's top level: its exports (`main`); `codeCache`, what became of the
- * cache (`used`, `rejected` by V8, or `none`); and `saveCodeCache()`, which writes what V8 has
- * compiled of the bundle so far (scripts/bundle.js calls it after a warm-up run).
+ * import() of a package, for the chunks: from here, bin/, it finds the same node_modules as from
+ * dist/bundle/ (both are one folder down from the package's root).
  */
-function loadBundle(file) {
-  // latin1 reads the bundle into a one-byte string, as V8 would keep it (~2 ms instead of ~6 ms as
-  // UTF-8 for 1.2 MB): scripts/bundle.js writes it with non-ASCII characters escaped, and checks.
-  const source = readFileSync(file, 'latin1');
-  const cacheFile = cacheFileOf(file, source);
-  let cachedData;
-  try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
-  } catch {
-    // no cache (not built yet, or not writable at build time): compiled as usual
-  }
-  // Node's own CommonJS wrapper, on the first line so that line numbers stay the bundle's.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+const importPackage = (specifier) => import(specifier);
+
+/**
+ * Loads the entry chunk and runs its top level: its exports (`main`); `codeCache`, what became of
+ * the entry's cache (`used`, `rejected` by V8, or `none`); and `saveCodeCache()`, which writes what
+ * V8 has compiled of each chunk loaded so far (scripts/bundle.js calls it after a warm-up run).
+ */
+function loadBundle(entry) {
+  const chunks = new Map(); // file → { module, script, cacheFile }
+  const builtins = new Map();
+  const load = (file) => {
+    const known = chunks.get(file);
+    if (known) return known.module.exports;
+    // latin1 reads a chunk into a one-byte string, as V8 keeps it (a third of the time of UTF-8
+    // for 1.2 MB): scripts/bundle.js writes ASCII only, and checks.
+    const source = readFileSync(file, 'latin1');
+    const at = source.lastIndexOf(CACHE_TAG);
+    const cacheFile = at < 0 ? undefined : join(dirname(file), source.slice(at + CACHE_TAG.length).trim());
+    let cachedData;
+    try {
+      if (cacheFile) cachedData = readFileSync(cacheFile);
+    } catch {
+      // no cache (a chunk the warm-up did not load, or an unwritable build): compiled as usual
+    }
+    // Node's own CommonJS wrapper, on the first line so that line numbers stay the chunk's, and
+    // __import for the chunk's import()s of packages left outside the bundle (scripts/bundle.js).
+    const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`, { filename: file, cachedData });
+    const chunk = { module: { exports: {} }, script, cacheFile, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' };
+    chunks.set(file, chunk);
+    const nodeRequire = createRequire(file);
+    const require = (id) => {
+      if (id.startsWith('./')) return load(join(dirname(file), id));
+      if (!LAZY_BUILTINS.has(id)) return nodeRequire(id);
+      if (!builtins.has(id))
+        builtins.set(
+          id,
+          lazyBuiltin(() => nodeRequire(id)),
+        );
+      return builtins.get(id);
+    };
+    require.resolve = nodeRequire.resolve;
+    script.runInThisContext()(chunk.module.exports, require, chunk.module, file, dirname(file), importPackage);
+    return chunk.module.exports;
+  };
+  const exports = load(entry);
   return {
-    ...module.exports,
-    codeCache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used',
+    ...exports,
+    codeCache: chunks.get(entry).cache,
     saveCodeCache: () => {
-      if (cacheFile) writeFileSync(cacheFile, script.createCachedData());
+      for (const { script, cacheFile } of chunks.values()) if (cacheFile) writeFileSync(cacheFile, script.createCachedData());
     },
   };
 }
 
-module.exports = { canRunBundle, loadBundle };
+module.exports = { loadBundle };

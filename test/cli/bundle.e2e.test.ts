@@ -3,7 +3,8 @@
 // its V8 code cache, and without it when V8 rejects the cache (other V8 flags).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -11,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'bundle', 'aslint.cjs');
 
 /** Runs main() of the bundle (through bin/bundle.js, which says what became of its code cache on stderr) or of dist/cli/index.js. */
-function run(entry: 'bundle' | 'modules', args: string[], nodeOptions: string[] = []) {
+function run(entry: 'bundle' | 'modules', args: string[], nodeOptions: string[] = [], env: Record<string, string> = {}) {
   const script =
     entry === 'bundle'
       ? `const b = require('./bin/bundle.js').loadBundle(${JSON.stringify(BUNDLE)}); process.stderr.write('code cache: ' + b.codeCache + '\\n');` +
@@ -20,7 +21,7 @@ function run(entry: 'bundle' | 'modules', args: string[], nodeOptions: string[] 
   const r = spawnSync(process.execPath, [...nodeOptions, '-e', script, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     maxBuffer: 1 << 26,
   });
   // The run's date is its own.
@@ -49,13 +50,53 @@ describe('the bundled command line', () => {
     expect({ ...bundled, stderr: '' }).toEqual(run('modules', args));
   });
 
-  it('is ASCII, read as latin1, and names the code cache made from its own content', () => {
-    const bytes = readFileSync(BUNDLE);
-    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
-    const text = bytes.toString('latin1');
-    const tag = text.lastIndexOf('\n//# codeCache=');
-    const name = text.slice(tag + '\n//# codeCache='.length).trim();
-    expect(name).toBe(`aslint-${createHash('sha256').update(text.slice(0, tag)).digest('hex').slice(0, 16)}.v8cache`);
-    expect(readdirSync(join(ROOT, 'dist', 'bundle')).sort()).toEqual([name, 'aslint.cjs']);
+  it('gives the same with a cold rule-set cache (it imports OpenCC, left outside the bundle, from node_modules)', () => {
+    const args = ['lint', 'fixtures/demo/chats.txt', '--format', 'json'];
+    const cold = () => ({ ASLINT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'aslint-bundle-')) });
+    const [forBundle, forModules] = [cold(), cold()];
+    try {
+      const bundled = run('bundle', args, [], forBundle);
+      expect(bundled.stdout).toContain('"ruleId"');
+      expect(bundled).toEqual({ ...run('modules', args, [], forModules), stderr: 'code cache: used\n' });
+      expect(readdirSync(forBundle.ASLINT_CACHE_DIR).some((f) => f.startsWith('ruleset-'))).toBe(true);
+    } finally {
+      for (const { ASLINT_CACHE_DIR } of [forBundle, forModules]) rmSync(ASLINT_CACHE_DIR, { recursive: true, force: true });
+    }
+  });
+
+  it('imports a package left outside the bundle (the spreadsheet writer) as the modules do: the same .xlsx', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aslint-bundle-'));
+    try {
+      const args = (file: string) => ['lint', 'fixtures/demo/chats.txt', '--format', 'json', '--scores-file', join(dir, file)];
+      expect(run('bundle', args('bundle.xlsx'))).toEqual({ ...run('modules', args('modules.xlsx')), stderr: 'code cache: used\n' });
+      // The same cells (the files differ only in the zip entries' times, to the second).
+      const { default: readXlsxFile } = await import('read-excel-file/node');
+      const rows = await readXlsxFile(join(dir, 'bundle.xlsx'));
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows).toEqual(await readXlsxFile(join(dir, 'modules.xlsx')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is ASCII (read as latin1), and each chunk names the code cache made from its own content', () => {
+    const files = readdirSync(join(ROOT, 'dist', 'bundle'));
+    const chunks = files.filter((f) => f.endsWith('.cjs'));
+    expect(chunks).toContain('aslint.cjs');
+    const caches = chunks.map((chunk) => {
+      const bytes = readFileSync(join(ROOT, 'dist', 'bundle', chunk));
+      expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+      const text = bytes.toString('latin1');
+      const tag = text.lastIndexOf('\n//# codeCache=');
+      const name = text.slice(tag + '\n//# codeCache='.length).trim();
+      expect(name).toBe(`${chunk.slice(0, -'.cjs'.length)}-${createHash('sha256').update(text.slice(0, tag)).digest('hex').slice(0, 16)}.v8cache`);
+      return name;
+    });
+    // The warm-up made the caches of the chunks a lint loads (not, say, the handout's), and no others.
+    const made = files.filter((f) => f.endsWith('.v8cache'));
+    expect(made.length).toBeGreaterThan(10);
+    expect(made.length).toBeLessThan(chunks.length);
+    for (const cache of made) expect(caches).toContain(cache);
+    expect(made).toContain(caches[chunks.indexOf('aslint.cjs')]);
   });
 });
