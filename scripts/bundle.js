@@ -123,9 +123,11 @@ const { output } = await build({
 mkdirSync(out, { recursive: true });
 for (const chunk of output) {
   const code = forLoader(chunk.code);
+  // Node's CommonJS wrapper, and __import (forLoader), as bin/bundle.js compiles the chunk.
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __import) {${code}\n})`;
   // The cache file is named after the code it was made from, so a cache never meets another build's chunk.
-  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  writeFileSync(join(out, chunk.fileName), `${code}\n//# codeCache=${chunk.fileName.replace(/\.cjs$/, '')}-${hash}.v8cache\n`);
+  const hash = createHash('sha256').update(wrapped).digest('hex').slice(0, 16);
+  writeFileSync(join(out, chunk.fileName), `${wrapped}\n//# codeCache=${chunk.fileName.replace(/\.cjs$/, '')}-${hash}.v8cache\n`);
 }
 const bundle = join(out, 'aslint.cjs');
 

@@ -18,9 +18,10 @@ mkdirSync(join(dir, 'dist', 'bundle'), { recursive: true });
 mkdirSync(join(dir, 'dist', 'cli'));
 for (const file of ['aslint.js', 'bundle.js', 'package.json']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
 writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
-// Each stand-in says which it is and exits with the code main() gives (the bundle is CommonJS, dist/ ES modules).
+// Each stand-in says which it is and exits with the code main() gives (a bundle chunk is a CommonJS
+// module in its function wrapper, as scripts/bundle.js writes it; dist/ has ES modules).
 const main = (name: string, code: number) => `async function main(argv) { process.stdout.write('${name} ' + argv.slice(2).join(' ')); return ${code}; }\n`;
-writeFileSync(BUNDLED, `${main('bundle', 1)}exports.main = main;\n`);
+writeFileSync(BUNDLED, `(function (exports) {${main('bundle', 1)}exports.main = main;\n})\n`);
 writeFileSync(COMPILED, `export ${main('modules', 0)}`);
 
 function runAt(bundledAt: number, compiledAt: number) {
