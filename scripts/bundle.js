@@ -1,8 +1,8 @@
-// Bundles the command line (dist/cli/index.js, as tsc wrote it) and the packages it imports into
-// CommonJS chunks in dist/bundle/ (one per lazily imported part: each command, each report
-// format, the spreadsheet readers ...), and makes their V8 code caches from a warm-up run.
-// bin/aslint.js runs them through bin/bundle.js. Run by `npm run build`, after tsc; the library
-// (dist/index.js) and the worker threads (dist/runner/worker.js) stay unbundled.
+// Bundles the command line (dist/cli/index.js, as tsc wrote it), the lint worker thread
+// (dist/runner/worker.js) and the packages they import into CommonJS chunks in dist/bundle/ (one
+// per lazily imported part: each command, each report format, the spreadsheet readers ...), and
+// makes their V8 code caches from a warm-up run. bin/aslint.js and bin/worker.js run them through
+// bin/bundle.js. Run by `npm run build`, after tsc; the library (dist/index.js) stays unbundled.
 //
 // Why: Node 20 has no compile cache for ES modules. One short transcript
 // (`aslint lint short.txt --format json`) spent ~75 ms of 280 ms compiling 21 ES module chunks
@@ -111,7 +111,7 @@ function forLoader(code) {
 const started = performance.now();
 rmSync(out, { recursive: true, force: true });
 const { output } = await build({
-  input: { aslint: join(root, 'dist', 'cli', 'index.js') },
+  input: { aslint: join(root, 'dist', 'cli', 'index.js'), worker: join(root, 'dist', 'runner', 'worker.js') },
   platform: 'node',
   external: (id) => id.startsWith('node:') || EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   plugins: [fdirPicomatchWhenUsed],

@@ -16,7 +16,8 @@ const COMPILED = join(dir, 'dist', 'cli', 'index.js');
 mkdirSync(join(dir, 'bin'));
 mkdirSync(join(dir, 'dist', 'bundle'), { recursive: true });
 mkdirSync(join(dir, 'dist', 'cli'));
-for (const file of ['aslint.js', 'bundle.js', 'package.json']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
+mkdirSync(join(dir, 'dist', 'runner'));
+for (const file of ['aslint.js', 'worker.js', 'bundle.js', 'package.json']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
 writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
 // Each stand-in says which it is and exits with the code main() gives (a bundle chunk is a CommonJS
 // module in its function wrapper, as scripts/bundle.js writes it; dist/ has ES modules).
@@ -42,5 +43,24 @@ describe('bin/aslint.js', () => {
     rmSync(BUNDLED);
     const r = spawnSync(process.execPath, [join(dir, 'bin', 'aslint.js'), 'rules'], { encoding: 'utf8' });
     expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: 'modules rules' });
+  });
+
+  it('starts worker threads (bin/worker.js) the same way: the bundled worker, or dist/runner/worker.js when tsc wrote it since', () => {
+    const bundledWorker = join(dir, 'dist', 'bundle', 'worker.cjs');
+    const compiledWorker = join(dir, 'dist', 'runner', 'worker.js');
+    const post = (name: string) => `require('node:worker_threads').parentPort.postMessage('${name}');`;
+    writeFileSync(bundledWorker, `(function (exports, require) {${post('bundled worker')}\n})\n`);
+    writeFileSync(
+      compiledWorker,
+      `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${post('compiled worker')}\n`,
+    );
+    const started = (bundledAt: number, compiledAt: number) => {
+      utimesSync(bundledWorker, bundledAt, bundledAt);
+      utimesSync(compiledWorker, compiledAt, compiledAt);
+      const script = `const w = new (require('node:worker_threads').Worker)(${JSON.stringify(join(dir, 'bin', 'worker.js'))}); w.on('message', (m) => { console.log(m); w.terminate(); });`;
+      return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout;
+    };
+    expect(started(2_000_000, 1_000_000)).toBe('bundled worker\n');
+    expect(started(1_000_000, 2_000_000)).toBe('compiled worker\n');
   });
 });
