@@ -8,7 +8,7 @@
 // length differ (cachedDataRejected: the chunk is then compiled as usual), and each cache file is
 // named after its chunk's content hash (the chunk's last line names it), so the cache of another
 // build is never found, even with the same length.
-const { readFileSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 // Paths joined by hand (dir + sep + name): path.join measured ~0.5 ms for a short run's 40 files.
 const { dirname, join, sep } = require('node:path');
@@ -51,13 +51,32 @@ function lazyBuiltin(load) {
 const importPackage = (specifier) => import(specifier);
 
 /**
+ * Where a run keeps code caches of its own when V8 rejects the build's (another Node, or other V8
+ * flags: NODE_OPTIONS=--max-old-space-size is enough), for the next runs with the same Node and
+ * flags: beside the rule-set cache (ASLINT_CACHE_DIR, as there), named by Node's version and a
+ * hash of its options. V8 still checks each cache: a name that tells too little only costs a compile.
+ */
+function ownCacheDir(root) {
+  const options = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+  let h = 0x811c9dc5; // FNV-1a: only names a folder (crypto would cost ~5 ms to load)
+  for (let i = 0; i < options.length; i++) h = Math.imul(h ^ options.charCodeAt(i), 0x01000193);
+  const cacheRoot = process.env.ASLINT_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'aslint');
+  return join(cacheRoot, 'code-cache', `${process.version}-${(h >>> 0).toString(16)}`);
+}
+
+/**
  * Loads the entry chunk and runs its top level: its exports (`main`); `codeCache`, what became of
  * the entry's cache (`used`, `rejected` by V8, or `none`); and `saveCodeCache()`, which writes what
  * V8 has compiled of each chunk loaded so far (scripts/bundle.js calls it after a warm-up run).
+ * With `ownCache` (a folder: ownCacheDir), a cache found there is used before the build's, and
+ * (unless `saveOwn` is false) chunks whose cache V8 rejected are cached there as the process exits.
  */
-function loadBundle(entry) {
-  const chunks = new Map(); // file → { module, script, cacheFile }
+function loadBundle(entry, { ownCache, saveOwn = true } = {}) {
+  const chunks = new Map(); // file → { module, script, cacheFile, cache }
   const builtins = new Map();
+  // One look for the folder: it exists only where V8 has rejected the build's caches before.
+  const ownCaches = ownCache !== undefined && existsSync(ownCache);
+  const rejected = [];
   const load = (file) => {
     const known = chunks.get(file);
     if (known) return known.module.exports;
@@ -66,19 +85,28 @@ function loadBundle(entry) {
     const source = readFileSync(file, 'latin1');
     const dir = dirname(file);
     const at = source.lastIndexOf(CACHE_TAG);
-    const cacheFile = at < 0 ? undefined : dir + sep + source.slice(at + CACHE_TAG.length).trim();
+    const cacheName = at < 0 ? undefined : source.slice(at + CACHE_TAG.length).trim();
+    const cacheFile = cacheName && dir + sep + cacheName;
     let cachedData;
-    try {
-      if (cacheFile) cachedData = readFileSync(cacheFile);
-    } catch {
-      // no cache (a chunk the warm-up did not load, or an unwritable build): compiled as usual
+    for (const candidate of cacheName ? [ownCaches && ownCache + sep + cacheName, cacheFile] : []) {
+      try {
+        if (candidate) cachedData = readFileSync(candidate);
+        if (cachedData) break;
+      } catch {
+        // not there: the next, or no cache (a chunk the warm-up did not load): compiled as usual
+      }
     }
     // A chunk is Node's CommonJS function wrapper around the code, written so by scripts/bundle.js
     // (not added here: a copy of every chunk's text), with __import for its import()s of packages
     // left outside the bundle.
     const script = new Script(source, { filename: file, cachedData });
-    const chunk = { module: { exports: {} }, script, cacheFile, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' };
+    const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+    const chunk = { module: { exports: {} }, script, cacheFile, cache };
     chunks.set(file, chunk);
+    if (cache === 'rejected' && ownCache !== undefined && saveOwn) {
+      if (rejected.length === 0) process.once('exit', () => saveOwnCaches(ownCache, rejected));
+      rejected.push([ownCache + sep + cacheName, script]);
+    }
     const nodeRequire = createRequire(file);
     const require = (id) => {
       if (id.startsWith('./')) return load(dir + sep + id.slice(2));
@@ -104,17 +132,33 @@ function loadBundle(entry) {
   };
 }
 
+/** Writes the caches of the chunks whose build cache V8 rejected (each atomically); a folder that cannot be written only costs the time. */
+function saveOwnCaches(dir, rejected) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const [file, script] of rejected) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, file);
+    }
+  } catch {
+    // a read-only install: compiled again next time
+  }
+}
+
 /**
  * The exports of a bundle entry (dist/bundle/<name>.cjs), unless tsc has written its module in
  * dist/ again since the bundle was made: then that module's, so a run never uses code older than
- * the build.
+ * the build. `saveOwnCache`: whether to keep code caches of its own (loadBundle), as the main
+ * thread does; a worker thread only uses them.
  */
-function loadNewest(name, compiled) {
+function loadNewest(name, compiled, { saveOwnCache = true } = {}) {
   const root = join(__dirname, '..');
   const bundled = join(root, 'dist', 'bundle', `${name}.cjs`);
   const module = join(root, 'dist', compiled);
   const written = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  return written(bundled) >= written(module) ? Promise.resolve(loadBundle(bundled)) : import(pathToFileURL(module).href);
+  if (written(bundled) < written(module)) return import(pathToFileURL(module).href);
+  return Promise.resolve(loadBundle(bundled, { ownCache: ownCacheDir(root), saveOwn: saveOwnCache }));
 }
 
-module.exports = { loadBundle, loadNewest };
+module.exports = { loadBundle, loadNewest, ownCacheDir };

@@ -15,7 +15,7 @@ const BUNDLE = join(ROOT, 'dist', 'bundle', 'aslint.cjs');
 function run(entry: 'bundle' | 'modules', args: string[], nodeOptions: string[] = [], env: Record<string, string> = {}) {
   const script =
     entry === 'bundle'
-      ? `const b = require('./bin/bundle.js').loadBundle(${JSON.stringify(BUNDLE)}); process.stderr.write('code cache: ' + b.codeCache + '\\n');` +
+      ? `const b = require('./bin/bundle.js').loadBundle(${JSON.stringify(BUNDLE)}, { ownCache: process.env.OWN_CACHE }); process.stderr.write('code cache: ' + b.codeCache + '\\n');` +
         `b.main(['node', 'aslint', ...process.argv.slice(1)]).then((code) => { process.exitCode = code; });`
       : `import('./dist/cli/index.js').then((m) => m.main(['node', 'aslint', ...process.argv.slice(1)])).then((code) => { process.exitCode = code; });`;
   const r = spawnSync(process.execPath, [...nodeOptions, '-e', script, ...args], {
@@ -48,6 +48,34 @@ describe('the bundled command line', () => {
     const bundled = run('bundle', args, ['--max-old-space-size=1000']);
     expect(bundled.stderr).toBe('code cache: rejected\n');
     expect({ ...bundled, stderr: '' }).toEqual(run('modules', args));
+  });
+
+  it('caches what V8 rejected for the next run with the same flags, and gives the same', () => {
+    const own = mkdtempSync(join(tmpdir(), 'aslint-bundle-'));
+    try {
+      const args = ['lint', 'fixtures/demo', '--format', 'json'];
+      const modules = run('modules', args);
+      const withFlags = () => run('bundle', args, ['--max-old-space-size=1000'], { OWN_CACHE: own });
+      expect(withFlags()).toEqual({ ...modules, stderr: 'code cache: rejected\n' });
+      const cached = readdirSync(own);
+      expect(cached).toContain(readFileSync(BUNDLE, 'latin1').split('//# codeCache=').pop()!.trim());
+      expect(withFlags()).toEqual({ ...modules, stderr: 'code cache: used\n' });
+      // Runs keep their own caches in a folder named by Node's version and options.
+      const { ASLINT_CACHE_DIR: _, ...withoutCacheDir } = process.env;
+      const ownDir = (options: string[], env: Record<string, string> = {}) =>
+        spawnSync(process.execPath, [...options, '-p', `require('./bin/bundle.js').ownCacheDir('/root')`], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...withoutCacheDir, ...env },
+        }).stdout;
+      const plain = ownDir([]);
+      expect(plain).toMatch(new RegExp(`^/root/node_modules/.cache/aslint/code-cache/${process.version}-[0-9a-f]+\n$`));
+      expect(ownDir([])).toBe(plain);
+      expect(ownDir(['--max-old-space-size=1000'])).not.toBe(plain);
+      expect(ownDir([], { NODE_OPTIONS: '--max-old-space-size=1000' })).not.toBe(plain);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('gives the same with a cold rule-set cache (it imports OpenCC, left outside the bundle, from node_modules)', () => {
