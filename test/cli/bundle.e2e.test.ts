@@ -78,6 +78,16 @@ describe('the bundled command line', () => {
     }
   });
 
+  it('loads none of the built-in modules a short lint never uses (worker threads, v8, tty, readline, child_process)', () => {
+    const script =
+      `const b = require('./bin/bundle.js').loadBundle(${JSON.stringify(BUNDLE)});` +
+      `b.main(['node', 'aslint', 'lint', 'fixtures/demo/chats.txt', '--format', 'json', '-o', require('node:os').devNull])` +
+      `.then(() => console.log(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join('\\n')));`;
+    const loaded = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n');
+    expect(loaded).toContain('NativeModule vm');
+    for (const module of ['worker_threads', 'v8', 'tty', 'readline', 'child_process', 'perf_hooks']) expect(loaded).not.toContain(`NativeModule ${module}`);
+  });
+
   it('gives the same with a cold rule-set cache (it imports OpenCC, left outside the bundle, from node_modules)', () => {
     const args = ['lint', 'fixtures/demo/chats.txt', '--format', 'json'];
     const cold = () => ({ ASLINT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'aslint-bundle-')) });
