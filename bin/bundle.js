@@ -77,6 +77,9 @@ function loadBundle(entry, { ownCache, saveOwn = true } = {}) {
   // One look for the folder: it exists only where V8 has rejected the build's caches before.
   const ownCaches = ownCache !== undefined && existsSync(ownCache);
   const rejected = [];
+  // One require for packages and built-ins, shared by the chunks: they are all in one folder, and
+  // each createRequire works out its folder's node_modules paths again (20 of them: ~0.5 ms measured).
+  const nodeRequire = createRequire(entry);
   const load = (file) => {
     const known = chunks.get(file);
     if (known) return known.module.exports;
@@ -107,7 +110,6 @@ function loadBundle(entry, { ownCache, saveOwn = true } = {}) {
       if (rejected.length === 0) process.once('exit', () => saveOwnCaches(ownCache, rejected));
       rejected.push([ownCache + sep + cacheName, script]);
     }
-    const nodeRequire = createRequire(file);
     const require = (id) => {
       if (id.startsWith('./')) return load(dir + sep + id.slice(2));
       if (!LAZY_BUILTINS.has(id)) return nodeRequire(id);
