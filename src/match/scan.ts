@@ -244,16 +244,24 @@ export class UnitScan {
     return this.firstOf(rule, slot) >= 0;
   }
 
-  /** The rules with a candidate hit (whose word-boundary edges may not hold). */
+  /** The rules with a candidate hit (whose word-boundary edges may not hold), in ascending order. */
   rules(): number[] {
     const rules: number[] = [];
+    rules.length = this.rulesInto(rules);
+    return rules;
+  }
+
+  /** Writes rules() into `into` from index 0 (the rest of it is left as it was); returns how many. */
+  rulesInto(into: number[]): number {
     const c = this.candidates;
+    const { keyRule } = this.tables;
+    let n = 0;
     let last = -1;
     for (let k = 0; k < c.length; k += FIELDS) {
-      const rule = this.tables.keyRule[c[k + KEY]!]!;
-      if (rule !== last) rules.push((last = rule));
+      const rule = keyRule[c[k + KEY]!]!;
+      if (rule !== last) into[n++] = last = rule;
     }
-    return rules;
+    return n;
   }
 
   /** The index of the slot's first candidate, or -1. */
