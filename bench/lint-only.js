@@ -23,7 +23,12 @@ const { openSource } = await import(join(root, 'dist/sources/index.js'));
 const alloc = args.includes('--alloc') ? (args.splice(args.indexOf('--alloc'), 1), true) : false;
 const paths = args.length > 0 ? args : ['/tmp/b/big4.jsonl', '/tmp/b/small'];
 
-const files = (path) => (statSync(path).isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path]);
+const files = (path) =>
+  statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .map((f) => join(path, f))
+    : [path];
 
 async function conversationsOf(path) {
   const list = [];

@@ -88,7 +88,7 @@ export const term: CheckKind<TermData> = {
       if (scan.unit.role !== 'agent') continue;
       // Most turns where a term rule has a hit hold its accepted forms, not a misuse (measured:
       // no finding in 6,828 term checks of a 4 MiB export): nothing is done for those.
-      let accepted: Hit[] | undefined;
+      let accepted: readonly Hit[] | undefined;
       for (const m of misuses) {
         if (!scan.mayHave(rule.index, m.slot)) continue;
         let hits = scan.get(rule.index, m.slot);

@@ -57,6 +57,9 @@ const LONG_UTTERANCE = 1 << 16;
 /** No spans, or no candidates: shared, never written. */
 const NONE: readonly number[] = Object.freeze([]);
 
+/** No hits: shared, never written. */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 /** Whether a character is outside a Latin word (a-z, 0-9: the text is normalized). */
 function latinEdge(norm: string, outside: number): boolean {
   if (outside < 0 || outside >= norm.length) return true;
@@ -210,11 +213,11 @@ export class UnitScan {
   }
 
   /** The hits of one slot of one rule, in text order; word-boundary edges are settled here. */
-  get(rule: number, slot: string): Hit[] {
+  get(rule: number, slot: string): readonly Hit[] {
     const from = this.firstOf(rule, slot);
-    if (from < 0) return [];
+    if (from < 0) return NO_HITS;
     const done = this.settled?.[from];
-    if (done) return done as Hit[];
+    if (done) return done;
     const c = this.candidates;
     const key = c[from + KEY]!;
     const hits: Hit[] = [];
