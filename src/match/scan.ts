@@ -36,6 +36,8 @@ const LATIN_START = 4;
 const LATIN_END = 8;
 /** The owner is the first piece of its phrase. */
 const FIRST_PIECE = 16;
+/** The owner's phrase fills a slot (a guard phrase fills none: only guards look at its spans). */
+const OWNED = 32;
 
 /** Where a guard phrase must occur to drop a span: ending where it starts, starting where it ends, in its clause. */
 const ENDS_AT = 0;
@@ -135,6 +137,7 @@ class ScanTables {
         this.ownerList[o] = this.pieceBase[owner.phrase]! + owner.piece;
         this.ownerEdges[o++] =
           (owner.piece === 0 ? FIRST_PIECE : 0) |
+          (phrases[owner.phrase]!.owners.length > 0 ? OWNED : 0) |
           (owner.startCheck === EDGE_WORD ? PENDING_START : 0) |
           (owner.endCheck === EDGE_WORD ? PENDING_END : 0) |
           (owner.startCheck === EDGE_LATIN ? LATIN_START : 0) |
@@ -379,7 +382,8 @@ class Scanner {
   scan(unit: Utterance, segmenter: Segmenter): UnitScan {
     const normalized = normalize(unit.text);
     const norm = (this.norm = normalized.norm);
-    const { patterns, keyStart, phraseKeys, regexKeys } = this.tables;
+    const { patterns, keyStart, phraseKeys, regexKeys, pieceBase, pieceCount } = this.tables;
+    const { counts } = this;
     this.generation++;
     this.touchedCount = 0;
     this.regexCount = 0;
@@ -393,7 +397,8 @@ class Scanner {
     // Pass 2: phrases from their pieces, then the guards that drop some of them.
     for (let t = 0; t < this.touchedCount; t++) {
       const f = this.touched[t]!;
-      if (keyStart[f] === keyStart[f + 1]) continue;
+      // Most phrases started here are gapped ones whose first piece is a common character (我…很忙): without their last piece, no occurrence.
+      if (counts[pieceBase[f]! + pieceCount[f]! - 1] === 0) continue;
       const list = this.spansOf(f);
       if (list < 0) continue;
       const spans = this.lists[list]!;
@@ -456,7 +461,8 @@ class Scanner {
       if (edges & LATIN_END && !latinEdge(norm, end)) continue;
       if (!started) {
         this.pieceStamp[f] = this.generation;
-        this.touched[this.touchedCount++] = f;
+        // Pass 2 makes candidates of these; a guard phrase's spans are looked up by its guards.
+        if (edges & OWNED) this.touched[this.touchedCount++] = f;
         for (let k = pieceBase[f]!, to = k + pieceCount[f]!; k < to; k++) counts[k] = 0;
       }
       const spans = this.lists[list]!;
