@@ -1,7 +1,7 @@
 import { type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
 import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts } from '../core/types.js';
 import type { SourceDocument } from '../sources/index.js';
-import { channelInScope, conversationChannel, conversationLang, langInScope, utteranceLang, type TextLang } from '../match/scope.js';
+import { channelInScope, conversationChannel, conversationLang, langInScope, messageLang, type TextLang } from '../match/scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit, type UnitScan } from '../match/scan.js';
 import { compileMessage, fillMessage, type MessageTemplate } from './message.js';
@@ -199,7 +199,7 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
       const templates = messages[index]!;
       for (const report of rule.kind.check(rule, scanned)) {
         // The message in the language of the utterance the finding is on (an English reply, an English message).
-        const template = templates.any ?? templates.byLang[(unitLangs[report.unit] ??= utteranceLang(conversation.units[report.unit]!.text, lang))];
+        const template = templates.any ?? templates.byLang[(unitLangs[report.unit] ??= messageLang(units[report.unit]!.script, lang))];
         findings.push(toFinding(rule, report, conversation, template));
       }
     }

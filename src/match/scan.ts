@@ -15,7 +15,7 @@
 import type { Utterance } from '../core/types.js';
 import { normalize, type Normalized } from '../text/normalize.js';
 import type { Boundaries, Segmenter } from '../text/segment.js';
-import { textLang, type TextLang } from './scope.js';
+import { scriptLang, textScript, type TextLang } from './scope.js';
 import { EDGE_LATIN, EDGE_WORD, type CompiledGuards, type CompiledPatterns } from './patterns.js';
 
 /** A match, in offsets of the utterance's original text and of its normalized text. */
@@ -197,7 +197,7 @@ class ScanTables {
 
 export class UnitScan {
   private bounds: Boundaries | undefined;
-  private language: TextLang | undefined;
+  private scriptCode = -1;
   /** Settled hits, by the index of their slot's first candidate. */
   private settled: (readonly Hit[])[] | undefined;
 
@@ -212,7 +212,13 @@ export class UnitScan {
 
   /** The language of the utterance, worked out once (checks ask for it per hit). */
   get lang(): TextLang {
-    return (this.language ??= textLang(this.unit.text));
+    return scriptLang(this.script);
+  }
+
+  /** The utterance's script code (textScript), worked out once: its language, and whether its characters tell the script. */
+  get script(): number {
+    if (this.scriptCode < 0) this.scriptCode = textScript(this.unit.text);
+    return this.scriptCode;
   }
 
   /** The hits of one slot of one rule, in text order; word-boundary edges are settled here. */
