@@ -246,9 +246,10 @@ export async function lintWholeDocument(
 }
 
 function conversationInfo(conversation: Conversation, transcript: boolean): ConversationInfo {
-  const agents = new Set<string>();
-  for (const u of conversation.units) if (u.role === 'agent') agents.add(u.speaker ?? '');
-  const info: ConversationInfo = { id: conversation.id ?? '', agents: [...agents], turns: conversation.units.length };
+  // A conversation has one or two agents: a list, not a Set and its copy per conversation.
+  const agents: string[] = [];
+  for (const u of conversation.units) if (u.role === 'agent' && !agents.includes(u.speaker ?? '')) agents.push(u.speaker ?? '');
+  const info: ConversationInfo = { id: conversation.id ?? '', agents, turns: conversation.units.length };
   if (transcript)
     info.transcript = conversation.units.map(({ id, role, speaker, time, text }) => ({
       unit: id,
