@@ -2,11 +2,13 @@
 // read into memory once, then every conversation is linted N times. Prints, per corpus, the
 // least CPU time of the rounds, and (with --alloc) the bytes V8 allocated in one round, from a
 // sampling heap profile that keeps the objects the garbage collector has already taken.
-//   npm run build && node bench/lint-only.js [--rounds 5] [--alloc] [--root other-checkout] [big4.jsonl small/ …]
-// Defaults to the bench's fixed corpora: /tmp/b/big4.jsonl and /tmp/b/small/.
+//   npm run build && node bench/lint-only.js [--rounds 5] [--alloc] [--root other-checkout] [export.jsonl folder/ …]
+// Without paths: the bench's generated corpora (bench/corpus.js), a 4 MiB JSONL export and 5,000
+// small transcripts, made in memory.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
+import { makeCorpus, makeTranscripts } from './corpus.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -19,9 +21,9 @@ const rounds = Number(flag('--rounds') ?? 5);
 // --root: another checkout's build, to compare in the same minutes (node bench/lint-only.js --root /work/main).
 const root = flag('--root') ?? new URL('..', import.meta.url).pathname;
 const { loadRuleSet, lintConversation } = await import(join(root, 'dist/index.js'));
-const { openSource } = await import(join(root, 'dist/sources/index.js'));
+const { openSource, openText } = await import(join(root, 'dist/sources/index.js'));
 const alloc = args.includes('--alloc') ? (args.splice(args.indexOf('--alloc'), 1), true) : false;
-const paths = args.length > 0 ? args : ['/tmp/b/big4.jsonl', '/tmp/b/small'];
+const paths = args.length > 0 ? args : ['generated 4 MiB export', 'generated 5,000 transcripts'];
 
 const files = (path) =>
   statSync(path).isDirectory()
@@ -30,12 +32,18 @@ const files = (path) =>
         .map((f) => join(path, f))
     : [path];
 
+/** The documents of a path, or of a generated corpus. */
+async function documentsOf(path) {
+  if (path === 'generated 4 MiB export') return [openText('export.jsonl', makeCorpus(4 << 20), 'jsonl')];
+  if (path === 'generated 5,000 transcripts') return makeTranscripts(5000).map((text, i) => openText(`chat-${i}.txt`, text, 'text'));
+  const docs = [];
+  for (const file of files(path)) docs.push(await openSource(file));
+  return docs;
+}
+
 async function conversationsOf(path) {
   const list = [];
-  for (const file of files(path)) {
-    const doc = await openSource(file);
-    for await (const c of doc.conversations) list.push(c);
-  }
+  for (const doc of await documentsOf(path)) for await (const c of doc.conversations) list.push(c);
   return list;
 }
 
