@@ -155,7 +155,9 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, file: stri
     throw new InputError('not a text file (it contains NUL bytes)', file, undefined, undefined, 'give a transcript or reply library saved as text (UTF-8)');
   }
   if (isUtf8(body)) {
-    if (looksUtf16WithoutBom(sample)) throw utf16WithoutBom(file);
+    // A whole file (body is the sample) has no NUL byte here, so it can't look like UTF-16: the
+    // count of NULs is skipped for it (a loop over every small file's bytes).
+    if (!complete && looksUtf16WithoutBom(sample)) throw utf16WithoutBom(file);
     return { encoding: 'utf-8', bomLength: 0 };
   }
   // Mostly valid UTF-8 with a few bad bytes: a damaged UTF-8 file, reported where the damage is.

@@ -130,9 +130,12 @@ class TurnBuilder {
   /** The text after the prefix on the turn's first line, and where it starts. */
   private readonly first: string;
   private readonly start: number;
+  /** The turn's first line. */
+  private readonly firstLine: TurnLine;
   /** Built only when a line continues the turn: most turns are one line, their map one run. */
   private b: MapBuilder | undefined;
-  readonly lines: TurnLine[] = [];
+  /** The turn's lines, made only when a line continues it. */
+  private lines: TurnLine[] | undefined;
   lastEnd: number;
   constructor(
     readonly role: Role,
@@ -143,7 +146,7 @@ class TurnBuilder {
   ) {
     this.first = line.text.slice(prefix);
     this.start = line.offset + prefix;
-    this.lines.push({ line: line.line, offset: line.offset });
+    this.firstLine = { line: line.line, offset: line.offset };
     this.lastEnd = line.offset + line.text.length;
   }
 
@@ -151,23 +154,39 @@ class TurnBuilder {
     if (!this.b) {
       this.b = new MapBuilder(this.start);
       this.b.verbatim(this.first, this.start);
+      this.lines = [this.firstLine];
     }
     this.b.escape('\n', this.lastEnd, 0);
     this.b.verbatim(line.text, line.offset);
-    this.lines.push({ line: line.line, offset: line.offset });
+    this.lines!.push({ line: line.line, offset: line.offset });
     this.lastEnd = line.offset + line.text.length;
   }
 
   build(convId: string, index: number): Utterance {
-    const { text, map } = this.b ? this.b.finish(this.lastEnd) : { text: this.first, map: OffsetMap.linear(this.start, this.first.length) };
-    const lines = this.lines;
-    const locate = (i: number): SourcePoint => {
-      const off = map.source(i);
-      let k = lines.length - 1;
-      while (k > 0 && lines[k]!.offset > off) k--;
-      const l = lines[k]!;
-      return { line: l.line, column: off - l.offset + 1, offset: off };
-    };
+    let text: string;
+    let locate: (i: number) => SourcePoint;
+    if (this.b) {
+      const built = this.b.finish(this.lastEnd);
+      const { map } = built;
+      const lines = this.lines!;
+      text = built.text;
+      locate = (i) => {
+        const off = map.source(i);
+        let k = lines.length - 1;
+        while (k > 0 && lines[k]!.offset > off) k--;
+        const l = lines[k]!;
+        return { line: l.line, column: off - l.offset + 1, offset: off };
+      };
+    } else {
+      // One line (most turns): no list of lines to search.
+      const map = OffsetMap.linear(this.start, this.first.length);
+      const { line, offset } = this.firstLine;
+      text = this.first;
+      locate = (i) => {
+        const off = map.source(i);
+        return { line, column: off - offset + 1, offset: off };
+      };
+    }
     const u: Utterance = { id: `${convId}#${index}`, conversationId: convId, index, role: this.role, text, locate };
     if (this.speaker !== undefined) u.speaker = this.speaker;
     if (this.time !== undefined) u.time = this.time;
