@@ -19,7 +19,17 @@ import { binaryFormatOf, detectFormat, inputFormat } from './registry.js';
 
 export type { InputFormat, InputOptions, LibraryFormat, MessageField, SourceDocument, SourceInput } from './format.js';
 export type { SourceFormat } from './registry.js';
-export { binaryFormatOf, detectFormat, inputFormat, isSourceFormat, FIXABLE_FORMATS, INPUT_FORMATS, SOURCE_EXTENSIONS, SOURCE_FORMATS, TEXT_FORMATS } from './registry.js';
+export {
+  binaryFormatOf,
+  detectFormat,
+  inputFormat,
+  isSourceFormat,
+  FIXABLE_FORMATS,
+  INPUT_FORMATS,
+  SOURCE_EXTENSIONS,
+  SOURCE_FORMATS,
+  TEXT_FORMATS,
+} from './registry.js';
 export { parseTime, timeline } from './time.js';
 
 export type { SourceEncoding, DecodedText } from './encoding.js';
