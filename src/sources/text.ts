@@ -39,6 +39,27 @@ class PrefixReader {
     this.nameFirst = new RegExp(`^[ \\t\\u3000]*${TIME}([^:：()（）\\[\\]【】\\n]{1,30}?)[ \\t]*${OPEN}${names}${CLOSE}[ \\t]*[:：][ \\t\\u3000]*`, 'i');
   }
 
+  /**
+   * The lines of the text looksLikeTranscript read last (by line index; undefined where it did not
+   * read one) and their prefixes: a .txt file is read twice, to tell its format and then its turns.
+   */
+  private sniffedLines: (string | undefined)[] = [];
+  private sniffedPrefixes: (RolePrefix | undefined)[] = [];
+
+  remember(lines: (string | undefined)[], prefixes: (RolePrefix | undefined)[]): void {
+    this.sniffedLines = lines;
+    this.sniffedPrefixes = prefixes;
+  }
+
+  /**
+   * The role prefix of line `index` (0-based) of a text: what the last sniff found when it read
+   * that very line (a prefix depends on the line's text alone; comparing texts measured cheaper
+   * than hashing them into a map, which cost more than the regexes), else read().
+   */
+  readLine(line: string, index: number): RolePrefix | undefined {
+    return this.sniffedLines[index] === line ? this.sniffedPrefixes[index] : this.read(line);
+  }
+
   /** The role prefix of a line, or undefined. */
   read(line: string): RolePrefix | undefined {
     // Every prefix ends with a colon: a line without one (a continued turn) skips both regexes.
@@ -109,15 +130,26 @@ export function looksLikeTranscript(text: string, roles: RoleMap = foldRoleMap(u
   let content = 0;
   let prefixed = 0;
   let first: boolean | undefined;
-  for (const line of text.split('\n', 200)) {
+  const lines = text.split('\n', 200);
+  const read: (string | undefined)[] = [];
+  const prefixes: (RolePrefix | undefined)[] = [];
+  for (const line of lines) {
     const t = line.trim();
-    if (!t || t.startsWith('#')) continue;
-    const p = reader.read(line) !== undefined;
+    if (!t || t.startsWith('#')) {
+      read.push(undefined);
+      prefixes.push(undefined);
+      continue;
+    }
+    const prefix = reader.read(line);
+    read.push(line);
+    prefixes.push(prefix);
+    const p = prefix !== undefined;
     first ??= p;
     content++;
     if (p) prefixed++;
     if (content >= 50) break;
   }
+  reader.remember(read, prefixes);
   return first === true && prefixed * 3 >= content;
 }
 
@@ -237,7 +269,7 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
         if (c) yield c;
         continue;
       }
-      const p = reader.read(line.text);
+      const p = reader.readLine(line.text, line.line - 1);
       if (p) {
         endTurn();
         convId ??= `L${line.line}`;
