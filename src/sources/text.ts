@@ -144,6 +144,8 @@ export function looksLikeTranscript(text: string, roles: RoleMap = foldRoleMap(u
     read.push(line);
     prefixes.push(prefix);
     const p = prefix !== undefined;
+    // A text whose first line has no role prefix is no transcript, whatever follows.
+    if (first === undefined && !p) break;
     first ??= p;
     content++;
     if (p) prefixed++;
