@@ -8,7 +8,7 @@
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
 import { PACKAGE } from '../core/package.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
-import { writeWhole, type FileResult, type LintResult, type Reporter, type ReportWriter, type RunInfo, type Summary } from '../runner/result.js';
+import { writeWhole, type FileResult, type LintResult, type RenderedBatch, type RenderSpec, type Reporter, type ReportWriter, type RunInfo, type Summary } from '../runner/result.js';
 import { Spool } from './spool.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
@@ -54,6 +54,47 @@ export type JsonlRecord = RunRecord | FindingRecord | FileRecord | EndRecord;
 export type Sink = (text: string) => void;
 
 /**
+ * A finding record is FINDING_HEAD, the file's index, then findingTail(): the same bytes as
+ * JSON.stringify({ type: 'finding', file, path, ...finding }) (a finding has no member of those
+ * names), cut where the index goes, which a worker rendering a small file does not know yet.
+ */
+const FINDING_HEAD = '{"type":"finding","file":';
+const findingTail = (path: string, f: Finding) => ',"path":' + JSON.stringify(path) + ',' + JSON.stringify(f).slice(1) + '\n';
+/** A file record likewise: FILE_HEAD, the index, then the rest of the record. */
+const FILE_HEAD = '{"type":"file","file":';
+
+/** A whole file's file record, as JSON.stringify writes the FileRecord, cut where the index goes. */
+function fileRecordTail(result: FileResult, findings: number): string {
+  const rest: Omit<FileRecord, 'type' | 'file'> = { path: result.path, units: result.units, findings };
+  if (result.conversations) rest.conversations = result.conversations;
+  if (result.skipped) rest.skipped = result.skipped;
+  return ',' + JSON.stringify(rest).slice(1) + '\n';
+}
+
+/**
+ * The JSONL records of a batch, where it is linted (report/render.ts): a whole file's findings
+ * and file record, or a part's findings and (for the file record to come) its dialogues, each led
+ * by ','. The text is in pieces between which the file's index goes. JsonlWriter writes the same
+ * records with the same functions when it is given results.
+ */
+export function renderJsonl(file: FileResult, part: boolean): RenderedBatch {
+  const pieces: string[] = [];
+  let text = '';
+  for (const f of file.findings) {
+    pieces.push(text + FINDING_HEAD);
+    text = findingTail(file.path, f);
+  }
+  let later = '';
+  if (part) for (const c of file.conversations ?? []) later += ',' + JSON.stringify(c);
+  else {
+    pieces.push(text + FILE_HEAD);
+    text = fileRecordTail(file, file.findings.length);
+  }
+  pieces.push(text);
+  return { pieces, items: file.findings.length, later, laterItems: part ? (file.conversations?.length ?? 0) : 0 };
+}
+
+/**
  * Writes the records of one run to a sink as results arrive: `start` once, `file` for each file
  * in input order (or `part` for each part of a large file, then `file`), `end` once. A large
  * file's dialogues wait in a spool for its file record, in flat memory.
@@ -74,41 +115,57 @@ export class JsonlWriter implements ReportWriter {
     this.sink(JSON.stringify(record) + '\n');
   }
 
+  renderSpec(): RenderSpec {
+    return { format: 'jsonl', cwd: '', errorsOnly: false };
+  }
+
   /** Findings of the file being read, before its end (a streamed input). */
   private findings(path: string, findings: readonly Finding[]): void {
     // A line each: the sink batches the writes (write-batch.ts).
-    for (const f of findings) {
-      this.sink(JSON.stringify({ type: 'finding', file: this.index, path, ...f } satisfies FindingRecord) + '\n');
-      this.streamed++;
-    }
+    for (const f of findings) this.sink(FINDING_HEAD + this.index + findingTail(path, f));
+    this.streamed += findings.length;
   }
 
   part(path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void {
     this.findings(path, findings);
     let text = '';
-    for (const c of conversations) text += (this.conversationCount++ === 0 ? '' : ',') + JSON.stringify(c);
-    this.conversations.add(text);
+    for (const c of conversations) text += ',' + JSON.stringify(c);
+    this.addConversations(text, conversations.length);
+  }
+
+  private addConversations(text: string, n: number): void {
+    this.conversations.add(this.conversationCount === 0 ? text.slice(1) : text);
+    this.conversationCount += n;
   }
 
   /** A file's result; its findings unless `part()` already wrote them. */
   file(result: FileResult, parts = false): void {
-    if (!parts) this.findings(result.path, result.findings);
-    const record: FileRecord = { type: 'file', file: this.index, path: result.path, units: result.units, findings: this.streamed };
-    if (parts) {
+    if (!parts) {
+      this.findings(result.path, result.findings);
+      this.sink(FILE_HEAD + this.index + fileRecordTail(result, this.streamed));
+    } else {
       // The record as JSON.stringify writes it, its dialogues from the spool.
+      const record: FileRecord = { type: 'file', file: this.index, path: result.path, units: result.units, findings: this.streamed };
       const line = JSON.stringify({ ...record, conversations: [], ...(result.skipped ? { skipped: result.skipped } : {}) });
       const [before, after] = splitAt(line, '"conversations":[]');
       this.sink(before + '"conversations":[');
       this.conversations.drainTo(this.sink);
       this.sink(']' + after + '\n');
       this.conversationCount = 0;
-    } else {
-      if (result.conversations) record.conversations = result.conversations;
-      if (result.skipped) record.skipped = result.skipped;
-      this.sink(JSON.stringify(record) + '\n');
     }
     this.index++;
     this.streamed = 0;
+  }
+
+  rendered(batch: RenderedBatch, file?: FileResult): void {
+    this.sink(batch.pieces.length === 1 ? batch.pieces[0]! : batch.pieces.join(String(this.index)));
+    if (file) {
+      this.index++;
+      this.streamed = 0;
+    } else {
+      this.streamed += batch.items;
+      this.addConversations(batch.later, batch.laterItems);
+    }
   }
 
   /** Scores are not recorded: `report merge` computes them from the dialogues and findings. */

@@ -42,6 +42,15 @@ export async function batched(sink: Sink, make: (sink: Sink) => Promise<ReportWr
       if (parts) flush();
     },
     scores: (scores) => writer.scores(scores),
+    ...(writer.renderSpec ? { renderSpec: () => writer.renderSpec!() } : {}),
+    ...(writer.rendered
+      ? {
+          rendered: (batch, file) => {
+            writer.rendered!(batch, file);
+            if (!file) flush();
+          },
+        }
+      : {}),
     end: (result) => {
       writer.end(result);
       flush();

@@ -99,6 +99,42 @@ export interface ReportOptions {
 /** One output format: turns a lint result into the text written to stdout or `-o`. */
 export type Reporter = (result: LintResult, options: ReportOptions) => string;
 
+/**
+ * How a worker renders a streamed report's text for a batch (report/render.ts): plain data, so
+ * that it can be posted to a worker with the batch.
+ */
+export interface RenderSpec {
+  format: 'json' | 'jsonl' | 'sarif';
+  /** Where report paths are relative to. */
+  cwd: string;
+  /** Only errors are written (--quiet); every finding is still counted and scored. */
+  errorsOnly: boolean;
+  /** SARIF: the ids of the rules described, in order (a result gives its rule's index). */
+  ruleIds?: string[];
+}
+
+/**
+ * A batch's report text, rendered where it was linted: a whole file's, or one part's of a large
+ * file. The writer stitches it in: what goes out now, and what waits (the JSON report's scores
+ * come after every file; a JSONL file record lists the dialogues of all the file's parts).
+ */
+export interface RenderedBatch {
+  /**
+   * The text, in pieces between which the file's index in the report goes (JSONL records name
+   * it; a worker renders a small file before it is known whether the files before it are inputs).
+   * Every item (a finding, a result, a file's entry) is led by its separator, ',' and indentation:
+   * the writer drops the ',' of the first item it writes.
+   */
+  pieces: string[];
+  /** How many items the text has. */
+  items: number;
+  /** JSON, a part: the counts of its findings, for the head of the file's entry. */
+  counts?: number[];
+  /** Text that waits: the JSON report's conversation scores, or a JSONL part's dialogues (each led by ','). */
+  later: string;
+  laterItems: number;
+}
+
 /** Where a streaming run hands its results, in input order (runner/run.ts RunOptions.stream). */
 export interface ResultStream {
   /** The rules of the run, before any result (given when the run describes its rules). */
@@ -109,6 +145,14 @@ export interface ResultStream {
   file(result: FileResult, parts: boolean): void;
   /** The scores of dialogues just linted, in order. */
   scores(scores: readonly ConversationScore[]): void;
+  /**
+   * How workers may render the text of this stream's report, when it can be rendered elsewhere:
+   * they then hand rendered() their text in place of part(), or of file() and scores() of a whole
+   * file. Asked after rules().
+   */
+  renderSpec?(): RenderSpec | undefined;
+  /** Text a worker rendered with renderSpec() for a part (then file() with `parts`) or a whole file (`file` names it). */
+  rendered?(batch: RenderedBatch, file?: FileResult): void;
 }
 
 /**
