@@ -1,7 +1,19 @@
 import type { Finding } from '../core/types.js';
-import { writeWhole, type ConversationScore, type FileResult, type LintResult, type RenderedBatch, type RenderSpec, type Reporter, type ReportWriter } from '../runner/result.js';
+import {
+  writeWhole,
+  type ConversationScore,
+  type FileResult,
+  type LintResult,
+  type RenderedBatch,
+  type RenderedItems,
+  type RenderOut,
+  type RenderSpec,
+  type Reporter,
+  type ReportWriter,
+} from '../runner/result.js';
 import { AT, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
+import { textOf, withoutComma, write, type Sink } from './sink.js';
 
 /**
  * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never
@@ -207,16 +219,16 @@ function scoresJson(scores: readonly ConversationScore[]): string {
  * or a part's findings and counts, and the batch's conversation scores. JsonWriter writes the same
  * text with the same functions when it is given results.
  */
-export function renderJson(file: FileResult, scores: readonly ConversationScore[], part: boolean): RenderedBatch {
+export function renderJson(file: FileResult, scores: readonly ConversationScore[], part: boolean, out: RenderOut): RenderedItems {
   const later = scoresJson(scores);
   if (part) {
-    let text = '';
-    partFindingsJson(file.path, file.findings, (t) => (text += t));
-    return { pieces: [text], items: file.findings.length, counts: countList({ ...file, conversations: [] }), later, laterItems: scores.length };
+    for (const x of file.findings) out.add(FINDING_SEP + findingJson(file, x));
+    return { items: file.findings.length, counts: countList({ ...file, conversations: [] }), later, laterItems: scores.length };
   }
-  let text = entryHead(file, counts(file), file.findings.length);
-  file.findings.forEach((x, i) => (text += FINDING_SEP.slice(i === 0 ? 1 : 0) + findingJson(file, x)));
-  return { pieces: [text + entryTail(file.findings.length)], items: 1, later, laterItems: scores.length };
+  out.add(entryHead(file, counts(file), file.findings.length));
+  file.findings.forEach((x, i) => out.add(FINDING_SEP.slice(i === 0 ? 1 : 0) + findingJson(file, x)));
+  out.add(entryTail(file.findings.length));
+  return { items: 1, later, laterItems: scores.length };
 }
 
 /**
@@ -234,7 +246,7 @@ export class JsonWriter implements ReportWriter {
   private partFindings = 0;
   private partCounts = counts({ path: '', findings: [], units: 0 });
 
-  constructor(private readonly sink: (text: string) => void) {}
+  constructor(private readonly sink: Sink) {}
 
   start(): void {
     this.sink('{\n  "version": 1,\n  "files": [');
@@ -266,10 +278,10 @@ export class JsonWriter implements ReportWriter {
   }
 
   rendered(batch: RenderedBatch, file?: FileResult): void {
-    const text = batch.pieces[0]!;
-    if (file) this.sink(this.count++ === 0 ? text.slice(1) : text);
+    const text = textOf(batch, this.count);
+    if (file) write(this.sink, this.count++ === 0 ? withoutComma(text) : text);
     else {
-      this.partSpool.add(this.partFindings === 0 ? text.slice(1) : text);
+      this.partSpool.add(this.partFindings === 0 ? withoutComma(text) : text);
       this.partFindings += batch.items;
       this.addPartCounts(batch.counts!);
     }

@@ -8,8 +8,21 @@
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
 import { PACKAGE } from '../core/package.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
-import { writeWhole, type FileResult, type LintResult, type RenderedBatch, type RenderSpec, type Reporter, type ReportWriter, type RunInfo, type Summary } from '../runner/result.js';
+import {
+  writeWhole,
+  type FileResult,
+  type LintResult,
+  type RenderedBatch,
+  type RenderedItems,
+  type RenderOut,
+  type RenderSpec,
+  type Reporter,
+  type ReportWriter,
+  type RunInfo,
+  type Summary,
+} from '../runner/result.js';
 import { Spool } from './spool.js';
+import { textOf, write, type Sink } from './sink.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;
@@ -51,7 +64,7 @@ export interface EndRecord {
 export type JsonlRecord = RunRecord | FindingRecord | FileRecord | EndRecord;
 
 /** Where lines go: stdout, a file, or a string being built. */
-export type Sink = (text: string) => void;
+export type { Sink };
 
 /**
  * A finding record is FINDING_HEAD, the file's index, then findingTail(): the same bytes as
@@ -77,21 +90,20 @@ function fileRecordTail(result: FileResult, findings: number): string {
  * by ','. The text is in pieces between which the file's index goes. JsonlWriter writes the same
  * records with the same functions when it is given results.
  */
-export function renderJsonl(file: FileResult, part: boolean): RenderedBatch {
-  const pieces: string[] = [];
-  let text = '';
+export function renderJsonl(file: FileResult, part: boolean, out: RenderOut): RenderedItems {
   for (const f of file.findings) {
-    pieces.push(text + FINDING_HEAD);
-    text = findingTail(file.path, f);
+    out.add(FINDING_HEAD);
+    out.index();
+    out.add(findingTail(file.path, f));
   }
   let later = '';
   if (part) for (const c of file.conversations ?? []) later += ',' + JSON.stringify(c);
   else {
-    pieces.push(text + FILE_HEAD);
-    text = fileRecordTail(file, file.findings.length);
+    out.add(FILE_HEAD);
+    out.index();
+    out.add(fileRecordTail(file, file.findings.length));
   }
-  pieces.push(text);
-  return { pieces, items: file.findings.length, later, laterItems: part ? (file.conversations?.length ?? 0) : 0 };
+  return { items: file.findings.length, later, laterItems: part ? (file.conversations?.length ?? 0) : 0 };
 }
 
 /**
@@ -158,7 +170,7 @@ export class JsonlWriter implements ReportWriter {
   }
 
   rendered(batch: RenderedBatch, file?: FileResult): void {
-    this.sink(batch.pieces.length === 1 ? batch.pieces[0]! : batch.pieces.join(String(this.index)));
+    write(this.sink, textOf(batch, this.index));
     if (file) {
       this.index++;
       this.streamed = 0;

@@ -118,14 +118,23 @@ export interface RenderSpec {
  * file. The writer stitches it in: what goes out now, and what waits (the JSON report's scores
  * come after every file; a JSONL file record lists the dialogues of all the file's parts).
  */
-export interface RenderedBatch {
+export interface RenderedBatch extends RenderedItems {
   /**
-   * The text, in pieces between which the file's index in the report goes (JSONL records name
-   * it; a worker renders a small file before it is known whether the files before it are inputs).
-   * Every item (a finding, a result, a file's entry) is led by its separator, ',' and indentation:
-   * the writer drops the ',' of the first item it writes.
+   * The text in pieces. Every item (a finding, a result, a file's entry) is led by its separator,
+   * ',' and indentation: the writer drops the ',' of the first item it writes.
    */
   pieces: string[];
+  /**
+   * Whether the file's index in the report goes between the pieces (JSONL records name it; a
+   * worker renders a small file before it is known whether the files before it are inputs).
+   */
+  indexed: boolean;
+  /** The text as UTF-8, in place of the pieces (a part, whose index is known: report/sink.ts Utf8Text). */
+  bytes?: Uint8Array;
+}
+
+/** What a format's renderer says of the text it wrote (report/render.ts). */
+export interface RenderedItems {
   /** How many items the text has. */
   items: number;
   /** JSON, a part: the counts of its findings, for the head of the file's entry. */
@@ -133,6 +142,12 @@ export interface RenderedBatch {
   /** Text that waits: the JSON report's conversation scores, or a JSONL part's dialogues (each led by ','). */
   later: string;
   laterItems: number;
+}
+
+/** Where a format's renderer writes a batch's text: in order, with the file's index where it goes (index()). */
+export interface RenderOut {
+  add(text: string): void;
+  index(): void;
 }
 
 /** Where a streaming run hands its results, in input order (runner/run.ts RunOptions.stream). */

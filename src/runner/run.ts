@@ -9,7 +9,16 @@ import { createReadStream } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { PACKAGE } from '../core/package.js';
 import { ConfigResolver, formatFor, isIgnored, ruleSourcesKey, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
-import { countFile, countFindings, emptySummary, type ConversationScore, type FileResult, type LintResult, type RenderSpec, type ResultStream } from './result.js';
+import {
+  countFile,
+  countFindings,
+  emptySummary,
+  type ConversationScore,
+  type FileResult,
+  type LintResult,
+  type RenderSpec,
+  type ResultStream,
+} from './result.js';
 import { resultOf, RunningScores } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
 import { InputError, type Conversation, type ConversationInfo, type Finding, type SkippedCounts } from '../core/types.js';
@@ -231,7 +240,14 @@ class FileBatches {
 
   /** What becomes of a file, the run's `index`-th file were every one before it an input. */
   add(path: string, config: ResolvedConfig, index: number): Promise<FileOutcome> {
-    this.job ??= { files: [], configs: [], spec: this.spec, format: this.options.format, reportUnused: this.options.reportUnusedDisableDirectives, firstIndex: index };
+    this.job ??= {
+      files: [],
+      configs: [],
+      spec: this.spec,
+      format: this.options.format,
+      reportUnused: this.options.reportUnusedDisableDirectives,
+      firstIndex: index,
+    };
     let c = this.configIndex.get(config);
     if (c === undefined) {
       this.configIndex.set(config, (c = this.job.configs.length));

@@ -12,6 +12,7 @@ import type { FileOutcome } from './batch.js';
 
 const ruleSets = new Map<string, Promise<RuleSet>>();
 const port = parentPort!;
+let queue: Promise<void> = Promise.resolve();
 
 /** Text units of rendered outcomes a batch of files gathers before it hands them on. */
 const REPLY_UNITS = 1 << 20;
@@ -36,7 +37,9 @@ async function handle(request: Exclude<WorkerRequest, { type: 'rule-set' }>): Pr
   } else if (request.type === 'lint-render') {
     const { renderLinted } = await import('./batch.js');
     const result = renderLinted(request.job.path, await lint(request.job), request.render, true);
-    port.postMessage({ id, value: result, last: true } satisfies WorkerReply);
+    // The rendered bytes handed over, not copied.
+    const { bytes } = result.rendered;
+    port.postMessage({ id, value: result, last: true } satisfies WorkerReply, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } else {
     // Handed on in bounded pieces, so that a batch of larger files never waits whole in memory.
     const { lintFileJob } = await import('./batch.js');
@@ -64,5 +67,6 @@ port.on('message', (request: WorkerRequest) => {
     ruleSets.set(request.key, compileRuleSet(request.content.glossary, request.content.rules, request.content.patterns));
     return;
   }
-  handle(request).catch((err: unknown) => port.postMessage({ id: request.id, error: serializeError(err) } satisfies WorkerReply));
+  // One job at a time: interleaved at their awaits, the jobs in flight were all live at once.
+  queue = queue.then(() => handle(request).catch((err: unknown) => port.postMessage({ id: request.id, error: serializeError(err) } satisfies WorkerReply)));
 });
