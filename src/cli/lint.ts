@@ -145,7 +145,7 @@ async function lintAndReport(
         },
         // Workers may render the report's text (and then keep no scores: not with --scores-file).
         ...(stream.renderSpec && !options.scoresFile
-          ? { renderSpec: () => ({ ...stream.renderSpec!()!, errorsOnly: options.quiet === true }), rendered: (batch, file) => stream.rendered!(batch, file) }
+          ? { renderSpec: () => ({ ...stream.renderSpec!()!, errorsOnly: options.quiet === true }), rendered: (batch) => stream.rendered!(batch) }
           : {}),
       },
     },

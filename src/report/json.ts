@@ -6,14 +6,13 @@ import {
   type LintResult,
   type RenderedBatch,
   type RenderedItems,
-  type RenderOut,
   type RenderSpec,
   type Reporter,
   type ReportWriter,
 } from '../runner/result.js';
 import { AT, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
-import { textOf, withoutComma, write, type Sink } from './sink.js';
+import { withoutComma, type Sink } from './sink.js';
 
 /**
  * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never
@@ -215,20 +214,13 @@ function scoresJson(scores: readonly ConversationScore[]): string {
 }
 
 /**
- * The JSON report's text of a batch, where it is linted (report/render.ts): a whole file's entry,
- * or a part's findings and counts, and the batch's conversation scores. JsonWriter writes the same
- * text with the same functions when it is given results.
+ * The JSON report's text of a part of a large file, where it is linted (report/render.ts): its
+ * findings to `out`, and its counts and conversation scores. JsonWriter writes the same text with
+ * the same functions when it is given the part's results.
  */
-export function renderJson(file: FileResult, scores: readonly ConversationScore[], part: boolean, out: RenderOut): RenderedItems {
-  const later = scoresJson(scores);
-  if (part) {
-    for (const x of file.findings) out.add(FINDING_SEP + findingJson(file, x));
-    return { items: file.findings.length, counts: countList({ ...file, conversations: [] }), later, laterItems: scores.length };
-  }
-  out.add(entryHead(file, counts(file), file.findings.length));
-  file.findings.forEach((x, i) => out.add(FINDING_SEP.slice(i === 0 ? 1 : 0) + findingJson(file, x)));
-  out.add(entryTail(file.findings.length));
-  return { items: 1, later, laterItems: scores.length };
+export function renderJson(part: FileResult, scores: readonly ConversationScore[], out: (text: string) => void): RenderedItems {
+  partFindingsJson(part.path, part.findings, out);
+  return { items: part.findings.length, counts: countList({ ...part, conversations: [] }), later: scoresJson(scores), laterItems: scores.length };
 }
 
 /**
@@ -277,14 +269,10 @@ export class JsonWriter implements ReportWriter {
     this.partCounts = counts({ path: '', findings: [], units: 0 });
   }
 
-  rendered(batch: RenderedBatch, file?: FileResult): void {
-    const text = textOf(batch, this.count);
-    if (file) write(this.sink, this.count++ === 0 ? withoutComma(text) : text);
-    else {
-      this.partSpool.add(this.partFindings === 0 ? withoutComma(text) : text);
-      this.partFindings += batch.items;
-      this.addPartCounts(batch.counts!);
-    }
+  rendered(batch: RenderedBatch): void {
+    this.partSpool.add(this.partFindings === 0 ? withoutComma(batch.bytes) : batch.bytes);
+    this.partFindings += batch.items;
+    this.addPartCounts(batch.counts!);
     this.addScores(batch.later, batch.laterItems);
   }
 

@@ -14,7 +14,6 @@ import {
   type LintResult,
   type RenderedBatch,
   type RenderedItems,
-  type RenderOut,
   type RenderSpec,
   type Reporter,
   type ReportWriter,
@@ -22,7 +21,7 @@ import {
   type Summary,
 } from '../runner/result.js';
 import { Spool } from './spool.js';
-import { textOf, write, type Sink } from './sink.js';
+import { sinkBytes, type Sink } from './sink.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;
@@ -69,14 +68,14 @@ export type { Sink };
 /**
  * A finding record is FINDING_HEAD, the file's index, then findingTail(): the same bytes as
  * JSON.stringify({ type: 'finding', file, path, ...finding }) (a finding has no member of those
- * names), cut where the index goes, which a worker rendering a small file does not know yet.
+ * names), without the object spread.
  */
 const FINDING_HEAD = '{"type":"finding","file":';
 const findingTail = (path: string, f: Finding) => ',"path":' + JSON.stringify(path) + ',' + JSON.stringify(f).slice(1) + '\n';
 /** A file record likewise: FILE_HEAD, the index, then the rest of the record. */
 const FILE_HEAD = '{"type":"file","file":';
 
-/** A whole file's file record, as JSON.stringify writes the FileRecord, cut where the index goes. */
+/** The rest of a whole file's file record after FILE_HEAD and the index, as JSON.stringify writes the FileRecord. */
 function fileRecordTail(result: FileResult, findings: number): string {
   const rest: Omit<FileRecord, 'type' | 'file'> = { path: result.path, units: result.units, findings };
   if (result.conversations) rest.conversations = result.conversations;
@@ -85,25 +84,15 @@ function fileRecordTail(result: FileResult, findings: number): string {
 }
 
 /**
- * The JSONL records of a batch, where it is linted (report/render.ts): a whole file's findings
- * and file record, or a part's findings and (for the file record to come) its dialogues, each led
- * by ','. The text is in pieces between which the file's index goes. JsonlWriter writes the same
- * records with the same functions when it is given results.
+ * The JSONL records of a part of a large file, where it is linted (report/render.ts): its
+ * findings to `out`, and its dialogues (each led by ',') for the file record to come. JsonlWriter
+ * writes the same records with the same functions when it is given the part's results.
  */
-export function renderJsonl(file: FileResult, part: boolean, out: RenderOut): RenderedItems {
-  for (const f of file.findings) {
-    out.add(FINDING_HEAD);
-    out.index();
-    out.add(findingTail(file.path, f));
-  }
+export function renderJsonl(part: FileResult, index: number, out: (text: string) => void): RenderedItems {
+  for (const f of part.findings) out(FINDING_HEAD + index + findingTail(part.path, f));
   let later = '';
-  if (part) for (const c of file.conversations ?? []) later += ',' + JSON.stringify(c);
-  else {
-    out.add(FILE_HEAD);
-    out.index();
-    out.add(fileRecordTail(file, file.findings.length));
-  }
-  return { items: file.findings.length, later, laterItems: part ? (file.conversations?.length ?? 0) : 0 };
+  for (const c of part.conversations ?? []) later += ',' + JSON.stringify(c);
+  return { items: part.findings.length, later, laterItems: part.conversations?.length ?? 0 };
 }
 
 /**
@@ -169,15 +158,10 @@ export class JsonlWriter implements ReportWriter {
     this.streamed = 0;
   }
 
-  rendered(batch: RenderedBatch, file?: FileResult): void {
-    write(this.sink, textOf(batch, this.index));
-    if (file) {
-      this.index++;
-      this.streamed = 0;
-    } else {
-      this.streamed += batch.items;
-      this.addConversations(batch.later, batch.laterItems);
-    }
+  rendered(batch: RenderedBatch): void {
+    sinkBytes(this.sink, batch.bytes);
+    this.streamed += batch.items;
+    this.addConversations(batch.later, batch.laterItems);
   }
 
   /** Scores are not recorded: `report merge` computes them from the dialogues and findings. */

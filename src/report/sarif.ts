@@ -7,17 +7,8 @@ import { PACKAGE, PROJECT_URL } from '../core/package.js';
 import type { CompiledRule } from '../checks/kind.js';
 import type { Finding, Severity } from '../core/types.js';
 import { displayPath, pathUri } from './paths.js';
-import {
-  writeWhole,
-  type FileResult,
-  type RenderedBatch,
-  type RenderedItems,
-  type RenderOut,
-  type RenderSpec,
-  type Reporter,
-  type ReportWriter,
-} from '../runner/result.js';
-import { textOf, withoutComma, write, type Sink } from './sink.js';
+import { writeWhole, type FileResult, type RenderedBatch, type RenderedItems, type RenderSpec, type Reporter, type ReportWriter } from '../runner/result.js';
+import { sinkBytes, withoutComma, type Sink } from './sink.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -108,8 +99,7 @@ export class SarifWriter implements ReportWriter {
   }
 
   rendered(batch: RenderedBatch): void {
-    const text = textOf(batch, 0);
-    write(this.sink, this.count === 0 ? withoutComma(text) : text);
+    sinkBytes(this.sink, this.count === 0 ? withoutComma(batch.bytes) : batch.bytes);
     this.count += batch.items;
   }
 
@@ -145,12 +135,12 @@ function resultsText(path: string, findings: readonly Finding[], ruleIndex: Read
 }
 
 /**
- * The SARIF results of a batch, where it is linted (report/render.ts): `ruleIds` are the rules
+ * The SARIF results of a part of a large file, where it is linted (report/render.ts): `ruleIds` are the rules
  * the log describes, in order (RenderSpec). SarifWriter writes the same text when given results.
  */
-export function renderSarif(file: FileResult, ruleIds: readonly string[], cwd: string, out: RenderOut): RenderedItems {
-  resultsText(file.path, file.findings, new Map(ruleIds.map((id, i) => [id, i])), cwd, (t) => out.add(t));
-  return { items: file.findings.length, later: '', laterItems: 0 };
+export function renderSarif(part: FileResult, ruleIds: readonly string[], cwd: string, out: (text: string) => void): RenderedItems {
+  resultsText(part.path, part.findings, new Map(ruleIds.map((id, i) => [id, i])), cwd, out);
+  return { items: part.findings.length, later: '', laterItems: 0 };
 }
 
 export const sarif: Reporter = (result, options) => writeWhole(result, (sink) => new SarifWriter(sink, options.cwd));

@@ -6,18 +6,10 @@ export type Sink = ((text: string) => void) & {
   bytes?: (bytes: Uint8Array) => void;
 };
 
-import type { RenderedBatch } from '../runner/result.js';
-
 const decoder = new TextDecoder();
 
-/** A rendered batch's text: its bytes, or its pieces joined (with the file's `index` between them when they are indexed). */
-export function textOf(batch: RenderedBatch, index: number): string | Uint8Array {
-  if (batch.bytes) return batch.bytes;
-  return batch.pieces.length === 1 ? batch.pieces[0]! : batch.pieces.join(batch.indexed ? String(index) : '');
-}
-
-/** A text without its first item's ',' (one byte of UTF-8 too). */
-export const withoutComma = (text: string | Uint8Array): string | Uint8Array => (typeof text === 'string' ? text.slice(1) : text.subarray(1));
+/** Bytes without their first item's ',' (one byte of UTF-8). */
+export const withoutComma = (bytes: Uint8Array): Uint8Array => bytes.subarray(1);
 
 /** Hands text or UTF-8 bytes to a sink. */
 export function write(sink: Sink, text: string | Uint8Array): void {

@@ -51,9 +51,9 @@ export async function batched(sink: Sink, make: (sink: Sink) => Promise<ReportWr
     ...(writer.renderSpec ? { renderSpec: () => writer.renderSpec!() } : {}),
     ...(writer.rendered
       ? {
-          rendered: (batch, file) => {
-            writer.rendered!(batch, file);
-            if (!file) flush();
+          rendered: (batch) => {
+            writer.rendered!(batch);
+            flush();
           },
         }
       : {}),

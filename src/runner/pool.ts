@@ -13,7 +13,7 @@ import { openJsonlPart, openText, type InputOptions } from '../sources/index.js'
 import { InputError, type LintOptions } from '../core/types.js';
 import type { SourceFormat } from '../sources/index.js';
 import type { RuleSetContent } from './rulesets.js';
-import type { FileOutcome, FilesJob, RenderedResult, RenderJob } from './batch.js';
+import type { RenderedResult, RenderJob } from './batch.js';
 
 export type DocumentResult = Awaited<ReturnType<typeof lintWholeDocument>>;
 
@@ -34,10 +34,9 @@ export interface LintJob {
 export type WorkerRequest =
   | { type: 'rule-set'; key: string; content: RuleSetContent }
   | { type: 'lint'; id: number; job: LintJob }
-  | { type: 'lint-render'; id: number; job: LintJob; render: RenderJob }
-  | { type: 'lint-files'; id: number; job: FilesJob };
-/** A lint job's packed result; a rendered one's (`value`, in pieces until `last` for a batch of files); or why it failed. */
-export type WorkerReply = { id: number; packed: Uint8Array } | { id: number; value: unknown; last: boolean } | { id: number; error: SerializedError };
+  | { type: 'lint-render'; id: number; job: LintJob; render: RenderJob };
+/** A lint job's packed result; a rendered one's; or why it failed. */
+export type WorkerReply = { id: number; packed: Uint8Array } | { id: number; rendered: RenderedResult } | { id: number; error: SerializedError };
 
 /** An error as a worker posts it (an InputError keeps its place and hint). */
 export type SerializedError = { input: boolean; message: string; file?: string; line?: number; column?: number; hint?: string };
@@ -76,12 +75,8 @@ export interface Linter {
   lint(job: LintJob): Promise<DocumentResult>;
   /** Lints a text whose result may wait for its turn. */
   lintPacked(job: LintJob): Promise<PackedResult>;
-  /**
-   * Workers only: lints a text and renders its report text there (runner/batch.ts), or reads,
-   * lints and renders a batch of small files, handing their outcomes to `take` as they come.
-   */
+  /** Workers only: lints a part and renders its report text there (runner/batch.ts). */
   lintRendered?(job: LintJob, render: RenderJob): Promise<RenderedResult>;
-  lintFiles?(job: FilesJob, take: (outcomes: FileOutcome[]) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -124,7 +119,7 @@ class WorkerLinter implements Linter {
   readonly width: number;
   private workers: PoolWorker[] = [];
   private nextId = 0;
-  private readonly waiting = new Map<number, { take: (reply: WorkerReply) => boolean; reject: (e: unknown) => void; worker: PoolWorker }>();
+  private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (e: unknown) => void; worker: PoolWorker }>();
 
   constructor(
     private readonly sets: RuleSetSource,
@@ -146,10 +141,10 @@ class WorkerLinter implements Linter {
       worker.on('message', (reply: WorkerReply) => {
         const w = this.waiting.get(reply.id);
         if (!w) return;
-        if ('error' in reply) w.reject(deserializeError(reply.error));
-        else if (!w.take(reply)) return;
         this.waiting.delete(reply.id);
         w.worker.busy--;
+        if ('error' in reply) w.reject(deserializeError(reply.error));
+        else w.resolve(reply);
       });
       worker.on('error', (err) => this.failAll(entry, err));
       worker.on('exit', (code) => this.failAll(entry, new Error(`a lint worker stopped (exit code ${code})`)));
@@ -170,51 +165,28 @@ class WorkerLinter implements Linter {
   }
 
   async lintPacked(job: LintJob): Promise<PackedResult> {
-    return this.send({ type: 'lint', id: 0, job }, [job.ruleSet], (reply, resolve) => {
-      const { packed } = reply as { packed: Uint8Array };
-      resolve({ unpack: () => deserialize(packed) as DocumentResult });
-      return true;
-    });
+    const reply = await this.send({ type: 'lint', id: 0, job });
+    const { packed } = reply as { packed: Uint8Array };
+    return { unpack: () => deserialize(packed) as DocumentResult };
   }
 
   async lintRendered(job: LintJob, render: RenderJob): Promise<RenderedResult> {
-    return this.send({ type: 'lint-render', id: 0, job, render }, [job.ruleSet], (reply, resolve) => {
-      resolve((reply as { value: RenderedResult }).value);
-      return true;
-    });
+    return ((await this.send({ type: 'lint-render', id: 0, job, render })) as { rendered: RenderedResult }).rendered;
   }
 
-  async lintFiles(job: FilesJob, take: (outcomes: FileOutcome[]) => void): Promise<void> {
-    const keys = [...new Set(job.files.map((f) => f.ruleSet))];
-    return this.send({ type: 'lint-files', id: 0, job }, keys, (reply, resolve) => {
-      const { value, last } = reply as { value: FileOutcome[]; last: boolean };
-      take(value);
-      if (last) resolve();
-      return last;
-    });
-  }
-
-  /**
-   * Sends a request to the least busy worker (with the rule sets it needs, the first time), and
-   * settles with what `take` makes of its replies; `take` says whether a reply was the last.
-   */
-  private async send<T>(
-    request: Exclude<WorkerRequest, { type: 'rule-set' }>,
-    ruleSets: string[],
-    take: (reply: WorkerReply, resolve: (value: T) => void) => boolean,
-  ): Promise<T> {
+  /** Sends a request to the least busy worker (with its rule set, the first time), for its reply. */
+  private async send(request: Exclude<WorkerRequest, { type: 'rule-set' }>): Promise<WorkerReply> {
     if (this.workers.length === 0) this.start();
-    const contents = await Promise.all(ruleSets.map((key) => this.sets.content(key)));
+    const content = await this.sets.content(request.job.ruleSet);
     const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    ruleSets.forEach((key, i) => {
-      if (target.ruleSets.has(key)) return;
-      target.worker.postMessage({ type: 'rule-set', key, content: contents[i]! } satisfies WorkerRequest);
-      target.ruleSets.add(key);
-    });
+    if (!target.ruleSets.has(request.job.ruleSet)) {
+      target.worker.postMessage({ type: 'rule-set', key: request.job.ruleSet, content } satisfies WorkerRequest);
+      target.ruleSets.add(request.job.ruleSet);
+    }
     const id = this.nextId++;
     target.busy++;
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { take: (reply) => take(reply, resolve), reject, worker: target });
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, worker: target });
       target.worker.postMessage({ ...request, id } satisfies WorkerRequest);
     });
   }

@@ -114,40 +114,27 @@ export interface RenderSpec {
 }
 
 /**
- * A batch's report text, rendered where it was linted: a whole file's, or one part's of a large
- * file. The writer stitches it in: what goes out now, and what waits (the JSON report's scores
- * come after every file; a JSONL file record lists the dialogues of all the file's parts).
+ * A part's report text, rendered where it was linted (a worker), as UTF-8. The writer stitches
+ * it in: what goes out now, and what waits (the JSON report's scores come after every file; a
+ * JSONL file record lists the dialogues of all the file's parts).
  */
 export interface RenderedBatch extends RenderedItems {
   /**
-   * The text in pieces. Every item (a finding, a result, a file's entry) is led by its separator,
-   * ',' and indentation: the writer drops the ',' of the first item it writes.
+   * The text. Every item (a finding, a result) is led by its separator, ',' and indentation:
+   * the writer drops the ',' of the first item it writes.
    */
-  pieces: string[];
-  /**
-   * Whether the file's index in the report goes between the pieces (JSONL records name it; a
-   * worker renders a small file before it is known whether the files before it are inputs).
-   */
-  indexed: boolean;
-  /** The text as UTF-8, in place of the pieces (a part, whose index is known: report/sink.ts Utf8Text). */
-  bytes?: Uint8Array;
+  bytes: Uint8Array;
 }
 
 /** What a format's renderer says of the text it wrote (report/render.ts). */
 export interface RenderedItems {
   /** How many items the text has. */
   items: number;
-  /** JSON, a part: the counts of its findings, for the head of the file's entry. */
+  /** JSON: the counts of the part's findings, for the head of the file's entry. */
   counts?: number[];
   /** Text that waits: the JSON report's conversation scores, or a JSONL part's dialogues (each led by ','). */
   later: string;
   laterItems: number;
-}
-
-/** Where a format's renderer writes a batch's text: in order, with the file's index where it goes (index()). */
-export interface RenderOut {
-  add(text: string): void;
-  index(): void;
 }
 
 /** Where a streaming run hands its results, in input order (runner/run.ts RunOptions.stream). */
@@ -162,12 +149,11 @@ export interface ResultStream {
   scores(scores: readonly ConversationScore[]): void;
   /**
    * How workers may render the text of this stream's report, when it can be rendered elsewhere:
-   * they then hand rendered() their text in place of part(), or of file() and scores() of a whole
-   * file. Asked after rules().
+   * they then hand rendered() a part's text in place of part() and scores(). Asked after rules().
    */
   renderSpec?(): RenderSpec | undefined;
-  /** Text a worker rendered with renderSpec() for a part (then file() with `parts`) or a whole file (`file` names it). */
-  rendered?(batch: RenderedBatch, file?: FileResult): void;
+  /** The text a worker rendered with renderSpec() for a part of a large file (file() with `parts` follows). */
+  rendered?(batch: RenderedBatch): void;
 }
 
 /**

@@ -25,9 +25,9 @@ import { InputError, type Conversation, type ConversationInfo, type Finding, typ
 import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
-import { createLinter, deserializeError, workerCount, type DocumentResult, type Linter, type LintJob, type PackedResult, type RuleSetSource } from './pool.js';
+import { createLinter, workerCount, type DocumentResult, type LintJob, type PackedResult, type RuleSetSource } from './pool.js';
 import { applySeverities, lintLibraryText } from './configured.js';
-import type { FileOutcome, FilesJob, RenderedResult, RenderJob } from './batch.js';
+import type { RenderedResult, RenderJob } from './batch.js';
 import { jsonlParts, readSource, type JsonlPart } from './read.js';
 import { loadContent, runContentFiles, type RuleSetContent } from './rulesets.js';
 import { isLintableSource } from './inputs.js';
@@ -207,73 +207,11 @@ function keepHeapNearLive(): void {
 /** Files read and linted ahead of the one being reported, at least. */
 const READ_AHEAD = 8;
 
-/**
- * A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes,
- * or read, linted and rendered by a worker (its report text and counts).
- */
-type Linted =
-  | { result: FileResult | null; cacheKey?: string }
-  | { large: { path: string; bom: number; config: ResolvedConfig }; cacheKey?: string }
-  | { rendered: RenderedResult; path: string };
-
-/**
- * Small files a worker reads, lints and renders at a time. Measured on 5,000 transcripts of ~600
- * bytes with 2 workers: TODO.
- */
-const FILES_PER_BATCH = 32;
+/** A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes. */
+type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path: string; bom: number; config: ResolvedConfig }; cacheKey?: string };
 
 /** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
-
-/** Gathers small files into batches that workers read, lint and render (runner/batch.ts). */
-class FileBatches {
-  private job: FilesJob | undefined;
-  private configIndex = new Map<ResolvedConfig, number>();
-  private settle: { resolve: (o: FileOutcome) => void; reject: (e: unknown) => void }[] = [];
-
-  constructor(
-    private readonly linter: Linter,
-    private readonly spec: RenderSpec,
-    private readonly options: RunOptions,
-    private readonly pool: RuleSetPool,
-  ) {}
-
-  /** What becomes of a file, the run's `index`-th file were every one before it an input. */
-  add(path: string, config: ResolvedConfig, index: number): Promise<FileOutcome> {
-    this.job ??= {
-      files: [],
-      configs: [],
-      spec: this.spec,
-      format: this.options.format,
-      reportUnused: this.options.reportUnusedDisableDirectives,
-      firstIndex: index,
-    };
-    let c = this.configIndex.get(config);
-    if (c === undefined) {
-      this.configIndex.set(config, (c = this.job.configs.length));
-      this.job.configs.push(config);
-    }
-    this.job.files.push({ path, config: c, ruleSet: this.pool.keyOf(config), candidate: this.options.candidates?.has(path) ?? false });
-    const outcome = new Promise<FileOutcome>((resolve, reject) => this.settle.push({ resolve, reject }));
-    if (this.job.files.length >= FILES_PER_BATCH) this.send();
-    return outcome;
-  }
-
-  /** Sends the files gathered to a worker. */
-  send(): void {
-    const { job, settle } = this;
-    if (!job) return;
-    this.job = undefined;
-    this.configIndex = new Map();
-    this.settle = [];
-    let next = 0;
-    this.linter.lintFiles!(job, (outcomes) => {
-      for (const o of outcomes) settle[next++]!.resolve(o);
-    }).catch((err: unknown) => {
-      for (; next < settle.length; next++) settle[next]!.reject(err);
-    });
-  }
-}
 
 /** Lints files as the CLI does. `stdin` is linted as a file named `path` (default `<stdin>` in the working folder). */
 /**
@@ -300,7 +238,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   // the parts of large JSONL files. Measured on 5,000 transcripts of ~600 bytes (2.8 MiB, 2
   // cores): --concurrency auto took 11.8 s of CPU against 6.1 s in one thread and was no faster,
   // as each worker loads the modules, the rule set and the segmenter and every text and result
-  // is copied; a file up to SMALL_FILE (read.ts) costs about a millisecond to lint.
+  // is copied; a file up to SMALL_FILE (read.ts) costs about a millisecond to lint. Workers that
+  // read, linted and rendered batches of 32 files themselves (text and counts back, no findings)
+  // did no better: on the same files, 4.1-4.4 s of CPU and 6.0-6.8 s wall against 2.0-2.5 s and
+  // 3.3-4.2 s in one thread (a loaded 2-core machine; each worker loads its modules, the rule set
+  // and the segmenter before its first batch, ~1.2 s after the run starts).
   const inThread = linter.threads > 1 ? createLinter(pool, 1) : linter;
   const files: FileResult[] = [];
   const unfiltered: FileResult[] = [];
@@ -479,14 +421,14 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     };
     if (stream && spec && !filter && linter.lintRendered) {
       // Each part's report text rendered by the worker that linted it: only counts come back.
-      const render: RenderJob = { spec, config, fileIndex, known: true };
+      const render: RenderJob = { spec, config, fileIndex };
       await lintJsonlInParts(
         path,
         parts,
         config,
         fromStdin,
         (job) => linter.lintRendered!(job, render),
-        async (rest) => (await import('./batch.js')).renderLinted(path, rest, render, true),
+        async (rest) => (await import('./batch.js')).renderLinted(path, rest, render),
         (part) => {
           addPart(part);
           addRendered(part);
@@ -531,10 +473,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
 
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
   const deliver = async (linted: Linted): Promise<void> => {
-    if ('rendered' in linted) {
-      deliverRendered(linted.path, linted.rendered);
-      return;
-    }
     const parted = 'large' in linted;
     const result = parted ? await lintLarge(linted.large.path, jsonlParts(linted.large.path, linted.large.bom), linted.large.config, false) : linted.result;
     if (!result) return; // a walked file that is not an input
@@ -565,16 +503,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     options.onFile?.(result);
   };
 
-  /** A small file a worker read, linted and rendered: its text handed on, its counts added up. */
-  const deliverRendered = (path: string, r: RenderedResult): void => {
-    addRendered(r);
-    const result: FileResult = { path, findings: [], units: r.units, conversations: r.conversations, ...(r.skipped ? { skipped: r.skipped } : {}) };
-    stream!.rendered!(r.rendered, result);
-    countFile(summary, result);
-    fileIndex++;
-    options.onFile?.(result);
-  };
-
   /** The rules of the run, for formats that describe them (compiled now if the cache answered for every file). */
   const rulesOfRun = async (): Promise<CompiledRule[]> => {
     const rules = new Map<string, CompiledRule>();
@@ -600,14 +528,10 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       stream.rules(await rulesOfRun());
     }
     spec = stream?.renderSpec?.();
-    // Small files to the workers in batches, where they can render the report: what needs the
-    // findings here (the cache, --fix, a baseline) keeps them in this thread.
-    const workerFiles = spec && linter.lintFiles && !cache && !options.fix && !filter ? new FileBatches(linter, spec, options, pool) : undefined;
     // A bounded number of files in flight (read, linted), awaited in input order. --fix writes
     // files, so it goes one file at a time: a file after a bad one is never rewritten.
-    const window = options.fix ? 1 : workerFiles ? linter.width * FILES_PER_BATCH : Math.max(READ_AHEAD, linter.width);
+    const window = options.fix ? 1 : Math.max(READ_AHEAD, linter.width);
     const inFlight: Promise<Linted>[] = [];
-    let dispatched = 0;
     for (const path of paths) {
       const config = configs.forFile(path);
       if (isIgnored(config, path)) {
@@ -615,22 +539,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         continue;
       }
       used.set(ruleSourcesKey(config), config);
-      const job: Promise<Linted> = workerFiles
-        ? workerFiles.add(path, config, dispatched).then((outcome) => {
-            if (outcome.kind === 'rendered') return { rendered: outcome.result, path };
-            if (outcome.kind === 'error') throw deserializeError(outcome.error);
-            if (outcome.kind === 'runner') return lintPath(path, config);
-            notInputs.add(path);
-            return { result: null };
-          })
-        : lintPath(path, config);
-      dispatched++;
+      const job = lintPath(path, config);
       job.catch(() => {});
       inFlight.push(job);
-      // A whole batch is in flight before the first file is awaited (window ≥ 2 batches).
       if (inFlight.length >= window) await deliver(await inFlight.shift()!);
     }
-    workerFiles?.send();
     while (inFlight.length > 0) await deliver(await inFlight.shift()!);
 
     if (stdin) {

@@ -1,10 +1,10 @@
-// What a worker renders of a batch (report/render.ts) is what the format's writer writes for the
-// same results, byte for byte: whole files (their JSONL index put in by the writer), parts of a
-// large file (rendered as UTF-8 with their index known), --quiet, and a sink that takes bytes.
+// What a worker renders of a part of a large file (report/render.ts) is what the format's writer
+// writes for the same results, byte for byte, between whole files the writer is given: with
+// --quiet, an empty first part, and a sink that takes bytes or only text.
 import { describe, expect, it } from 'vitest';
 import { JsonWriter } from '../../src/report/json.js';
 import { JsonlWriter } from '../../src/report/jsonl.js';
-import { renderBatch } from '../../src/report/render.js';
+import { renderPart } from '../../src/report/render.js';
 import { SarifWriter } from '../../src/report/sarif.js';
 import type { Sink } from '../../src/report/sink.js';
 import { batched } from '../../src/report/write-batch.js';
@@ -54,10 +54,8 @@ function run(format: keyof typeof FORMATS, input: Input, how: 'results' | 'rende
     scoreBatch(path, index, findings, conversations ?? []);
   for (const file of input.files) {
     const scores = scoresOf(file.path, file.findings, file.conversations);
-    if (how === 'results') {
-      writer.file({ ...file, findings: shown(file.findings) as Finding[] }, false);
-      writer.scores(scores);
-    } else writer.rendered!(renderBatch(spec, file, scores, false), file);
+    writer.file({ ...file, findings: shown(file.findings) as Finding[] }, false);
+    writer.scores(scores);
     index++;
   }
   for (const part of input.parts) {
@@ -66,9 +64,7 @@ function run(format: keyof typeof FORMATS, input: Input, how: 'results' | 'rende
       writer.part(input.large, shown(part.findings), part.conversations);
       writer.scores(scores);
     } else {
-      const rendered = renderBatch(spec, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, scores, true, index);
-      expect(rendered.bytes).toBeInstanceOf(Uint8Array);
-      writer.rendered!(rendered);
+      writer.rendered!(renderPart(spec, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, scores, index));
     }
   }
   writer.file({ path: input.large, findings: [], units: 7, skipped: { media: 0, empty: 2 } }, true);
@@ -77,7 +73,7 @@ function run(format: keyof typeof FORMATS, input: Input, how: 'results' | 'rende
   return chunks.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
 }
 
-describe('a batch rendered where it is linted', () => {
+describe('a part rendered where it is linted', () => {
   for (const format of Object.keys(FORMATS) as (keyof typeof FORMATS)[]) {
     it(`writes the bytes the ${format} writer writes for the same results, with --quiet or not, to a sink of text or of bytes`, async () => {
       const input = await inputs();
@@ -91,7 +87,7 @@ describe('a batch rendered where it is linted', () => {
     });
   }
 
-  it('goes through the batched writer (write-batch.ts), bytes after the text held', async () => {
+  it('goes through the batched writer (write-batch.ts): the text held first, then the part as bytes, as it came', async () => {
     const input = await inputs();
     const expected = run('jsonl', input, 'results', false, false);
     const out: string[] = [];
@@ -99,14 +95,13 @@ describe('a batch rendered where it is linted', () => {
     sink.bytes = (b) => out.push(`<${Buffer.from(b).toString('utf8')}>`);
     const writer = await batched(sink, async (s) => new JsonlWriter(s, '2026-01-01T00:00:00.000Z'));
     writer.start();
-    const spec = writer.renderSpec!()!;
-    writer.rendered!(renderBatch(spec, input.files[0]!, [], false), input.files[0]!);
+    writer.file(input.files[0]!, false);
     const part = input.parts[1]!;
-    writer.rendered!(renderBatch(spec, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, [], true, 1));
-    // The first file's text went out before the part's bytes, which went out as they came.
+    writer.rendered!(renderPart(writer.renderSpec!()!, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, [], 1));
     expect(out).toHaveLength(2);
-    expect(out[1]!.startsWith('<{"type":"finding","file":1,"path":"exports/big.jsonl"')).toBe(true);
     expect(expected.startsWith(out[0]!)).toBe(true);
+    expect(out[1]!.startsWith('<{"type":"finding","file":1,"path":"exports/big.jsonl"')).toBe(true);
+    expect(out[1]!.endsWith('}\n>')).toBe(true);
     writer.abort();
   });
 });

@@ -1,7 +1,7 @@
 // --concurrency: the same report, byte for byte, with the linting in this thread or in worker
-// threads, for many small files (whole files to the workers, or batches of paths that workers
-// read, lint and render for a streamed report) and a large JSONL (parts of whole lines to the
-// workers: positions and default ids must be those of the whole file).
+// threads, for many small files (whole files to the workers) and a large JSONL (parts of whole
+// lines to the workers: positions and default ids must be those of the whole file; for a
+// streamed json, jsonl or sarif report the workers render the parts' text).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,8 +135,8 @@ describe('--concurrency', () => {
       else process.env.ASLINT_CACHE_DIR = saved;
     }
   }, 300_000);
-  it('gives the same json, jsonl and sarif with workers that read, lint and render (to stdout and to a file), with --quiet, a walked non-input and --scores-file', async () => {
-    // Sorted first in the walk: the files after it (in the workers' first batch and later ones) move up one place in the report.
+  it("gives the same json, jsonl and sarif with workers that render the large file's parts (to stdout and to a file), with --quiet, a walked non-input and --scores-file", async () => {
+    // Sorted first in the walk: the files after it move up one place in the report (JSONL records name it).
     writeFileSync(join(dir, 'small', 'aa-notes.txt'), 'remember to water the plants\nbuy milk\n');
     const out = join(dir, 'out');
     mkdirSync(out, { recursive: true });
@@ -168,7 +168,7 @@ describe('--concurrency', () => {
           expect(records.filter((r) => r.type === 'finding').every((r) => r.severity === 'error')).toBe(true);
         }
       }
-      // A --scores-file needs every conversation's score: the workers hand back findings, as before.
+      // A --scores-file needs every conversation's score: the workers hand back the parts' findings.
       const args = ['lint', join(dir, 'small'), join(dir, 'big.jsonl'), '--format', 'json', '--scores-file', join(out, 'scores.csv'), ...content];
       const alone = await runCli([...args, '--concurrency', '1']);
       const scores = readFileSync(join(out, 'scores.csv'), 'utf8');
