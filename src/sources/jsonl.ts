@@ -163,13 +163,41 @@ function scalarString(v: unknown): string | undefined {
 }
 
 /**
- * A field of a JSON record. Its place is worked out only when a problem asks for it (that indexes
- * the line); a class, not a closure per field, as messages are read by the hundred thousand.
+ * A field of a JSON record: the key `key` of the object at `base`. Its place is worked out only
+ * when a problem asks for it (that indexes the line); a class, not a closure per field, and its
+ * path made only then, as messages are read by the hundred thousand.
  */
 class JsonField implements Located {
   locate?: (i: number) => SourcePoint;
   constructor(
     readonly value: unknown,
+    private readonly ctx: RecordContext,
+    private readonly base: Path,
+    private readonly key: string,
+  ) {}
+
+  at(): SourcePoint {
+    return this.ctx.point([...this.base, this.key]);
+  }
+}
+
+/**
+ * A message object of a JSON record (a turn, or a flat message), read as a RawMessage: every field
+ * a property from the start (one shape for all), its place (`at`) a method rather than a closure.
+ */
+class JsonMessage implements RawMessage {
+  conversation?: string = undefined;
+  role?: JsonField = undefined;
+  speaker?: string = undefined;
+  time?: string = undefined;
+  type?: string = undefined;
+  id?: string = undefined;
+  text?: JsonField = undefined;
+  complete?: unknown = undefined;
+  excerpt?: unknown = undefined;
+  lang?: unknown = undefined;
+  channel?: unknown = undefined;
+  constructor(
     private readonly ctx: RecordContext,
     private readonly path: Path,
   ) {}
@@ -187,25 +215,23 @@ function stringField(t: Record<string, unknown>, k: string | undefined): string 
 /** A message object (a turn, or a flat message) → a RawMessage, its fields found by their names. */
 export function messageOf(ctx: RecordContext, t: Record<string, unknown>, path: Path, options: InputOptions): RawMessage {
   const f = resolveFields(Object.keys(t), options);
-  const m: RawMessage = { at: () => ctx.point(path) };
+  const m = new JsonMessage(ctx, path);
   if (f.text !== undefined) {
-    const at = [...path, f.text];
-    const text = new JsonField(t[f.text], ctx, at);
-    if (typeof text.value === 'string') text.locate = ctx.locator(at, text.value);
+    const text = new JsonField(t[f.text], ctx, path, f.text);
+    if (typeof text.value === 'string') text.locate = ctx.locator([...path, f.text], text.value);
     m.text = text;
   }
-  if (f.role !== undefined) m.role = new JsonField(t[f.role], ctx, [...path, f.role]);
-  const speaker = stringField(t, f.speaker);
-  if (speaker !== undefined) m.speaker = speaker;
-  const time = stringField(t, f.time);
-  if (time !== undefined) m.time = time;
-  const type = stringField(t, f.type);
-  if (type !== undefined) m.type = type;
-  const id = own(t, 'id') && scalarString(t.id) !== undefined ? scalarString(t.id) : stringField(t, f.id);
-  if (id !== undefined) m.id = id;
-  const conversation = stringField(t, f.conversation);
-  if (conversation !== undefined) m.conversation = conversation;
-  for (const k of CONVERSATION_FIELDS) if (f[k] !== undefined) m[k] = t[f[k]!];
+  if (f.role !== undefined) m.role = new JsonField(t[f.role], ctx, path, f.role);
+  m.speaker = stringField(t, f.speaker);
+  m.time = stringField(t, f.time);
+  m.type = stringField(t, f.type);
+  const id = own(t, 'id') ? scalarString(t.id) : undefined;
+  m.id = id !== undefined ? id : stringField(t, f.id);
+  m.conversation = stringField(t, f.conversation);
+  if (f.complete !== undefined) m.complete = t[f.complete];
+  if (f.excerpt !== undefined) m.excerpt = t[f.excerpt];
+  if (f.lang !== undefined) m.lang = t[f.lang];
+  if (f.channel !== undefined) m.channel = t[f.channel];
   return m;
 }
 

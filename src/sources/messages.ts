@@ -98,7 +98,8 @@ export function buildConversation(
   const problems: ReadProblem[] = [];
   const skipped: SkippedCounts = { media: 0, empty: 0 };
   const f = { ...fields };
-  for (const [position, m] of messages.entries()) {
+  for (let position = 0; position < messages.length; position++) {
+    const m = messages[position]!;
     for (const k of CONVERSATION_FIELDS) if (f[k] === undefined && m[k] !== undefined && m[k] !== null && m[k] !== '') f[k] = m[k];
     const j = judge(m, roles);
     if ('problem' in j) problems.push(j.problem);

@@ -58,10 +58,19 @@ export function extensionOf(path: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
+/** The formats of each extension, in detection order: found once, not filtered per file. */
+const BY_EXTENSION = new Map<string, InputFormat<SourceFormat>[]>();
+for (const f of INPUT_FORMATS as readonly InputFormat<SourceFormat>[])
+  for (const ext of f.extensions) {
+    const list = BY_EXTENSION.get(ext);
+    if (list) {
+      if (!list.includes(f)) list.push(f);
+    } else BY_EXTENSION.set(ext, [f]);
+  }
+
 /** The binary format a file name says, if any (read without decoding the file as text). */
 export function binaryFormatOf(path: string): InputFormat<SourceFormat> | undefined {
-  const ext = extensionOf(path);
-  return INPUT_FORMATS.find((f) => f.binary && f.extensions.includes(ext));
+  return BY_EXTENSION.get(extensionOf(path))?.find((f) => f.binary);
 }
 
 /**
@@ -71,8 +80,8 @@ export function binaryFormatOf(path: string): InputFormat<SourceFormat> | undefi
  */
 export function detectFormat(path: string, head: string): SourceFormat {
   const ext = extensionOf(path);
-  const body = head.replace(/^\ufeff/, '');
-  const candidates = INPUT_FORMATS.filter((f) => f.extensions.includes(ext));
+  const body = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const candidates = BY_EXTENSION.get(ext) ?? [];
   if (candidates.length === 1) return candidates[0]!.name;
   if (candidates.length > 1) return (candidates.find((f) => !f.sniff || f.sniff(body)) ?? candidates[candidates.length - 1]!).name;
   const sniffed = INPUT_FORMATS.find((f) => f.sniffUnknownName?.(body));

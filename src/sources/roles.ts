@@ -100,7 +100,9 @@ function fold(name: string): string {
 
 /** The config's role map with its keys folded, so lookups match case- and space-insensitively. */
 export function foldRoleMap(map: Record<string, Role> | undefined): RoleMap {
-  const entries = Object.entries(map ?? {});
+  // Called per file (and per sniff) with no map mostly: no entries array made for nothing.
+  if (!map) return NO_ROLES;
+  const entries = Object.entries(map);
   if (entries.length === 0) return NO_ROLES;
   const out: Record<string, Role> = {};
   for (const [k, v] of entries) out[fold(k)] = v;

@@ -39,6 +39,27 @@ class PrefixReader {
     this.nameFirst = new RegExp(`^[ \\t\\u3000]*${TIME}([^:：()（）\\[\\]【】\\n]{1,30}?)[ \\t]*${OPEN}${names}${CLOSE}[ \\t]*[:：][ \\t\\u3000]*`, 'i');
   }
 
+  /**
+   * The lines of the text looksLikeTranscript read last (by line index; undefined where it did not
+   * read one) and their prefixes: a .txt file is read twice, to tell its format and then its turns.
+   */
+  private sniffedLines: (string | undefined)[] = [];
+  private sniffedPrefixes: (RolePrefix | undefined)[] = [];
+
+  remember(lines: (string | undefined)[], prefixes: (RolePrefix | undefined)[]): void {
+    this.sniffedLines = lines;
+    this.sniffedPrefixes = prefixes;
+  }
+
+  /**
+   * The role prefix of line `index` (0-based) of a text: what the last sniff found when it read
+   * that very line (a prefix depends on the line's text alone; comparing texts measured cheaper
+   * than hashing them into a map, which cost more than the regexes), else read().
+   */
+  readLine(line: string, index: number): RolePrefix | undefined {
+    return this.sniffedLines[index] === line ? this.sniffedPrefixes[index] : this.read(line);
+  }
+
   /** The role prefix of a line, or undefined. */
   read(line: string): RolePrefix | undefined {
     // Every prefix ends with a colon: a line without one (a continued turn) skips both regexes.
@@ -109,15 +130,28 @@ export function looksLikeTranscript(text: string, roles: RoleMap = foldRoleMap(u
   let content = 0;
   let prefixed = 0;
   let first: boolean | undefined;
-  for (const line of text.split('\n', 200)) {
+  const lines = text.split('\n', 200);
+  const read: (string | undefined)[] = [];
+  const prefixes: (RolePrefix | undefined)[] = [];
+  for (const line of lines) {
     const t = line.trim();
-    if (!t || t.startsWith('#')) continue;
-    const p = reader.read(line) !== undefined;
+    if (!t || t.startsWith('#')) {
+      read.push(undefined);
+      prefixes.push(undefined);
+      continue;
+    }
+    const prefix = reader.read(line);
+    read.push(line);
+    prefixes.push(prefix);
+    const p = prefix !== undefined;
+    // A text whose first line has no role prefix is no transcript, whatever follows.
+    if (first === undefined && !p) break;
     first ??= p;
     content++;
     if (p) prefixed++;
     if (content >= 50) break;
   }
+  reader.remember(read, prefixes);
   return first === true && prefixed * 3 >= content;
 }
 
@@ -130,9 +164,12 @@ class TurnBuilder {
   /** The text after the prefix on the turn's first line, and where it starts. */
   private readonly first: string;
   private readonly start: number;
+  /** The turn's first line. */
+  private readonly firstLine: TurnLine;
   /** Built only when a line continues the turn: most turns are one line, their map one run. */
   private b: MapBuilder | undefined;
-  readonly lines: TurnLine[] = [];
+  /** The turn's lines, made only when a line continues it. */
+  private lines: TurnLine[] | undefined;
   lastEnd: number;
   constructor(
     readonly role: Role,
@@ -143,7 +180,7 @@ class TurnBuilder {
   ) {
     this.first = line.text.slice(prefix);
     this.start = line.offset + prefix;
-    this.lines.push({ line: line.line, offset: line.offset });
+    this.firstLine = { line: line.line, offset: line.offset };
     this.lastEnd = line.offset + line.text.length;
   }
 
@@ -151,23 +188,39 @@ class TurnBuilder {
     if (!this.b) {
       this.b = new MapBuilder(this.start);
       this.b.verbatim(this.first, this.start);
+      this.lines = [this.firstLine];
     }
     this.b.escape('\n', this.lastEnd, 0);
     this.b.verbatim(line.text, line.offset);
-    this.lines.push({ line: line.line, offset: line.offset });
+    this.lines!.push({ line: line.line, offset: line.offset });
     this.lastEnd = line.offset + line.text.length;
   }
 
   build(convId: string, index: number): Utterance {
-    const { text, map } = this.b ? this.b.finish(this.lastEnd) : { text: this.first, map: OffsetMap.linear(this.start, this.first.length) };
-    const lines = this.lines;
-    const locate = (i: number): SourcePoint => {
-      const off = map.source(i);
-      let k = lines.length - 1;
-      while (k > 0 && lines[k]!.offset > off) k--;
-      const l = lines[k]!;
-      return { line: l.line, column: off - l.offset + 1, offset: off };
-    };
+    let text: string;
+    let locate: (i: number) => SourcePoint;
+    if (this.b) {
+      const built = this.b.finish(this.lastEnd);
+      const { map } = built;
+      const lines = this.lines!;
+      text = built.text;
+      locate = (i) => {
+        const off = map.source(i);
+        let k = lines.length - 1;
+        while (k > 0 && lines[k]!.offset > off) k--;
+        const l = lines[k]!;
+        return { line: l.line, column: off - l.offset + 1, offset: off };
+      };
+    } else {
+      // One line (most turns): no list of lines to search.
+      const map = OffsetMap.linear(this.start, this.first.length);
+      const { line, offset } = this.firstLine;
+      text = this.first;
+      locate = (i) => {
+        const off = map.source(i);
+        return { line, column: off - offset + 1, offset: off };
+      };
+    }
     const u: Utterance = { id: `${convId}#${index}`, conversationId: convId, index, role: this.role, text, locate };
     if (this.speaker !== undefined) u.speaker = this.speaker;
     if (this.time !== undefined) u.time = this.time;
@@ -218,7 +271,7 @@ export async function* textConversations(file: string, lines: AsyncIterable<Line
         if (c) yield c;
         continue;
       }
-      const p = reader.read(line.text);
+      const p = reader.readLine(line.text, line.line - 1);
       if (p) {
         endTurn();
         convId ??= `L${line.line}`;

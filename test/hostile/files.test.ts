@@ -15,6 +15,32 @@ describe('folders and special files', () => {
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual([`${dir}/a.yaml`]);
   });
+
+  // Small files are read to their end at explicit positions, not after an fstat: a device that can
+  // be read so must still be refused, whether it gives nothing (/dev/null) or never ends (/dev/zero).
+  it.each(['/dev/null', '/dev/zero'])('%s is refused as a device', async (device) => {
+    const { code, stdout, stderr } = await runCli(['lint', device, ...SMALL_CONTENT]);
+    expect({ code, stdout, stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `aslint: ${device}: is not a regular file (a device)\n  aslint reads files; send a stream to its standard input instead: … | aslint lint - --stdin-format jsonl\n`,
+    });
+  });
+
+  it('an empty file and one of 1 MiB + 1 byte (read as a stream) are read', async () => {
+    const dir = folderWith({ 'empty.txt': '', 'big.txt': `客服：${'好'.repeat(349_524)}\n` });
+    const { code, stdout } = await runCli(['lint', join(dir, 'empty.txt'), join(dir, 'big.txt'), ...SMALL_CONTENT, '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      files: { path: string; findings: { ruleId: string; line: number; column: number }[] }[];
+      summary: { units: number };
+    };
+    expect(report.files.map((f) => [f.path, f.findings.map((x) => [x.ruleId, x.line, x.column])])).toEqual([
+      [join(dir, 'empty.txt'), []],
+      [join(dir, 'big.txt'), [['test/greeting', 1, 4]]],
+    ]);
+    expect(report.summary.units).toBe(1);
+  });
 });
 
 describe('baselines and hints', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openSource, openText } from '../../src/sources/index.js';
+import { detectFormat, openSource, openText } from '../../src/sources/index.js';
 import { InputError } from '../../src/core/types.js';
 import { all, at, checkConsistent, collect, idx, units } from './helpers.js';
 
@@ -114,5 +114,21 @@ describe('role prefixes, read with one compiled reader per role map', () => {
     expect(at(us[1]!, 2)).toBe('2:6');
     expect(at(us[1]!, 3)).toBe('3:1');
     for (const u of us) checkConsistent(u, src);
+  });
+  test('prefixes found while telling the format are reused only for the very same line', async () => {
+    // Sniffing a text remembers its lines' prefixes for reading it; another text read next, with
+    // other lines at the same places, must be read on its own.
+    const sniffed = openText('a.txt', '客服：您好\n顾客：在吗\n', 'text');
+    expect(detectFormat('a.txt', '客服：您好\n顾客：在吗\n')).toBe('text');
+    expect((await units(sniffed)).map((u) => [u.role, u.text])).toEqual([
+      ['agent', '您好'],
+      ['customer', '在吗'],
+    ]);
+    expect(detectFormat('b.txt', '客服：您好\n顾客：在吗\n')).toBe('text');
+    const other = openText('b.txt', '顾客：您好\n客服-小美：在的\n', 'text');
+    expect((await units(other)).map((u) => [u.role, u.speaker, u.text, at(u, 0)])).toEqual([
+      ['customer', undefined, '您好', '1:4'],
+      ['agent', '小美', '在的', '2:7'],
+    ]);
   });
 });
