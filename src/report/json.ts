@@ -12,7 +12,8 @@ import {
 } from '../runner/result.js';
 import { AT, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
-import { withoutComma, type Sink } from './sink.js';
+import { addChunks, type Sink } from './sink.js';
+import { PART_RENDERER } from './part-renderer.js';
 
 /**
  * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never
@@ -245,7 +246,7 @@ export class JsonWriter implements ReportWriter {
   }
 
   renderSpec(): RenderSpec {
-    return { format: 'json', cwd: '', errorsOnly: false };
+    return { format: 'json', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
   }
 
   part(path: string, findings: readonly Finding[]): void {
@@ -270,7 +271,7 @@ export class JsonWriter implements ReportWriter {
   }
 
   rendered(batch: RenderedBatch): void {
-    this.partSpool.add(this.partFindings === 0 ? withoutComma(batch.bytes) : batch.bytes);
+    addChunks(batch.bytes, this.partFindings === 0, (bytes) => this.partSpool.add(bytes));
     this.partFindings += batch.items;
     this.addPartCounts(batch.counts!);
     this.addScores(batch.later, batch.laterItems);

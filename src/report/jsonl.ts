@@ -21,7 +21,8 @@ import {
   type Summary,
 } from '../runner/result.js';
 import { Spool } from './spool.js';
-import { sinkBytes, type Sink } from './sink.js';
+import { addChunks, sinkBytes, type Sink } from './sink.js';
+import { PART_RENDERER } from './part-renderer.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;
@@ -117,7 +118,7 @@ export class JsonlWriter implements ReportWriter {
   }
 
   renderSpec(): RenderSpec {
-    return { format: 'jsonl', cwd: '', errorsOnly: false };
+    return { format: 'jsonl', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
   }
 
   /** Findings of the file being read, before its end (a streamed input). */
@@ -159,7 +160,7 @@ export class JsonlWriter implements ReportWriter {
   }
 
   rendered(batch: RenderedBatch): void {
-    sinkBytes(this.sink, batch.bytes);
+    addChunks(batch.bytes, false, (bytes) => sinkBytes(this.sink, bytes));
     this.streamed += batch.items;
     this.addConversations(batch.later, batch.laterItems);
   }

@@ -2,7 +2,7 @@
 // functions the format's writer uses for the same results, so that the bytes cannot drift. The
 // writer stitches the text in (ReportWriter.rendered), and the runner adds up the part's counts
 // and scores.
-import type { ConversationScore, FileResult, RenderedBatch, RenderSpec } from '../runner/result.js';
+import type { PartRenderer } from '../runner/result.js';
 import { renderJson } from './json.js';
 import { renderJsonl } from './jsonl.js';
 import { renderSarif } from './sarif.js';
@@ -13,7 +13,7 @@ import { Utf8Text } from './sink.js';
  * bytes are handed over to the runner's thread without a copy and written as they are. `index`
  * is the file's place in the report (JSONL records name it).
  */
-export function renderPart(spec: RenderSpec, part: FileResult, scores: readonly ConversationScore[], index: number): RenderedBatch {
+export const renderPart: PartRenderer = (spec, part, scores, index) => {
   // --quiet hides what is written, not what is counted and scored.
   const shown = spec.errorsOnly ? { ...part, findings: part.findings.filter((f) => f.severity === 'error') } : part;
   // Encoded as it is rendered: a rope of strings held until the part was done was copied by
@@ -27,4 +27,4 @@ export function renderPart(spec: RenderSpec, part: FileResult, scores: readonly 
         ? renderJsonl(shown, index, out)
         : renderSarif(shown, spec.ruleIds ?? [], spec.cwd, out);
   return { ...items, bytes: text.bytes() };
-}
+};

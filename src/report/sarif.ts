@@ -8,7 +8,8 @@ import type { CompiledRule } from '../checks/kind.js';
 import type { Finding, Severity } from '../core/types.js';
 import { displayPath, pathUri } from './paths.js';
 import { writeWhole, type FileResult, type RenderedBatch, type RenderedItems, type RenderSpec, type Reporter, type ReportWriter } from '../runner/result.js';
-import { sinkBytes, withoutComma, type Sink } from './sink.js';
+import { addChunks, sinkBytes, type Sink } from './sink.js';
+import { PART_RENDERER } from './part-renderer.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -87,7 +88,7 @@ export class SarifWriter implements ReportWriter {
   }
 
   renderSpec(): RenderSpec {
-    return { format: 'sarif', cwd: this.cwd, errorsOnly: false, ruleIds: [...this.ruleIndex.keys()] };
+    return { format: 'sarif', cwd: this.cwd, errorsOnly: false, ruleIds: [...this.ruleIndex.keys()], renderer: PART_RENDERER };
   }
 
   part(path: string, findings: readonly Finding[]): void {
@@ -99,7 +100,7 @@ export class SarifWriter implements ReportWriter {
   }
 
   rendered(batch: RenderedBatch): void {
-    sinkBytes(this.sink, this.count === 0 ? withoutComma(batch.bytes) : batch.bytes);
+    addChunks(batch.bytes, this.count === 0, (bytes) => sinkBytes(this.sink, bytes));
     this.count += batch.items;
   }
 

@@ -8,9 +8,6 @@ export type Sink = ((text: string) => void) & {
 
 const decoder = new TextDecoder();
 
-/** Bytes without their first item's ',' (one byte of UTF-8). */
-export const withoutComma = (bytes: Uint8Array): Uint8Array => bytes.subarray(1);
-
 /** Hands text or UTF-8 bytes to a sink. */
 export function write(sink: Sink, text: string | Uint8Array): void {
   if (typeof text === 'string') sink(text);
@@ -24,33 +21,49 @@ export function sinkBytes(sink: Sink, bytes: Uint8Array): void {
   else sink(decoder.decode(bytes));
 }
 
+/** Bytes of a rendered part (in chunks) to `add`, without the first item's ',' when `first` (one byte of UTF-8). */
+export function addChunks(chunks: readonly Uint8Array[], first: boolean, add: (bytes: Uint8Array) => void): void {
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    add(first ? chunk.subarray(1) : chunk);
+    first = false;
+  }
+}
+
+/** The size of a chunk of Utf8Text. */
+const CHUNK = 1 << 18;
+
 /**
- * Text encoded to UTF-8 as it is added, into one growing buffer: a worker's rendered part goes
- * to the runner's thread as these bytes, handed over without a copy (a transfer), and written as
- * they are. Sent as one string, the part was a rope of a few hundred thousand concatenations that
- * the worker flattened and copied and the runner encoded again when writing (measured on a 24 MiB
- * JSONL with 2 workers, --cpu-prof: ~0.8 s per worker in serializing, ~1 s in the runner's thread
- * in writeSync and decoding).
+ * Text encoded to UTF-8 as it is added, into chunks of their own buffers: a worker's rendered
+ * part goes to the runner's thread as these bytes, handed over without a copy (a transfer), and
+ * written as they are. Sent as one string, the part was a rope of a few hundred thousand
+ * concatenations that the worker flattened and copied and the runner encoded again when writing
+ * (measured on a 24 MiB JSONL with 2 workers, --cpu-prof: ~0.8 s per worker in serializing, ~1 s
+ * in the runner's thread in writeSync and decoding). In chunks, not one buffer grown by doubling:
+ * its slack and copies took the peak RSS of a SARIF report with 2 workers past 300 MiB.
  */
 export class Utf8Text {
-  private buffer = Buffer.allocUnsafe(1 << 20);
+  private readonly chunks: Uint8Array[] = [];
+  private buffer = Buffer.allocUnsafe(CHUNK);
   private length = 0;
 
   add(text: string): void {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    const need = this.length + text.length * 3;
-    if (need > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
+    if (this.length + text.length * 3 > this.buffer.length) {
+      this.close();
+      this.buffer = Buffer.allocUnsafe(Math.max(CHUNK, text.length * 3));
     }
     this.length += this.buffer.write(text, this.length);
   }
 
-  /** The bytes added, in a buffer of their own (so that it can be transferred whole). */
-  bytes(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    out.set(this.buffer.subarray(0, this.length));
-    return out;
+  private close(): void {
+    if (this.length > 0) this.chunks.push(this.buffer.subarray(0, this.length));
+    this.length = 0;
+  }
+
+  /** The bytes added, in chunks whose buffers can be transferred. */
+  bytes(): Uint8Array[] {
+    this.close();
+    return this.chunks;
   }
 }

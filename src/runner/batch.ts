@@ -7,8 +7,7 @@
 // linting, so that --concurrency auto was no faster than one thread; now the main thread idles.
 import type { ResolvedConfig } from '../config/discovery.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
-import { renderPart } from '../report/render.js';
-import type { RenderedBatch, RenderSpec } from './result.js';
+import type { PartRenderer, RenderedBatch, RenderSpec } from './result.js';
 import { agentBatch, scoreBatch, type AgentBatch } from './scores.js';
 import { applySeverities } from './configured.js';
 
@@ -30,11 +29,13 @@ export interface RenderJob {
 }
 
 /** A linted part as it is handed back: severities applied, scored, rendered. */
-export function renderLinted(
+export async function renderLinted(
   path: string,
   linted: { findings: readonly Finding[]; units: number; conversations: ConversationInfo[]; skipped: SkippedCounts },
   job: RenderJob,
-): RenderedResult {
+): Promise<RenderedResult> {
+  // The report layer's renderer, named by the spec (report/part-renderer.ts).
+  const { renderPart } = (await import(job.spec.renderer)) as { renderPart: PartRenderer };
   const findings = applySeverities(linted.findings, job.config, path);
   const scores = scoreBatch(path, job.fileIndex, findings, linted.conversations);
   const severities: [number, number, number] = [0, 0, 0];

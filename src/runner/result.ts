@@ -111,7 +111,12 @@ export interface RenderSpec {
   errorsOnly: boolean;
   /** SARIF: the ids of the rules described, in order (a result gives its rule's index). */
   ruleIds?: string[];
+  /** The module (a file: URL) whose renderPart() renders a part (report/part-renderer.ts). */
+  renderer: string;
 }
+
+/** What renders a part of a large file where it is linted (report/render.ts renderPart). */
+export type PartRenderer = (spec: RenderSpec, part: FileResult, scores: readonly ConversationScore[], index: number) => RenderedBatch;
 
 /**
  * A part's report text, rendered where it was linted (a worker), as UTF-8. The writer stitches
@@ -123,7 +128,7 @@ export interface RenderedBatch extends RenderedItems {
    * The text. Every item (a finding, a result) is led by its separator, ',' and indentation:
    * the writer drops the ',' of the first item it writes.
    */
-  bytes: Uint8Array;
+  bytes: Uint8Array[];
 }
 
 /** What a format's renderer says of the text it wrote (report/render.ts). */

@@ -32,9 +32,9 @@ async function handle(request: Exclude<WorkerRequest, { type: 'rule-set' }>): Pr
     port.postMessage({ id, packed } satisfies WorkerReply, [packed.buffer]);
   } else {
     const { renderLinted } = await import('./batch.js');
-    const rendered = renderLinted(request.job.path, await lint(request.job), request.render);
+    const rendered = await renderLinted(request.job.path, await lint(request.job), request.render);
     // The rendered bytes handed over, not copied.
-    port.postMessage({ id, rendered } satisfies WorkerReply, [rendered.rendered.bytes.buffer as ArrayBuffer]);
+    port.postMessage({ id, rendered } satisfies WorkerReply, [...new Set(rendered.rendered.bytes.map((b) => b.buffer as ArrayBuffer))]);
   }
 }
 
