@@ -42,7 +42,7 @@ export async function renderLinted(
   for (const f of findings) severities[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
   const part = { path, findings, units: linted.units, conversations: linted.conversations };
   return {
-    rendered: renderPart(job.spec, part, scores, job.fileIndex),
+    rendered: await renderPart(job.spec, part, scores, job.fileIndex),
     severities,
     agents: agentBatch(scores, findings),
     units: linted.units,

@@ -116,7 +116,7 @@ export interface RenderSpec {
 }
 
 /** What renders a part of a large file where it is linted (report/render.ts renderPart). */
-export type PartRenderer = (spec: RenderSpec, part: FileResult, scores: readonly ConversationScore[], index: number) => RenderedBatch;
+export type PartRenderer = (spec: RenderSpec, part: FileResult, scores: readonly ConversationScore[], index: number) => Promise<RenderedBatch>;
 
 /**
  * A part's report text, rendered where it was linted (a worker), as UTF-8. The writer stitches

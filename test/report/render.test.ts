@@ -40,7 +40,7 @@ async function inputs() {
 type Input = Awaited<ReturnType<typeof inputs>>;
 
 /** Writes the run through `make`'s writer, each batch given as results or as what a worker rendered. */
-function run(format: keyof typeof FORMATS, input: Input, how: 'results' | 'rendered', quiet: boolean, bytes: boolean): string {
+async function run(format: keyof typeof FORMATS, input: Input, how: 'results' | 'rendered', quiet: boolean, bytes: boolean): Promise<string> {
   const chunks: (string | Uint8Array)[] = [];
   const sink: Sink = (text) => chunks.push(text);
   if (bytes) sink.bytes = (b) => chunks.push(Buffer.from(b));
@@ -64,7 +64,7 @@ function run(format: keyof typeof FORMATS, input: Input, how: 'results' | 'rende
       writer.part(input.large, shown(part.findings), part.conversations);
       writer.scores(scores);
     } else {
-      writer.rendered!(renderPart(spec, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, scores, index));
+      writer.rendered!(await renderPart(spec, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, scores, index));
     }
   }
   writer.file({ path: input.large, findings: [], units: 7, skipped: { media: 0, empty: 2 } }, true);
@@ -78,18 +78,18 @@ describe('a part rendered where it is linted', () => {
     it(`writes the bytes the ${format} writer writes for the same results, with --quiet or not, to a sink of text or of bytes`, async () => {
       const input = await inputs();
       for (const quiet of [false, true]) {
-        const expected = run(format, input, 'results', quiet, false);
+        const expected = await run(format, input, 'results', quiet, false);
         // The sample has findings of every kind the format writes (the quiet report has fewer).
         expect(expected.length).toBeGreaterThan(2000);
-        for (const bytes of [false, true]) expect(run(format, input, 'rendered', quiet, bytes)).toBe(expected);
+        for (const bytes of [false, true]) expect(await run(format, input, 'rendered', quiet, bytes)).toBe(expected);
       }
-      expect(run(format, input, 'results', true, false)).not.toBe(run(format, input, 'results', false, false));
+      expect(await run(format, input, 'results', true, false)).not.toBe(await run(format, input, 'results', false, false));
     });
   }
 
   it('goes through the batched writer (write-batch.ts): the text held first, then the part as bytes, as it came', async () => {
     const input = await inputs();
-    const expected = run('jsonl', input, 'results', false, false);
+    const expected = await run('jsonl', input, 'results', false, false);
     const out: string[] = [];
     const sink: Sink = (text) => out.push(text);
     sink.bytes = (b) => out.push(`<${Buffer.from(b).toString('utf8')}>`);
@@ -97,7 +97,9 @@ describe('a part rendered where it is linted', () => {
     writer.start();
     writer.file(input.files[0]!, false);
     const part = input.parts[1]!;
-    writer.rendered!(renderPart(writer.renderSpec!()!, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, [], 1));
+    writer.rendered!(
+      await renderPart(writer.renderSpec!()!, { path: input.large, findings: part.findings, units: 0, conversations: part.conversations }, [], 1),
+    );
     expect(out).toHaveLength(2);
     expect(expected.startsWith(out[0]!)).toBe(true);
     expect(out[1]!.startsWith('<{"type":"finding","file":1,"path":"exports/big.jsonl"')).toBe(true);
