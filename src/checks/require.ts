@@ -7,6 +7,8 @@ interface RequireData {
   whenRole: Role;
   expectRole: Role;
   within: number;
+  /** `within` as the message's `{within}`. */
+  withinText: string;
   /** The trigger slots: `when` (its `any` and `regex`) and `when:<category>` for each category. */
   triggerSlots: { slot: string; category: string }[];
 }
@@ -42,27 +44,34 @@ interface Trigger {
 
 /** The trigger words of a turn, in text order, and the category of the first. */
 function triggerOf(scan: UnitScan, index: number, data: RequireData): Trigger | undefined {
-  // The hit lists of the slots that have hits, and their categories: most turns have one, which is then used as it is.
-  const lists: Hit[][] = [];
-  const categories: string[] = [];
-  for (const { slot, category } of data.triggerSlots) {
-    if (!scan.mayHave(index, slot)) continue;
-    const hits = scan.get(index, slot);
-    if (hits.length === 0) continue;
-    lists.push(hits);
-    categories.push(category);
+  // Most turns have hits in one trigger slot, whose list is then used as it is; the lists are
+  // gathered only when there are several.
+  let first = -1;
+  let lists: (readonly Hit[])[] | undefined;
+  const { triggerSlots } = data;
+  for (let k = 0; k < triggerSlots.length; k++) {
+    const { slot } = triggerSlots[k]!;
+    if (!scan.mayHave(index, slot) || scan.get(index, slot).length === 0) continue;
+    if (first < 0) first = k;
+    else (lists ??= [scan.get(index, triggerSlots[first]!.slot)]).push(scan.get(index, slot));
   }
-  if (lists.length === 0) return undefined;
-  const hits = effectiveHits(lists.length === 1 ? lists[0]! : ([] as Hit[]).concat(...lists), scan.get(index, 'when-except'));
+  if (first < 0) return undefined;
+  const hits = effectiveHits(lists ? ([] as Hit[]).concat(...lists) : scan.get(index, triggerSlots[first]!.slot), scan.get(index, 'when-except'));
   if (hits.length === 0) return undefined;
-  return { hits, category: categories[lists.findIndex((l) => l.includes(hits[0]!))] ?? '' };
+  if (!lists) return { hits, category: triggerSlots[first]!.category };
+  // The category of the slot the first trigger word came from (the slots with hits, in order).
+  const withHits = triggerSlots.filter(({ slot }) => scan.mayHave(index, slot) && scan.get(index, slot).length > 0);
+  return { hits, category: withHits[lists.findIndex((l) => l.includes(hits[0]!))]?.category ?? '' };
 }
 
 /** The words that triggered, each once, as a message quotes them. */
 function quote(trigger: Trigger, scan: UnitScan): string {
+  const { hits } = trigger;
+  const text = scan.unit.text;
+  if (hits.length === 1) return text.slice(hits[0]!.start, hits[0]!.end);
   const words: string[] = [];
-  for (const h of trigger.hits) {
-    const word = scan.unit.text.slice(h.start, h.end);
+  for (const h of hits) {
+    const word = text.slice(h.start, h.end);
     if (!words.includes(word)) words.push(word);
   }
   return words.join(scan.lang === 'en' ? '”, “' : '”“');
@@ -85,34 +94,40 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
     }
     addExcepts(patterns, index, 'when-except', when.except);
     addMatchers(patterns, index, 'expect', expect);
-    return { whenRole: when.role, expectRole: expect.role, within: expect.within ?? 1, triggerSlots };
+    const within = expect.within ?? 1;
+    return { whenRole: when.role, expectRole: expect.role, within, withinText: String(within), triggerSlots };
   },
   check(rule, { conversation, units, hitUnits }) {
     if (!conversation.dialogue) return [];
-    const { whenRole, expectRole, within, triggerSlots } = rule.data;
+    const { whenRole, expectRole, within, withinText, triggerSlots } = rule.data;
     const reports: Report[] = [];
-    const reportedTurns = new Set<number>();
-    for (const i of hitUnits[rule.index]!) {
+    let reportedTurns: Set<number> | undefined;
+    next: for (const i of hitUnits[rule.index]!) {
       const scan = units[i]!;
       if (scan.unit.role !== whenRole) continue;
       // The response first: a trigger answered in time reports nothing, so its word-boundary
       // edges need not be checked (the segmenter is not run for it).
-      if (!triggerSlots.some(({ slot }) => scan.mayHave(rule.index, slot))) continue;
-      const responses: number[] = [];
-      for (let j = i + 1; j < units.length && responses.length < within; j++) {
-        if (units[j]!.unit.role === expectRole) responses.push(j);
+      let mayTrigger = false;
+      for (let k = 0; k < triggerSlots.length && !mayTrigger; k++) mayTrigger = scan.mayHave(rule.index, triggerSlots[k]!.slot);
+      if (!mayTrigger) continue;
+      // The next `within` turns of the expected role: one that answers clears the trigger; the
+      // first is where the response was due.
+      let due = -1;
+      for (let j = i + 1, seen = 0; j < units.length && seen < within; j++) {
+        if (units[j]!.unit.role !== expectRole) continue;
+        if (seen++ === 0) due = j;
+        if (units[j]!.has(rule.index, 'expect')) continue next;
       }
-      if (responses.some((j) => units[j]!.has(rule.index, 'expect'))) continue;
+      if (due >= 0 && reportedTurns?.has(due)) continue;
       const trigger = triggerOf(scan, rule.index, rule.data);
       if (!trigger) continue;
       const first = trigger.hits[0]!;
-      const last = trigger.hits[trigger.hits.length - 1]!;
-      const vars = { trigger: quote(trigger, scan), category: trigger.category, within: String(within) };
-      const due = responses[0];
-      if (due === undefined) {
+      const vars = { trigger: quote(trigger, scan), category: trigger.category, within: withinText };
+      if (due < 0) {
         reports.push({ unit: i, start: first.start, end: first.end, vars });
-      } else if (!reportedTurns.has(due)) {
-        reportedTurns.add(due);
+      } else {
+        (reportedTurns ??= new Set()).add(due);
+        const last = trigger.hits[trigger.hits.length - 1]!;
         const en = scan.lang === 'en';
         const why = en ? `The trigger: “${vars.trigger}”` : `触发的话：“${vars.trigger}”`;
         const category = trigger.category ? (en ? ` (${trigger.category})` : `（${trigger.category}）`) : '';

@@ -1,23 +1,14 @@
 import type { Misuse, Term } from '../glossary/model.js';
-import { isTraditional } from '../text/script.js';
+import { TRADITIONAL } from '../match/scope.js';
 import type { Hit } from '../match/scan.js';
 import { effectiveHits, messageIn, type CheckKind, type Report } from './kind.js';
 
 const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;
 
-// The script of the last text asked about: termIn is called once per misuse of an utterance, and
-// measuring the whole utterance each time made 40,000 misuses on one line quadratic.
-let lastText: string | undefined;
-let lastTraditional = false;
-
-/** The term as it should be written in text of this script and language. */
-export function termIn(term: Term, text: string, sample: string): string {
+/** The term as it should be written in text of this script (a script code: textScript) and language. */
+export function termIn(term: Term, script: number, sample: string): string {
   if (LATIN_ONLY.test(sample)) return term.en;
-  if (text !== lastText) {
-    lastText = text;
-    lastTraditional = isTraditional(text);
-  }
-  return lastTraditional ? term['zh-Hant'] : term['zh-Hans'];
+  return script & TRADITIONAL ? term['zh-Hant'] : term['zh-Hans'];
 }
 
 /**
@@ -88,7 +79,7 @@ export const term: CheckKind<TermData> = {
       if (scan.unit.role !== 'agent') continue;
       // Most turns where a term rule has a hit hold its accepted forms, not a misuse (measured:
       // no finding in 6,828 term checks of a 4 MiB export): nothing is done for those.
-      let accepted: Hit[] | undefined;
+      let accepted: readonly Hit[] | undefined;
       for (const m of misuses) {
         if (!scan.mayHave(rule.index, m.slot)) continue;
         let hits = scan.get(rule.index, m.slot);
@@ -100,7 +91,7 @@ export const term: CheckKind<TermData> = {
           if (inside.size > 0) hits = hits.filter((h) => !inside.has(h));
         }
         for (const h of effectiveHits(hits, scan.get(rule.index, m.exceptSlot))) {
-          const preferred = termIn(t, scan.unit.text, scan.unit.text.slice(h.start, h.end));
+          const preferred = termIn(t, scan.script, scan.unit.text.slice(h.start, h.end));
           let suggestions = m.suggestions.get(preferred);
           if (!suggestions) m.suggestions.set(preferred, (suggestions = [preferred, ...(m.misuse.alternatives ?? [])]));
           reports.push({

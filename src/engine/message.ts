@@ -5,7 +5,7 @@ import type { TextLang } from '../match/scope.js';
 
 /**
  * A message template cut at its `{name}` placeholders, once per rule and language, so that a
- * finding's message is a few concatenations, not a regex replace over a fresh vars object per
+ * finding's message is a few pieces joined, not a regex replace over a fresh vars object per
  * finding (measured: that replace and the spread were ~5 % of the engine's self time at 27k findings).
  */
 export interface MessageTemplate {
@@ -55,11 +55,15 @@ const NO_VARS: Record<string, string> = {};
  */
 export function fillMessage(template: MessageTemplate, text: string, vars: Record<string, string> = NO_VARS): string {
   const { parts, names } = template;
-  let message = parts[0]!;
+  if (names.length === 0) return parts[0]!;
+  // Joined, not concatenated: join makes one flat string, where `+=` made a tree of cons strings
+  // that the finding kept and each reporter flattened again (measured on 54k messages, made and
+  // then written with JSON.stringify: 31 → 28 ms, least of 15).
+  const pieces: string[] = [parts[0]!];
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const value = name === 'text' && !Object.hasOwn(vars, 'text') ? text : vars[name];
-    message += (value ?? `{${name}}`) + parts[i + 1]!;
+    pieces.push(value ?? `{${name}}`, parts[i + 1]!);
   }
-  return message;
+  return pieces.join('');
 }

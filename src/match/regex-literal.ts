@@ -13,6 +13,26 @@ function literalAlternatives(body: string): string[] | null {
   return alternatives.every((a) => a.length > 0 && ![...a].some((c) => META.has(c))) ? alternatives : null;
 }
 
+/**
+ * The literals of which a match of a group with this body contains one: its literal
+ * alternatives, or the union of each alternative's own required literals (`(hours?|mins?)` →
+ * [hour, min]), or null when an alternative has none. (The body is shorter than the regex it is
+ * in, so the recursion ends.)
+ */
+function groupLiterals(body: string): string[] | null {
+  const plain = literalAlternatives(body);
+  if (plain) return plain;
+  const inner = body.startsWith('?:') ? body.slice(2) : body;
+  if (inner.startsWith('?')) return null; // lookaround or named group
+  const union = new Set<string>();
+  for (const alternative of topLevelBranches(inner)) {
+    const literals = alternative.length > 0 ? requiredLiterals(alternative) : null;
+    if (literals === null) return null;
+    for (const l of literals) union.add(l);
+  }
+  return [...union];
+}
+
 /** Whether the quantifier at `at` lets the preceding item occur zero times. */
 function optional(source: string, at: number): boolean {
   const q = source[at];
@@ -22,8 +42,8 @@ function optional(source: string, at: number): boolean {
 /**
  * Literals of which every match of the regex contains at least one, or null when none can be
  * named safely. Escapes, classes and optional parts end a literal run; a required group counts
- * when it is made only of literal alternatives; a top-level alternation counts when each of
- * its branches is a literal.
+ * when each of its alternatives has required literals; a top-level alternation counts when each
+ * of its branches has.
  */
 export function requiredLiterals(source: string): string[] | null {
   const top = literalAlternatives(source);
@@ -62,7 +82,7 @@ export function requiredLiterals(source: string): string[] | null {
       endRun();
       const close = groupEnd(source, i);
       if (close < 0) return null;
-      const alternatives = literalAlternatives(source.slice(i + 1, close));
+      const alternatives = groupLiterals(source.slice(i + 1, close));
       if (alternatives && !optional(source, close + 1)) factors.push(alternatives);
       i = close;
       continue;

@@ -26,9 +26,10 @@ export interface RuleSetContent {
 
 /**
  * Bumped when the shape of RuleSetContent, how content files are read or how patterns compile
- * changes (2: decoded like inputs, GB18030 included; 3: compiled patterns kept).
+ * changes (2: decoded like inputs, GB18030 included; 3: compiled patterns kept; 4: regexes gated
+ * by groups whose alternatives are not plain literals).
  */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 function cacheDir(): string {
   return process.env.ASLINT_CACHE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'aslint');

@@ -58,8 +58,8 @@ export function nodejiebaLoaded(): boolean {
 /** The word boundaries of a text: whether an offset is one, and (iterated) all of them. */
 export type Boundaries = Pick<ReadonlySet<number>, 'has'> & Iterable<number>;
 
-/** cppjieba's PreFilter separators (SegmentBase.hpp): every one is a word of its own. */
-const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
+/** cppjieba's PreFilter separators (SegmentBase.hpp) " \t\n，。": every one is a word of its own. */
+const isSeparator = (unit: number): boolean => unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0xff0c || unit === 0x3002;
 /** The words of nodejieba's own dictionary that mix ASCII and other characters. */
 const DICTIONARY_MIXED_WORDS = ['B超', 'T恤'];
 const isAscii = (c: number): boolean => c < 0x80;
@@ -86,7 +86,7 @@ export class Segmenter {
     if (at <= 0 || at >= text.length) return true;
     const before = text.charCodeAt(at - 1);
     const after = text.charCodeAt(at);
-    if (SEPARATORS.has(before) || SEPARATORS.has(after)) return true;
+    if (isSeparator(before) || isSeparator(after)) return true;
     if (isAscii(before) === isAscii(after)) return false;
     for (const w of this.mixedWords) {
       for (let i = text.indexOf(w, Math.max(0, at - w.length + 1)); i !== -1 && i < at; i = text.indexOf(w, i + 1)) {
@@ -108,7 +108,7 @@ export class Segmenter {
       this.cutWith ??= {
         table: dictionary.table,
         inserted: WordTable.of(this.words.map((word) => ({ word, freq: dictionary.table.medianFreq }))),
-        isSeparator: (unit) => SEPARATORS.has(unit),
+        isSeparator,
         hmm: (run) => loadedJieba().cutHMM(run),
       };
       return new WordBoundaries(text, this.cutWith);

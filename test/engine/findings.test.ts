@@ -90,4 +90,22 @@ describe('findings', () => {
     expect(Object.keys(JSON.parse(JSON.stringify(hello)) as object)).not.toContain('score');
     expect(Object.keys(JSON.parse(JSON.stringify(blame)) as object).slice(-3)).toEqual(['utterance', 'speaker', 'score']);
   });
+  it('of one conversation do not leak into the next (the per-rule lists are reused) and come sorted by place, then rule', () => {
+    const first = chat([
+      ['customer', '在吗'],
+      ['agent', '您好，这个不归我管'],
+      ['agent', '真的不归我管'],
+    ]);
+    const second = chat([
+      ['agent', 'hello'],
+      ['agent', '好的'],
+      ['agent', '稍等'],
+    ]);
+    const where = (c: Conversation) => lintConversation(c, rules).map((f) => `${f.ruleId}@${f.turn}:${f.column}`);
+    // The helper's turns each start at offset 0 of their own line: by offset, turn 2's comes first.
+    expect(where(first)).toEqual(['p/blame@2:3', 'p/blame@1:6']);
+    expect(where(second)).toEqual([]);
+    expect(where(chat([['agent', '不归我管']]))).toEqual(['p/blame@0:1', 'p/hello@0:1']);
+    expect(where(first)).toEqual(['p/blame@2:3', 'p/blame@1:6']);
+  });
 });

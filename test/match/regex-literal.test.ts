@@ -21,9 +21,36 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('\\u4e0d管\\p{Script=Han}了')).toEqual(['管']);
     expect(requiredLiterals('(a)\\1\\k<x>等一下')).toEqual(['等一下']);
     expect(requiredLiterals('(a|b)?')).toBeNull();
+    // A group of alternatives that are no plain literals: the union of what each requires.
+    expect(requiredLiterals('[0-9]+ ?(hours?|mins?|business days?)')).toEqual(['hour', 'min', 'business day']);
+    expect(requiredLiterals('(?:请(您)?稍等|马上)[。!]*')).toEqual(['稍等', '马上']);
+    expect(requiredLiterals('[0-9]+(小时|.天)')).toEqual(['小时', '天']);
+    expect(requiredLiterals('[0-9]+(小时|.)')).toBeNull();
+    expect(requiredLiterals('(a(b|c)d|e)')).toEqual(['a', 'e']);
+    expect(requiredLiterals('(x(bb|cc)|e)')).toEqual(['bb', 'cc', 'e']);
   });
   it('never names literals that a match can lack', () => {
-    const piece = fc.constantFrom('你', '我', '(', ')', '?', '*', '+', '|', '|', '[你我]', '\\d', '{0,2}', '{1}', '\\u4f60', '(?:', '(?<!我)', '(你|我我)');
+    const piece = fc.constantFrom(
+      '你',
+      '我',
+      '(',
+      ')',
+      '?',
+      '*',
+      '+',
+      '|',
+      '|',
+      '[你我]',
+      '\\d',
+      '{0,2}',
+      '{1}',
+      '\\u4f60',
+      '(?:',
+      '(?<!我)',
+      '(你|我我)',
+      '(你?|我)',
+      '(你我?|我)',
+    );
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 10 }).map((a) => a.join('')),

@@ -52,7 +52,7 @@ async function compile(): Promise<CompiledPatterns> {
   set.addPhrase(3, 'unless', '您好');
   // a Latin gapped phrase with a guard after it
   set.addPhrase(4, 'term', { phrase: 'refund…today', gap: 2, 'not-before': ['please'] });
-  // regexes: ungated, gated by a literal, guarded, and one that matches empty strings
+  // regexes: gated by a group of alternatives (day, hour), gated by a literal, guarded, and an ungated one that matches empty strings
   set.addRegex(5, 'match', /[0-9]+ ?(?:days?|hours?)/gu);
   set.addRegex(6, 'match', /退(?:款|货)/gu, { 'not-after': ['不'] });
   set.addRegex(7, 'match', /x*/gu);

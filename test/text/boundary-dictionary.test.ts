@@ -70,6 +70,20 @@ describe('the dictionary pass', () => {
     expect([...bounds].sort((a, b) => a - b)).toEqual([0, 3, 4, 6, 7, 8, 10]);
     expect(runs).toEqual(['庚癸子', '庚癸']);
   });
+
+  it('cuts a sentence said before, elsewhere in another text, as it cut it the first time (its cuts are kept)', () => {
+    runs.length = 0;
+    expect(cutsOf('庚癸子，丙丁甲')).toEqual([0, 3, 4, 6, 7]);
+    expect(cutsOf('甲乙丙，丙丁甲，庚癸子')).toEqual([0, 1, 3, 4, 6, 7, 8, 11]);
+    // The HMM is asked again: only the dictionary pass is kept.
+    expect(runs).toEqual(['庚癸子', '庚癸子']);
+    // A new CutWith starts with no kept cuts: every text cuts the same with and without them.
+    const fresh = (text: string) => [...cutOffsets(text, { ...cut })].sort((x, y) => x - y);
+    const long = '甲乙丙丁戊己庚癸子'.repeat(10);
+    for (const text of ['乙乙甲乙丙，庚癸子', '丙丁甲，甲乙丙，丙丁甲', `${long}，${long}，甲乙丙`, '子，庚癸子，癸子']) {
+      expect(cutsOf(text)).toEqual(fresh(text));
+    }
+  });
 });
 
 describe('the segmenter with the boundary dictionary', () => {

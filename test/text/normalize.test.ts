@@ -70,6 +70,18 @@ describe('normalize', () => {
     expect([...normalize('a😀Ｂ').map]).toEqual([0, 1, 1, 3, 4]);
   });
 
+  it('folds any text as it folds each of its characters, whatever comes before the first that folds', () => {
+    expect(normalizeText('这不归我管，說')).toBe('这不归我管,说');
+    expect(normalizeText('这不归我管😀說')).toBe('这不归我管😀说');
+    fc.assert(
+      fc.property(text, text, (unchanged, rest) => {
+        const s = unchanged.replace(/[^这不我管软件联系bc019 ]/gu, '') + rest;
+        expect(normalizeText(s)).toBe([...s].map((ch) => normalizeText(ch)).join(''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('folds long text as it folds each of its characters (the reused buffer grows)', () => {
     expect(normalizeText('Ａ退貨'.repeat(3000))).toBe('a退货'.repeat(3000));
     expect(normalizeText('Ｂ說'.repeat(20000))).toBe('b说'.repeat(20000));
