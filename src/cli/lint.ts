@@ -144,6 +144,10 @@ async function lintAndReport(
           // A --scores-file lists every conversation: the only reason a streamed run keeps them.
           if (options.scoresFile) for (const c of scores) kept.push(c);
         },
+        // Workers may render the report's text (and then keep no scores: not with --scores-file).
+        ...(stream.renderSpec && !options.scoresFile
+          ? { renderSpec: () => ({ ...stream.renderSpec!()!, errorsOnly: options.quiet === true }), rendered: (batch) => stream.rendered!(batch) }
+          : {}),
       },
     },
     stdin,

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { FORMATS } from '../report/formats.js';
 import type { Reporter } from '../runner/result.js';
+import type { Sink } from '../report/sink.js';
 import { InputError } from '../core/types.js';
 
 /** -f, -o, --color / --no-color and --scores-file. */
@@ -52,7 +53,7 @@ export function ensureFolderOf(file: string, what: string): void {
 }
 
 /** Where the report goes: stdout, or the -o file (opened once, written as the report is made). */
-export function openOutput(file: string | undefined): { write: (text: string) => void; close: () => void } {
+export function openOutput(file: string | undefined): { write: Sink; close: () => void } {
   if (!file) return { write: (text) => void process.stdout.write(text), close: () => {} };
   ensureFolderOf(file, 'report');
   const failed = (e: unknown) =>
@@ -65,15 +66,25 @@ export function openOutput(file: string | undefined): { write: (text: string) =>
     );
   let fd: number | undefined;
   // Opened when the first text comes, so that a run that fails before reporting leaves no empty file.
+  const write: Sink = (text) => {
+    try {
+      fd ??= openSync(file, 'w');
+      writeSync(fd, text);
+    } catch (e) {
+      throw failed(e);
+    }
+  };
+  // UTF-8 that workers rendered goes to the file as it is (report/sink.ts).
+  write.bytes = (bytes) => {
+    try {
+      fd ??= openSync(file, 'w');
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+    } catch (e) {
+      throw failed(e);
+    }
+  };
   return {
-    write: (text) => {
-      try {
-        fd ??= openSync(file, 'w');
-        writeSync(fd, text);
-      } catch (e) {
-        throw failed(e);
-      }
-    },
+    write,
     close: () => {
       if (fd !== undefined) closeSync(fd);
     },

@@ -1,5 +1,6 @@
 import type { Reporter, ReportWriter } from '../runner/result.js';
 import { batched } from './write-batch.js';
+import type { Sink } from './sink.js';
 
 /** An output format: its reporter, imported only when used, and what the run must keep for it. */
 export interface OutputFormat {
@@ -11,7 +12,7 @@ export interface OutputFormat {
   /** It is read by people: a --fix-dry-run diff goes to stdout with it (a machine-readable report keeps stdout to itself). */
   forPeople?: boolean;
   /** It can be written as the results arrive (the same bytes as its reporter), in flat memory but for html's capped detail. */
-  writer?: (sink: (text: string) => void, cwd: string) => Promise<ReportWriter>;
+  writer?: (sink: Sink, cwd: string) => Promise<ReportWriter>;
 }
 
 /** Output formats by name. */
@@ -45,8 +46,11 @@ export const FORMATS: Record<string, OutputFormat> = {
   },
 };
 
-/** The writer of a format that streams (json, jsonl, sarif, html), its text written in batches (write-batch.ts), or undefined. */
-export async function streamWriterOf(format: string, sink: (text: string) => void, cwd: string): Promise<ReportWriter | undefined> {
+/**
+ * The writer of a format that streams (json, jsonl, sarif, html), its text written in batches
+ * (write-batch.ts), or undefined. A sink with `bytes` is given the UTF-8 that workers rendered as it is.
+ */
+export async function streamWriterOf(format: string, sink: Sink, cwd: string): Promise<ReportWriter | undefined> {
   const make = FORMATS[format]?.writer;
   return make && batched(sink, (s) => make(s, cwd));
 }

@@ -1,7 +1,19 @@
 import type { Finding } from '../core/types.js';
-import { writeWhole, type ConversationScore, type FileResult, type LintResult, type Reporter, type ReportWriter } from '../runner/result.js';
+import {
+  writeWhole,
+  type ConversationScore,
+  type FileResult,
+  type LintResult,
+  type RenderedBatch,
+  type RenderedItems,
+  type RenderSpec,
+  type Reporter,
+  type ReportWriter,
+} from '../runner/result.js';
 import { AT, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
+import { addChunks, type Sink } from './sink.js';
+import { PART_RENDERER } from './part-renderer.js';
 
 /**
  * Whether `--fix` would fix a finding of a file: it rewrites reply libraries only, never
@@ -154,10 +166,62 @@ const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2)
 /** UTF-16 units of a large file's findings added to its spool at a time. */
 const SPOOL_PIECE = 1 << 15;
 
-/** Counts of a file whose findings come in parts. */
-function addCounts(c: ReturnType<typeof counts>, file: FileResult, findings: readonly Finding[]): void {
-  const more = counts({ ...file, findings: findings as Finding[] });
-  for (const k of Object.keys(c) as (keyof typeof c)[]) c[k] += more[k];
+/** The separators that lead a file's entry, a finding of a file, a conversation's score (the first item of each list drops the ','). */
+const FILE_SEP = ',\n    ';
+const FINDING_SEP = ',\n        ';
+const SCORE_SEP = ',\n      ';
+
+/** The counts in the head of a file's entry, as a list (what a part adds to them). */
+const COUNT_KEYS = ['errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount'] as const;
+
+/** A file's counts as a list in COUNT_KEYS order (a part's, added to the file's by the writer). */
+function countList(file: FileResult): number[] {
+  const c = counts(file);
+  return COUNT_KEYS.map((k) => c[k]);
+}
+
+/** The head of a file's entry, led by its separator, up to its findings (`[`, or `[]` when it has none). */
+function entryHead(f: Pick<FileResult, 'path'>, c: ReturnType<typeof counts>, n: number): string {
+  const head = nested({ path: f.path, ...c, findings: [] }, 2);
+  return FILE_SEP + head.slice(0, -'[]\n    }'.length) + (n === 0 ? '[]' : '[');
+}
+
+/** What closes a file's entry after its `n` findings. */
+const entryTail = (n: number) => `${n > 0 ? '\n      ]' : ''}\n    }`;
+
+/**
+ * A part's findings (a file coming in parts is a transcript: parts are of JSONL exports), each
+ * led by its separator, handed to `emit` in pieces of about SPOOL_PIECE units: one string per
+ * part (1 MiB of input, ~5 M units of JSON) was flattened whole when spilled, 10-20 MB at once.
+ */
+function partFindingsJson(path: string, findings: readonly Finding[], emit: (text: string) => void): void {
+  const file: FileResult = { path, findings: [], units: 0, conversations: [] };
+  let text = '';
+  for (const x of findings) {
+    text += FINDING_SEP + findingJson(file, x);
+    if (text.length >= SPOOL_PIECE) {
+      emit(text);
+      text = '';
+    }
+  }
+  emit(text);
+}
+
+/** Conversation scores, each led by its separator. */
+function scoresJson(scores: readonly ConversationScore[]): string {
+  let text = '';
+  for (const score of scores) text += SCORE_SEP + scoreJson(score);
+  return text;
+}
+
+/**
+ * The JSON report's text of a part of a large file, where it is linted (report/render.ts): its
+ * findings to `out`, and its counts and conversation scores. JsonWriter writes the same text with
+ * the same functions when it is given the part's results.
+ */
+export function renderJson(part: FileResult, scores: readonly ConversationScore[], out: (text: string) => void): RenderedItems {
+  partFindingsJson(part.path, part.findings, out);
+  return { items: part.findings.length, counts: countList({ ...part, conversations: [] }), later: scoresJson(scores), laterItems: scores.length };
 }
 
 /**
@@ -175,46 +239,55 @@ export class JsonWriter implements ReportWriter {
   private partFindings = 0;
   private partCounts = counts({ path: '', findings: [], units: 0 });
 
-  constructor(private readonly sink: (text: string) => void) {}
+  constructor(private readonly sink: Sink) {}
 
   start(): void {
     this.sink('{\n  "version": 1,\n  "files": [');
   }
 
+  renderSpec(): RenderSpec {
+    return { format: 'json', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
+  }
+
   part(path: string, findings: readonly Finding[]): void {
-    // A file coming in parts is a transcript (parts are of JSONL exports).
-    const file: FileResult = { path, findings: [], units: 0, conversations: [] };
-    addCounts(this.partCounts, file, findings);
-    // Into the spool in bounded pieces: one string per part (1 MiB of input, ~5 M units of JSON)
-    // was flattened whole when spilled, 10-20 MB at once in the main thread's heap.
-    let text = '';
-    for (const x of findings) {
-      text += (this.partFindings++ === 0 ? '\n        ' : ',\n        ') + findingJson(file, x);
-      if (text.length >= SPOOL_PIECE) {
-        this.partSpool.add(text);
-        text = '';
-      }
-    }
-    this.partSpool.add(text);
+    let first = this.partFindings === 0;
+    partFindingsJson(path, findings, (text) => {
+      this.partSpool.add(first ? text.slice(1) : text);
+      if (text) first = false;
+    });
+    this.partFindings += findings.length;
+    this.addPartCounts(countList({ path, findings: findings as Finding[], units: 0, conversations: [] }));
   }
 
   file(f: FileResult, parts = false): void {
     // The file's entry with its findings written one by one: one large export is one file.
-    const c = parts ? this.partCounts : counts(f);
     const n = parts ? this.partFindings : f.findings.length;
-    const head = nested({ path: f.path, ...c, findings: [] }, 2);
-    this.sink((this.count++ === 0 ? '\n    ' : ',\n    ') + head.slice(0, -'[]\n    }'.length) + (n === 0 ? '[]' : '['));
+    this.sink(entryHead(f, parts ? this.partCounts : counts(f), n).slice(this.count++ === 0 ? 1 : 0));
     if (parts) this.partSpool.drainTo(this.sink);
-    else f.findings.forEach((x, i) => this.sink((i === 0 ? '\n        ' : ',\n        ') + findingJson(f, x)));
-    this.sink(`${n > 0 ? '\n      ]' : ''}\n    }`);
+    else f.findings.forEach((x, i) => this.sink(FINDING_SEP.slice(i === 0 ? 1 : 0) + findingJson(f, x)));
+    this.sink(entryTail(n));
     this.partFindings = 0;
     this.partCounts = counts({ path: '', findings: [], units: 0 });
   }
 
+  rendered(batch: RenderedBatch): void {
+    addChunks(batch.bytes, this.partFindings === 0, (bytes) => this.partSpool.add(bytes));
+    this.partFindings += batch.items;
+    this.addPartCounts(batch.counts!);
+    this.addScores(batch.later, batch.laterItems);
+  }
+
+  private addPartCounts(list: readonly number[]): void {
+    COUNT_KEYS.forEach((k, i) => (this.partCounts[k] += list[i]!));
+  }
+
   scores(scores: readonly ConversationScore[]): void {
-    let text = '';
-    for (const score of scores) text += (this.scoreCount++ === 0 ? '\n      ' : ',\n      ') + scoreJson(score);
-    this.scoresSpool.add(text);
+    this.addScores(scoresJson(scores), scores.length);
+  }
+
+  private addScores(text: string, n: number): void {
+    this.scoresSpool.add(this.scoreCount === 0 ? text.slice(1) : text);
+    this.scoreCount += n;
   }
 
   end(result: Pick<LintResult, 'summary' | 'scores'>): void {

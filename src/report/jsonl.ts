@@ -8,8 +8,21 @@
 //   {"type":"end", …}       last line: the summary, the rules that ran, the run's inputs and content
 import { PACKAGE } from '../core/package.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
-import { writeWhole, type FileResult, type LintResult, type Reporter, type ReportWriter, type RunInfo, type Summary } from '../runner/result.js';
+import {
+  writeWhole,
+  type FileResult,
+  type LintResult,
+  type RenderedBatch,
+  type RenderedItems,
+  type RenderSpec,
+  type Reporter,
+  type ReportWriter,
+  type RunInfo,
+  type Summary,
+} from '../runner/result.js';
 import { Spool } from './spool.js';
+import { addChunks, sinkBytes, type Sink } from './sink.js';
+import { PART_RENDERER } from './part-renderer.js';
 
 export const JSONL_FORMAT = 'aslint-jsonl';
 export const JSONL_VERSION = 1;
@@ -51,7 +64,37 @@ export interface EndRecord {
 export type JsonlRecord = RunRecord | FindingRecord | FileRecord | EndRecord;
 
 /** Where lines go: stdout, a file, or a string being built. */
-export type Sink = (text: string) => void;
+export type { Sink };
+
+/**
+ * A finding record is FINDING_HEAD, the file's index, then findingTail(): the same bytes as
+ * JSON.stringify({ type: 'finding', file, path, ...finding }) (a finding has no member of those
+ * names), without the object spread.
+ */
+const FINDING_HEAD = '{"type":"finding","file":';
+const findingTail = (path: string, f: Finding) => ',"path":' + JSON.stringify(path) + ',' + JSON.stringify(f).slice(1) + '\n';
+/** A file record likewise: FILE_HEAD, the index, then the rest of the record. */
+const FILE_HEAD = '{"type":"file","file":';
+
+/** The rest of a whole file's file record after FILE_HEAD and the index, as JSON.stringify writes the FileRecord. */
+function fileRecordTail(result: FileResult, findings: number): string {
+  const rest: Omit<FileRecord, 'type' | 'file'> = { path: result.path, units: result.units, findings };
+  if (result.conversations) rest.conversations = result.conversations;
+  if (result.skipped) rest.skipped = result.skipped;
+  return ',' + JSON.stringify(rest).slice(1) + '\n';
+}
+
+/**
+ * The JSONL records of a part of a large file, where it is linted (report/render.ts): its
+ * findings to `out`, and its dialogues (each led by ',') for the file record to come. JsonlWriter
+ * writes the same records with the same functions when it is given the part's results.
+ */
+export function renderJsonl(part: FileResult, index: number, out: (text: string) => void): RenderedItems {
+  for (const f of part.findings) out(FINDING_HEAD + index + findingTail(part.path, f));
+  let later = '';
+  for (const c of part.conversations ?? []) later += ',' + JSON.stringify(c);
+  return { items: part.findings.length, later, laterItems: part.conversations?.length ?? 0 };
+}
 
 /**
  * Writes the records of one run to a sink as results arrive: `start` once, `file` for each file
@@ -74,41 +117,52 @@ export class JsonlWriter implements ReportWriter {
     this.sink(JSON.stringify(record) + '\n');
   }
 
+  renderSpec(): RenderSpec {
+    return { format: 'jsonl', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
+  }
+
   /** Findings of the file being read, before its end (a streamed input). */
   private findings(path: string, findings: readonly Finding[]): void {
     // A line each: the sink batches the writes (write-batch.ts).
-    for (const f of findings) {
-      this.sink(JSON.stringify({ type: 'finding', file: this.index, path, ...f } satisfies FindingRecord) + '\n');
-      this.streamed++;
-    }
+    for (const f of findings) this.sink(FINDING_HEAD + this.index + findingTail(path, f));
+    this.streamed += findings.length;
   }
 
   part(path: string, findings: readonly Finding[], conversations: readonly ConversationInfo[]): void {
     this.findings(path, findings);
     let text = '';
-    for (const c of conversations) text += (this.conversationCount++ === 0 ? '' : ',') + JSON.stringify(c);
-    this.conversations.add(text);
+    for (const c of conversations) text += ',' + JSON.stringify(c);
+    this.addConversations(text, conversations.length);
+  }
+
+  private addConversations(text: string, n: number): void {
+    this.conversations.add(this.conversationCount === 0 ? text.slice(1) : text);
+    this.conversationCount += n;
   }
 
   /** A file's result; its findings unless `part()` already wrote them. */
   file(result: FileResult, parts = false): void {
-    if (!parts) this.findings(result.path, result.findings);
-    const record: FileRecord = { type: 'file', file: this.index, path: result.path, units: result.units, findings: this.streamed };
-    if (parts) {
+    if (!parts) {
+      this.findings(result.path, result.findings);
+      this.sink(FILE_HEAD + this.index + fileRecordTail(result, this.streamed));
+    } else {
       // The record as JSON.stringify writes it, its dialogues from the spool.
+      const record: FileRecord = { type: 'file', file: this.index, path: result.path, units: result.units, findings: this.streamed };
       const line = JSON.stringify({ ...record, conversations: [], ...(result.skipped ? { skipped: result.skipped } : {}) });
       const [before, after] = splitAt(line, '"conversations":[]');
       this.sink(before + '"conversations":[');
       this.conversations.drainTo(this.sink);
       this.sink(']' + after + '\n');
       this.conversationCount = 0;
-    } else {
-      if (result.conversations) record.conversations = result.conversations;
-      if (result.skipped) record.skipped = result.skipped;
-      this.sink(JSON.stringify(record) + '\n');
     }
     this.index++;
     this.streamed = 0;
+  }
+
+  rendered(batch: RenderedBatch): void {
+    addChunks(batch.bytes, false, (bytes) => sinkBytes(this.sink, bytes));
+    this.streamed += batch.items;
+    this.addConversations(batch.later, batch.laterItems);
   }
 
   /** Scores are not recorded: `report merge` computes them from the dialogues and findings. */

@@ -7,7 +7,9 @@ import { PACKAGE, PROJECT_URL } from '../core/package.js';
 import type { CompiledRule } from '../checks/kind.js';
 import type { Finding, Severity } from '../core/types.js';
 import { displayPath, pathUri } from './paths.js';
-import { writeWhole, type FileResult, type Reporter, type ReportWriter } from '../runner/result.js';
+import { writeWhole, type FileResult, type RenderedBatch, type RenderedItems, type RenderSpec, type Reporter, type ReportWriter } from '../runner/result.js';
+import { addChunks, sinkBytes, type Sink } from './sink.js';
+import { PART_RENDERER } from './part-renderer.js';
 import { DIRECTIVE_RULES, ruleDocsUrl, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleShortDescription } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -41,7 +43,7 @@ export class SarifWriter implements ReportWriter {
   private started = false;
 
   constructor(
-    private readonly sink: (text: string) => void,
+    private readonly sink: Sink,
     private readonly cwd: string,
   ) {}
 
@@ -85,6 +87,10 @@ export class SarifWriter implements ReportWriter {
     this.started = true;
   }
 
+  renderSpec(): RenderSpec {
+    return { format: 'sarif', cwd: this.cwd, errorsOnly: false, ruleIds: [...this.ruleIndex.keys()], renderer: PART_RENDERER };
+  }
+
   part(path: string, findings: readonly Finding[]): void {
     this.results(path, findings);
   }
@@ -93,25 +99,15 @@ export class SarifWriter implements ReportWriter {
     if (!parts) this.results(file.path, file.findings);
   }
 
-  /**
-   * The results of a file, or of one part of a large one. Occurrences (in fingerprints) count
-   * within it: a unit never spans two parts.
-   */
+  rendered(batch: RenderedBatch): void {
+    addChunks(batch.bytes, this.count === 0, (bytes) => sinkBytes(this.sink, bytes));
+    this.count += batch.items;
+  }
+
   private results(path: string, findings: readonly Finding[]): void {
     if (!this.started) throw new Error('SarifWriter: rules() must come before the results');
-    const shown = displayPath(path, this.cwd);
-    const uri = pathUri(path, this.cwd);
-    const occurrences = new Map<string, number>();
-    for (const f of findings) {
-      const key = [f.ruleId, f.unit, f.text].join('\0');
-      const occurrence = occurrences.get(key) ?? 0;
-      occurrences.set(key, occurrence + 1);
-      // A result each: the sink batches the writes (write-batch.ts).
-      this.sink(
-        (this.count++ === 0 ? '\n        ' : ',\n        ') +
-          nested(toResult(f, this.ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4),
-      );
-    }
+    // A result each: the sink batches the writes (write-batch.ts).
+    resultsText(path, findings, this.ruleIndex, this.cwd, (text) => this.sink(this.count++ === 0 ? text.slice(1) : text));
   }
 
   scores(): void {}
@@ -121,6 +117,31 @@ export class SarifWriter implements ReportWriter {
   }
 
   abort(): void {}
+}
+
+/**
+ * The results of a file, or of one part of a large one, each led by its separator, to `emit`.
+ * Occurrences (in fingerprints) count within it: a unit never spans two parts.
+ */
+function resultsText(path: string, findings: readonly Finding[], ruleIndex: ReadonlyMap<string, number>, cwd: string, emit: (text: string) => void): void {
+  const shown = displayPath(path, cwd);
+  const uri = pathUri(path, cwd);
+  const occurrences = new Map<string, number>();
+  for (const f of findings) {
+    const key = [f.ruleId, f.unit, f.text].join('\0');
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    emit(',\n        ' + nested(toResult(f, ruleIndex.get(f.ruleId), uri, fingerprint(f.ruleId, shown, f.unit, f.text, occurrence)), 4));
+  }
+}
+
+/**
+ * The SARIF results of a part of a large file, where it is linted (report/render.ts): `ruleIds` are the rules
+ * the log describes, in order (RenderSpec). SarifWriter writes the same text when given results.
+ */
+export function renderSarif(part: FileResult, ruleIds: readonly string[], cwd: string, out: (text: string) => void): RenderedItems {
+  resultsText(part.path, part.findings, new Map(ruleIds.map((id, i) => [id, i])), cwd, out);
+  return { items: part.findings.length, later: '', laterItems: 0 };
 }
 
 export const sarif: Reporter = (result, options) => writeWhole(result, (sink) => new SarifWriter(sink, options.cwd));

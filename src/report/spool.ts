@@ -5,6 +5,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sinkBytes, write, type Sink } from './sink.js';
 
 /**
  * Text kept in memory before it goes to a temporary file (UTF-16 code units: 2 MiB of them).
@@ -19,7 +20,7 @@ export class Spool {
   /** `folder`: where the temporary file goes (the system's temporary folder). */
   constructor(private readonly folder: string = tmpdir()) {}
 
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
   private held = 0;
   private file: { dir: string; fd: number } | undefined;
   private written = false;
@@ -29,7 +30,8 @@ export class Spool {
     return !this.written && this.held === 0;
   }
 
-  add(text: string): void {
+  /** Text, or UTF-8 bytes (a part a worker rendered). */
+  add(text: string | Uint8Array): void {
     if (text.length === 0) return;
     this.parts.push(text);
     this.held += text.length;
@@ -37,16 +39,22 @@ export class Spool {
   }
 
   /** Hands everything added, in order, to the sink in bounded pieces, and empties the spool. */
-  drainTo(sink: (text: string) => void): void {
+  drainTo(sink: Sink): void {
     if (this.file) {
       this.spill();
       const { fd } = this.file;
-      const buffer = Buffer.alloc(READ_BACK);
       const decoder = new TextDecoder('utf-8');
       for (let position = 0; ;) {
+        // A buffer each read: a sink that takes bytes may keep them (write-batch.ts).
+        const buffer = Buffer.allocUnsafe(READ_BACK);
         const n = readSync(fd, buffer, 0, READ_BACK, position);
         if (n === 0) break;
         position += n;
+        if (sink.bytes) {
+          // Whole characters or not: the bytes go on as they were written.
+          sinkBytes(sink, buffer.subarray(0, n));
+          continue;
+        }
         const text = decoder.decode(buffer.subarray(0, n), { stream: true });
         if (text) sink(text);
       }
@@ -55,7 +63,7 @@ export class Spool {
       this.close();
     } else {
       // Part by part, not one string of all (the sink batches the writes: write-batch.ts).
-      for (const part of this.parts) sink(part);
+      for (const part of this.parts) write(sink, part);
     }
     this.parts = [];
     this.held = 0;
@@ -75,7 +83,10 @@ export class Spool {
       const dir = mkdtempSync(join(this.folder, 'aslint-report-'));
       this.file = { dir, fd: openSync(join(dir, 'spool'), 'w+') };
     }
-    for (const part of this.parts) writeSync(this.file.fd, part);
+    for (const part of this.parts) {
+      if (typeof part === 'string') writeSync(this.file.fd, part);
+      else writeSync(this.file.fd, part);
+    }
     this.written = true;
     this.parts = [];
     this.held = 0;

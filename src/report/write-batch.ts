@@ -7,11 +7,10 @@
 // filter (`aslint lint - --format jsonl`, the map step of docs/scale.md) a conversation's findings
 // must come out before the next conversation comes in; a part of a large file is megabytes anyway.
 import type { ReportWriter } from '../runner/result.js';
+import type { Sink } from './sink.js';
 
 /** UTF-16 code units gathered before a write (each is at least one byte of UTF-8). */
 export const WRITE_BATCH = 1 << 16;
-
-type Sink = (text: string) => void;
 
 /**
  * The report writer `make` builds, its text written to `sink` in batches of at least WRITE_BATCH
@@ -26,10 +25,17 @@ export async function batched(sink: Sink, make: (sink: Sink) => Promise<ReportWr
     held = '';
     sink(text);
   };
-  const writer = await make((text) => {
+  const inner: Sink = (text) => {
     held += text;
     if (held.length >= WRITE_BATCH) flush();
-  });
+  };
+  // Bytes (a part a worker rendered: megabytes) go out as they are, after the text held.
+  if (sink.bytes)
+    inner.bytes = (bytes) => {
+      flush();
+      sink.bytes!(bytes);
+    };
+  const writer = await make(inner);
   return {
     start: () => writer.start(),
     ...(writer.rules ? { rules: (rules) => writer.rules!(rules) } : {}),
@@ -42,6 +48,15 @@ export async function batched(sink: Sink, make: (sink: Sink) => Promise<ReportWr
       if (parts) flush();
     },
     scores: (scores) => writer.scores(scores),
+    ...(writer.renderSpec ? { renderSpec: () => writer.renderSpec!() } : {}),
+    ...(writer.rendered
+      ? {
+          rendered: (batch) => {
+            writer.rendered!(batch);
+            flush();
+          },
+        }
+      : {}),
     end: (result) => {
       writer.end(result);
       flush();

@@ -13,6 +13,7 @@ import { openJsonlPart, openText, type InputOptions } from '../sources/index.js'
 import { InputError, type LintOptions } from '../core/types.js';
 import type { SourceFormat } from '../sources/index.js';
 import type { RuleSetContent } from './rulesets.js';
+import type { RenderedResult, RenderJob } from './batch.js';
 
 export type DocumentResult = Awaited<ReturnType<typeof lintWholeDocument>>;
 
@@ -30,9 +31,25 @@ export interface LintJob {
   options?: LintOptions;
 }
 
-export type WorkerRequest = { type: 'rule-set'; key: string; content: RuleSetContent } | { type: 'lint'; id: number; job: LintJob };
-export type WorkerReply =
-  { id: number; packed: Uint8Array } | { id: number; error: { input: boolean; message: string; file?: string; line?: number; column?: number; hint?: string } };
+export type WorkerRequest =
+  | { type: 'rule-set'; key: string; content: RuleSetContent }
+  | { type: 'lint'; id: number; job: LintJob }
+  | { type: 'lint-render'; id: number; job: LintJob; render: RenderJob };
+/** A lint job's packed result; a rendered one's; or why it failed. */
+export type WorkerReply = { id: number; packed: Uint8Array } | { id: number; rendered: RenderedResult } | { id: number; error: SerializedError };
+
+/** An error as a worker posts it (an InputError keeps its place and hint). */
+export type SerializedError = { input: boolean; message: string; file?: string; line?: number; column?: number; hint?: string };
+
+export function serializeError(err: unknown): SerializedError {
+  return err instanceof InputError
+    ? { input: true, message: err.message, file: err.file, line: err.line, column: err.column, hint: err.hint }
+    : { input: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+}
+
+export function deserializeError(error: SerializedError): Error {
+  return error.input ? new InputError(error.message, error.file, error.line, error.column, error.hint) : new Error(error.message);
+}
 
 /** What the pool needs of the rule sets: compiled ones (this thread), or their content (workers). */
 export interface RuleSetSource {
@@ -58,6 +75,8 @@ export interface Linter {
   lint(job: LintJob): Promise<DocumentResult>;
   /** Lints a text whose result may wait for its turn. */
   lintPacked(job: LintJob): Promise<PackedResult>;
+  /** Workers only: lints a part and renders its report text there (runner/batch.ts). */
+  lintRendered?(job: LintJob, render: RenderJob): Promise<RenderedResult>;
   close(): Promise<void>;
 }
 
@@ -100,7 +119,7 @@ class WorkerLinter implements Linter {
   readonly width: number;
   private workers: PoolWorker[] = [];
   private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (r: PackedResult) => void; reject: (e: unknown) => void; worker: PoolWorker }>();
+  private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (e: unknown) => void; worker: PoolWorker }>();
 
   constructor(
     private readonly sets: RuleSetSource,
@@ -125,11 +144,8 @@ class WorkerLinter implements Linter {
         if (!w) return;
         this.waiting.delete(reply.id);
         w.worker.busy--;
-        if ('packed' in reply) {
-          const { packed } = reply;
-          w.resolve({ unpack: () => deserialize(packed) as DocumentResult });
-        } else if (reply.error.input) w.reject(new InputError(reply.error.message, reply.error.file, reply.error.line, reply.error.column, reply.error.hint));
-        else w.reject(new Error(reply.error.message));
+        if ('error' in reply) w.reject(deserializeError(reply.error));
+        else w.resolve(reply);
       });
       worker.on('error', (err) => this.failAll(entry, err));
       worker.on('exit', (code) => this.failAll(entry, new Error(`a lint worker stopped (exit code ${code})`)));
@@ -150,18 +166,29 @@ class WorkerLinter implements Linter {
   }
 
   async lintPacked(job: LintJob): Promise<PackedResult> {
+    const reply = await this.send({ type: 'lint', id: 0, job });
+    const { packed } = reply as { packed: Uint8Array };
+    return { unpack: () => deserialize(packed) as DocumentResult };
+  }
+
+  async lintRendered(job: LintJob, render: RenderJob): Promise<RenderedResult> {
+    return ((await this.send({ type: 'lint-render', id: 0, job, render })) as { rendered: RenderedResult }).rendered;
+  }
+
+  /** Sends a request to the least busy worker (with its rule set, the first time), for its reply. */
+  private async send(request: Exclude<WorkerRequest, { type: 'rule-set' }>): Promise<WorkerReply> {
     if (this.workers.length === 0) this.start();
-    const content = await this.sets.content(job.ruleSet);
+    const content = await this.sets.content(request.job.ruleSet);
     const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (!target.ruleSets.has(job.ruleSet)) {
-      target.worker.postMessage({ type: 'rule-set', key: job.ruleSet, content } satisfies WorkerRequest);
-      target.ruleSets.add(job.ruleSet);
+    if (!target.ruleSets.has(request.job.ruleSet)) {
+      target.worker.postMessage({ type: 'rule-set', key: request.job.ruleSet, content } satisfies WorkerRequest);
+      target.ruleSets.add(request.job.ruleSet);
     }
     const id = this.nextId++;
     target.busy++;
-    return new Promise<PackedResult>((resolve, reject) => {
+    return new Promise<WorkerReply>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, worker: target });
-      target.worker.postMessage({ type: 'lint', id, job } satisfies WorkerRequest);
+      target.worker.postMessage({ ...request, id } satisfies WorkerRequest);
     });
   }
 

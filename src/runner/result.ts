@@ -99,6 +99,49 @@ export interface ReportOptions {
 /** One output format: turns a lint result into the text written to stdout or `-o`. */
 export type Reporter = (result: LintResult, options: ReportOptions) => string;
 
+/**
+ * How a worker renders a streamed report's text for a batch (report/render.ts): plain data, so
+ * that it can be posted to a worker with the batch.
+ */
+export interface RenderSpec {
+  format: 'json' | 'jsonl' | 'sarif';
+  /** Where report paths are relative to. */
+  cwd: string;
+  /** Only errors are written (--quiet); every finding is still counted and scored. */
+  errorsOnly: boolean;
+  /** SARIF: the ids of the rules described, in order (a result gives its rule's index). */
+  ruleIds?: string[];
+  /** The module (a file: URL) whose renderPart() renders a part (report/part-renderer.ts). */
+  renderer: string;
+}
+
+/** What renders a part of a large file where it is linted (report/render.ts renderPart). */
+export type PartRenderer = (spec: RenderSpec, part: FileResult, scores: readonly ConversationScore[], index: number) => Promise<RenderedBatch>;
+
+/**
+ * A part's report text, rendered where it was linted (a worker), as UTF-8. The writer stitches
+ * it in: what goes out now, and what waits (the JSON report's scores come after every file; a
+ * JSONL file record lists the dialogues of all the file's parts).
+ */
+export interface RenderedBatch extends RenderedItems {
+  /**
+   * The text. Every item (a finding, a result) is led by its separator, ',' and indentation:
+   * the writer drops the ',' of the first item it writes.
+   */
+  bytes: Uint8Array[];
+}
+
+/** What a format's renderer says of the text it wrote (report/render.ts). */
+export interface RenderedItems {
+  /** How many items the text has. */
+  items: number;
+  /** JSON: the counts of the part's findings, for the head of the file's entry. */
+  counts?: number[];
+  /** Text that waits: the JSON report's conversation scores, or a JSONL part's dialogues (each led by ','). */
+  later: string;
+  laterItems: number;
+}
+
 /** Where a streaming run hands its results, in input order (runner/run.ts RunOptions.stream). */
 export interface ResultStream {
   /** The rules of the run, before any result (given when the run describes its rules). */
@@ -109,6 +152,13 @@ export interface ResultStream {
   file(result: FileResult, parts: boolean): void;
   /** The scores of dialogues just linted, in order. */
   scores(scores: readonly ConversationScore[]): void;
+  /**
+   * How workers may render the text of this stream's report, when it can be rendered elsewhere:
+   * they then hand rendered() a part's text in place of part() and scores(). Asked after rules().
+   */
+  renderSpec?(): RenderSpec | undefined;
+  /** The text a worker rendered with renderSpec() for a part of a large file (file() with `parts` follows). */
+  rendered?(batch: RenderedBatch): void;
 }
 
 /**

@@ -8,24 +8,26 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { PACKAGE } from '../core/package.js';
+import { ConfigResolver, formatFor, isIgnored, ruleSourcesKey, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
 import {
-  ConfigResolver,
-  formatFor,
-  isIgnored,
-  overridesFor,
-  ruleSourcesKey,
-  severityFor,
-  type ConfigOptions,
-  type ResolvedConfig,
-} from '../config/discovery.js';
-import { countFile, countFindings, emptySummary, type ConversationScore, type FileResult, type LintResult, type ResultStream } from './result.js';
+  countFile,
+  countFindings,
+  emptySummary,
+  type ConversationScore,
+  type FileResult,
+  type LintResult,
+  type RenderSpec,
+  type ResultStream,
+} from './result.js';
 import { resultOf, RunningScores } from './scores.js';
 import { FIXABLE_FORMATS, openSource, openText, readTextFile, type DecodedText } from '../sources/index.js';
-import { InputError, type Conversation, type ConversationInfo, type Finding } from '../core/types.js';
+import { InputError, type Conversation, type ConversationInfo, type Finding, type SkippedCounts } from '../core/types.js';
 import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
-import { createLinter, workerCount, type DocumentResult, type PackedResult, type RuleSetSource } from './pool.js';
+import { createLinter, workerCount, type DocumentResult, type LintJob, type PackedResult, type RuleSetSource } from './pool.js';
+import { applySeverities, lintLibraryText } from './configured.js';
+import type { RenderedResult, RenderJob } from './batch.js';
 import { jsonlParts, readSource, type JsonlPart } from './read.js';
 import { loadContent, runContentFiles, type RuleSetContent } from './rulesets.js';
 import { isLintableSource } from './inputs.js';
@@ -159,18 +161,6 @@ export class RuleSetPool implements RuleSetSource {
   }
 }
 
-/** Applies configured severities: `off` drops a finding, others replace its severity. */
-export function applySeverities(findings: readonly Finding[], config: ResolvedConfig, path: string): Finding[] {
-  const overrides = overridesFor(config, path);
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const s = severityFor(config, f.ruleId, path, f.severity, overrides);
-    if (s === 'off') continue;
-    out.push(s === f.severity ? f : { ...f, severity: s });
-  }
-  return out;
-}
-
 /** The number of line breaks in a text. */
 function countLines(text: string): number {
   let n = 0;
@@ -184,18 +174,6 @@ async function* linesFrom(conversations: AsyncIterable<Conversation>, from: numb
     const line = c.units[0]?.locate(0).line ?? c.problems?.[0]?.line ?? from;
     if (line >= from) yield c;
   }
-}
-
-/** Lints a reply library's text: findings after severities and inline disables. */
-async function lintLibraryText(path: string, text: string, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig, options: RunOptions) {
-  const { findings, units } = await lintWholeDocument(openText(path, text, format), ruleSet, config.lint);
-  const configured = applySeverities(findings, config, path);
-  // Most files have no inline disable: they skip parsing for them.
-  if (!text.includes('aslint-disable')) return { findings: configured, units };
-  const { applyDirectives } = await import('../engine/suppress.js');
-  const suppressed = applyDirectives(configured, text, format, { reportUnused: options.reportUnusedDisableDirectives });
-  // Directive warnings may themselves be configured (`aslint/*: off`).
-  return { findings: applySeverities(suppressed.findings, config, path), units };
 }
 
 async function hashFile(path: string): Promise<string> {
@@ -260,7 +238,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   // the parts of large JSONL files. Measured on 5,000 transcripts of ~600 bytes (2.8 MiB, 2
   // cores): --concurrency auto took 11.8 s of CPU against 6.1 s in one thread and was no faster,
   // as each worker loads the modules, the rule set and the segmenter and every text and result
-  // is copied; a file up to SMALL_FILE (read.ts) costs about a millisecond to lint.
+  // is copied; a file up to SMALL_FILE (read.ts) costs about a millisecond to lint. Workers that
+  // read, linted and rendered batches of 32 files themselves (text and counts back, no findings)
+  // did no better: on the same files, 4.1-4.4 s of CPU and 6.0-6.8 s wall against 2.0-2.5 s and
+  // 3.3-4.2 s in one thread (a loaded 2-core machine; each worker loads its modules, the rule set
+  // and the segmenter before its first batch, ~1.2 s after the run starts).
   const inThread = linter.threads > 1 ? createLinter(pool, 1) : linter;
   const files: FileResult[] = [];
   const unfiltered: FileResult[] = [];
@@ -317,23 +299,23 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   };
 
   /**
-   * A large JSONL input in parts of whole lines across the workers, in order: each part, with
-   * severities applied, goes to `take` as soon as it and the parts before it are linted.
+   * A large JSONL input in parts of whole lines across the workers, in order: each part goes to
+   * `take` as soon as it and the parts before it are linted. `lintPart` lints a part (its result
+   * may wait for its turn); `restOf` makes the same of the rest of a file that turns out not to be
+   * UTF-8, linted here.
    */
-  const lintJsonlInParts = async (
+  const lintJsonlInParts = async <T>(
     path: string,
     parts: AsyncIterable<JsonlPart | null>,
     config: ResolvedConfig,
-    take: (part: DocumentResult) => void,
     fromStdin: boolean,
+    lintPart: (job: LintJob) => Promise<T>,
+    restOf: (rest: DocumentResult) => T | Promise<T>,
+    take: (part: T) => void,
   ): Promise<void> => {
     const key = pool.keyOf(config);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
-    const inFlight: Promise<PackedResult>[] = [];
-    const done = (packed: PackedResult) => {
-      const r = packed.unpack();
-      take({ ...r, findings: applySeverities(r.findings, config, path) });
-    };
+    const inFlight: Promise<T>[] = [];
     let last: JsonlPart | undefined;
     for await (const part of parts) {
       if (part === null && fromStdin)
@@ -346,26 +328,26 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         );
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place, from the first line not yet linted.
-        while (inFlight.length > 0) done(await inFlight.shift()!);
+        while (inFlight.length > 0) take(await inFlight.shift()!);
         const from = last ? last.start.line + countLines(last.text) : 1;
         const doc = await openSource(path, { format: 'jsonl', input: config.input });
         const rest = await lintWholeDocument({ ...doc, conversations: linesFrom(doc.conversations, from) }, (await pool.get(config)).ruleSet, lintOptions);
-        done({ unpack: () => rest });
+        take(await restOf(rest));
         return;
       }
       last = part;
-      const job = linter.lintPacked({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
+      const job = lintPart({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
       job.catch(() => {});
       inFlight.push(job);
-      if (inFlight.length >= linter.width) done(await inFlight.shift()!);
+      if (inFlight.length >= linter.width) take(await inFlight.shift()!);
     }
-    while (inFlight.length > 0) done(await inFlight.shift()!);
+    while (inFlight.length > 0) take(await inFlight.shift()!);
   };
 
   /** A reply library: read whole, with inline disables, and the only files --fix rewrites. */
   const lintLibraryFile = async (path: string, decoded: DecodedText, format: SourceFormat, ruleSet: RuleSet, config: ResolvedConfig): Promise<FileResult> => {
     let text = decoded.text;
-    let linted = await lintLibraryText(path, text, format, ruleSet, config, options);
+    let linted = await lintLibraryText(path, text, format, ruleSet, config, options.reportUnusedDisableDirectives);
     const asIs = linted;
     let applied = 0;
     if (fixer) {
@@ -377,7 +359,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         }
         applied += outcome.applied.length;
         text = outcome.output;
-        linted = await lintLibraryText(path, text, format, ruleSet, config, options);
+        linted = await lintLibraryText(path, text, format, ruleSet, config, options.reportUnusedDisableDirectives);
       }
       if (text !== decoded.text) {
         // The diff is only printed by a dry run: building it for every --fix cost more than linting.
@@ -401,6 +383,12 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   };
 
   const stream = canStream(options) ? options.stream : undefined;
+  /**
+   * How workers render the report's text, when they can: a streamed report that can be rendered
+   * elsewhere, workers, and no baseline (it filters findings across a file's parts). Known after
+   * the stream's rules.
+   */
+  let spec: RenderSpec | undefined;
   const summary = emptySummary();
   const running = new RunningScores();
   let fileIndex = 0;
@@ -426,15 +414,41 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       conversations: [],
       skipped: { media: 0, empty: 0 },
     };
+    const addPart = (part: { units: number; skipped?: SkippedCounts }) => {
+      file.units += part.units;
+      file.skipped.media += part.skipped?.media ?? 0;
+      file.skipped.empty += part.skipped?.empty ?? 0;
+    };
+    if (stream && spec && !filter && linter.lintRendered) {
+      // Each part's report text rendered by the worker that linted it: only counts come back.
+      const render: RenderJob = { spec, config, fileIndex };
+      await lintJsonlInParts(
+        path,
+        parts,
+        config,
+        fromStdin,
+        (job) => linter.lintRendered!(job, render),
+        async (rest) => (await import('./batch.js')).renderLinted(path, rest, render),
+        (part) => {
+          addPart(part);
+          addRendered(part);
+          stream.rendered!(part.rendered);
+        },
+      );
+      return file;
+    }
     const baseline = stream && filter ? filter.filterFor(path) : undefined;
     await lintJsonlInParts(
       path,
       parts,
       config,
-      (part) => {
-        file.units += part.units;
-        file.skipped.media += part.skipped.media;
-        file.skipped.empty += part.skipped.empty;
+      fromStdin,
+      (job) => linter.lintPacked(job),
+      (rest): PackedResult => ({ unpack: () => rest }),
+      (packed) => {
+        const r = packed.unpack();
+        const part = { ...r, findings: applySeverities(r.findings, config, path) };
+        addPart(part);
         if (stream) {
           const findings = baseline ? baseline(part.findings) : part.findings;
           const scores = streamBatch(path, findings, part.conversations);
@@ -445,9 +459,16 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
           for (const c of part.conversations) file.conversations.push(c);
         }
       },
-      fromStdin,
     );
     return file;
+  };
+
+  /** Adds what a worker counted of a batch it rendered to the run's counts and scores. */
+  const addRendered = (r: RenderedResult): void => {
+    summary.errors += r.severities[0];
+    summary.warnings += r.severities[1];
+    summary.infos += r.severities[2];
+    running.addBatch(r.agents);
   };
 
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
@@ -506,6 +527,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       }
       stream.rules(await rulesOfRun());
     }
+    spec = stream?.renderSpec?.();
     // A bounded number of files in flight (read, linted), awaited in input order. --fix writes
     // files, so it goes one file at a time: a file after a bad one is never rewritten.
     const window = options.fix ? 1 : Math.max(READ_AHEAD, linter.width);
@@ -534,7 +556,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       } else {
         const { ruleSet } = await pool.get(config);
         const linted = FIXABLE_FORMATS.has(stdin.format)
-          ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options)
+          ? await lintLibraryText(stdinPath, stdin.text, stdin.format, ruleSet, config, options.reportUnusedDisableDirectives)
           : await lintWholeDocument(openText(stdinPath, stdin.text, stdin.format, config.input), ruleSet, {
               ...config.lint,
               transcripts: options.transcripts,

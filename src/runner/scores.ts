@@ -58,6 +58,46 @@ export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
 }
 
 /**
+ * What a batch (a whole file, or a part of a large one) adds to the agents' totals, in a compact
+ * form a worker hands back instead of the batch's scores and findings: the agents in the order
+ * addScores then addFindings first meet them (which is their order among equals), a (agent,
+ * score, fatal) triple per agent of each scored conversation, and (agent, errors, warnings,
+ * infos) per agent with findings on their own turns.
+ */
+export interface AgentBatch {
+  agents: string[];
+  scores: number[];
+  counts: number[];
+}
+
+/** The agents' part of a batch (AgentTotals.addBatch adds it). */
+export function agentBatch(scores: readonly ConversationScore[], findings: readonly Finding[]): AgentBatch {
+  const index = new Map<string, number>();
+  const agents: string[] = [];
+  const at = (agent: string) => {
+    let i = index.get(agent);
+    if (i === undefined) {
+      index.set(agent, (i = agents.length));
+      agents.push(agent);
+    }
+    return i;
+  };
+  const triples: number[] = [];
+  for (const c of scores) for (const agent of c.agents) triples.push(at(agent), c.score, c.fatal.length > 0 ? 1 : 0);
+  const bySeverity = new Map<number, number[]>();
+  for (const f of findings) {
+    if (f.conversation === null || f.role !== 'agent') continue;
+    const i = at(f.speaker ?? '');
+    let c = bySeverity.get(i);
+    if (!c) bySeverity.set(i, (c = [0, 0, 0]));
+    c[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]!++;
+  }
+  const counts: number[] = [];
+  for (const [i, c] of bySeverity) counts.push(i, c[0]!, c[1]!, c[2]!);
+  return { agents, scores: triples, counts };
+}
+
+/**
  * Per agent, as a run goes: the conversations they served, the sum of their scores and the fatal
  * ones, and the findings on their own turns. Sums are added in input order, so the averages are
  * the same numbers however the run is cut.
@@ -69,6 +109,25 @@ export class AgentTotals {
     let s = this.agents.get(agent);
     if (!s) this.agents.set(agent, (s = { agent, conversations: 0, averageScore: 0, fatalConversations: 0, errors: 0, warnings: 0, infos: 0 }));
     return s;
+  }
+
+  /** Adds what a batch (agentBatch) sums, as addScores then addFindings would. */
+  addBatch(batch: AgentBatch): void {
+    const scored = batch.agents.map((agent) => this.get(agent));
+    // Score by score, not a batch's sum: the averages are the same numbers however the run is cut
+    // (a deduction may be fractional, and a sum of fractions depends on its order).
+    for (let i = 0; i < batch.scores.length; i += 3) {
+      const s = scored[batch.scores[i]!]!;
+      s.conversations++;
+      s.averageScore += batch.scores[i + 1]!;
+      if (batch.scores[i + 2]) s.fatalConversations++;
+    }
+    for (let i = 0; i < batch.counts.length; i += 4) {
+      const s = scored[batch.counts[i]!]!;
+      s.errors += batch.counts[i + 1]!;
+      s.warnings += batch.counts[i + 2]!;
+      s.infos += batch.counts[i + 3]!;
+    }
   }
 
   addScores(scores: readonly ConversationScore[]): void {
@@ -129,6 +188,11 @@ export class RunningScores {
     this.agents.addScores(scores);
     this.agents.addFindings(findings);
     return scores;
+  }
+
+  /** What a worker scored of a batch (agentBatch), added in input order. */
+  addBatch(batch: AgentBatch): void {
+    this.agents.addBatch(batch);
   }
 
   summaries(): AgentSummary[] {

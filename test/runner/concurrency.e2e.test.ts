@@ -1,7 +1,8 @@
 // --concurrency: the same report, byte for byte, with the linting in this thread or in worker
 // threads, for many small files (whole files to the workers) and a large JSONL (parts of whole
-// lines to the workers: positions and default ids must be those of the whole file).
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// lines to the workers: positions and default ids must be those of the whole file; for a
+// streamed json, jsonl or sarif report the workers render the parts' text).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,51 @@ describe('--concurrency', () => {
       rmSync(join(dir, 'small', 'notes.txt'));
       if (saved === undefined) delete process.env.ASLINT_CACHE_DIR;
       else process.env.ASLINT_CACHE_DIR = saved;
+    }
+  }, 300_000);
+  it("gives the same json, jsonl and sarif with workers that render the large file's parts (to stdout and to a file), with --quiet, a walked non-input and --scores-file", async () => {
+    // Sorted first in the walk: the files after it move up one place in the report (JSONL records name it).
+    writeFileSync(join(dir, 'small', 'aa-notes.txt'), 'remember to water the plants\nbuy milk\n');
+    const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
+    // The JSONL report's run record (its date) aside.
+    const same = (format: string, text: string) => (format === 'jsonl' ? text.slice(text.indexOf('\n') + 1) : text);
+    try {
+      for (const format of ['json', 'jsonl', 'sarif']) {
+        const args = ['lint', join(dir, 'small'), join(dir, 'big.jsonl'), '--format', format, ...content];
+        const alone = await runCli([...args, '--concurrency', '1']);
+        expect([alone.code, alone.stderr]).toEqual([1, '']);
+        expect(alone.stdout).not.toContain('aa-notes.txt');
+        // To a file: the parts' UTF-8 is written as the workers rendered it.
+        const file = join(out, `report.${format}`);
+        const toFile = await runCli([...args, '--concurrency', '2', '-o', file]);
+        expect([toFile.code, toFile.stdout, same(format, readFileSync(file, 'utf8'))]).toEqual([alone.code, '', same(format, alone.stdout)]);
+        // --quiet: the workers write errors only, and count and score every finding.
+        const quiet = await runCli([...args, '--quiet', '--concurrency', '1']);
+        const quietWorkers = await runCli([...args, '--quiet', '--concurrency', '2']);
+        expect([quietWorkers.code, same(format, quietWorkers.stdout)]).toEqual([quiet.code, same(format, quiet.stdout)]);
+        expect(quiet.stdout).not.toBe(alone.stdout);
+        if (format === 'jsonl') {
+          const records = quiet.stdout
+            .trimEnd()
+            .split('\n')
+            .map((l) => JSON.parse(l));
+          const files = records.filter((r) => r.type === 'file');
+          expect(files).toHaveLength(43);
+          expect(files.map((r) => r.file)).toEqual(files.map((_, i) => i));
+          expect(records.filter((r) => r.type === 'finding').every((r) => r.severity === 'error')).toBe(true);
+        }
+      }
+      // A --scores-file needs every conversation's score: the workers hand back the parts' findings.
+      const args = ['lint', join(dir, 'small'), join(dir, 'big.jsonl'), '--format', 'json', '--scores-file', join(out, 'scores.csv'), ...content];
+      const alone = await runCli([...args, '--concurrency', '1']);
+      const scores = readFileSync(join(out, 'scores.csv'), 'utf8');
+      const workers = await runCli([...args, '--concurrency', '2']);
+      expect(workers).toEqual(alone);
+      expect(readFileSync(join(out, 'scores.csv'), 'utf8')).toBe(scores);
+      expect(scores.split('\n').length).toBeGreaterThan(100);
+    } finally {
+      rmSync(join(dir, 'small', 'aa-notes.txt'));
     }
   }, 300_000);
   it('rejects a count that is not a whole number', async () => {
