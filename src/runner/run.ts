@@ -238,11 +238,17 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   // the parts of large JSONL files. Measured on 5,000 transcripts of ~600 bytes (2.8 MiB, 2
   // cores): --concurrency auto took 11.8 s of CPU against 6.1 s in one thread and was no faster,
   // as each worker loads the modules, the rule set and the segmenter and every text and result
-  // is copied; a file up to SMALL_FILE (read.ts) costs about a millisecond to lint. Workers that
-  // read, linted and rendered batches of 32 files themselves (text and counts back, no findings)
-  // did no better: on the same files, 4.1-4.4 s of CPU and 6.0-6.8 s wall against 2.0-2.5 s and
-  // 3.3-4.2 s in one thread (a loaded 2-core machine; each worker loads its modules, the rule set
-  // and the segmenter before its first batch, ~1.2 s after the run starts).
+  // is copied; a file up to SMALL_FILE (read.ts) costs about a millisecond to lint. Re-measured
+  // with the bundled worker (code cache, ready in 50-106 ms), same files, --format json, least of
+  // 5 (CPU user+sys; the same minutes): in this thread 1.27 s wall, 1.80 s CPU. Workers that read,
+  // lint and render batches themselves (text and counts back): batches of 64, 1.97 s wall and
+  // 3.5 s CPU; of 256, 2.29 s and 4.3 s. Earlier, busier minutes (this thread 1.89 s wall):
+  // workers that lint batches of 64 texts the runner read (packed findings back, rendered here)
+  // 2.73 s wall and 2.8 s CPU; one file per message 3.41 s and 3.5 s (1.0 s of it posting).
+  // Profiled (--cpu-prof, every thread): with render batches the runner idles 1.3 of 2.2 s while
+  // each worker is busy throughout and spends about twice this thread's CPU per file (not pinned
+  // down: each isolate warms its own JIT; the part renderer is unbundled there); and one thread keeps ~1.4
+  // of the 2 cores busy (its GC and compiler threads), so two workers have little to gain.
   const inThread = linter.threads > 1 ? createLinter(pool, 1) : linter;
   const files: FileResult[] = [];
   const unfiltered: FileResult[] = [];
