@@ -66,23 +66,18 @@ export function openOutput(file: string | undefined): { write: Sink; close: () =
     );
   let fd: number | undefined;
   // Opened when the first text comes, so that a run that fails before reporting leaves no empty file.
-  const write: Sink = (text) => {
+  const put = (data: string | Uint8Array) => {
     try {
       fd ??= openSync(file, 'w');
-      writeSync(fd, text);
+      if (typeof data === 'string') writeSync(fd, data);
+      else for (let done = 0; done < data.length;) done += writeSync(fd, data, done);
     } catch (e) {
       throw failed(e);
     }
   };
+  const write: Sink = (text) => put(text);
   // UTF-8 that workers rendered goes to the file as it is (report/sink.ts).
-  write.bytes = (bytes) => {
-    try {
-      fd ??= openSync(file, 'w');
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
-    } catch (e) {
-      throw failed(e);
-    }
-  };
+  write.bytes = (bytes) => put(bytes);
   return {
     write,
     close: () => {

@@ -84,6 +84,7 @@ export class Spool {
       this.file = { dir, fd: openSync(join(dir, 'spool'), 'w+') };
     }
     for (const part of this.parts) {
+      // The same call either way: writeSync's overloads take a string or bytes, not their union.
       if (typeof part === 'string') writeSync(this.file.fd, part);
       else writeSync(this.file.fd, part);
     }

@@ -51,6 +51,12 @@ export function deserializeError(error: SerializedError): Error {
   return error.input ? new InputError(error.message, error.file, error.line, error.column, error.hint) : new Error(error.message);
 }
 
+/** Lints a job's text (a whole file, or a part of a large JSONL) with a compiled rule set: in this thread, or in a worker. */
+export function lintJob(job: LintJob, ruleSet: RuleSet): Promise<DocumentResult> {
+  const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
+  return lintWholeDocument(doc, ruleSet, job.options);
+}
+
 /** What the pool needs of the rule sets: compiled ones (this thread), or their content (workers). */
 export interface RuleSetSource {
   compiled(key: string): Promise<RuleSet>;
@@ -93,9 +99,7 @@ class InThreadLinter implements Linter {
   constructor(private readonly sets: RuleSetSource) {}
 
   async lint(job: LintJob): Promise<DocumentResult> {
-    const ruleSet = await this.sets.compiled(job.ruleSet);
-    const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
-    return lintWholeDocument(doc, ruleSet, job.options);
+    return lintJob(job, await this.sets.compiled(job.ruleSet));
   }
 
   async lintPacked(job: LintJob): Promise<PackedResult> {

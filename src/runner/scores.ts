@@ -57,6 +57,11 @@ export function scoreFiles(files: readonly FileResult[]): ConversationScore[] {
   return files.flatMap((file, fileIndex) => scoreBatch(file.path, fileIndex, file.findings, file.conversations ?? []));
 }
 
+/** The agent a finding counts against: one on an agent's own turn of a conversation (a reply library's findings count against nobody). */
+function agentOf(f: Finding): string | undefined {
+  return f.conversation === null || f.role !== 'agent' ? undefined : (f.speaker ?? '');
+}
+
 /**
  * What a batch (a whole file, or a part of a large one) adds to the agents' totals, in a compact
  * form a worker hands back instead of the batch's scores and findings: the agents in the order
@@ -86,8 +91,9 @@ export function agentBatch(scores: readonly ConversationScore[], findings: reado
   for (const c of scores) for (const agent of c.agents) triples.push(at(agent), c.score, c.fatal.length > 0 ? 1 : 0);
   const bySeverity = new Map<number, number[]>();
   for (const f of findings) {
-    if (f.conversation === null || f.role !== 'agent') continue;
-    const i = at(f.speaker ?? '');
+    const agent = agentOf(f);
+    if (agent === undefined) continue;
+    const i = at(agent);
     let c = bySeverity.get(i);
     if (!c) bySeverity.set(i, (c = [0, 0, 0]));
     c[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]!++;
@@ -143,8 +149,9 @@ export class AgentTotals {
 
   addFindings(findings: readonly Finding[]): void {
     for (const f of findings) {
-      if (f.conversation === null || f.role !== 'agent') continue;
-      const s = this.get(f.speaker ?? '');
+      const agent = agentOf(f);
+      if (agent === undefined) continue;
+      const s = this.get(agent);
       s[SEVERITY_PLURALS[f.severity]]++;
     }
   }

@@ -4,23 +4,15 @@
 // it linted (runner/batch.ts). It touches no file: the runner reads and sends the text.
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
-import { openJsonlPart, openText } from '../sources/index.js';
-import { serializeError, type LintJob, type WorkerReply, type WorkerRequest } from './pool.js';
+import { lintJob, serializeError, type LintJob, type WorkerReply, type WorkerRequest } from './pool.js';
 
 const ruleSets = new Map<string, Promise<RuleSet>>();
 const port = parentPort!;
 let queue: Promise<void> = Promise.resolve();
 
-const ruleSetOf = (key: string) => ruleSets.get(key)!;
-
-function lint(job: LintJob) {
-  return (async () => {
-    const ruleSet = await ruleSetOf(job.ruleSet);
-    const doc = job.start ? openJsonlPart(job.path, job.text, job.start, job.input) : openText(job.path, job.text, job.format, job.input);
-    return lintWholeDocument(doc, ruleSet, job.options);
-  })();
+async function lint(job: LintJob) {
+  return lintJob(job, await ruleSets.get(job.ruleSet)!);
 }
 
 async function handle(request: Exclude<WorkerRequest, { type: 'rule-set' }>): Promise<void> {
