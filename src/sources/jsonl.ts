@@ -6,10 +6,10 @@
 // per line: {"id": "r1", "text": "…"}. A line that can't be read is a ReadProblem; the others are read.
 //
 // Lines are parsed with JSON.parse; where a text sits inside the line is worked out only when
-// `locate` is first called (or an error needs a position), by indexing the line (indexJson).
+// `locate` is first called (or an error needs a position), by indexing the line (JsonIndex).
 import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
-import { decodeJsonString, indexJson, JsonSyntaxError, lastKeyIndex, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from './json.js';
+import { decodeJsonString, JsonIndex, JsonSyntaxError, parseJson, type JNode } from './json.js';
 import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
 import { buildConversation, CONVERSATION_FIELDS, groupMessages, problemAt, problemOf, unreadable, type Located, type RawMessage } from './messages.js';
@@ -51,16 +51,16 @@ export interface RecordContext {
 
 class LineContext implements RecordContext {
   /** Where the line's values are (undefined: not indexed yet; null: nested too deep to index). */
-  private spots: JsonSpot | number | null | undefined;
+  private index: JsonIndex | null | undefined;
   constructor(
     readonly file: string,
     readonly line: Line,
   ) {}
 
   /** The line's index, built on first need: most records with no finding and no error never need it. */
-  private root(): JsonSpot | number | null {
-    if (this.spots === undefined) this.spots = indexJson(this.line.text);
-    return this.spots;
+  private root(): JsonIndex | null {
+    if (this.index === undefined) this.index = JsonIndex.of(this.line.text);
+    return this.index;
   }
 
   fail(message: string, path: Path, hint: string, at: 'node' | 'key' = 'node'): never {
@@ -82,13 +82,13 @@ class LineContext implements RecordContext {
     const root = this.root();
     if (root === null) return this.line.text.length - this.line.text.trimStart().length + 1;
     for (let k = path.length; k >= 0; k--) {
-      const n = spotAt(this.line.text, root, path, k);
+      const n = root.at(path, k);
       if (n === undefined) continue;
-      if (at === 'key' && k === path.length - 1 && typeof n !== 'number' && typeof path[k] === 'string') {
-        const e = lastKeyIndex(this.line.text, n, path[k] as string);
-        if (e !== -1) return n.keyStarts![e]! + 1;
+      if (at === 'key' && k === path.length - 1 && typeof path[k] === 'string') {
+        const key = root.keyStart(n, path[k] as string);
+        if (key !== -1) return key + 1;
       }
-      return spotStart(n) + 1;
+      return root.start(n) + 1;
     }
     return 1;
   }
@@ -97,8 +97,9 @@ class LineContext implements RecordContext {
   offsetMap(path: Path, text: string): OffsetMap {
     const root = this.root();
     const src = this.line.text;
-    const n = root === null ? undefined : spotAt(src, root, path);
-    if (typeof n !== 'number' || src.charCodeAt(n) !== 34) return OffsetMap.constant(0, text.length);
+    const node = root === null ? undefined : root.at(path);
+    if (node === undefined || node < 0 || src.charCodeAt(node) !== 34) return OffsetMap.constant(0, text.length);
+    const n = node;
     // Without escapes the text is in the line as it is: no need to decode it again. (A backslash
     // in the text can only come from an escape, so a text without one that the line holds
     // between quotes is that string, verbatim.)

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openSource, openText } from '../../src/sources/index.js';
-import { indexJson, JsonSyntaxError, parseJson, spotAt, spotStart, type JNode, type JsonSpot } from '../../src/sources/json.js';
+import { JsonIndex, JsonSyntaxError, parseJson, type JNode } from '../../src/sources/json.js';
 import { InputError } from '../../src/core/types.js';
 import { at, checkConsistent, idx, units } from './helpers.js';
 
@@ -118,7 +118,7 @@ describe('replies-json', () => {
   });
 });
 
-describe('indexJson (where a JSONL line’s values are)', () => {
+describe('JsonIndex (where a JSONL line’s values are)', () => {
   /** Every path of a parsed tree, with its node. */
   function* paths(n: JNode, path: (string | number)[] = []): Generator<[(string | number)[], JNode]> {
     yield [path, n];
@@ -135,11 +135,12 @@ describe('indexJson (where a JSONL line’s values are)', () => {
         let text = typeof indent === 'string' ? JSON.stringify(value, null, 1).replace(/\n/g, indent) : JSON.stringify(value, null, indent);
         if (ascii) text = asciiOnly(text);
         const tree = parseJson(text);
-        const index = indexJson(text)!;
+        const index = JsonIndex.of(text)!;
         for (const [path, node] of paths(tree)) {
-          const spot = spotAt(text, index, path);
-          expect(spot === undefined ? undefined : spotStart(spot)).toBe(node.start);
-          if (node.kind === 'object') expect((spot as JsonSpot).keyStarts).toEqual(node.entries.map((e) => e.keyStart));
+          const spot = index.at(path);
+          expect(spot === undefined ? undefined : index.start(spot)).toBe(node.start);
+          for (const e of node.kind === 'object' ? node.entries : []) expect(index.keyStart(spot!, e.key)).toBe(e.keyStart);
+          if (node.kind !== 'object') expect(index.keyStart(spot!, 'a')).toBe(-1);
         }
       }),
       { numRuns: 1500 },
@@ -148,18 +149,24 @@ describe('indexJson (where a JSONL line’s values are)', () => {
 
   test('the last of duplicate keys, as JSON.parse keeps; escaped keys decoded; scalars at the root', () => {
     const text = '{"a":1, "\\u0061" : [true, null, -1.5e3, "x\\"y"], "b\\\\":{}}';
-    const index = indexJson(text)!;
-    expect(spotStart(spotAt(text, index, ['a'])!)).toBe(text.indexOf('['));
-    expect(spotStart(spotAt(text, index, ['a', 3])!)).toBe(text.indexOf('"x'));
-    expect(spotStart(spotAt(text, index, ['b\\'])!)).toBe(text.indexOf('{}'));
-    expect(spotAt(text, index, ['a', 4])).toBeUndefined();
-    expect(spotAt(text, index, ['a', 'x'])).toBeUndefined();
-    expect(indexJson('  "s"')).toBe(2);
+    const index = JsonIndex.of(text)!;
+    expect(index.start(index.at(['a'])!)).toBe(text.indexOf('['));
+    expect(index.keyStart(index.root, 'a')).toBe(text.indexOf('"\\u0061'));
+    expect(index.start(index.at(['a', 3])!)).toBe(text.indexOf('"x'));
+    expect(index.start(index.at(['b\\'])!)).toBe(text.indexOf('{}'));
+    expect(index.at(['a', 4])).toBeUndefined();
+    expect(index.at(['a', -1])).toBeUndefined();
+    expect(index.at(['a', 'x'])).toBeUndefined();
+    expect(index.at([0])).toBeUndefined();
+    expect(index.at(['a', 0, 'x'])).toBeUndefined();
+    expect(JsonIndex.of('  "s"')!.root).toBe(2);
   });
 
   test('null where parseJson refuses the nesting (deeper than it reads)', () => {
-    expect(indexJson('['.repeat(2000) + ']'.repeat(2000))).not.toBeNull();
-    expect(indexJson('['.repeat(2002) + ']'.repeat(2002))).toBeNull();
+    expect(JsonIndex.of('['.repeat(2000) + ']'.repeat(2000))).not.toBeNull();
+    expect(JsonIndex.of('['.repeat(2002) + ']'.repeat(2002))).toBeNull();
+    // A text too deep to index leaves nothing behind for the next one.
+    expect(JsonIndex.of('[1, [2, 3]]')!.at([1, 1])).toBe(8);
     expect(() => parseJson('['.repeat(2002) + ']'.repeat(2002))).toThrow(JsonSyntaxError);
   });
 });
