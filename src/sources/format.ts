@@ -12,8 +12,6 @@ export interface SourceInput {
   path: string;
   /** The decoded text as lines, streamed; a line with bytes the encoding cannot decode carries `invalid`. */
   lines(): AsyncIterable<Line[]>;
-  /** The decoded text (BOM removed) where it is in memory already, and where it starts in its file (a part of a large JSONL). */
-  inMemory?: { text: string; start: { line: number; offset: number } };
   /** The whole decoded text (BOM removed). */
   text(): Promise<string>;
   /** The raw bytes, for binary formats (xlsx). */
@@ -71,7 +69,6 @@ export interface InputFormat<N extends string = string> {
   sniff?(head: string): boolean;
   /** Whether a file whose name has none of the known extensions is in this format, from its start. */
   sniffUnknownName?(head: string): boolean;
-  /** The conversations of a source, read as they are iterated (a sync iterable: read without awaiting). */
-  read(input: SourceInput, options: InputOptions): AsyncIterable<Conversation> | Iterable<Conversation>;
+  read(input: SourceInput, options: InputOptions): AsyncIterable<Conversation>;
   library?: LibraryFormat;
 }

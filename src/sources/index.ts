@@ -13,7 +13,7 @@ import type { SourceDocument } from './format.js';
 import type { SourceFormat } from './registry.js';
 import { decodeBytes, detectEncoding, fileError, iconv, readTextFile, type SourceEncoding, type DetectedEncoding } from './encoding.js';
 import type { InputOptions, SourceInput } from './format.js';
-import { linesOfFile, linesOfString, type Line } from './lines.js';
+import { linesOfFile, linesOfString } from './lines.js';
 import { problemOf } from './messages.js';
 import { LineMap } from './positions.js';
 import { binaryFormatOf, detectFormat, inputFormat } from './registry.js';
@@ -60,19 +60,16 @@ const MAX_SAMPLE = 4 * 1024 * 1024;
  * An iterator written out rather than an async generator around the reader's: one generator
  * layer less per conversation and per file (reading 5,000 small transcripts: 75 → 56 ms CPU, measured).
  * Classes rather than an object literal with a computed (symbol) key and closures: made per file,
- * those cost ~2 µs each (5,000 small transcripts: ~10 ms, measured). A reader of text in memory is
- * a sync iterable, its results not awaited.
+ * those cost ~2 µs each (5,000 small transcripts: ~10 ms, measured).
  */
-function reiterable(path: string, make: () => Reader, lineMap?: () => Promise<LineMap>): AsyncIterable<Conversation> {
+function reiterable(path: string, make: () => AsyncIterable<Conversation>, lineMap?: () => Promise<LineMap>): AsyncIterable<Conversation> {
   return new Reiterable(path, make, lineMap);
 }
-
-type Reader = AsyncIterable<Conversation> | Iterable<Conversation>;
 
 class Reiterable implements AsyncIterable<Conversation> {
   constructor(
     private readonly path: string,
-    private readonly make: () => Reader,
+    private readonly make: () => AsyncIterable<Conversation>,
     private readonly lineMap: (() => Promise<LineMap>) | undefined,
   ) {}
 
@@ -84,26 +81,18 @@ class Reiterable implements AsyncIterable<Conversation> {
 const end = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
 
 class ReaderIterator implements AsyncIterator<Conversation> {
-  private reader: AsyncIterator<Conversation> | Iterator<Conversation> | undefined;
-  /** Whether the reader is a sync iterator (text in memory). */
-  private sync = false;
+  private reader: AsyncIterator<Conversation> | undefined;
   private done = false;
   constructor(
     private readonly path: string,
-    private readonly make: () => Reader,
+    private readonly make: () => AsyncIterable<Conversation>,
     private readonly lineMap: (() => Promise<LineMap>) | undefined,
   ) {}
 
   async next(): Promise<IteratorResult<Conversation>> {
     if (this.done) return end();
     try {
-      let reader = this.reader;
-      if (reader === undefined) {
-        const made = this.make();
-        this.sync = Symbol.iterator in made;
-        reader = this.reader = this.sync ? (made as Iterable<Conversation>)[Symbol.iterator]() : (made as AsyncIterable<Conversation>)[Symbol.asyncIterator]();
-      }
-      const r = this.sync ? (reader as Iterator<Conversation>).next() : await (reader as AsyncIterator<Conversation>).next();
+      const r = await (this.reader ??= this.make()[Symbol.asyncIterator]()).next();
       if (r.done) this.done = true;
       return r;
     } catch (err) {
@@ -242,8 +231,7 @@ export function openText(path: string, text: string, format: SourceFormat, input
   if (f.binary) throw new InputError(`${format} can't be read from text`, path, undefined, undefined, 'give the file itself');
   const source: SourceInput = {
     path,
-    lines: () => toAsync(linesOfString(body)),
-    inMemory: { text: body, start: { line: 1, offset: 0 } },
+    lines: () => linesOfString(body),
     text: () => Promise.resolve(body),
     bytes: () => Promise.resolve(Buffer.from(body, 'utf8')),
   };
@@ -271,8 +259,7 @@ export function decodeStdin(bytes: Uint8Array): string {
 export function openJsonlPart(path: string, text: string, start: { line: number; offset: number }, input: InputOptions = {}): SourceDocument {
   const source: SourceInput = {
     path,
-    lines: () => toAsync(linesOfString(text, start)),
-    inMemory: { text, start },
+    lines: () => linesOfString(text, start),
     text: () => Promise.resolve(text),
     bytes: () => Promise.resolve(Buffer.from(text, 'utf8')),
   };
@@ -285,9 +272,4 @@ export function openJsonlPart(path: string, text: string, start: { line: number;
       async () => new LineMap(text, start.line, start.offset),
     ),
   };
-}
-
-/** The batches of lines of a text in memory, for a reader that awaits them (csv.ts). */
-async function* toAsync(batches: Iterable<Line[]>): AsyncGenerator<Line[]> {
-  yield* batches;
 }

@@ -10,7 +10,7 @@
 import { InputError, type Conversation, type SourcePoint, type Utterance } from '../core/types.js';
 import type { InputFormat, InputOptions } from './format.js';
 import { decodeJsonString, JsonIndex, JsonSyntaxError, parseJson, type JNode } from './json.js';
-import { readLines, type Line, type LineReader } from './lines.js';
+import type { Line } from './lines.js';
 import { OffsetMap, pointOnLine } from './positions.js';
 import { buildConversation, CONVERSATION_FIELDS, groupMessages, problemAt, problemOf, unreadable, type Located, type RawMessage } from './messages.js';
 import { resolveFields } from './fields.js';
@@ -326,13 +326,14 @@ export function recordOfLine(file: string, line: Line, options: InputOptions = {
 }
 
 /**
- * Reads a JSONL file line by line. The per-line work is a method rather than the body of a
- * generator's loop: V8 optimized that loop on stack replacement, as one large function, threw it
+ * Reads a JSONL file line by line: what jsonlConversations does per line, in a method rather than
+ * in the generator's loop. V8 then optimizes the per-line work as an ordinary function; in the
+ * generator it was optimized on stack replacement, as one large function with the loop, and thrown
  * away at the next batch's `next()` (a call made before its feedback existed: "insufficient type
- * feedback for call") and compiled it again: ~90 ms of compile jobs on a 4 MiB export (measured
- * with --trace-opt --trace-deopt).
+ * feedback for call") and compiled again: ~90 ms of compile jobs on a 4 MiB export (measured with
+ * --trace-opt --trace-deopt).
  */
-class JsonlReader implements LineReader {
+class JsonlReader {
   private readonly roles: RoleMap;
   /** Messages one per line, grouped once the whole file is read (a conversation's lines need not be adjacent). */
   readonly messages: RawMessage[] = [];
@@ -366,9 +367,19 @@ class JsonlReader implements LineReader {
   }
 
   /** The conversations of the messages one per line. */
-  end(): Conversation[] {
+  grouped(): Conversation[] {
     return this.messages.length ? groupMessages(this.messages, this.roles, `line${this.firstMessageLine}`) : [];
   }
+}
+
+export async function* jsonlConversations(file: string, lines: AsyncIterable<Line[]>, options: InputOptions = {}): AsyncGenerator<Conversation> {
+  const reader = new JsonlReader(file, options);
+  for await (const batch of lines)
+    for (const line of batch) {
+      const c = reader.read(line);
+      if (c !== undefined) yield c;
+    }
+  yield* reader.grouped();
 }
 
 function isBlank(s: string): boolean {
@@ -404,5 +415,5 @@ export const jsonlFormat: InputFormat<'jsonl'> = {
   extensions: ['.jsonl', '.ndjson', '.json'],
   sniff: looksLikeJsonl,
   sniffUnknownName: looksLikeJsonl,
-  read: (input, options) => readLines(input, new JsonlReader(input.path, options)),
+  read: (input, options) => jsonlConversations(input.path, input.lines(), options),
 };

@@ -8,8 +8,7 @@
 // the longest line.
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { InputError, type Conversation } from '../core/types.js';
-import type { SourceInput } from './format.js';
+import { InputError } from '../core/types.js';
 import { checkLegacyText, fileError, iconv, invalidUtf8Error, type DetectedEncoding } from './encoding.js';
 
 export interface Line {
@@ -62,10 +61,10 @@ class Splitter {
 }
 
 /**
- * The lines of a string (stdin, a small file read whole), in batches of about a million characters.
- * `start`: where the text begins in its file, for a part of a file (the runner's chunks of a large JSONL).
+ * The lines of a string (stdin, tests), in batches of about a million characters. `start`: where
+ * the text begins in its file, for a part of a file (the runner's chunks of a large JSONL).
  */
-export function* linesOfString(text: string, start: { line: number; offset: number } = { line: 1, offset: 0 }): Generator<Line[]> {
+export async function* linesOfString(text: string, start: { line: number; offset: number } = { line: 1, offset: 0 }): AsyncGenerator<Line[]> {
   const s = new Splitter(start.line, start.offset);
   let pos = 0;
   while (pos < text.length) {
@@ -184,42 +183,4 @@ function damagedLegacyLines(text: string, encoding: DetectedEncoding['encoding']
 
 function invalidEnd(file: string, line: number): InputError {
   return new InputError('the UTF-16 file has an odd number of bytes', file, line, 1, 'the file is cut short or not UTF-16: save it again as UTF-8');
-}
-
-/** A format's reader of a text's lines (jsonl.ts, text.ts): it is given the lines one by one, in order. */
-export interface LineReader {
-  /** The conversation (or unreadable record) a line completes, if any. */
-  read(line: Line): Conversation | undefined;
-  /** The conversations left when the text ends. */
-  end(): Conversation[];
-}
-
-/**
- * The conversations a reader makes of a source's lines: without an await where the text is in
- * memory (a small file read whole, stdin, a part of a large JSONL), else as the file streams. Async
- * generators (the reader's and the lines') cost promises and microtask turns a conversation and a
- * file, for lines that are all there: reading 5,000 small transcripts allocated 76 MB with them,
- * 68 without, and took ~30 ms less CPU on the main thread in a cold pass (~185 → ~155, measured).
- */
-export function readLines(input: SourceInput, reader: LineReader): Iterable<Conversation> | AsyncIterable<Conversation> {
-  const { inMemory } = input;
-  return inMemory ? readBatches(linesOfString(inMemory.text, inMemory.start), reader) : readStream(input.lines(), reader);
-}
-
-function* readBatches(batches: Iterable<Line[]>, reader: LineReader): Generator<Conversation> {
-  for (const batch of batches)
-    for (const line of batch) {
-      const c = reader.read(line);
-      if (c !== undefined) yield c;
-    }
-  yield* reader.end();
-}
-
-async function* readStream(batches: AsyncIterable<Line[]>, reader: LineReader): AsyncGenerator<Conversation> {
-  for await (const batch of batches)
-    for (const line of batch) {
-      const c = reader.read(line);
-      if (c !== undefined) yield c;
-    }
-  yield* reader.end();
 }

@@ -11,7 +11,7 @@
 import type { Conversation, Role, SkippedCounts, SourcePoint, Utterance } from '../core/types.js';
 import { isMediaPlaceholder } from './fields.js';
 import type { InputFormat, InputOptions } from './format.js';
-import { readLines, type Line, type LineReader } from './lines.js';
+import type { Line } from './lines.js';
 import { problemAt, unreadable } from './messages.js';
 import { MapBuilder, OffsetMap } from './positions.js';
 import { foldRoleMap, parseRole, roleNames, type RoleMap } from './roles.js';
@@ -228,74 +228,70 @@ class TurnBuilder {
   }
 }
 
-/** Reads a transcript line by line into conversations. */
-class TranscriptReader implements LineReader {
-  private convId: string | undefined = undefined;
-  private units: Utterance[] = [];
-  /** Turns of the conversation so far, skipped ones counted. */
-  private turns = 0;
-  private skipped: SkippedCounts = { media: 0, empty: 0 };
-  private turn: TurnBuilder | undefined = undefined;
-  constructor(private readonly reader: PrefixReader) {}
-
-  /** The conversation a line ends (a blank line), or the problem of a line that can't be read; else undefined. */
-  read(line: Line): Conversation | undefined {
-    if (line.invalid)
-      return unreadable(
-        problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint),
-      );
-    if (line.text.trim() === '') return this.endConversation();
-    const p = this.reader.readLine(line.text, line.line - 1);
-    if (p) {
-      this.endTurn();
-      this.convId ??= `L${line.line}`;
-      this.turn = new TurnBuilder(p.role, p.speaker, p.time, line, p.length);
-    } else if (this.turn) {
-      this.turn.continue(line);
-    } else {
-      const column = line.text.length - line.text.trimStart().length + 1;
-      return unreadable(
-        problemAt(
-          { line: line.line, column, offset: line.offset + column - 1 },
-          'a transcript line without a role, and no turn before it to continue',
-          'start each turn with a role and a colon, such as 客服：, 顾客：, Agent: or Customer: (map other names in the config: input: { roles: { 名称: agent } }), or lint the file as a reply library',
-        ),
-      );
-    }
-    return undefined;
-  }
-
-  private endTurn(): void {
-    const turn = this.turn;
-    if (turn && this.convId) {
+export async function* textConversations(file: string, lines: AsyncIterable<Line[]>, options: InputOptions = {}): AsyncGenerator<Conversation> {
+  const reader = prefixReader(foldRoleMap(options.roles));
+  let convId: string | undefined;
+  let units: Utterance[] = [];
+  let turns = 0;
+  let skipped: SkippedCounts = { media: 0, empty: 0 };
+  let turn: TurnBuilder | undefined;
+  const endTurn = (): void => {
+    if (turn && convId) {
       // Turn numbers count skipped turns (an image, an empty message), as the other readers do.
-      const u = turn.build(this.convId, this.turns++);
-      if (u.text.trim() === '') this.skipped.empty++;
-      else if (isMediaPlaceholder(u.text)) this.skipped.media++;
-      else this.units.push(u);
+      const u = turn.build(convId, turns++);
+      if (u.text.trim() === '') skipped.empty++;
+      else if (isMediaPlaceholder(u.text)) skipped.media++;
+      else units.push(u);
     }
-    this.turn = undefined;
-  }
-
-  end(): Conversation[] {
-    const c = this.endConversation();
-    return c ? [c] : [];
-  }
-
-  /** The conversation read since the last blank line, if any. */
-  private endConversation(): Conversation | undefined {
-    this.endTurn();
+    turn = undefined;
+  };
+  const endConversation = (): Conversation | undefined => {
+    endTurn();
     let c: Conversation | undefined;
-    if (this.convId && this.turns > 0) {
-      c = { id: this.convId, dialogue: this.units.length > 0, units: this.units };
-      if (this.skipped.media || this.skipped.empty) c.skipped = this.skipped;
+    if (convId && turns > 0) {
+      c = { id: convId, dialogue: units.length > 0, units };
+      if (skipped.media || skipped.empty) c.skipped = skipped;
     }
-    this.convId = undefined;
-    this.units = [];
-    this.turns = 0;
-    this.skipped = { media: 0, empty: 0 };
+    convId = undefined;
+    units = [];
+    turns = 0;
+    skipped = { media: 0, empty: 0 };
     return c;
+  };
+  for await (const batch of lines) {
+    for (const line of batch) {
+      if (line.invalid) {
+        yield unreadable(
+          problemAt({ line: line.line, column: line.invalid.column, offset: line.offset + line.invalid.column - 1 }, line.invalid.message, line.invalid.hint),
+        );
+        continue;
+      }
+      if (line.text.trim() === '') {
+        const c = endConversation();
+        if (c) yield c;
+        continue;
+      }
+      const p = reader.readLine(line.text, line.line - 1);
+      if (p) {
+        endTurn();
+        convId ??= `L${line.line}`;
+        turn = new TurnBuilder(p.role, p.speaker, p.time, line, p.length);
+      } else if (turn) {
+        turn.continue(line);
+      } else {
+        const column = line.text.length - line.text.trimStart().length + 1;
+        yield unreadable(
+          problemAt(
+            { line: line.line, column, offset: line.offset + column - 1 },
+            'a transcript line without a role, and no turn before it to continue',
+            'start each turn with a role and a colon, such as 客服：, 顾客：, Agent: or Customer: (map other names in the config: input: { roles: { 名称: agent } }), or lint the file as a reply library',
+          ),
+        );
+      }
+    }
   }
+  const c = endConversation();
+  if (c) yield c;
 }
 
 export const textFormat: InputFormat<'text'> = {
@@ -304,5 +300,5 @@ export const textFormat: InputFormat<'text'> = {
   extensions: ['.txt'],
   sniff: (head) => looksLikeTranscript(head),
   sniffUnknownName: (head) => looksLikeTranscript(head),
-  read: (input, options) => readLines(input, new TranscriptReader(prefixReader(foldRoleMap(options.roles)))),
+  read: (input, options) => textConversations(input.path, input.lines(), options),
 };
