@@ -97,9 +97,9 @@ class LineContext implements RecordContext {
   offsetMap(path: Path, text: string): OffsetMap {
     const root = this.root();
     const src = this.line.text;
-    const node = root === null ? undefined : root.at(path);
-    if (node === undefined || node < 0 || src.charCodeAt(node) !== 34) return OffsetMap.constant(0, text.length);
-    const n = node;
+    // A string's value is its start (≥ 0); a container's, where its block is (< 0).
+    const n = root === null ? undefined : root.at(path);
+    if (n === undefined || n < 0 || src.charCodeAt(n) !== 34) return OffsetMap.constant(0, text.length);
     // Without escapes the text is in the line as it is: no need to decode it again. (A backslash
     // in the text can only come from an escape, so a text without one that the line holds
     // between quotes is that string, verbatim.)
@@ -336,7 +336,7 @@ export function recordOfLine(file: string, line: Line, options: InputOptions = {
 class JsonlReader {
   private readonly roles: RoleMap;
   /** Messages one per line, grouped once the whole file is read (a conversation's lines need not be adjacent). */
-  readonly messages: RawMessage[] = [];
+  private readonly messages: RawMessage[] = [];
   private firstMessageLine = 0;
   constructor(
     private readonly file: string,
