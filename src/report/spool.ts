@@ -83,11 +83,19 @@ export class Spool {
       const dir = mkdtempSync(join(this.folder, 'aslint-report-'));
       this.file = { dir, fd: openSync(join(dir, 'spool'), 'w+') };
     }
+    // Consecutive strings in one write: written one by one, the scores of 5,000 small files were
+    // 5,000 writes of ~500 bytes (strace), ~20 ms of CPU.
+    const { fd } = this.file;
+    let text = '';
     for (const part of this.parts) {
-      // The same call either way: writeSync's overloads take a string or bytes, not their union.
-      if (typeof part === 'string') writeSync(this.file.fd, part);
-      else writeSync(this.file.fd, part);
+      if (typeof part === 'string') text += part;
+      else {
+        if (text !== '') writeSync(fd, text);
+        text = '';
+        writeSync(fd, part);
+      }
     }
+    if (text !== '') writeSync(fd, text);
     this.written = true;
     this.parts = [];
     this.held = 0;
