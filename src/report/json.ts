@@ -252,12 +252,21 @@ export class JsonWriter implements ReportWriter {
     return { format: 'json', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
   }
 
+  /** Whether the next text of a part's findings is the file's first finding (its ',' dropped). */
+  private firstOfFile = true;
+  /**
+   * Adds a part's findings to its spool. One function for every part, not a closure each: a new
+   * target at each call deoptimized partFindingsJson ("wrong call target", jit.sh).
+   */
+  private readonly addPartText = (text: string): void => {
+    if (text === '') return;
+    this.partSpool.add(this.firstOfFile ? text.slice(1) : text);
+    this.firstOfFile = false;
+  };
+
   part(path: string, findings: readonly Finding[]): void {
-    let first = this.partFindings === 0;
-    partFindingsJson(path, findings, (text) => {
-      this.partSpool.add(first ? text.slice(1) : text);
-      if (text) first = false;
-    });
+    this.firstOfFile = this.partFindings === 0;
+    partFindingsJson(path, findings, this.addPartText);
     this.partFindings += findings.length;
     this.addPartCounts(countList({ path, findings: findings as Finding[], units: 0, conversations: [] }));
   }

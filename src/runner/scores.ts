@@ -6,7 +6,7 @@
 // agents' sums, or on a whole result (scoreResult, for `report merge`), with the same numbers.
 import type { CompiledRule } from '../checks/kind.js';
 import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from './result.js';
-import { SEVERITY_PLURALS, type ConversationInfo, type Finding } from '../core/types.js';
+import type { ConversationInfo, Finding } from '../core/types.js';
 
 /**
  * The score of one conversation from its findings. Lists and loops, not a Map and a Set with
@@ -180,11 +180,15 @@ export class AgentTotals {
   }
 
   addFindings(findings: readonly Finding[]): void {
-    for (const f of findings) {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       const agent = agentOf(f);
       if (agent === undefined) continue;
       const s = this.get(agent);
-      s[SEVERITY_PLURALS[f.severity]]++;
+      // Tests, not a keyed store (as countFindings in result.ts).
+      if (f.severity === 'error') s.errors++;
+      else if (f.severity === 'warning') s.warnings++;
+      else s.infos++;
     }
   }
 
