@@ -83,7 +83,7 @@ function relatedJson(related: readonly RelatedLocation[]): string {
       (i === 0 ? '[' : ',') +
       AT_ITEM +
       '{\n              "unit": ' +
-      str(r.unit) +
+      JSON.stringify(r.unit) +
       ',\n              "turn": ' +
       num(r.turn) +
       ',\n              "line": ' +
@@ -116,7 +116,7 @@ function findingJson(file: FileResult, x: Finding): string {
     ',\n          "message": ' +
     str(x.message) +
     ',\n          "unit": ' +
-    str(x.unit) +
+    JSON.stringify(x.unit) +
     ',\n          "conversation": ' +
     strOrNull(x.conversation) +
     ',\n          "turn": ' +

@@ -171,7 +171,7 @@ function regionJson(r: { line: number; column: number; endLine: number; endColum
 function placeJson(artifact: string, r: { line: number; column: number; endLine: number; endColumn: number; text: string }, unit: string): string {
   return (
     `"physicalLocation": {${AT[8]}"artifactLocation": ${artifact},${AT[8]}"region": ${regionJson(r)}${AT[7]}},` +
-    `${AT[7]}"logicalLocations": [${AT[8]}{${AT[9]}"name": ${str(unit)}${AT[8]}}${AT[7]}]`
+    `${AT[7]}"logicalLocations": [${AT[8]}{${AT[9]}"name": ${JSON.stringify(unit)}${AT[8]}}${AT[7]}]`
   );
 }
 
@@ -194,7 +194,7 @@ function resultJson(f: Finding, index: number | undefined, artifact: string, pri
   if (f.related) out += `${AT[5]}"relatedLocations": ${relatedJson(f.related, artifact)},`;
   out +=
     `${AT[5]}"partialFingerprints": {${AT[6]}"${FINGERPRINT_KEY}": "${print}"${AT[5]}},` +
-    `${AT[5]}"properties": {${AT[6]}"unit": ${str(f.unit)},${AT[6]}"conversation": ${strOrNull(f.conversation)},${AT[6]}"turn": ${num(f.turn)},` +
+    `${AT[5]}"properties": {${AT[6]}"unit": ${JSON.stringify(f.unit)},${AT[6]}"conversation": ${strOrNull(f.conversation)},${AT[6]}"turn": ${num(f.turn)},` +
     `${AT[6]}"role": ${str(f.role)},${AT[6]}"suggestions": ${strings(f.suggestions, 6)},${AT[6]}"fixable": ${f.fix !== undefined}${AT[5]}}`;
   if (index !== undefined) out += `,${AT[5]}"ruleIndex": ${index}`;
   return out + AT[4] + '}';
