@@ -49,10 +49,9 @@ function counts(file: FileResult) {
 // Measured on the 26,461 findings of 5,000 small transcripts: the entry object, stringified with
 // indentation and re-indented with a regex, took ~90–125 ms; this template ~45 ms (json-text's
 // obj/arr helpers ~75 ms), and it builds no entry object. Loops, not forEach: no closure per finding.
-/** A line break and the indentation of a finding's members, of a member's items and of their members. */
+/** A line break and the indentation of a finding's members, and of a member's items. */
 const AT_MEMBER = ',\n          ';
 const AT_ITEM = '\n            ';
-const AT_ITEM_MEMBER = ',\n              ';
 
 /**
  * A conversation's score in the report's scores (without its finding count and file index),

@@ -29,7 +29,6 @@ export function fingerprint(ruleId: string, path: string, unit: string, text: st
     .digest('hex');
 }
 
-
 /**
  * Writes the SARIF log as results arrive: the run's tool and rules first (the rules are known
  * before any file is linted), then each result, then the closing brackets. The same bytes as

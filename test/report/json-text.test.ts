@@ -7,8 +7,7 @@ describe('JSON text', () => {
   it('writes a string as JSON.stringify does, remembered or not, past the bound of what it remembers', () => {
     const hard = ['', '"', '\\', '\n\t\u0001', '\u2028', '\ud800', 'a\udc00b', '售后', '😀', '</script>'];
     const many = Array.from({ length: 10_000 }, (_, i) => `${hard[i % hard.length]}${i}`);
-    for (const round of [0, 1])
-      for (const s of [...hard, ...many]) expect(str(s), `${round}: ${s}`).toBe(JSON.stringify(s));
+    for (const round of [0, 1]) for (const s of [...hard, ...many]) expect(str(s), `${round}: ${s}`).toBe(JSON.stringify(s));
     expect(strOrNull(null)).toBe('null');
     expect(strOrNull('"x"')).toBe('"\\"x\\""');
   });
