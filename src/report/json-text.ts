@@ -6,8 +6,29 @@
 // built here are concatenations that the write flattens (writeSync's self time rose by about as
 // much on SARIF, which is why SARIF kept JSON.stringify; measured with --cpu-prof, quiet machine).
 
-/** A string (or null) as JSON. */
-export const str = (s: string | null): string => JSON.stringify(s);
+/** Strings already written as JSON, and how many a run keeps at most (it starts again past that). */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 4096;
+
+/**
+ * A string as JSON, remembered: a report repeats few strings (26,461 findings of 5,000 small
+ * transcripts have 6 rule ids, 107 messages, 11 units, 321 texts), and a Map lookup costs less than
+ * JSON.stringify's call: in process, 8 strings of each finding took ~30 ms by JSON.stringify and
+ * ~10 ms so. Bounded, so that a report of unique strings keeps flat memory. Not for strings that
+ * seldom repeat (paths, units: big4.jsonl's 27,153 findings have 16,765 units), where a miss in
+ * the map costs more than JSON.stringify (in process: ~6-14 ms against ~4-7 for the units).
+ */
+export function str(s: string): string {
+  let json = written.get(s);
+  if (json === undefined) {
+    if (written.size >= WRITTEN_MAX) written.clear();
+    written.set(s, (json = JSON.stringify(s)));
+  }
+  return json;
+}
+
+/** A string or null as JSON. */
+export const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
 
 /** A number as JSON writes it (a non-finite one is null); null stays null. */
 export const num = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : 'null');
@@ -19,6 +40,6 @@ export const AT = Array.from({ length: 16 }, (_, depth) => '\n' + '  '.repeat(de
 export function strings(list: readonly string[], depth: number): string {
   if (list.length === 0) return '[]';
   let out = '';
-  for (let i = 0; i < list.length; i++) out += (i === 0 ? '[' : ',') + AT[depth + 1] + JSON.stringify(list[i]);
+  for (let i = 0; i < list.length; i++) out += (i === 0 ? '[' : ',') + AT[depth + 1] + str(list[i]!);
   return out + AT[depth] + ']';
 }

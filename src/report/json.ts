@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types.js';
+import type { Finding, RelatedLocation } from '../core/types.js';
 import {
   writeWhole,
   type ConversationScore,
@@ -10,7 +10,7 @@ import {
   type Reporter,
   type ReportWriter,
 } from '../runner/result.js';
-import { AT, num, str, strings } from './json-text.js';
+import { AT, num, str, strOrNull, strings } from './json-text.js';
 import { Spool } from './spool.js';
 import { addChunks, type Sink } from './sink.js';
 import { PART_RENDERER } from './part-renderer.js';
@@ -48,115 +48,97 @@ function counts(file: FileResult) {
 // same bytes as JSON.stringify(entry, null, 2) nested four levels deep (a test compares them).
 // Measured on the 26,461 findings of 5,000 small transcripts: the entry object, stringified with
 // indentation and re-indented with a regex, took ~90–125 ms; this template ~45 ms (json-text's
-// obj/arr helpers ~75 ms), and it builds no entry object.
-const S = JSON.stringify;
-/** A line break and the indentation of a finding's members, of a member's items and of their members. */
+// obj/arr helpers ~75 ms), and it builds no entry object. Loops, not forEach: no closure per finding.
+/** A line break and the indentation of a finding's members, and of a member's items. */
 const AT_MEMBER = ',\n          ';
 const AT_ITEM = '\n            ';
-const AT_ITEM_MEMBER = ',\n              ';
 
 /**
  * A conversation's score in the report's scores (without its finding count and file index),
  * written by hand as findingJson is: on 5,127 scores, nested() took ~80–160 ms.
  */
 function scoreJson(s: ConversationScore): string {
-  let out = `{${AT[4]}"path": ${S(s.path)},${AT[4]}"conversation": ${S(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
+  let out = `{${AT[4]}"path": ${JSON.stringify(s.path)},${AT[4]}"conversation": ${str(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
   out += `${AT[4]}"score": ${num(s.score)},${AT[4]}"fatal": ${strings(s.fatal, 4)},${AT[4]}"deductions": `;
-  if (s.deductions.length === 0) out += '[]';
+  const deductions = s.deductions;
+  if (deductions.length === 0) out += '[]';
   else {
-    s.deductions.forEach((d, i) => {
-      out += `${i === 0 ? '[' : ','}${AT[5]}{${AT[6]}"ruleId": ${S(d.ruleId)},${AT[6]}"points": ${num(d.points)}${AT[5]}}`;
-    });
+    for (let i = 0; i < deductions.length; i++) {
+      const d = deductions[i]!;
+      out += `${i === 0 ? '[' : ','}${AT[5]}{${AT[6]}"ruleId": ${str(d.ruleId)},${AT[6]}"points": ${num(d.points)}${AT[5]}}`;
+    }
     out += AT[4] + ']';
   }
   return out + AT[3] + '}';
+}
+
+/** A finding's related places, as the JSON report writes them. */
+function relatedJson(related: readonly RelatedLocation[]): string {
+  if (related.length === 0) return '[]';
+  let out = '';
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    out +=
+      (i === 0 ? '[' : ',') +
+      AT_ITEM +
+      '{\n              "unit": ' +
+      JSON.stringify(r.unit) +
+      ',\n              "turn": ' +
+      num(r.turn) +
+      ',\n              "line": ' +
+      num(r.line) +
+      ',\n              "column": ' +
+      num(r.column) +
+      ',\n              "endLine": ' +
+      num(r.endLine) +
+      ',\n              "endColumn": ' +
+      num(r.endColumn) +
+      ',\n              "text": ' +
+      str(r.text) +
+      ',\n              "message": ' +
+      str(r.message) +
+      AT_ITEM +
+      '}';
+  }
+  return out + '\n          ]';
 }
 
 /** One finding of a file, as the JSON report writes it at its place in the file's findings. */
 function findingJson(file: FileResult, x: Finding): string {
   let out =
     '{\n          "ruleId": ' +
-    S(x.ruleId) +
-    AT_MEMBER +
-    '"kind": ' +
-    S(x.kind) +
-    AT_MEMBER +
-    '"severity": ' +
-    S(x.severity) +
-    AT_MEMBER +
-    '"message": ' +
-    S(x.message) +
-    AT_MEMBER +
-    '"unit": ' +
-    S(x.unit) +
-    AT_MEMBER +
-    '"conversation": ' +
-    str(x.conversation) +
-    AT_MEMBER +
-    '"turn": ' +
+    str(x.ruleId) +
+    ',\n          "kind": ' +
+    str(x.kind) +
+    ',\n          "severity": ' +
+    str(x.severity) +
+    ',\n          "message": ' +
+    str(x.message) +
+    ',\n          "unit": ' +
+    JSON.stringify(x.unit) +
+    ',\n          "conversation": ' +
+    strOrNull(x.conversation) +
+    ',\n          "turn": ' +
     num(x.turn) +
-    AT_MEMBER +
-    '"role": ' +
-    S(x.role) +
-    AT_MEMBER +
-    '"line": ' +
+    ',\n          "role": ' +
+    str(x.role) +
+    ',\n          "line": ' +
     num(x.line) +
-    AT_MEMBER +
-    '"column": ' +
+    ',\n          "column": ' +
     num(x.column) +
-    AT_MEMBER +
-    '"endLine": ' +
+    ',\n          "endLine": ' +
     num(x.endLine) +
-    AT_MEMBER +
-    '"endColumn": ' +
+    ',\n          "endColumn": ' +
     num(x.endColumn) +
-    AT_MEMBER +
-    '"text": ' +
-    S(x.text) +
-    AT_MEMBER +
-    '"suggestions": ';
-  out += strings(x.suggestions, 5);
+    ',\n          "text": ' +
+    str(x.text) +
+    ',\n          "suggestions": ' +
+    strings(x.suggestions, 5);
   const fix = eslintFix(file, x);
   if (fix) {
-    out += `${AT_MEMBER}"fix": {${AT_ITEM}"range": [${AT_ITEM}  ${num(fix.range[0])},${AT_ITEM}  ${num(fix.range[1])}${AT_ITEM}],${AT_ITEM}"text": ${S(fix.text)}\n          }`;
+    out += `${AT_MEMBER}"fix": {${AT_ITEM}"range": [${AT_ITEM}  ${num(fix.range[0])},${AT_ITEM}  ${num(fix.range[1])}${AT_ITEM}],${AT_ITEM}"text": ${str(fix.text)}\n          }`;
   }
-  if (x.related) {
-    out += AT_MEMBER + '"related": ';
-    if (x.related.length === 0) out += '[]';
-    else {
-      x.related.forEach((r, i) => {
-        out +=
-          (i === 0 ? '[' : ',') +
-          AT_ITEM +
-          '{\n              "unit": ' +
-          S(r.unit) +
-          AT_ITEM_MEMBER +
-          '"turn": ' +
-          num(r.turn) +
-          AT_ITEM_MEMBER +
-          '"line": ' +
-          num(r.line) +
-          AT_ITEM_MEMBER +
-          '"column": ' +
-          num(r.column) +
-          AT_ITEM_MEMBER +
-          '"endLine": ' +
-          num(r.endLine) +
-          AT_ITEM_MEMBER +
-          '"endColumn": ' +
-          num(r.endColumn) +
-          AT_ITEM_MEMBER +
-          '"text": ' +
-          S(r.text) +
-          AT_ITEM_MEMBER +
-          '"message": ' +
-          S(r.message) +
-          AT_ITEM +
-          '}';
-      });
-      out += '\n          ]';
-    }
-  }
+  if (x.related) out += ',\n          "related": ' + relatedJson(x.related);
   return out + '\n        }';
 }
 
@@ -169,6 +151,7 @@ const SPOOL_PIECE = 1 << 15;
 /** The separators that lead a file's entry, a finding of a file, a conversation's score (the first item of each list drops the ','). */
 const FILE_SEP = ',\n    ';
 const FINDING_SEP = ',\n        ';
+const FIRST_FINDING_SEP = FINDING_SEP.slice(1);
 const SCORE_SEP = ',\n      ';
 
 /** The counts in the head of a file's entry, as a list (what a part adds to them). */
@@ -180,10 +163,29 @@ function countList(file: FileResult): number[] {
   return COUNT_KEYS.map((k) => c[k]);
 }
 
-/** The head of a file's entry, led by its separator, up to its findings (`[`, or `[]` when it has none). */
+/**
+ * The head of a file's entry, led by its separator, up to its findings (`[`, or `[]` when it has
+ * none): what nested({ path, ...counts, findings }, 2) writes, by hand (nested and the object's
+ * spread took ~30-50 ms on 5,000 small files, this ~3).
+ */
 function entryHead(f: Pick<FileResult, 'path'>, c: ReturnType<typeof counts>, n: number): string {
-  const head = nested({ path: f.path, ...c, findings: [] }, 2);
-  return FILE_SEP + head.slice(0, -'[]\n    }'.length) + (n === 0 ? '[]' : '[');
+  return (
+    FILE_SEP +
+    '{\n      "path": ' +
+    JSON.stringify(f.path) +
+    ',\n      "errorCount": ' +
+    num(c.errorCount) +
+    ',\n      "warningCount": ' +
+    num(c.warningCount) +
+    ',\n      "infoCount": ' +
+    num(c.infoCount) +
+    ',\n      "fixableErrorCount": ' +
+    num(c.fixableErrorCount) +
+    ',\n      "fixableWarningCount": ' +
+    num(c.fixableWarningCount) +
+    ',\n      "findings": ' +
+    (n === 0 ? '[]' : '[')
+  );
 }
 
 /** What closes a file's entry after its `n` findings. */
@@ -249,12 +251,21 @@ export class JsonWriter implements ReportWriter {
     return { format: 'json', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
   }
 
+  /** Whether the next text of a part's findings is the file's first finding (its ',' dropped). */
+  private firstOfFile = true;
+  /**
+   * Adds a part's findings to its spool. One function for every part, not a closure each: a new
+   * target at each call deoptimized partFindingsJson ("wrong call target", jit.sh).
+   */
+  private readonly addPartText = (text: string): void => {
+    if (text === '') return;
+    this.partSpool.add(this.firstOfFile ? text.slice(1) : text);
+    this.firstOfFile = false;
+  };
+
   part(path: string, findings: readonly Finding[]): void {
-    let first = this.partFindings === 0;
-    partFindingsJson(path, findings, (text) => {
-      this.partSpool.add(first ? text.slice(1) : text);
-      if (text) first = false;
-    });
+    this.firstOfFile = this.partFindings === 0;
+    partFindingsJson(path, findings, this.addPartText);
     this.partFindings += findings.length;
     this.addPartCounts(countList({ path, findings: findings as Finding[], units: 0, conversations: [] }));
   }
@@ -264,7 +275,7 @@ export class JsonWriter implements ReportWriter {
     const n = parts ? this.partFindings : f.findings.length;
     this.sink(entryHead(f, parts ? this.partCounts : counts(f), n).slice(this.count++ === 0 ? 1 : 0));
     if (parts) this.partSpool.drainTo(this.sink);
-    else f.findings.forEach((x, i) => this.sink(FINDING_SEP.slice(i === 0 ? 1 : 0) + findingJson(f, x)));
+    else for (let i = 0; i < f.findings.length; i++) this.sink((i === 0 ? FIRST_FINDING_SEP : FINDING_SEP) + findingJson(f, f.findings[i]!));
     this.sink(entryTail(n));
     this.partFindings = 0;
     this.partCounts = counts({ path: '', findings: [], units: 0 });

@@ -67,12 +67,14 @@ export type JsonlRecord = RunRecord | FindingRecord | FileRecord | EndRecord;
 export type { Sink };
 
 /**
- * A finding record is FINDING_HEAD, the file's index, then findingTail(): the same bytes as
+ * The finding records of a file's findings (or a part's), a line each to `out`: the same bytes as
  * JSON.stringify({ type: 'finding', file, path, ...finding }) (a finding has no member of those
- * names), without the object spread.
+ * names), without the object spread, and the head with the path written once.
  */
-const FINDING_HEAD = '{"type":"finding","file":';
-const findingTail = (path: string, f: Finding) => ',"path":' + JSON.stringify(path) + ',' + JSON.stringify(f).slice(1) + '\n';
+function findingRecords(index: number, path: string, findings: readonly Finding[], out: (line: string) => void): void {
+  const head = '{"type":"finding","file":' + index + ',"path":' + JSON.stringify(path) + ',';
+  for (let i = 0; i < findings.length; i++) out(head + JSON.stringify(findings[i]).slice(1) + '\n');
+}
 /** A file record likewise: FILE_HEAD, the index, then the rest of the record. */
 const FILE_HEAD = '{"type":"file","file":';
 
@@ -90,7 +92,7 @@ function fileRecordTail(result: FileResult, findings: number): string {
  * writes the same records with the same functions when it is given the part's results.
  */
 export function renderJsonl(part: FileResult, index: number, out: (text: string) => void): RenderedItems {
-  for (const f of part.findings) out(FINDING_HEAD + index + findingTail(part.path, f));
+  findingRecords(index, part.path, part.findings, out);
   let later = '';
   for (const c of part.conversations ?? []) later += ',' + JSON.stringify(c);
   return { items: part.findings.length, later, laterItems: part.conversations?.length ?? 0 };
@@ -124,7 +126,7 @@ export class JsonlWriter implements ReportWriter {
   /** Findings of the file being read, before its end (a streamed input). */
   private findings(path: string, findings: readonly Finding[]): void {
     // A line each: the sink batches the writes (write-batch.ts).
-    for (const f of findings) this.sink(FINDING_HEAD + this.index + findingTail(path, f));
+    findingRecords(this.index, path, findings, this.sink);
     this.streamed += findings.length;
   }
 

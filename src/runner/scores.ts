@@ -6,28 +6,52 @@
 // agents' sums, or on a whole result (scoreResult, for `report merge`), with the same numbers.
 import type { CompiledRule } from '../checks/kind.js';
 import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from './result.js';
-import { SEVERITY_PLURALS, type ConversationInfo, type Finding } from '../core/types.js';
+import type { ConversationInfo, Finding } from '../core/types.js';
 
+/**
+ * The score of one conversation from its findings. Lists and loops, not a Map and a Set with
+ * spreads and callbacks: a conversation breaks few rules. Measured on 5,000 small transcripts
+ * (RunningScores, in process): 54 -> 44 ms the first time, 16 -> 12 ms warm; TurboFan compiled
+ * scoreBatch and this once each, not twice after a deopt, and in a sixth of the time (jit.sh).
+ */
 export function scoreConversation(path: string, fileIndex: number, id: string, agents: string[], findings: readonly Finding[]): ConversationScore {
-  const points = new Map<string, number>();
-  const fatal = new Set<string>();
-  for (const f of findings) {
-    if (f.score?.fatal) fatal.add(f.ruleId);
-    points.set(f.ruleId, Math.max(points.get(f.ruleId) ?? 0, f.score?.deduct ?? 0));
+  // The rules broken, in the order first met, with the largest deduction of each; the fatal ones.
+  const ruleIds: string[] = [];
+  const points: number[] = [];
+  const fatal: string[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const score = f.score;
+    let at = ruleIds.indexOf(f.ruleId);
+    if (at < 0) {
+      at = ruleIds.push(f.ruleId) - 1;
+      points.push(0);
+    }
+    if (score === undefined) continue;
+    if (score.fatal && !fatal.includes(f.ruleId)) fatal.push(f.ruleId);
+    points[at] = Math.max(points[at]!, score.deduct ?? 0);
   }
-  const deductions = [...points].filter(([, p]) => p > 0).map(([ruleId, p]) => ({ ruleId, points: p }));
-  const deducted = deductions.reduce((sum, d) => sum + d.points, 0);
+  const deductions: { ruleId: string; points: number }[] = [];
+  let deducted = 0;
+  for (let i = 0; i < ruleIds.length; i++) {
+    if (!(points[i]! > 0)) continue;
+    deductions.push({ ruleId: ruleIds[i]!, points: points[i]! });
+    deducted += points[i]!;
+  }
   return {
     path,
     fileIndex,
     conversation: id,
     agents,
-    score: fatal.size > 0 ? 0 : Math.max(0, FULL_SCORE - deducted),
-    fatal: [...fatal],
+    score: fatal.length > 0 ? 0 : Math.max(0, FULL_SCORE - deducted),
+    fatal,
     deductions,
     findings: findings.length,
   };
 }
+
+/** No findings: what a conversation without any has. */
+const NONE: readonly Finding[] = [];
 
 /**
  * The scores of the dialogues of one batch of a file: a whole file, or one part of a large one
@@ -37,19 +61,27 @@ export function scoreConversation(path: string, fileIndex: number, id: string, a
  */
 export function scoreBatch(path: string, fileIndex: number, findings: readonly Finding[], conversations: readonly ConversationInfo[]): ConversationScore[] {
   const byConversation = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     if (f.conversation === null) continue;
     const list = byConversation.get(f.conversation);
     if (list) list.push(f);
     else byConversation.set(f.conversation, [f]);
   }
-  const scored = new Map<string, ConversationScore>();
-  return conversations.map((c) => {
-    const key = `${c.id}\0${c.agents.join('\0')}`;
-    let score = scored.get(key);
-    if (!score) scored.set(key, (score = scoreConversation(path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? [])));
-    return score;
-  });
+  const scores: ConversationScore[] = [];
+  // A repeated id (rare) is looked up among the ones scored before.
+  const scored = conversations.length > 1 ? new Map<string, ConversationScore>() : undefined;
+  for (let i = 0; i < conversations.length; i++) {
+    const c = conversations[i]!;
+    const key = scored && `${c.id}\0${c.agents.join('\0')}`;
+    let score = key === undefined ? undefined : scored!.get(key);
+    if (!score) {
+      score = scoreConversation(path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? NONE);
+      if (key !== undefined) scored!.set(key, score);
+    }
+    scores.push(score);
+  }
+  return scores;
 }
 
 /** A score for every dialogue of every file (reply libraries have none). */
@@ -148,11 +180,15 @@ export class AgentTotals {
   }
 
   addFindings(findings: readonly Finding[]): void {
-    for (const f of findings) {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       const agent = agentOf(f);
       if (agent === undefined) continue;
       const s = this.get(agent);
-      s[SEVERITY_PLURALS[f.severity]]++;
+      // Tests, not a keyed store (as countFindings in result.ts).
+      if (f.severity === 'error') s.errors++;
+      else if (f.severity === 'warning') s.warnings++;
+      else s.infos++;
     }
   }
 

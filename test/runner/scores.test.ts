@@ -64,6 +64,32 @@ describe('conversation scores', () => {
       findings: 4,
     });
   });
+  it('list the rules in the order first met, a rule at its largest deduction wherever it comes, each fatal rule once', () => {
+    const s = scoreConversation(
+      'f',
+      0,
+      'c1',
+      ['a'],
+      [
+        finding('p/free', 'c1', 'a', { deduct: 0 }),
+        finding('p/rude', 'c1', 'a'),
+        finding('p/late', 'c1', 'a', { deduct: 2 }),
+        finding('p/provoke', 'c1', 'a', { fatal: true, deduct: 1 }),
+        finding('p/rude', 'c1', 'a', { deduct: 7.5 }),
+        finding('p/late', 'c1', 'a', { deduct: 1 }),
+        finding('p/threat', 'c1', 'a', { fatal: true }),
+        finding('p/provoke', 'c1', 'a', { fatal: true, deduct: 3 }),
+      ],
+    );
+    expect(s.deductions).toEqual([
+      { ruleId: 'p/rude', points: 7.5 },
+      { ruleId: 'p/late', points: 2 },
+      { ruleId: 'p/provoke', points: 3 },
+    ]);
+    expect(s.fatal).toEqual(['p/provoke', 'p/threat']);
+    expect(s.score).toBe(0);
+    expect(s.findings).toBe(8);
+  });
   it('fail the whole conversation on a fatal rule, and never go below 0', () => {
     expect(scoreConversation('f', 0, 'c1', [], [finding('p/provoke', 'c1', 'a', { fatal: true })]).score).toBe(0);
     expect(scoreConversation('f', 0, 'c1', [], [finding('p/a', 'c1', 'a', { deduct: 70 }), finding('p/b', 'c1', 'a', { deduct: 70 })]).score).toBe(0);
