@@ -1,4 +1,4 @@
-import { type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
+import { type CompiledRule, type RelatedSpan, type Report, type ScannedConversation } from '../checks/kind.js';
 import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts } from '../core/types.js';
 import type { SourceDocument } from '../sources/index.js';
 import { channelInScope, conversationChannel, conversationLang, langInScope, messageLang, type TextLang } from '../match/scope.js';
@@ -12,7 +12,7 @@ export interface ConversationResult {
 }
 
 /** A related place of a report, located in the source file. */
-function toRelated(related: NonNullable<Report['related']>[number], conversation: Conversation): RelatedLocation {
+function toRelated(related: RelatedSpan, conversation: Conversation): RelatedLocation {
   const unit = conversation.units[related.unit]!;
   const from = unit.locate(related.start);
   const to = unit.locate(related.end);
