@@ -5,6 +5,7 @@ import { channelInScope, conversationChannel, conversationLang, langInScope, mes
 import type { RuleSet } from './ruleset.js';
 import { scanUnit, type UnitScan } from '../match/scan.js';
 import { compileMessage, fillMessage, type MessageTemplate } from './message.js';
+import { compareFindings } from './order.js';
 
 export interface ConversationResult {
   conversation: Conversation;
@@ -133,11 +134,6 @@ function lintLists(ruleSet: RuleSet): LintLists {
     listsOf.set(ruleSet, lists);
   }
   return lists;
-}
-
-/** The order of findings: by offset, then end, then rule id. */
-function compareFindings(a: Finding, b: Finding): number {
-  return a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId);
 }
 
 /**
