@@ -3,7 +3,7 @@
 // it parses the 350k-word dictionary twice (its segmenter and its TextRank extractor each build
 // a trie) and a 6 MB idf file. The table holds every word nodejieba knows with the frequency its
 // weight comes from, and every beginning of a word, as two 32-bit hashes each in an
-// open-addressing table (8 MB, read in ~10 ms): ./boundary-cut.ts takes the dictionary's path
+// open-addressing table (8 MB, read in ~10 ms once a run needs more than a few lookups): ./boundary-cut.ts takes the dictionary's path
 // through a sentence from it, and nodejieba, loaded with a one-word dictionary, only runs its
 // HMM on the runs of single characters left. Measured on a busy 2-core machine: nodejieba's load
 // and a first cut 64-127 ms instead of 1.5-3.7 s, and cutting the dev chats' 9,775 Chinese
@@ -169,9 +169,10 @@ export class WordTable {
 
   /**
    * The table written in a file. Its first `lazyLookups` lookups read the slots they probe from
-   * the file, and the next reads it whole: a run that checks a few word boundaries (one short
-   * chat) looks up a few hundred strings, where reading the 8 MB took 7-12 ms of CPU
-   * (measured in fresh processes on a busy 2-core machine; a lookup from the file takes a few µs).
+   * the file, and the next reads it whole. Measured in fresh processes on a busy 2-core machine:
+   * reading the 8 MB took 8-19 ms of CPU, 2,000 lookups from the file 15-23 ms; one short chat
+   * makes 20 lookups, three small transcripts 66, twenty 658. So a run that checks a few word
+   * boundaries reads a few slots, and a larger one pays at most 256 lookups (~2 ms) besides the read.
    */
   static read(file: string, lazyLookups = LAZY_LOOKUPS): WordTable {
     if (lazyLookups > 0) {
@@ -247,7 +248,7 @@ export class WordTable {
 }
 
 /** How many lookups read the table's file slot by slot before it is read whole (WordTable.read). */
-const LAZY_LOOKUPS = 2048;
+const LAZY_LOOKUPS = 256;
 /** Slots read from the file at once: a probe nearly always ends in the first few. */
 const PROBE_SLOTS = 8;
 
