@@ -2,7 +2,9 @@
 // read into memory once, then every conversation is linted N times. Prints, per corpus, the
 // least CPU time of the rounds, and (with --alloc) the bytes V8 allocated in one round, from a
 // sampling heap profile that keeps the objects the garbage collector has already taken.
-//   npm run build && node bench/lint-only.js [--rounds 5] [--alloc] [--root other-checkout] [export.jsonl folder/ …]
+//   npm run build && node bench/lint-only.js [--rounds 5] [--alloc] [--slices 200] [--root other-checkout] [export.jsonl folder/ …]
+// --slices N: the first round's warm-up curve instead, the CPU ms of each N conversations in a
+// fresh process (the JIT compiles the linter while it runs: the first slices cost several times the last).
 // Without paths: the bench's generated corpora (bench/corpus.js), a 4 MiB JSONL export and 5,000
 // small transcripts, made in memory.
 import { readdirSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ const flag = (name) => {
   return value;
 };
 const rounds = Number(flag('--rounds') ?? 5);
+const slices = flag('--slices');
 // --root: another checkout's build, to compare in the same minutes (node bench/lint-only.js --root /work/main).
 const root = flag('--root') ?? new URL('..', import.meta.url).pathname;
 const { loadRuleSet, lintConversation } = await import(join(root, 'dist/index.js'));
@@ -89,6 +92,15 @@ const ruleSet = await loadRuleSet();
 for (const path of paths) {
   const conversations = await conversationsOf(path);
   const units = conversations.reduce((n, c) => n + c.units.length, 0);
+  if (slices) {
+    const size = Number(slices);
+    const costs = [];
+    for (let i = 0; i < conversations.length; i += size) costs.push(cpuMs(() => lintAll(conversations.slice(i, i + size), ruleSet)).ms);
+    const first = (n) => costs.slice(0, n).reduce((a, b) => a + b, 0).toFixed(0);
+    console.log(`${path}: ms per ${size} conversations: ${costs.map((ms) => ms.toFixed(0)).join(' ')}`);
+    console.log(`  first ${size * 6}: ${first(6)} ms, all ${conversations.length}: ${first(costs.length)} ms`);
+    continue;
+  }
   // A first round warms the JIT and loads the segmenter where a boundary needs it.
   const findings = lintAll(conversations, ruleSet);
   let least = Infinity;

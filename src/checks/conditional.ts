@@ -9,6 +9,7 @@ import {
   type CheckKind,
   type FieldsOf,
   type Report,
+  report,
 } from './kind.js';
 
 const properties = {
@@ -37,7 +38,7 @@ export const conditional: CheckKind<{ role: string }, FieldsOf<typeof properties
       // `unless` is looked at only where an `if` may hit: it never makes the segmenter run for nothing.
       if (!roleMatches(rule.data.role, scan.unit.role) || !scan.mayHave(rule.index, 'if') || scan.has(rule.index, 'unless')) continue;
       const first = effectiveHits(scan.get(rule.index, 'if'), scan.get(rule.index, 'if-except'))[0];
-      if (first) reports.push({ unit, start: first.start, end: first.end });
+      if (first) reports.push(report(unit, first.start, first.end));
     }
     return reports;
   },

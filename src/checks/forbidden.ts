@@ -11,6 +11,7 @@ import {
   type CheckKind,
   type FieldsOf,
   type Report,
+  report,
 } from './kind.js';
 
 const properties = {
@@ -45,7 +46,7 @@ export const forbidden: CheckKind<ForbiddenData, FieldsOf<typeof properties>> = 
       const scan = units[unit]!;
       if (!roleMatches(rule.data.role, scan.unit.role) || !scan.mayHave(rule.index, 'match')) continue;
       for (const h of effectiveHits(scan.get(rule.index, 'match'), scan.get(rule.index, 'except'))) {
-        reports.push({ unit, start: h.start, end: h.end, suggestions: rule.data.suggest });
+        reports.push(report(unit, h.start, h.end, { suggestions: rule.data.suggest }));
       }
     }
     return reports;

@@ -81,7 +81,11 @@ export interface ScannedConversation {
   excerpt: boolean;
 }
 
-/** What a check reports; the engine turns it into a positioned Finding. */
+/**
+ * What a check reports; the engine turns it into a positioned Finding. Made by report(), in one
+ * shape: every field set, in one order. The engine reads each field of every report, and reports
+ * of six shapes (a field added by one check, left out by another) made those reads polymorphic.
+ */
 export interface Report {
   /** Index of the utterance in the conversation. */
   unit: number;
@@ -89,14 +93,47 @@ export interface Report {
   start: number;
   end: number;
   /** Replaces the rule's message template. */
-  message?: string;
+  message: string | undefined;
   /** Values for `{name}` placeholders in the message, besides `{text}` (the span). */
+  vars: Record<string, string> | undefined;
+  suggestions: string[] | undefined;
+  /** The single suggestion replaces the span safely. */
+  fixable: boolean;
+  /** Other places that explain the finding (the customer's words that demanded an apology). */
+  related: RelatedSpan[] | undefined;
+}
+
+/** A related place of a report, in the conversation's utterance `unit`. */
+export interface RelatedSpan {
+  unit: number;
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** What a report may say besides where it is. */
+export interface ReportDetails {
+  message?: string;
   vars?: Record<string, string>;
   suggestions?: string[];
-  /** The single suggestion replaces the span safely. */
   fixable?: boolean;
-  /** Other places that explain the finding (the customer's words that demanded an apology). */
-  related?: { unit: number; start: number; end: number; message: string }[];
+  related?: RelatedSpan[];
+}
+
+const NO_DETAILS: ReportDetails = {};
+
+/** A report on offsets start..end of utterance `unit`. */
+export function report(unit: number, start: number, end: number, details: ReportDetails = NO_DETAILS): Report {
+  return {
+    unit,
+    start,
+    end,
+    message: details.message,
+    vars: details.vars,
+    suggestions: details.suggestions,
+    fixable: details.fixable === true,
+    related: details.related,
+  };
 }
 
 /** `S`: the fields of a rule of this kind, as its schema (`properties`) lets a pack write them. */

@@ -1,4 +1,4 @@
-import { addMatchers, guardFields, phraseList, regexList, type CheckKind, type FieldsOf } from './kind.js';
+import { addMatchers, guardFields, phraseList, regexList, report, type CheckKind, type FieldsOf } from './kind.js';
 
 const properties = {
   role: { enum: ['agent', 'customer'] },
@@ -43,6 +43,6 @@ export const position: CheckKind<PositionData, FieldsOf<typeof properties, 'at'>
       if (judged++ === 0) shown = i;
     }
     if (shown < 0) return [];
-    return [{ unit: shown, start: 0, end: units[shown]!.unit.text.length }];
+    return [report(shown, 0, units[shown]!.unit.text.length)];
   },
 };

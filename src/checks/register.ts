@@ -1,6 +1,6 @@
 import type { Term } from '../glossary/model.js';
 import type { TextLang } from '../match/scope.js';
-import { effectiveHits, type CheckKind, type Report } from './kind.js';
+import { effectiveHits, report, type CheckKind, type Report } from './kind.js';
 
 /** The plain wording of a term in the text's script. */
 function plainIn(t: Term, lang: TextLang): string {
@@ -28,7 +28,7 @@ export const register: CheckKind<Term> = {
       const hits = effectiveHits(scan.get(rule.index, 'term'));
       if (hits.length === 0) continue;
       const plain = plainIn(rule.data, scan.lang);
-      for (const h of hits) reports.push({ unit, start: h.start, end: h.end, suggestions: [plain], vars: { suggestion: plain } });
+      for (const h of hits) reports.push(report(unit, h.start, h.end, { suggestions: [plain], vars: { suggestion: plain } }));
     }
     return reports;
   },

@@ -1,4 +1,4 @@
-import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, type CheckKind, type FieldsOf, type Report } from './kind.js';
+import { addExcepts, addMatchers, effectiveHits, matcherProperties, phraseList, report, type CheckKind, type FieldsOf, type Report } from './kind.js';
 import type { Hit, UnitScan } from '../match/scan.js';
 
 type Role = 'agent' | 'customer' | 'system';
@@ -124,7 +124,7 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
       const first = trigger.hits[0]!;
       const vars = { trigger: quote(trigger, scan), category: trigger.category, within: withinText };
       if (due < 0) {
-        reports.push({ unit: i, start: first.start, end: first.end, vars });
+        reports.push(report(i, first.start, first.end, { vars }));
       } else {
         (reportedTurns ??= new Set()).add(due);
         const last = trigger.hits[trigger.hits.length - 1]!;
@@ -132,7 +132,7 @@ export const require: CheckKind<RequireData, FieldsOf<typeof properties, 'when' 
         const why = en ? `The trigger: “${vars.trigger}”` : `触发的话：“${vars.trigger}”`;
         const category = trigger.category ? (en ? ` (${trigger.category})` : `（${trigger.category}）`) : '';
         const related = [{ unit: i, start: first.start, end: last.end, message: why + category }];
-        reports.push({ unit: due, start: 0, end: units[due]!.unit.text.length, vars, related });
+        reports.push(report(due, 0, units[due]!.unit.text.length, { vars, related }));
       }
     }
     return reports;

@@ -1,7 +1,7 @@
 import type { Misuse, Term } from '../glossary/model.js';
 import { TRADITIONAL } from '../match/scope.js';
 import type { Hit } from '../match/scan.js';
-import { effectiveHits, messageIn, type CheckKind, type Report } from './kind.js';
+import { effectiveHits, messageIn, report, type CheckKind, type Report } from './kind.js';
 
 const LATIN_ONLY = /^[\x00-\x7f\uff01-\uff5e\s]+$/;
 
@@ -94,14 +94,13 @@ export const term: CheckKind<TermData> = {
           const preferred = termIn(t, scan.script, scan.unit.text.slice(h.start, h.end));
           let suggestions = m.suggestions.get(preferred);
           if (!suggestions) m.suggestions.set(preferred, (suggestions = [preferred, ...(m.misuse.alternatives ?? [])]));
-          reports.push({
-            unit,
-            start: h.start,
-            end: h.end,
-            suggestions,
-            fixable: suggestions.length === 1,
-            vars: { why: messageIn(m.misuse.whyIn ?? m.misuse.why, scan.lang), suggestion: preferred },
-          });
+          reports.push(
+            report(unit, h.start, h.end, {
+              suggestions,
+              fixable: suggestions.length === 1,
+              vars: { why: messageIn(m.misuse.whyIn ?? m.misuse.why, scan.lang), suggestion: preferred },
+            }),
+          );
         }
       }
     }

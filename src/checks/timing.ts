@@ -6,7 +6,7 @@
 // without a readable time is not measured (the rule is off where an export has no times).
 import { timeline } from '../sources/time.js';
 import type { JsonSchema } from '../core/types.js';
-import type { CheckKind, Report, ScannedConversation } from './kind.js';
+import { report, type CheckKind, type Report, type ScannedConversation } from './kind.js';
 
 type Measure = 'first-response' | 'response' | 'wait';
 
@@ -80,7 +80,7 @@ export const timing: CheckKind<TimingData> = {
     const { measure, max, maxText } = rule.data;
     const reports: Report[] = [];
     const over = (unit: number, from: number, to: number): void => {
-      if (to - from > max) reports.push({ unit, start: 0, end: units[unit]!.text.length, vars: { delay: formatDuration(to - from), max: maxText } });
+      if (to - from > max) reports.push(report(unit, 0, units[unit]!.text.length, { vars: { delay: formatDuration(to - from), max: maxText } }));
     };
     /** The first customer message not yet answered, and the last one since. */
     let pending: { first: number; last: number } | undefined;

@@ -1,10 +1,11 @@
-import { type CompiledRule, type Report, type ScannedConversation } from '../checks/kind.js';
+import { type CompiledRule, type RelatedSpan, type Report, type ScannedConversation } from '../checks/kind.js';
 import type { Conversation, ConversationInfo, Finding, LintOptions, ReadProblem, RelatedLocation, SkippedCounts } from '../core/types.js';
 import type { SourceDocument } from '../sources/index.js';
 import { channelInScope, conversationChannel, conversationLang, langInScope, messageLang, type TextLang } from '../match/scope.js';
 import type { RuleSet } from './ruleset.js';
 import { scanUnit, type UnitScan } from '../match/scan.js';
 import { compileMessage, fillMessage, type MessageTemplate } from './message.js';
+import { compareFindings } from './order.js';
 
 export interface ConversationResult {
   conversation: Conversation;
@@ -12,7 +13,7 @@ export interface ConversationResult {
 }
 
 /** A related place of a report, located in the source file. */
-function toRelated(related: NonNullable<Report['related']>[number], conversation: Conversation): RelatedLocation {
+function toRelated(related: RelatedSpan, conversation: Conversation): RelatedLocation {
   const unit = conversation.units[related.unit]!;
   const from = unit.locate(related.start);
   const to = unit.locate(related.end);
@@ -133,11 +134,6 @@ function lintLists(ruleSet: RuleSet): LintLists {
     listsOf.set(ruleSet, lists);
   }
   return lists;
-}
-
-/** The order of findings: by offset, then end, then rule id. */
-function compareFindings(a: Finding, b: Finding): number {
-  return a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId);
 }
 
 /**

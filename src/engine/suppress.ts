@@ -18,6 +18,7 @@ import { inputFormat } from '../sources/index.js';
 import type { Finding } from '../core/types.js';
 import type { SourceFormat } from '../sources/index.js';
 import { ruleMatches } from '../core/rule-pattern.js';
+import { compareFindings } from './order.js';
 
 export { DISABLE_FIELD, parseDirectiveText, type Directive, type DirectiveKind } from '../sources/directives.js';
 
@@ -103,6 +104,6 @@ export function applyDirectives(findings: readonly Finding[], text: string, form
       }
     }
   }
-  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  kept.sort(compareFindings);
   return { findings: kept, suppressed };
 }

@@ -3,7 +3,7 @@
 // it parses the 350k-word dictionary twice (its segmenter and its TextRank extractor each build
 // a trie) and a 6 MB idf file. The table holds every word nodejieba knows with the frequency its
 // weight comes from, and every beginning of a word, as two 32-bit hashes each in an
-// open-addressing table (8 MB, read in ~10 ms): ./boundary-cut.ts takes the dictionary's path
+// open-addressing table (8 MB, read in ~10 ms once a run needs more than a few lookups): ./boundary-cut.ts takes the dictionary's path
 // through a sentence from it, and nodejieba, loaded with a one-word dictionary, only runs its
 // HMM on the runs of single characters left. Measured on a busy 2-core machine: nodejieba's load
 // and a first cut 64-127 ms instead of 1.5-3.7 s, and cutting the dev chats' 9,775 Chinese
@@ -17,7 +17,7 @@
 // missing 随时 gave 请亲|亲随|时来 for 请|亲亲|随时|来), which the HMM then cuts differently.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,8 +87,12 @@ export class WordTable {
   private static readonly HEADER = 5;
 
   private constructor(
-    /** Header (maxRunes, total, minFreq, medianFreq, slots), then [hash1 | 1, (hash2 & CHECK) | entry] per slot. */
-    private readonly data: Uint32Array,
+    /**
+     * Header (maxRunes, total, minFreq, medianFreq, slots), then [hash1 | 1, (hash2 & CHECK) | entry]
+     * per slot; the header alone while the table is read from `file` a lookup at a time.
+     */
+    private data: Uint32Array,
+    private file?: TableFile,
   ) {}
 
   /** The longest word, in characters. */
@@ -163,14 +167,27 @@ export class WordTable {
     return table;
   }
 
-  static read(file: string): WordTable {
-    const bytes = readFileSync(file);
-    // A file this size has a buffer of its own, 4-byte aligned: viewed, not copied.
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
-    return new WordTable(new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2));
+  /**
+   * The table written in a file. Its first `lazyLookups` lookups read the slots they probe from
+   * the file, and the next reads it whole. Measured in fresh processes on a busy 2-core machine:
+   * reading the 8 MB took 8-19 ms of CPU, 2,000 lookups from the file 15-23 ms; one short chat
+   * makes 20 lookups, three small transcripts 66, twenty 658. So a run that checks a few word
+   * boundaries reads a few slots, and a larger one pays at most 256 lookups (~2 ms) besides the read.
+   */
+  static read(file: string, lazyLookups = LAZY_LOOKUPS): WordTable {
+    if (lazyLookups > 0) {
+      const fd = openSync(file, 'r');
+      const header = new Uint32Array(WordTable.HEADER);
+      if (readSync(fd, header, 0, header.byteLength, 0) === header.byteLength) {
+        return new WordTable(header, { path: file, fd, lookupsLeft: lazyLookups, block: new Uint32Array(2 * PROBE_SLOTS) });
+      }
+      closeSync(fd);
+    }
+    return new WordTable(readTable(file));
   }
 
   bytes(): Uint8Array {
+    if (this.file) this.readWhole(this.file);
     return new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength);
   }
 
@@ -197,9 +214,58 @@ export class WordTable {
    * when it is no word) and whether a longer word starts with it (entry & CONTINUES); 0 when neither.
    */
   entry(h1: number, h2: number): number {
+    if (this.file) return this.entryFromFile(h1, h2, this.file);
     const at = this.slot(h1, h2, false);
     return at < 0 ? 0 : this.data[at + 1]! & ~CHECK;
   }
+
+  private readWhole(file: TableFile): void {
+    this.data = readTable(file.path);
+    this.file = undefined;
+    closeSync(file.fd);
+  }
+
+  /** entry() with the slots read from the file, PROBE_SLOTS at a time; the whole table once lookupsLeft runs out. */
+  private entryFromFile(h1: number, h2: number, file: TableFile): number {
+    if (--file.lookupsLeft < 0) {
+      this.readWhole(file);
+      return this.entry(h1, h2);
+    }
+    const size = this.data[4]!;
+    const key = (h1 | 1) >>> 0;
+    const { block } = file;
+    for (let i = h1 & (size - 1); ; ) {
+      const slots = Math.min(PROBE_SLOTS, size - i);
+      readSync(file.fd, block, 0, 8 * slots, 4 * (WordTable.HEADER + 2 * i));
+      for (let k = 0; k < slots; k++) {
+        const at = 2 * k;
+        if (block[at] === 0) return 0;
+        if (block[at] === key && (block[at + 1]! & CHECK) === (h2 & CHECK)) return block[at + 1]! & ~CHECK;
+      }
+      i = (i + slots) & (size - 1);
+    }
+  }
+}
+
+/** How many lookups read the table's file slot by slot before it is read whole (WordTable.read). */
+const LAZY_LOOKUPS = 256;
+/** Slots read from the file at once: a probe nearly always ends in the first few. */
+const PROBE_SLOTS = 8;
+
+/** A word table file being read a lookup at a time. */
+interface TableFile {
+  path: string;
+  fd: number;
+  lookupsLeft: number;
+  block: Uint32Array;
+}
+
+/** A whole table file, as its Uint32Array. */
+function readTable(file: string): Uint32Array {
+  const bytes = readFileSync(file);
+  // A file this size has a buffer of its own, 4-byte aligned: viewed, not copied.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
 }
 
 /** A placeholder word of private-use characters, which normalization never produces. */

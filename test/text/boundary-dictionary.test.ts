@@ -1,12 +1,12 @@
 // The boundary dictionary: nodejieba's dictionary as a word table (weights as cppjieba's
 // DictTrie.hpp makes them), the dictionary pass over it (MPSegment.hpp), and the segmenter that
 // cuts with it. test/text/boundary-dictionary.e2e.test.ts compares whole runs with the full dictionary.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cutOffsets, WordBoundaries, type CutWith } from '../../src/text/boundary-cut.js';
-import { WordTable, writeBoundaryDictionary } from '../../src/text/boundary-dictionary.js';
+import { CONTINUES, FREQ, WordTable, wordHashes, writeBoundaryDictionary } from '../../src/text/boundary-dictionary.js';
 import { Segmenter } from '../../src/text/segment.js';
 
 const DICT = ['甲 40 n', '乙 30 n', '丙 40 n', '甲乙 20 n', '乙丙 20 n', '丁戊己 5 n', '庚 2 n', '庚辛 3 n'].join('\n');
@@ -113,5 +113,33 @@ describe('the segmenter with the boundary dictionary', () => {
     expect(words('哈亲在吗')).toEqual(['哈亲', '在', '吗']);
     expect(words('看亲这个颜色喜欢吗')).toEqual(['看亲', '这个', '颜色', '喜欢', '吗']);
     expect(words('本店支持七天无理由退货哦')).toEqual(['本店', '支持', '七天无理由退货', '哦']);
+  });
+});
+
+describe('the word table read from its file', () => {
+  // Words and beginnings enough to fill many probe blocks, and strings that are none.
+  const words = Array.from({ length: 3000 }, (_, i) => ({ word: `词${String.fromCharCode(0x4e00 + (i % 500))}${i}`, freq: 1 + (i % 97) }));
+  const asked = [...words.map((w) => w.word), ...Array.from({ length: 500 }, (_, i) => `无${i}`), '词', '词一', '词一0'];
+
+  it('answers every lookup as the table in memory does, from the file and after reading it whole', () => {
+    const table = WordTable.of(words, [1000, 1, 50]);
+    const dir = mkdtempSync(join(tmpdir(), 'aslint-lazy-'));
+    try {
+      const file = join(dir, 'words.bin');
+      writeFileSync(file, table.bytes());
+      // 700 lookups from the file, then the rest from the whole table.
+      const lazy = WordTable.read(file, 700);
+      const whole = WordTable.read(file, 0);
+      expect([lazy.maxRunes, lazy.total, lazy.minFreq, lazy.medianFreq]).toEqual([table.maxRunes, 1000, 1, 50]);
+      const expected = asked.map((w) => table.entry(...wordHashes(w)));
+      expect(asked.map((w) => lazy.entry(...wordHashes(w)))).toEqual(expected);
+      expect(asked.map((w) => whole.entry(...wordHashes(w)))).toEqual(expected);
+      // The lookups meet words, beginnings of words and strings that are neither.
+      expect(expected.slice(0, words.length).every((e) => (e & FREQ) > 0)).toBe(true);
+      expect(expected.slice(words.length, words.length + 500).every((e) => e === 0)).toBe(true);
+      expect(expected.slice(-3)).toEqual([CONTINUES, CONTINUES, 1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
