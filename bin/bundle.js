@@ -194,4 +194,4 @@ function loadNewest(name, compiled, { saveOwnCache = true } = {}) {
   return Promise.resolve(loadBundle(bundled, { ownCache: ownCacheDir(root), saveOwn: saveOwnCache }));
 }
 
-module.exports = { loadBundle, loadNewest, ownCacheDir };
+module.exports = { importerFor, loadBundle, loadNewest, ownCacheDir };

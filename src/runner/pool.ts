@@ -1,7 +1,7 @@
-// Where texts are linted: in this thread, or in a pool of worker threads (--concurrency). Each
-// worker gets the validated rule-set content once and compiles it; jobs go to the least busy
-// worker; the runner awaits results in input order, so the output does not depend on the number
-// of workers.
+// Where texts are linted. Small files: in this thread. The parts of a large file: in this thread
+// and, with --concurrency, in worker threads too (PartLinter). Each worker gets the validated
+// rule-set content once and compiles it; the runner awaits results in input order, so the output
+// does not depend on where a part was linted.
 import { availableParallelism } from 'node:os';
 import { deserialize } from 'node:v8';
 import { join } from 'node:path';
@@ -107,8 +107,21 @@ const WORKER_QUEUE = 2;
 const THIS_THREAD_AHEAD = 2;
 
 /**
- * Lints the parts of large files: in this thread, and in worker threads while they have room.
- * SEE run.ts for what was measured.
+ * Lints the parts of large files: in worker threads while they have room, and in this thread the
+ * others. This thread used to only read, forward and write while 2 workers linted: it idled 1.9 s
+ * of 2.1 on big4 (4 MiB), and each worker paid its own start, cold first parts and TurboFan
+ * compiles. Measured on a loaded 2-core machine (json -o /dev/null, CPU user+sys, least of 5,
+ * alternating): big4 one thread 2.47 s; two workers 4.00 s; this thread and one worker 4.19 s.
+ * CPU by thread on a 24 MiB makeCorpus file (/proc/PID/task, 3 runs each): one thread 3.6-5.7 s
+ * here and 2.0-3.0 s in V8's GC and compiler threads (total 5.6-8.4 s); this thread and a worker
+ * 2.2-2.6 s here, 2.6-2.7 s in the worker, 2.7 s in V8's (total 7.5-8.0 s); two workers 0.5 s
+ * here, 1.9-2.6 s in each, 2.6-2.8 s in V8's (total 7.2-8.1 s). So a second linting thread
+ * costs ~1.5-2 s of CPU whether or not this thread lints, and pays only on large inputs
+ * (run.ts WORKER_MIN_BYTES): with this thread linting, auto needs one worker on 2 cores, and a run
+ * below that size starts none. (Two threads linting cost more CPU in all than one doing it all:
+ * each isolate warms up and compiles on its own, and one thread's GC and compiler threads already
+ * keep ~1.5 cores busy.) A worker holds WORKER_QUEUE parts so that it never waits while this thread lints
+ * one (parts are placed after the replies that came meanwhile).
  */
 export class PartLinter {
   /** How many parts may be in flight. */
@@ -116,7 +129,7 @@ export class PartLinter {
   /** How many parts this thread and the workers have been given. */
   readonly placed = { here: 0, workers: 0 };
   private readonly workers: WorkerPool | undefined;
-  /** The decisions where parts go, one after the other (ParLinter.lint). */
+  /** The decisions where parts go, one after the other (lint()). */
   private turn: Promise<unknown> = Promise.resolve();
 
   /**

@@ -256,9 +256,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   // workers that lint batches of 64 texts the runner read (packed findings back, rendered here)
   // 2.73 s wall and 2.8 s CPU; one file per message 3.41 s and 3.5 s (1.0 s of it posting).
   // Profiled (--cpu-prof, every thread): with render batches the runner idles 1.3 of 2.2 s while
-  // each worker is busy throughout and spends about twice this thread's CPU per file (not pinned
-  // down: each isolate warms its own JIT; the part renderer is unbundled there); and one thread keeps ~1.4
-  // of the 2 cores busy (its GC and compiler threads), so two workers have little to gain.
+  // each worker is busy throughout and spends about twice this thread's CPU per file (each
+  // isolate warms its own JIT; the part renderer was unbundled there then, it is bundled now);
+  // and one thread keeps ~1.4 of the 2 cores busy (its GC and compiler threads), so workers have
+  // little to gain. The parts of a large JSONL are linted here and, with --concurrency, in
+  // workers too (PartLinter, pool.ts).
   const here = new InThreadLinter(pool);
   const threads = lintThreads(options.concurrency);
   const partLinter = new PartLinter(here, pool, threads, options.concurrency === 'auto' ? WORKER_MIN_BYTES : 0);
