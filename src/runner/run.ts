@@ -219,7 +219,7 @@ const WORKER_MIN_BYTES = 16 << 20;
 const READ_AHEAD = 8;
 
 /** A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes. */
-type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path: string; size: number; bom: number; config: ResolvedConfig }; cacheKey?: string };
+type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path: string; size: number | undefined; bom: number; config: ResolvedConfig }; cacheKey?: string };
 
 /** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
@@ -309,7 +309,9 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     if (source.kind === 'stream' && source.format === 'jsonl' && source.doc.encoding === 'utf-8') {
       // In parts whatever the number of workers: the same parts, so the same scores, with 1 or N.
       const bom = source.doc.bom ? 3 : 0;
-      return { large: { path, size: statSync(path).size - bom, bom, config }, cacheKey };
+      // A named pipe has no size: as on stdin, what has come stands for it.
+      const stat = statSync(path);
+      return { large: { path, size: stat.isFile() ? stat.size - bom : undefined, bom, config }, cacheKey };
     }
     let linted: DocumentResult;
     if (source.kind === 'whole')
