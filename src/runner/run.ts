@@ -338,14 +338,30 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   ): Promise<void> => {
     const key = pool.keyOf(config);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
-    // Each part's result, and what it came to once it is linted (handed on without waiting).
-    const inFlight: { result: Promise<PartResult>; settled?: { value: PartResult } | { error: unknown } }[] = [];
+    // The parts in flight, in order, each with what it came to once linted. Each is handed on as
+    // soon as it and the parts before it are done (a streaming filter writes a part before the
+    // next arrives); the loop below waits only for room.
+    const inFlight: { settled?: { value: PartResult } | { error: unknown } }[] = [];
+    let failed: { error: unknown } | undefined;
+    let wake: (() => void) | undefined;
     const takeSettled = () => {
-      for (let s = inFlight[0]?.settled; s; s = inFlight[0]?.settled) {
-        inFlight.shift();
-        if ('error' in s) throw s.error;
-        take(s.value);
+      try {
+        for (let s = inFlight[0]?.settled; s && !failed; s = inFlight[0]?.settled) {
+          inFlight.shift();
+          if ('error' in s) failed = s;
+          else take(s.value);
+        }
+      } catch (error) {
+        failed ??= { error };
       }
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    /** Waits until fewer than `n` parts are in flight; throws what a part or its taking threw. */
+    const room = async (n: number) => {
+      while (inFlight.length >= n && !failed) await new Promise<void>((resolve) => (wake = resolve));
+      if (failed) throw failed.error;
     };
     let last: JsonlPart | undefined;
     let seen = 0;
@@ -360,7 +376,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         );
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place, from the first line not yet linted.
-        while (inFlight.length > 0) take(await inFlight.shift()!.result);
+        await room(1);
         const from = last ? last.start.line + countLines(last.text) : 1;
         const doc = await openSource(path, { format: 'jsonl', input: config.input });
         const rest = await lintWholeDocument({ ...doc, conversations: linesFrom(doc.conversations, from) }, (await pool.get(config)).ruleSet, lintOptions);
@@ -373,16 +389,21 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       const left = size === undefined ? (seen += bytes) : size - seen;
       if (size !== undefined) seen += bytes;
       const job = { ruleSet: key, path, text: part.text, format: 'jsonl' as const, start: part.start, input: config.input, options: lintOptions };
-      const entry: (typeof inFlight)[number] = { result: partLinter.lint(job, left, render) };
-      entry.result.then(
-        (value) => (entry.settled = { value }),
-        (error: unknown) => (entry.settled = { error }),
-      );
+      const entry: (typeof inFlight)[number] = {};
       inFlight.push(entry);
-      takeSettled();
-      if (inFlight.length >= partLinter.width) take(await inFlight.shift()!.result);
+      partLinter.lint(job, left, render).then(
+        (value) => {
+          entry.settled = { value };
+          takeSettled();
+        },
+        (error: unknown) => {
+          entry.settled = { error };
+          takeSettled();
+        },
+      );
+      await room(partLinter.width);
     }
-    while (inFlight.length > 0) take(await inFlight.shift()!.result);
+    await room(1);
   };
 
   /** A reply library: read whole, with inline disables, and the only files --fix rewrites. */
