@@ -210,10 +210,12 @@ function keepHeapNearLive(): void {
  * worker costs ~1-1.7 s of CPU to start and warm up (its isolate loads the modules and compiles
  * the rule set, lints its first parts cold, and has TurboFan compile the same hot code again), and
  * one thread already keeps ~1.5 of 2 cores busy (its GC and compiler threads): the worker pays only
- * where the spare half core over the whole run exceeds its cost. See PartLinter (pool.ts) for what
- * was measured.
+ * where the spare half core over the whole run exceeds its cost. Measured (json -o /dev/null, a
+ * loaded 2-core machine, least of 3; makeCorpus files): 24 MiB, one thread 5.13 s wall and 6.8 s
+ * CPU, a worker too 5.23 s and 9.5 s (two workers and an idle main thread, before: 5.15 s, 9.4 s);
+ * 64 MiB, 12.6 s and 15.3 s against 10.3 s and 18.8 s. See PartLinter (pool.ts) for the rest.
  */
-const WORKER_MIN_BYTES = 16 << 20;
+const WORKER_MIN_BYTES = 32 << 20;
 
 /** Files read and linted ahead of the one being reported, at least. */
 const READ_AHEAD = 8;
