@@ -45,10 +45,42 @@ function lazyBuiltin(load) {
 }
 
 /**
- * import() of a package, for the chunks: from here, bin/, it finds the same node_modules as from
- * dist/bundle/ (both are one folder down from the package's root).
+ * Modules of dist/ that are also entries of the bundle (scripts/bundle.js), by the name of their
+ * entry: a module a run names by its file URL (a streamed report's part renderer, which a worker
+ * imports: report/part-renderer.ts). Such an import() loads the bundled entry, which shares the
+ * chunks the thread already runs: one copy of each module (an InputError thrown there is the
+ * class the runner knows), compiled with the code cache. Unbundled, the renderer cost a worker
+ * ~100 ms of cold json.js and the ES module loader (--cpu-prof, 24 MiB, --concurrency 2).
  */
-const importPackage = (specifier) => import(specifier);
+const BUNDLED_MODULES = { render: 'report/render.js' };
+
+/**
+ * import() for the chunks: a module of BUNDLED_MODULES by its file URL (through `load`, unless tsc
+ * has written the module since the bundle was made), or a package: from here, bin/, it finds the
+ * same node_modules as from dist/bundle/ (both are one folder down from the package's root).
+ */
+function importerFor(load, bundleDir) {
+  let bundled; // file URL -> chunk file, worked out at the first import()
+  return async (specifier) => {
+    if (specifier.startsWith('file:')) {
+      bundled ??= new Map(
+        Object.entries(BUNDLED_MODULES).map(([name, compiled]) => {
+          const module = join(bundleDir, '..', compiled);
+          return [pathToFileURL(module).href, newer(join(bundleDir, `${name}.cjs`), module)];
+        }),
+      );
+      const chunk = bundled.get(specifier);
+      if (chunk) return load(chunk);
+    }
+    return import(specifier);
+  };
+}
+
+/** `bundled` when it was written after `module` (or `module` is not there), else undefined. */
+function newer(bundled, module) {
+  const written = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return written(bundled) >= written(module) && written(bundled) >= 0 ? bundled : undefined;
+}
 
 /**
  * Where a run keeps code caches of its own when V8 rejects the build's (another Node, or other V8
@@ -80,6 +112,7 @@ function loadBundle(entry, { ownCache, saveOwn = true } = {}) {
   // One require for packages and built-ins, shared by the chunks: they are all in one folder, and
   // each createRequire works out its folder's node_modules paths again (20 of them: ~0.5 ms measured).
   const nodeRequire = createRequire(entry);
+  const importModule = importerFor((file) => load(file), dirname(entry));
   const load = (file) => {
     const known = chunks.get(file);
     if (known) return known.module.exports;
@@ -121,7 +154,7 @@ function loadBundle(entry, { ownCache, saveOwn = true } = {}) {
       return builtins.get(id);
     };
     require.resolve = nodeRequire.resolve;
-    script.runInThisContext()(chunk.module.exports, require, chunk.module, file, dir, importPackage);
+    script.runInThisContext()(chunk.module.exports, require, chunk.module, file, dir, importModule);
     return chunk.module.exports;
   };
   const exports = load(entry);
@@ -156,11 +189,9 @@ function saveOwnCaches(dir, rejected) {
  */
 function loadNewest(name, compiled, { saveOwnCache = true } = {}) {
   const root = join(__dirname, '..');
-  const bundled = join(root, 'dist', 'bundle', `${name}.cjs`);
-  const module = join(root, 'dist', compiled);
-  const written = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  if (written(bundled) < written(module)) return import(pathToFileURL(module).href);
+  const bundled = newer(join(root, 'dist', 'bundle', `${name}.cjs`), join(root, 'dist', compiled));
+  if (!bundled) return import(pathToFileURL(join(root, 'dist', compiled)).href);
   return Promise.resolve(loadBundle(bundled, { ownCache: ownCacheDir(root), saveOwn: saveOwnCache }));
 }
 
-module.exports = { loadBundle, loadNewest, ownCacheDir };
+module.exports = { importerFor, loadBundle, loadNewest, ownCacheDir };

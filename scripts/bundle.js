@@ -111,7 +111,13 @@ function forLoader(code) {
 const started = performance.now();
 rmSync(out, { recursive: true, force: true });
 const { output } = await build({
-  input: { aslint: join(root, 'dist', 'cli', 'index.js'), worker: join(root, 'dist', 'runner', 'worker.js') },
+  // render: the part renderer a worker imports by its URL (report/part-renderer.ts), bundled with
+  // the worker's chunks so that it shares their modules (bin/bundle.js BUNDLED_MODULES).
+  input: {
+    aslint: join(root, 'dist', 'cli', 'index.js'),
+    worker: join(root, 'dist', 'runner', 'worker.js'),
+    render: join(root, 'dist', 'report', 'render.js'),
+  },
   platform: 'node',
   external: (id) => id.startsWith('node:') || EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   plugins: [fdirPicomatchWhenUsed],

@@ -4,7 +4,8 @@
 // counts the run adds up, never the findings. Measured on a 4 MiB JSONL with 2 workers
 // (--cpu-prof, every thread): unpacking each part's findings (v8.deserialize), scoring and
 // formatting them took ~1.8 s of the main thread's CPU, more than either worker's share of the
-// linting, so that --concurrency auto was no faster than one thread; now the main thread idles.
+// linting, so that --concurrency auto was no faster than one thread. The main thread lints and
+// writes the parts it keeps itself (run.ts), without rendering them to bytes first.
 import type { ResolvedConfig } from '../config/discovery.js';
 import type { ConversationInfo, Finding, SkippedCounts } from '../core/types.js';
 import type { PartRenderer, RenderedBatch, RenderSpec } from './result.js';

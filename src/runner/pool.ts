@@ -1,7 +1,7 @@
-// Where texts are linted: in this thread, or in a pool of worker threads (--concurrency). Each
-// worker gets the validated rule-set content once and compiles it; jobs go to the least busy
-// worker; the runner awaits results in input order, so the output does not depend on the number
-// of workers.
+// Where texts are linted. Small files: in this thread. The parts of a large file: in this thread
+// and, with --concurrency, in worker threads too (PartLinter). Each worker gets the validated
+// rule-set content once and compiles it; the runner awaits results in input order, so the output
+// does not depend on where a part was linted.
 import { availableParallelism } from 'node:os';
 import { deserialize } from 'node:v8';
 import { join } from 'node:path';
@@ -74,28 +74,17 @@ export interface PackedResult {
   unpack(): DocumentResult;
 }
 
-export interface Linter {
-  /** How many texts may usefully be in flight. */
-  readonly width: number;
-  readonly threads: number;
-  lint(job: LintJob): Promise<DocumentResult>;
-  /** Lints a text whose result may wait for its turn. */
-  lintPacked(job: LintJob): Promise<PackedResult>;
-  /** Workers only: lints a part and renders its report text there (runner/batch.ts). */
-  lintRendered?(job: LintJob, render: RenderJob): Promise<RenderedResult>;
-  close(): Promise<void>;
-}
-
-/** The number of worker threads for --concurrency: a number, or `auto` (one per core). */
-export function workerCount(concurrency: number | 'auto' | undefined): number {
+/**
+ * The number of threads that lint the parts of a large file for --concurrency: a number, or
+ * `auto` (one per core). This thread is one of them: 2 means this thread and one worker.
+ */
+export function lintThreads(concurrency: number | 'auto' | undefined): number {
   if (concurrency === undefined) return 1;
   return concurrency === 'auto' ? availableParallelism() : Math.max(1, Math.floor(concurrency));
 }
 
 /** Lints in this thread. */
-class InThreadLinter implements Linter {
-  readonly width = 1;
-  readonly threads = 1;
+export class InThreadLinter {
   constructor(private readonly sets: RuleSetSource) {}
 
   async lint(job: LintJob): Promise<DocumentResult> {
@@ -106,8 +95,85 @@ class InThreadLinter implements Linter {
     const result = await this.lint(job);
     return { unpack: () => result };
   }
+}
 
-  async close(): Promise<void> {}
+/** A part of a large file as it comes back: its result, or (rendered by a worker) its report text and counts. */
+export type PartResult = PackedResult | RenderedResult;
+
+/** Parts a worker holds at most (the one it lints, the next ones waiting): it never waits for this thread. */
+const WORKER_QUEUE = 2;
+
+/** Parts linted ahead of the one being handed on, beyond those the workers hold. */
+const THIS_THREAD_AHEAD = 2;
+
+/**
+ * Lints the parts of large files: in worker threads while they have room, and in this thread the
+ * others. This thread used to only read, forward and write while 2 workers linted: it idled 1.9 s
+ * of 2.1 on big4 (4 MiB), and each worker paid its own start, cold first parts and TurboFan
+ * compiles. Measured on a loaded 2-core machine (json -o /dev/null, CPU user+sys, least of 5,
+ * alternating): big4 one thread 2.47 s; two workers 4.00 s; this thread and one worker 4.19 s.
+ * CPU by thread on a 24 MiB makeCorpus file (/proc/PID/task, 3 runs each): one thread 3.6-5.7 s
+ * here and 2.0-3.0 s in V8's GC and compiler threads (total 5.6-8.4 s); this thread and a worker
+ * 2.2-2.6 s here, 2.6-2.7 s in the worker, 2.7 s in V8's (total 7.5-8.0 s); two workers 0.5 s
+ * here, 1.9-2.6 s in each, 2.6-2.8 s in V8's (total 7.2-8.1 s). So a second linting thread
+ * costs ~1.5-2 s of CPU whether or not this thread lints, and pays only on large inputs
+ * (run.ts WORKER_MIN_BYTES): with this thread linting, auto needs one worker on 2 cores, and a run
+ * below that size starts none. (Two threads linting cost more CPU in all than one doing it all:
+ * each isolate warms up and compiles on its own, and one thread's GC and compiler threads already
+ * keep ~1.5 cores busy.) A worker holds WORKER_QUEUE parts so that it never waits while this thread lints
+ * one (parts are placed after the replies that came meanwhile).
+ */
+export class PartLinter {
+  /** How many parts may be in flight. */
+  readonly width: number;
+  /** How many parts this thread and the workers have been given. */
+  readonly placed = { here: 0, workers: 0 };
+  private readonly workers: WorkerPool | undefined;
+  /** The decisions where parts go, one after the other (lint()). */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  /**
+   * `threads` lint, this one included; the workers are started when the input still to lint
+   * reaches `minBytes` (a worker's start and warm-up are repaid only by a large enough input).
+   */
+  constructor(
+    private readonly here: InThreadLinter,
+    sets: RuleSetSource,
+    threads: number,
+    private readonly minBytes: number,
+  ) {
+    this.workers = threads > 1 ? new WorkerPool(sets, threads - 1) : undefined;
+    this.width = (threads - 1) * WORKER_QUEUE + THIS_THREAD_AHEAD;
+  }
+
+  /**
+   * Lints a part (rendered by a worker for `render`): in a worker that has room, else here.
+   * `bytesLeft`: the bytes of the input still to lint, this part's included. Parts are placed
+   * in the order they are given, each after the replies that came while this thread linted the
+   * one before (a worker's count of parts in hand is only known then).
+   */
+  lint(job: LintJob, bytesLeft: number, render?: RenderJob): Promise<PartResult> {
+    const placed = this.turn.then(async (): Promise<{ sent: Promise<PartResult> } | { done: PartResult }> => {
+      const workers = this.workers;
+      if (workers && (workers.started || bytesLeft >= this.minBytes)) {
+        await new Promise(setImmediate);
+        if (workers.hasRoom()) {
+          this.placed.workers++;
+          return { sent: render ? workers.lintRendered(job, render) : workers.lintPacked(job) };
+        }
+      }
+      this.placed.here++;
+      // Awaited before the next part is placed: this thread lints one part at a time.
+      const done = await this.here.lintPacked(job);
+      return { done };
+    });
+    this.turn = placed.catch(() => {});
+    return placed.then((p) => ('sent' in p ? p.sent : p.done));
+  }
+
+  close(): Promise<void> {
+    return this.workers?.close() ?? Promise.resolve();
+  }
 }
 
 const WORKER_YOUNG_GENERATION_MB = 8;
@@ -118,20 +184,24 @@ interface PoolWorker {
   ruleSets: Set<string>;
 }
 
-/** Lints in worker threads, started when the first job comes. */
-class WorkerLinter implements Linter {
-  readonly width: number;
+/** Worker threads, started when the first job comes. */
+class WorkerPool {
   private workers: PoolWorker[] = [];
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (e: unknown) => void; worker: PoolWorker }>();
 
   constructor(
     private readonly sets: RuleSetSource,
-    readonly threads: number,
-  ) {
-    // Enough that a worker never waits for the runner to take a result; each part in flight costs
-    // its text and its packed result (~5 MB for 1 MiB of the bench corpus).
-    this.width = threads * 3;
+    private readonly threads: number,
+  ) {}
+
+  get started(): boolean {
+    return this.workers.length > 0;
+  }
+
+  /** Whether a worker holds fewer than WORKER_QUEUE parts (or none is started yet). */
+  hasRoom(): boolean {
+    return this.workers.length === 0 || this.workers.some((w) => w.busy < WORKER_QUEUE);
   }
 
   private start(): void {
@@ -165,10 +235,6 @@ class WorkerLinter implements Linter {
     }
   }
 
-  async lint(job: LintJob): Promise<DocumentResult> {
-    return (await this.lintPacked(job)).unpack();
-  }
-
   async lintPacked(job: LintJob): Promise<PackedResult> {
     const reply = await this.send({ type: 'lint', id: 0, job });
     const { packed } = reply as { packed: Uint8Array };
@@ -182,14 +248,21 @@ class WorkerLinter implements Linter {
   /** Sends a request to the least busy worker (with its rule set, the first time), for its reply. */
   private async send(request: Exclude<WorkerRequest, { type: 'rule-set' }>): Promise<WorkerReply> {
     if (this.workers.length === 0) this.start();
-    const content = await this.sets.content(request.job.ruleSet);
     const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    // Counted at once: the next part is placed before this one's rule set is loaded.
+    target.busy++;
+    let content: RuleSetContent;
+    try {
+      content = await this.sets.content(request.job.ruleSet);
+    } catch (err) {
+      target.busy--;
+      throw err;
+    }
     if (!target.ruleSets.has(request.job.ruleSet)) {
       target.worker.postMessage({ type: 'rule-set', key: request.job.ruleSet, content } satisfies WorkerRequest);
       target.ruleSets.add(request.job.ruleSet);
     }
     const id = this.nextId++;
-    target.busy++;
     return new Promise<WorkerReply>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, worker: target });
       target.worker.postMessage({ ...request, id } satisfies WorkerRequest);
@@ -204,6 +277,3 @@ class WorkerLinter implements Linter {
   }
 }
 
-export function createLinter(sets: RuleSetSource, threads: number): Linter {
-  return threads > 1 ? new WorkerLinter(sets, threads) : new InThreadLinter(sets);
-}

@@ -5,7 +5,7 @@
 // of whole lines). Results come back in input order whatever the number of workers, and the
 // scores are computed once, on the whole result.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { PACKAGE } from '../core/package.js';
 import { ConfigResolver, formatFor, isIgnored, ruleSourcesKey, type ConfigOptions, type ResolvedConfig } from '../config/discovery.js';
@@ -25,7 +25,7 @@ import { InputError, type Conversation, type ConversationInfo, type Finding, typ
 import type { SourceFormat } from '../sources/index.js';
 import { lintWholeDocument } from '../engine/lint.js';
 import { compileRuleSet, type RuleSet } from '../engine/ruleset.js';
-import { createLinter, workerCount, type DocumentResult, type LintJob, type PackedResult, type RuleSetSource } from './pool.js';
+import { InThreadLinter, lintThreads, PartLinter, type DocumentResult, type PartResult, type RuleSetSource } from './pool.js';
 import { applySeverities, lintLibraryText } from './configured.js';
 import type { RenderedResult, RenderJob } from './batch.js';
 import { jsonlParts, readSource, type JsonlPart } from './read.js';
@@ -204,11 +204,24 @@ function keepHeapNearLive(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+/**
+ * With --concurrency auto, how many bytes of a large file must be left to lint for a worker thread
+ * to be brought in (it then stays for the rest of the run); below, this thread lints alone. A
+ * worker costs ~1-1.7 s of CPU to start and warm up (its isolate loads the modules and compiles
+ * the rule set, lints its first parts cold, and has TurboFan compile the same hot code again), and
+ * one thread already keeps ~1.5 of 2 cores busy (its GC and compiler threads): the worker pays only
+ * where the spare half core over the whole run exceeds its cost. Measured (json -o /dev/null, a
+ * loaded 2-core machine, least of 3; makeCorpus files): 24 MiB, one thread 5.13 s wall and 6.8 s
+ * CPU, a worker too 5.23 s and 9.5 s (two workers and an idle main thread, before: 5.15 s, 9.4 s);
+ * 64 MiB, 12.6 s and 15.3 s against 10.3 s and 18.8 s. See PartLinter (pool.ts) for the rest.
+ */
+const WORKER_MIN_BYTES = 32 << 20;
+
 /** Files read and linted ahead of the one being reported, at least. */
 const READ_AHEAD = 8;
 
 /** A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes. */
-type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path: string; bom: number; config: ResolvedConfig }; cacheKey?: string };
+type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path: string; size: number | undefined; bom: number; config: ResolvedConfig }; cacheKey?: string };
 
 /** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
@@ -233,7 +246,6 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   const fixer = options.fix ? await import('./fix.js') : undefined;
   const baselineModule = options.baseline || options.writeBaseline ? await import('./baseline.js') : undefined;
   const filter = options.baseline ? await baselineModule!.Baseline.load(options.baseline) : undefined;
-  const linter = createLinter(pool, workerCount(options.concurrency));
   // Whole (small) files are linted in this thread, whatever --concurrency says; workers get only
   // the parts of large JSONL files. Measured on 5,000 transcripts of ~600 bytes (2.8 MiB, 2
   // cores): --concurrency auto took 11.8 s of CPU against 6.1 s in one thread and was no faster,
@@ -246,10 +258,14 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   // workers that lint batches of 64 texts the runner read (packed findings back, rendered here)
   // 2.73 s wall and 2.8 s CPU; one file per message 3.41 s and 3.5 s (1.0 s of it posting).
   // Profiled (--cpu-prof, every thread): with render batches the runner idles 1.3 of 2.2 s while
-  // each worker is busy throughout and spends about twice this thread's CPU per file (not pinned
-  // down: each isolate warms its own JIT; the part renderer is unbundled there); and one thread keeps ~1.4
-  // of the 2 cores busy (its GC and compiler threads), so two workers have little to gain.
-  const inThread = linter.threads > 1 ? createLinter(pool, 1) : linter;
+  // each worker is busy throughout and spends about twice this thread's CPU per file (each
+  // isolate warms its own JIT; the part renderer was unbundled there then, it is bundled now);
+  // and one thread keeps ~1.4 of the 2 cores busy (its GC and compiler threads), so workers have
+  // little to gain. The parts of a large JSONL are linted here and, with --concurrency, in
+  // workers too (PartLinter, pool.ts).
+  const here = new InThreadLinter(pool);
+  const threads = lintThreads(options.concurrency);
+  const partLinter = new PartLinter(here, pool, threads, options.concurrency === 'auto' ? WORKER_MIN_BYTES : 0);
   const files: FileResult[] = [];
   const unfiltered: FileResult[] = [];
   const fixed: FixedFile[] = [];
@@ -294,35 +310,63 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     }
     if (source.kind === 'stream' && source.format === 'jsonl' && source.doc.encoding === 'utf-8') {
       // In parts whatever the number of workers: the same parts, so the same scores, with 1 or N.
-      return { large: { path, bom: source.doc.bom ? 3 : 0, config }, cacheKey };
+      const bom = source.doc.bom ? 3 : 0;
+      // A named pipe has no size: as on stdin, what has come stands for it.
+      const stat = statSync(path);
+      return { large: { path, size: stat.isFile() ? stat.size - bom : undefined, bom, config }, cacheKey };
     }
     let linted: DocumentResult;
     if (source.kind === 'whole')
-      linted = await inThread.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
+      linted = await here.lint({ ruleSet: key, path, text: source.decoded.text, format: source.format, input: config.input, options: lintOptions });
     else linted = await lintWholeDocument(source.doc, (await pool.get(config)).ruleSet, lintOptions);
     const { findings, units, conversations, skipped } = linted;
     return { result: { path, findings: applySeverities(findings, config, path), units, conversations, skipped }, cacheKey };
   };
 
   /**
-   * A large JSONL input in parts of whole lines across the workers, in order: each part goes to
-   * `take` as soon as it and the parts before it are linted. `lintPart` lints a part (its result
-   * may wait for its turn); `restOf` makes the same of the rest of a file that turns out not to be
-   * UTF-8, linted here.
+   * A large JSONL input in parts of whole lines, linted in this thread and the workers, handed
+   * to `take` in order, each as soon as it and the parts before it are linted (rendered by a
+   * worker for `render`). `size`: the input's size in bytes (unknown on stdin). The rest of a
+   * file that turns out not to be UTF-8 is linted here.
    */
-  const lintJsonlInParts = async <T>(
+  const lintJsonlInParts = async (
     path: string,
+    size: number | undefined,
     parts: AsyncIterable<JsonlPart | null>,
     config: ResolvedConfig,
     fromStdin: boolean,
-    lintPart: (job: LintJob) => Promise<T>,
-    restOf: (rest: DocumentResult) => T | Promise<T>,
-    take: (part: T) => void,
+    render: RenderJob | undefined,
+    take: (part: PartResult) => void,
   ): Promise<void> => {
     const key = pool.keyOf(config);
     const lintOptions = { ...config.lint, transcripts: options.transcripts };
-    const inFlight: Promise<T>[] = [];
+    // The parts in flight, in order, each with what it came to once linted. Each is handed on as
+    // soon as it and the parts before it are done (a streaming filter writes a part before the
+    // next arrives); the loop below waits only for room.
+    const inFlight: { settled?: { value: PartResult } | { error: unknown } }[] = [];
+    let failed: { error: unknown } | undefined;
+    let wake: (() => void) | undefined;
+    const takeSettled = () => {
+      try {
+        for (let s = inFlight[0]?.settled; s && !failed; s = inFlight[0]?.settled) {
+          inFlight.shift();
+          if ('error' in s) failed = s;
+          else take(s.value);
+        }
+      } catch (error) {
+        failed ??= { error };
+      }
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    /** Waits until fewer than `n` parts are in flight; throws what a part or its taking threw. */
+    const room = async (n: number) => {
+      while (inFlight.length >= n && !failed) await new Promise<void>((resolve) => (wake = resolve));
+      if (failed) throw failed.error;
+    };
     let last: JsonlPart | undefined;
+    let seen = 0;
     for await (const part of parts) {
       if (part === null && fromStdin)
         throw new InputError(
@@ -334,20 +378,34 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
         );
       if (part === null) {
         // Not UTF-8 after all: the ordinary reader names the place, from the first line not yet linted.
-        while (inFlight.length > 0) take(await inFlight.shift()!);
+        await room(1);
         const from = last ? last.start.line + countLines(last.text) : 1;
         const doc = await openSource(path, { format: 'jsonl', input: config.input });
         const rest = await lintWholeDocument({ ...doc, conversations: linesFrom(doc.conversations, from) }, (await pool.get(config)).ruleSet, lintOptions);
-        take(await restOf(rest));
+        take({ unpack: () => rest });
         return;
       }
       last = part;
-      const job = lintPart({ ruleSet: key, path, text: part.text, format: 'jsonl', start: part.start, input: config.input, options: lintOptions });
-      job.catch(() => {});
-      inFlight.push(job);
-      if (inFlight.length >= linter.width) take(await inFlight.shift()!);
+      // The bytes still to lint; on stdin, unknown, those that have come so far stand for them.
+      const bytes = Buffer.byteLength(part.text);
+      const left = size === undefined ? (seen += bytes) : size - seen;
+      if (size !== undefined) seen += bytes;
+      const job = { ruleSet: key, path, text: part.text, format: 'jsonl' as const, start: part.start, input: config.input, options: lintOptions };
+      const entry: (typeof inFlight)[number] = {};
+      inFlight.push(entry);
+      partLinter.lint(job, left, render).then(
+        (value) => {
+          entry.settled = { value };
+          takeSettled();
+        },
+        (error: unknown) => {
+          entry.settled = { error };
+          takeSettled();
+        },
+      );
+      await room(partLinter.width);
     }
-    while (inFlight.length > 0) take(await inFlight.shift()!);
+    await room(1);
   };
 
   /** A reply library: read whole, with inline disables, and the only files --fix rewrites. */
@@ -410,7 +468,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
    * baseline, which counts occurrences across the file's parts) and only its counts stay.
    * Otherwise the parts are merged into the file's result.
    */
-  const lintLarge = async (path: string, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, fromStdin: boolean): Promise<FileResult> => {
+  const lintLarge = async (path: string, size: number | undefined, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, fromStdin: boolean): Promise<FileResult> => {
     // A run that keeps its findings grows with them anyway: a tighter heap would only collect more often.
     if (stream) keepHeapNearLive();
     const file: FileResult & Required<Pick<FileResult, 'conversations' | 'skipped'>> = {
@@ -425,47 +483,30 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       file.skipped.media += part.skipped?.media ?? 0;
       file.skipped.empty += part.skipped?.empty ?? 0;
     };
-    if (stream && spec && !filter && linter.lintRendered) {
-      // Each part's report text rendered by the worker that linted it: only counts come back.
-      const render: RenderJob = { spec, config, fileIndex };
-      await lintJsonlInParts(
-        path,
-        parts,
-        config,
-        fromStdin,
-        (job) => linter.lintRendered!(job, render),
-        async (rest) => (await import('./batch.js')).renderLinted(path, rest, render),
-        (part) => {
-          addPart(part);
-          addRendered(part);
-          stream.rendered!(part.rendered);
-        },
-      );
-      return file;
-    }
     const baseline = stream && filter ? filter.filterFor(path) : undefined;
-    await lintJsonlInParts(
-      path,
-      parts,
-      config,
-      fromStdin,
-      (job) => linter.lintPacked(job),
-      (rest): PackedResult => ({ unpack: () => rest }),
-      (packed) => {
-        const r = packed.unpack();
-        const part = { ...r, findings: applySeverities(r.findings, config, path) };
-        addPart(part);
-        if (stream) {
-          const findings = baseline ? baseline(part.findings) : part.findings;
-          const scores = streamBatch(path, findings, part.conversations);
-          stream.part(path, findings, part.conversations);
-          stream.scores(scores);
-        } else {
-          for (const f of part.findings) file.findings.push(f);
-          for (const c of part.conversations) file.conversations.push(c);
-        }
-      },
-    );
+    // Workers render each part's report text when they can (no baseline: it filters findings
+    // across the file's parts); only counts come back.
+    const render: RenderJob | undefined = stream && spec && !filter ? { spec, config, fileIndex } : undefined;
+    await lintJsonlInParts(path, size, parts, config, fromStdin, render, (done) => {
+      if (!('unpack' in done)) {
+        addPart(done);
+        addRendered(done);
+        stream!.rendered!(done.rendered);
+        return;
+      }
+      const r = done.unpack();
+      const part = { ...r, findings: applySeverities(r.findings, config, path) };
+      addPart(part);
+      if (stream) {
+        const findings = baseline ? baseline(part.findings) : part.findings;
+        const scores = streamBatch(path, findings, part.conversations);
+        stream.part(path, findings, part.conversations);
+        stream.scores(scores);
+      } else {
+        for (const f of part.findings) file.findings.push(f);
+        for (const c of part.conversations) file.conversations.push(c);
+      }
+    });
     return file;
   };
 
@@ -480,7 +521,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
   const deliver = async (linted: Linted): Promise<void> => {
     const parted = 'large' in linted;
-    const result = parted ? await lintLarge(linted.large.path, jsonlParts(linted.large.path, linted.large.bom), linted.large.config, false) : linted.result;
+    const result = parted ? await lintLarge(linted.large.path, linted.large.size, jsonlParts(linted.large.path, linted.large.bom), linted.large.config, false) : linted.result;
     if (!result) return; // a walked file that is not an input
     // A streamed large file's findings are gone by now: it is not cached.
     if (cache && linted.cacheKey !== undefined && !(parted && stream)) cache.set(result.path, linted.cacheKey, result);
@@ -536,7 +577,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
     spec = stream?.renderSpec?.();
     // A bounded number of files in flight (read, linted), awaited in input order. --fix writes
     // files, so it goes one file at a time: a file after a bad one is never rewritten.
-    const window = options.fix ? 1 : Math.max(READ_AHEAD, linter.width);
+    const window = options.fix ? 1 : READ_AHEAD;
     const inFlight: Promise<Linted>[] = [];
     for (const path of paths) {
       const config = configs.forFile(path);
@@ -558,7 +599,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       used.set(ruleSourcesKey(config), config);
       if ('parts' in stdin) {
         // A streaming filter: each part's findings go out as soon as it and the parts before it are linted.
-        deliverResult(await lintLarge(stdinPath, stdin.parts, config, true), true);
+        deliverResult(await lintLarge(stdinPath, undefined, stdin.parts, config, true), true);
       } else {
         const { ruleSet } = await pool.get(config);
         const linted = FIXABLE_FORMATS.has(stdin.format)
@@ -571,7 +612,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
       }
     }
   } finally {
-    await linter.close();
+    await partLinter.close();
   }
 
   if (cache) await cache.save();

@@ -5,8 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PART_RENDERER } from '../../src/report/part-renderer.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'bundle', 'aslint.cjs');
@@ -115,6 +118,23 @@ describe('the bundled command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("loads the part renderer a worker imports by its URL from the bundle's own entry, through the thread's chunks", async () => {
+    const { importerFor } = createRequire(import.meta.url)('../../bin/bundle.js');
+    const loaded: string[] = [];
+    const importModule = importerFor((file: string) => {
+      loaded.push(file);
+      return { renderPart: 'the bundled one' };
+    }, join(ROOT, 'dist', 'bundle'));
+    expect(await importModule(PART_RENDERER)).toEqual({ renderPart: 'the bundled one' });
+    expect(loaded).toEqual([join(ROOT, 'dist', 'bundle', 'render.cjs')]);
+    expect(readFileSync(loaded[0]!, 'latin1')).toContain('renderPart');
+    // Any other module by its URL, and a package, are imported as they are.
+    const sink = await importModule(pathToFileURL(join(ROOT, 'dist', 'report', 'sink.js')).href);
+    expect(typeof sink.Utf8Text).toBe('function');
+    expect(typeof (await importModule('opencc-js/core')).ConverterFactory).toBe('function');
+    expect(loaded).toHaveLength(1);
   });
 
   it('is ASCII (read as latin1), and each chunk names the code cache made from its own content', () => {
