@@ -96,7 +96,11 @@ for (const path of paths) {
     const size = Number(slices);
     const costs = [];
     for (let i = 0; i < conversations.length; i += size) costs.push(cpuMs(() => lintAll(conversations.slice(i, i + size), ruleSet)).ms);
-    const first = (n) => costs.slice(0, n).reduce((a, b) => a + b, 0).toFixed(0);
+    const first = (n) =>
+      costs
+        .slice(0, n)
+        .reduce((a, b) => a + b, 0)
+        .toFixed(0);
     console.log(`${path}: ms per ${size} conversations: ${costs.map((ms) => ms.toFixed(0)).join(' ')}`);
     console.log(`  first ${size * 6}: ${first(6)} ms, all ${conversations.length}: ${first(costs.length)} ms`);
     continue;

@@ -52,7 +52,10 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--cache-location <path>', `the cache file, or a folder to keep ${CACHE_FILE_NAME} in`, CACHE_FILE_NAME)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline")
-    .option('--concurrency <n>', 'lint large JSONL files in n threads (this one and n-1 workers), or auto (one per core, for 32 MiB or more); the output is the same')
+    .option(
+      '--concurrency <n>',
+      'lint large JSONL files in n threads (this one and n-1 workers), or auto (one per core, for 32 MiB or more); the output is the same',
+    )
     .option('--dismissed <file>', 'leave out the findings a reviewer dismissed in the HTML report (its exported JSON file)')
     .action(async (paths: string[], options: LintOptions) => {
       state.exitCode = await runLint(paths, options);

@@ -276,4 +276,3 @@ class WorkerPool {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 }
-

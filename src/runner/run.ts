@@ -221,7 +221,9 @@ const WORKER_MIN_BYTES = 32 << 20;
 const READ_AHEAD = 8;
 
 /** A file linted, or (a large UTF-8 JSONL file) opened to be linted in parts when its turn comes. */
-type Linted = { result: FileResult | null; cacheKey?: string } | { large: { path: string; size: number | undefined; bom: number; config: ResolvedConfig }; cacheKey?: string };
+type Linted =
+  | { result: FileResult | null; cacheKey?: string }
+  | { large: { path: string; size: number | undefined; bom: number; config: ResolvedConfig }; cacheKey?: string };
 
 /** What is read from stdin: its text, or (JSONL) its parts of whole lines as they arrive. */
 export type StdinInput = { format: SourceFormat; path?: string } & ({ text: string } | { parts: AsyncIterable<JsonlPart | null> });
@@ -468,7 +470,13 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
    * baseline, which counts occurrences across the file's parts) and only its counts stay.
    * Otherwise the parts are merged into the file's result.
    */
-  const lintLarge = async (path: string, size: number | undefined, parts: AsyncIterable<JsonlPart | null>, config: ResolvedConfig, fromStdin: boolean): Promise<FileResult> => {
+  const lintLarge = async (
+    path: string,
+    size: number | undefined,
+    parts: AsyncIterable<JsonlPart | null>,
+    config: ResolvedConfig,
+    fromStdin: boolean,
+  ): Promise<FileResult> => {
     // A run that keeps its findings grows with them anyway: a tighter heap would only collect more often.
     if (stream) keepHeapNearLive();
     const file: FileResult & Required<Pick<FileResult, 'conversations' | 'skipped'>> = {
@@ -521,7 +529,9 @@ export async function runFiles(paths: readonly string[], options: RunOptions = {
   /** A file's result, in input order: cached, recorded for a baseline, filtered by one, handed on. */
   const deliver = async (linted: Linted): Promise<void> => {
     const parted = 'large' in linted;
-    const result = parted ? await lintLarge(linted.large.path, linted.large.size, jsonlParts(linted.large.path, linted.large.bom), linted.large.config, false) : linted.result;
+    const result = parted
+      ? await lintLarge(linted.large.path, linted.large.size, jsonlParts(linted.large.path, linted.large.bom), linted.large.config, false)
+      : linted.result;
     if (!result) return; // a walked file that is not an input
     // A streamed large file's findings are gone by now: it is not cached.
     if (cache && linted.cacheKey !== undefined && !(parted && stream)) cache.set(result.path, linted.cacheKey, result);

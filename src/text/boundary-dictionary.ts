@@ -234,7 +234,7 @@ export class WordTable {
     const size = this.data[4]!;
     const key = (h1 | 1) >>> 0;
     const { block } = file;
-    for (let i = h1 & (size - 1); ; ) {
+    for (let i = h1 & (size - 1); ;) {
       const slots = Math.min(PROBE_SLOTS, size - i);
       readSync(file.fd, block, 0, 8 * slots, 4 * (WordTable.HEADER + 2 * i));
       for (let k = 0; k < slots; k++) {

@@ -123,10 +123,13 @@ describe('the bundled command line', () => {
   it("loads the part renderer a worker imports by its URL from the bundle's own entry, through the thread's chunks", async () => {
     const { importerFor } = createRequire(import.meta.url)('../../bin/bundle.js');
     const loaded: string[] = [];
-    const importModule = importerFor((file: string) => {
-      loaded.push(file);
-      return { renderPart: 'the bundled one' };
-    }, join(ROOT, 'dist', 'bundle'));
+    const importModule = importerFor(
+      (file: string) => {
+        loaded.push(file);
+        return { renderPart: 'the bundled one' };
+      },
+      join(ROOT, 'dist', 'bundle'),
+    );
     expect(await importModule(PART_RENDERER)).toEqual({ renderPart: 'the bundled one' });
     expect(loaded).toEqual([join(ROOT, 'dist', 'bundle', 'render.cjs')]);
     expect(readFileSync(loaded[0]!, 'latin1')).toContain('renderPart');

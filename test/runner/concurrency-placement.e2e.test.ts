@@ -29,7 +29,13 @@ const sets: RuleSetSource = {
 /** A part of `n` conversations starting on `line`, each with the misused term of the test glossary. */
 function part(line: number, n = 3, ruleSet = 'test'): LintJob {
   const lines = Array.from({ length: n }, (_, i) =>
-    JSON.stringify({ id: `c${line + i}`, turns: [{ role: 'customer', text: '东西坏了' }, { role: 'agent', text: '本店支持无条件退货' }] }),
+    JSON.stringify({
+      id: `c${line + i}`,
+      turns: [
+        { role: 'customer', text: '东西坏了' },
+        { role: 'agent', text: '本店支持无条件退货' },
+      ],
+    }),
   );
   return { ruleSet, path: 'big.jsonl', text: lines.join('\n') + '\n', format: 'jsonl', start: { line, offset: 0 } };
 }
