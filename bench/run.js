@@ -135,7 +135,7 @@ const rows = [
     '  ratio textlint / aslint, median',
     `${median(ratios).toFixed(2)}× wall (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')}), ${median(cpuRatios).toFixed(2)}× CPU`,
   ],
-  [`large JSONL ${(bigBytes / 1048576).toFixed(1)} MiB, one worker`, mbps(bigOne)],
+  [`large JSONL ${(bigBytes / 1048576).toFixed(1)} MiB, one thread`, mbps(bigOne)],
   ...(bigAuto ? [['  --concurrency auto', mbps(bigAuto)]] : []),
   ['one short file, whole command (median of 7)', `${(startup.seconds * 1000).toFixed(0)} ms wall, ${(startup.cpu * 1000).toFixed(0)} ms CPU`],
   ['peak RSS, --format json', rss.join(', ')],
