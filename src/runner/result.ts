@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../checks/kind.js';
-import { type ConversationInfo, type Finding, type SkippedCounts } from '../core/types.js';
+import { SEVERITY_PLURALS, type ConversationInfo, type Finding, type SkippedCounts } from '../core/types.js';
 import type { Dismissal } from './dismissed.js';
 
 export interface FileResult {
@@ -195,14 +195,7 @@ export function emptySummary(): Summary {
 
 /** Adds findings to a summary's counts (a run that streams adds them part by part). */
 export function countFindings(summary: Summary, findings: readonly Finding[]): void {
-  // Tests, not summary[SEVERITY_PLURALS[severity]]++: a keyed store each finding took 3-4 ms on
-  // big4.jsonl's 27,153 findings, these 0.5-1 ms (in process, warm).
-  for (let i = 0; i < findings.length; i++) {
-    const severity = findings[i]!.severity;
-    if (severity === 'error') summary.errors++;
-    else if (severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
+  for (const finding of findings) summary[SEVERITY_PLURALS[finding.severity]]++;
 }
 
 /** Adds a file (its units and skipped messages; its findings with countFindings) to a summary. */

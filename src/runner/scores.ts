@@ -6,7 +6,7 @@
 // agents' sums, or on a whole result (scoreResult, for `report merge`), with the same numbers.
 import type { CompiledRule } from '../checks/kind.js';
 import { FULL_SCORE, summarize, type AgentSummary, type ConversationScore, type FileResult, type LintResult, type Scores } from './result.js';
-import type { ConversationInfo, Finding } from '../core/types.js';
+import { SEVERITY_PLURALS, type ConversationInfo, type Finding } from '../core/types.js';
 
 /**
  * The score of one conversation from its findings. Lists and loops, not a Map and a Set with
@@ -70,15 +70,12 @@ export function scoreBatch(path: string, fileIndex: number, findings: readonly F
   }
   const scores: ConversationScore[] = [];
   // A repeated id (rare) is looked up among the ones scored before.
-  const scored = conversations.length > 1 ? new Map<string, ConversationScore>() : undefined;
+  const scored = new Map<string, ConversationScore>();
   for (let i = 0; i < conversations.length; i++) {
     const c = conversations[i]!;
-    const key = scored && `${c.id}\0${c.agents.join('\0')}`;
-    let score = key === undefined ? undefined : scored!.get(key);
-    if (!score) {
-      score = scoreConversation(path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? NONE);
-      if (key !== undefined) scored!.set(key, score);
-    }
+    const key = `${c.id}\0${c.agents.join('\0')}`;
+    let score = scored.get(key);
+    if (!score) scored.set(key, (score = scoreConversation(path, fileIndex, c.id, c.agents, byConversation.get(c.id) ?? NONE)));
     scores.push(score);
   }
   return scores;
@@ -185,10 +182,7 @@ export class AgentTotals {
       const agent = agentOf(f);
       if (agent === undefined) continue;
       const s = this.get(agent);
-      // Tests, not a keyed store (as countFindings in result.ts).
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
+      s[SEVERITY_PLURALS[f.severity]]++;
     }
   }
 
