@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { glob } from 'tinyglobby';
 import { expandPaths } from '../../src/runner/expand-paths.js';
+import { SOURCE_EXTENSIONS } from '../../src/sources/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslint-expand-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,5 +34,73 @@ describe('expandPaths', () => {
       join(dir, 'chats', 'a.txt'),
       join(dir, 'chats', 'c.txt'),
     ]);
+  });
+});
+
+describe('a folder without links, walked without the glob', () => {
+  const root = join(dir, 'plain');
+  const files = [
+    'a.txt',
+    'b.jsonl',
+    'c.ndjson',
+    'd.json',
+    'e.csv',
+    'f.tsv',
+    'g.xlsx',
+    'h.yaml',
+    'i.yml',
+    'j.md',
+    'K.TXT',
+    'l.txt.bak',
+    'm.b.txt',
+    '.hidden.txt',
+    'noext',
+    'sub/n.txt',
+    'sub/deeper/o.yaml',
+    'sub/.p.txt',
+    '.dot/q.txt',
+    'node_modules/r.txt',
+    'sub/node_modules/s.txt',
+    'x.txt/t.txt',
+    'Z/u.txt',
+    '中文/v.txt',
+  ];
+  for (const f of files) {
+    mkdirSync(join(root, f, '..'), { recursive: true });
+    writeFileSync(join(root, f), '客服：您好\n');
+  }
+  mkdirSync(join(root, 'empty.txt'));
+
+  it('finds what the glob finds, in the same order', async () => {
+    const exts = SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',');
+    const globbed = (await glob(`**/*.{${exts}}`, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort();
+    // Dot files and folders, node_modules, other extensions and other cases left out; a folder named x.txt walked.
+    expect(globbed).toEqual([
+      'Z/u.txt',
+      'a.txt',
+      'b.jsonl',
+      'c.ndjson',
+      'd.json',
+      'e.csv',
+      'f.tsv',
+      'g.xlsx',
+      'h.yaml',
+      'i.yml',
+      'm.b.txt',
+      'sub/deeper/o.yaml',
+      'sub/n.txt',
+      'x.txt/t.txt',
+      '中文/v.txt',
+    ]);
+    expect(await expandPaths([root])).toEqual(globbed.map((f) => `${root}/${f}`));
+    expect(await expandPaths([`${root}/`])).toEqual(globbed.map((f) => `${root}/${f}`));
+  });
+
+  it('leaves a folder with a link to the glob, which follows it', async () => {
+    const linked = join(dir, 'plain-linked');
+    mkdirSync(join(linked, 'in'), { recursive: true });
+    writeFileSync(join(linked, 'in', 'a.txt'), '客服：您好\n');
+    symlinkSync(join(root, 'sub'), join(linked, 'in', 'sub'));
+    expect(await expandPaths([linked])).toEqual([`${linked}/in/a.txt`, `${linked}/in/sub/deeper/o.yaml`, `${linked}/in/sub/n.txt`]);
   });
 });
