@@ -31,4 +31,14 @@ describe('selectInputs', () => {
     expect(files).toEqual([join(chats, 'b.txt'), join(chats, 'a.txt'), join(chats, 'report.json')]);
     expect([...candidates]).toEqual([join(chats, 'a.txt'), join(chats, 'report.json')]);
   });
+
+  it('names walked files by normal paths, whatever the folder was called', async () => {
+    const normal = [join(chats, 'a.txt'), join(chats, 'b.txt'), join(chats, 'report.json')];
+    for (const folder of [`${chats}/.`, `${chats}/./`, `${dir}//chats`, `${chats}/../chats`, `${dir}/./chats//`])
+      expect([folder, (await selectInputs([folder], { useConfig: false })).files]).toEqual([folder, normal]);
+    const dotted = join(dir, '.dotted');
+    mkdirSync(dotted);
+    writeFileSync(join(dotted, 'c.txt'), '客服：您好\n');
+    expect((await selectInputs([`${dotted}/./`], { useConfig: false })).files).toEqual([join(dotted, 'c.txt')]);
+  });
 });
