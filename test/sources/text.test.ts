@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectFormat, openSource, openText } from '../../src/sources/index.js';
 import { InputError } from '../../src/core/types.js';
+import { looksLikeTranscript } from '../../src/sources/text.js';
 import { all, at, checkConsistent, collect, idx, units } from './helpers.js';
 
 const data = (name: string) => join(import.meta.dirname, 'data', name);
@@ -130,5 +131,24 @@ describe('role prefixes, read with one compiled reader per role map', () => {
       ['customer', undefined, '您好', '1:4'],
       ['agent', '小美', '在的', '2:7'],
     ]);
+  });
+});
+
+describe('telling a transcript from its first lines', () => {
+  const blank = (n: number) => '\n'.repeat(n);
+  test('the first line with text must have a role; comments and blank lines are skipped', () => {
+    expect(looksLikeTranscript('# 导出\n\n  \n客服：您好\n顾客：在吗')).toBe(true);
+    expect(looksLikeTranscript('备注：导出\n客服：您好\n顾客：在吗\n')).toBe(false);
+    expect(looksLikeTranscript('')).toBe(false);
+    expect(looksLikeTranscript('\r\n客服：您好\r\n')).toBe(true);
+  });
+
+  test('only the first 200 lines are read, and at most 50 of them with text', () => {
+    expect(looksLikeTranscript(`${blank(199)}客服：您好\n`)).toBe(true);
+    expect(looksLikeTranscript(`${blank(200)}客服：您好\n`)).toBe(false);
+    // 17 of the first 50 lines with text have a role (a third, just); the lines after do not count.
+    const mostlyText = (roles: number, others: number) => '客服：您好\n'.repeat(roles) + '没有角色的一行\n'.repeat(others);
+    expect(looksLikeTranscript(mostlyText(17, 133))).toBe(true);
+    expect(looksLikeTranscript(mostlyText(16, 134))).toBe(false);
   });
 });
