@@ -146,9 +146,12 @@ describe('telling a transcript from its first lines', () => {
   test('only the first 200 lines are read, and at most 50 of them with text', () => {
     expect(looksLikeTranscript(`${blank(199)}客服：您好\n`)).toBe(true);
     expect(looksLikeTranscript(`${blank(200)}客服：您好\n`)).toBe(false);
-    // 17 of the first 50 lines with text have a role (a third, just); the lines after do not count.
-    const mostlyText = (roles: number, others: number) => '客服：您好\n'.repeat(roles) + '没有角色的一行\n'.repeat(others);
-    expect(looksLikeTranscript(mostlyText(17, 133))).toBe(true);
-    expect(looksLikeTranscript(mostlyText(16, 134))).toBe(false);
+    // Of the first 50 lines with text, a third must have a role; the lines after do not count.
+    const lines = (...runs: [string, number][]) => runs.map(([line, n]) => `${line}\n`.repeat(n)).join('');
+    const role = '客服：您好';
+    const other = '没有角色的一行';
+    expect(looksLikeTranscript(lines([role, 17], [other, 133]))).toBe(true);
+    expect(looksLikeTranscript(lines([role, 16], [other, 34], [role, 100]))).toBe(false);
+    expect(looksLikeTranscript(lines([role, 16], [other, 33], [role, 1], [other, 100]))).toBe(true);
   });
 });
