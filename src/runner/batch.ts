@@ -32,7 +32,7 @@ export interface RenderJob {
 /** A linted part as it is handed back: severities applied, scored, rendered. */
 export async function renderLinted(
   path: string,
-  linted: { findings: readonly Finding[]; units: number; conversations: ConversationInfo[]; skipped: SkippedCounts },
+  linted: { findings: Finding[]; units: number; conversations: ConversationInfo[]; skipped: SkippedCounts },
   job: RenderJob,
 ): Promise<RenderedResult> {
   // The report layer's renderer, named by the spec (report/part-renderer.ts).
