@@ -64,6 +64,7 @@ describe('a folder without links, walked without the glob', () => {
     'x.txt/t.txt',
     'Z/u.txt',
     '中文/v.txt',
+    '[w] x.txt',
   ];
   for (const f of files) {
     mkdirSync(join(root, f, '..'), { recursive: true });
@@ -77,6 +78,7 @@ describe('a folder without links, walked without the glob', () => {
     // Dot files and folders, node_modules, other extensions and other cases left out; a folder named x.txt walked.
     expect(globbed).toEqual([
       'Z/u.txt',
+      '[w] x.txt',
       'a.txt',
       'b.jsonl',
       'c.ndjson',
@@ -94,6 +96,15 @@ describe('a folder without links, walked without the glob', () => {
     ]);
     expect(await expandPaths([root])).toEqual(globbed.map((f) => `${root}/${f}`));
     expect(await expandPaths([`${root}/`])).toEqual(globbed.map((f) => `${root}/${f}`));
+  });
+
+  it('leaves a name with a line break to the glob, which does not take it', async () => {
+    const odd = join(dir, 'plain-odd');
+    mkdirSync(join(odd, 'a\nb'), { recursive: true });
+    writeFileSync(join(odd, 'a\nb', 'c.txt'), '客服：您好\n');
+    writeFileSync(join(odd, '\nd.txt'), '客服：您好\n');
+    writeFileSync(join(odd, 'e.txt'), '客服：您好\n');
+    expect(await expandPaths([odd])).toEqual([`${odd}/e.txt`]);
   });
 
   it('leaves a folder with a link to the glob, which follows it', async () => {
