@@ -17,6 +17,7 @@ import { normalize, type Normalized } from '../text/normalize.js';
 import type { Boundaries, Segmenter } from '../text/segment.js';
 import { scriptLang, textScript, type TextLang } from './scope.js';
 import { EDGE_LATIN, EDGE_WORD, type CompiledGuards, type CompiledPatterns } from './patterns.js';
+import { MatchList } from './matcher.js';
 
 /** A match, in offsets of the utterance's original text and of its normalized text. */
 export interface Hit {
@@ -455,13 +456,10 @@ class Scanner {
   private clauseKnownTo = -1;
   private clauseKnownFrom = -1;
   private clauseKnownEnd = 0;
-  /** The utterance's matcher matches, two numbers each (pattern, end offset), in the matcher's order. */
-  private matches = new Int32Array(256);
-  private matchCount = 0;
+  /** The utterance's matcher matches. */
+  private matches = new MatchList();
   /** The scan in which each matcher pattern last matched. */
   private readonly patternStamp: Int32Array;
-  /** The matcher's callback, made once (not a closure per utterance). */
-  private readonly onMatch = this.addMatch.bind(this);
 
   constructor(readonly tables: ScanTables) {
     const { phrases, regexes } = tables.patterns;
@@ -493,13 +491,13 @@ class Scanner {
     // last piece never does is not started: an utterance started ~14 phrases, ~2 of which had
     // their last piece (the generated 5,000 transcripts: scanning them took 99 ms of CPU, 89 ms so;
     // the whole linter 187 → 178 ms, in process, least of 15).
-    this.matchCount = 0;
-    patterns.matcher.forEachMatch(norm, this.onMatch);
-    const { matches } = this;
+    const matches = patterns.matcher.collect(norm, this.matches);
     const { lengths } = patterns.matcher.tables;
-    for (let m = 0; m < this.matchCount; m += 2) {
-      const pattern = matches[m]!;
-      const end = matches[m + 1]!;
+    const { patternStamp, generation } = this;
+    for (let m = 0; m < matches.count; m++) patternStamp[matches.patterns[m]!] = generation;
+    for (let m = 0; m < matches.count; m++) {
+      const pattern = matches.patterns[m]!;
+      const end = matches.ends[m]!;
       this.addPiece(pattern, end - lengths[pattern]!, end);
     }
 
@@ -533,7 +531,7 @@ class Scanner {
   private release(): void {
     for (let i = 0; i < this.lists.length; i++) if (this.lists[i]!.length > 3 * 1024) this.lists[i] = NO_SPANS;
     if (this.found.length > FIELDS * 1024) this.found = [];
-    if (this.matches.length > 2 * 4096) this.matches = new Int32Array(256);
+    if (this.matches.patterns.length > 4096) this.matches = new MatchList();
   }
 
   private addCandidate(key: number, start: number, end: number, pending: number, source: number): void {
@@ -545,20 +543,6 @@ class Scanner {
     c[at + PENDING] = pending;
     c[at + SOURCE] = source;
     this.foundLength = at + FIELDS;
-  }
-
-  /** A matcher match, kept for addPiece. */
-  private addMatch(pattern: number, _start: number, end: number): void {
-    const at = this.matchCount;
-    if (at + 2 > this.matches.length) {
-      const grown = new Int32Array(2 * this.matches.length);
-      grown.set(this.matches);
-      this.matches = grown;
-    }
-    this.matches[at] = pattern;
-    this.matches[at + 1] = end;
-    this.matchCount = at + 2;
-    this.patternStamp[pattern] = this.generation;
   }
 
   /** A matcher match: the phrase pieces it is, kept where their Latin edges hold. */
