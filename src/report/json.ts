@@ -12,7 +12,7 @@ import {
 } from '../runner/result.js';
 import { AT, num, str, strOrNull, strings } from './json-text.js';
 import { Spool } from './spool.js';
-import { addChunks, type Sink } from './sink.js';
+import { addChunks, Utf8Text, type Sink } from './sink.js';
 import { PART_RENDERER } from './part-renderer.js';
 
 /**
@@ -251,21 +251,22 @@ export class JsonWriter implements ReportWriter {
     return { format: 'json', cwd: '', errorsOnly: false, renderer: PART_RENDERER };
   }
 
-  /** Whether the next text of a part's findings is the file's first finding (its ',' dropped). */
-  private firstOfFile = true;
+  /** The text of the part being written, encoded as it comes (a part's text of its own, as a worker's is). */
+  private partText = new Utf8Text();
   /**
-   * Adds a part's findings to its spool. One function for every part, not a closure each: a new
-   * target at each call deoptimized partFindingsJson ("wrong call target", jit.sh).
+   * Adds text of a part's findings to partText. One function for every part, not a closure each: a
+   * new target at each call deoptimized partFindingsJson ("wrong call target", jit.sh).
    */
-  private readonly addPartText = (text: string): void => {
-    if (text === '') return;
-    this.partSpool.add(this.firstOfFile ? text.slice(1) : text);
-    this.firstOfFile = false;
-  };
+  private readonly addPartText = (text: string): void => this.partText.add(text);
 
   part(path: string, findings: readonly Finding[]): void {
-    this.firstOfFile = this.partFindings === 0;
+    // Encoded into bytes as they come, then spooled as a worker's rendered part is. Spooled as
+    // strings, each spill flattened the text's rope and encoded it (fs writeString). Measured on
+    // the 270k findings of a 24 MiB JSONL, the writer alone in process (its part() and file()):
+    // 0.96-1.05 s of CPU before, 0.54-0.60 s so.
+    this.partText = new Utf8Text();
     partFindingsJson(path, findings, this.addPartText);
+    addChunks(this.partText.bytes(), this.partFindings === 0, (bytes) => this.partSpool.add(bytes));
     this.partFindings += findings.length;
     this.addPartCounts(countList({ path, findings: findings as Finding[], units: 0, conversations: [] }));
   }
