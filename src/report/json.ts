@@ -10,7 +10,7 @@ import {
   type Reporter,
   type ReportWriter,
 } from '../runner/result.js';
-import { AT, num, str, strings } from './json-text.js';
+import { AT, LastJson, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
 import { addChunks, type Sink } from './sink.js';
 import { PART_RENDERER } from './part-renderer.js';
@@ -55,10 +55,12 @@ const AT_ITEM = '\n            ';
 
 /**
  * A conversation's score in the report's scores (without its finding count and file index),
- * written by hand as findingJson is: on 5,127 scores, nested() took ~80–160 ms.
+ * written by hand as findingJson is: on 5,127 scores, nested() took ~80–160 ms. Its conversation
+ * id through JSON.stringify, not str(): ids seldom repeat, and 30k of them kept filling and
+ * emptying str()'s map (the scores of big24.jsonl written alone: 142-146 ms → 121-129 ms CPU).
  */
 function scoreJson(s: ConversationScore): string {
-  let out = `{${AT[4]}"path": ${JSON.stringify(s.path)},${AT[4]}"conversation": ${str(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
+  let out = `{${AT[4]}"path": ${JSON.stringify(s.path)},${AT[4]}"conversation": ${JSON.stringify(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
   out += `${AT[4]}"score": ${num(s.score)},${AT[4]}"fatal": ${strings(s.fatal, 4)},${AT[4]}"deductions": `;
   const deductions = s.deductions;
   if (deductions.length === 0) out += '[]';
@@ -103,24 +105,13 @@ function relatedJson(related: readonly RelatedLocation[]): string {
   return out + '\n          ]';
 }
 
-/** The last conversation id conversationJson wrote, and its JSON. */
-let lastConversation: string | null = null;
-let lastConversationJson = 'null';
-
 /**
- * A finding's conversation id as JSON, remembered for the run of findings of one conversation
- * (which share the id's string). Through str(), the 30k ids of a 24 MiB export filled its map
- * and emptied it every 4,096 conversations. Measured, the writer alone on the 27k findings of a
- * 4 MiB JSONL export (part() and file(), least of 8-10 rounds, alternated): 96-101 ms of CPU
- * through str(), 86-92 so.
+ * A finding's conversation id as JSON, remembered for the run of findings of one conversation.
+ * Through str(), the 30k ids of a 24 MiB export filled its map and emptied it every 4,096
+ * conversations. Measured, the writer alone on the 27k findings of a 4 MiB JSONL export (part()
+ * and file(), least of 8-10 rounds, alternated): 96-101 ms of CPU through str(), 86-92 so.
  */
-function conversationJson(id: string | null): string {
-  if (id !== lastConversation) {
-    lastConversation = id;
-    lastConversationJson = id === null ? 'null' : JSON.stringify(id);
-  }
-  return lastConversationJson;
-}
+const findingConversation = new LastJson();
 
 /** One finding of a file, as the JSON report writes it at its place in the file's findings. */
 function findingJson(file: FileResult, x: Finding): string {
@@ -136,7 +127,7 @@ function findingJson(file: FileResult, x: Finding): string {
     ',\n          "unit": ' +
     JSON.stringify(x.unit) +
     ',\n          "conversation": ' +
-    conversationJson(x.conversation) +
+    findingConversation.of(x.conversation) +
     ',\n          "turn": ' +
     num(x.turn) +
     ',\n          "role": ' +
