@@ -158,6 +158,14 @@ const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2)
 /** UTF-16 units of a large file's findings added to its spool at a time. */
 const SPOOL_PIECE = 1 << 15;
 
+/**
+ * UTF-16 units of a file's entry handed to the sink at a time: a small file's entry in one piece,
+ * not a piece per finding (each a Buffer write of its own). Measured, the writer alone on 5,127
+ * small files through a report file's batching (big4.jsonl's conversations as files, least of 8,
+ * alternated): 75-77 ms of CPU → 67-70 ms; 4 Ki to 64 Ki units did the same.
+ */
+const FILE_PIECE = 1 << 14;
+
 /** The separators that lead a file's entry, a finding of a file, a conversation's score (the first item of each list drops the ','). */
 const FILE_SEP = ',\n    ';
 const FINDING_SEP = ',\n        ';
@@ -283,10 +291,19 @@ export class JsonWriter implements ReportWriter {
   file(f: FileResult, parts = false): void {
     // The file's entry with its findings written one by one: one large export is one file.
     const n = parts ? this.partFindings : f.findings.length;
-    this.sink(entryHead(f, parts ? this.partCounts : counts(f), n).slice(this.count++ === 0 ? 1 : 0));
-    if (parts) this.partSpool.drainTo(this.sink);
-    else for (let i = 0; i < f.findings.length; i++) this.sink((i === 0 ? FIRST_FINDING_SEP : FINDING_SEP) + findingJson(f, f.findings[i]!));
-    this.sink(entryTail(n));
+    let text = entryHead(f, parts ? this.partCounts : counts(f), n).slice(this.count++ === 0 ? 1 : 0);
+    if (parts) {
+      this.sink(text);
+      text = '';
+      this.partSpool.drainTo(this.sink);
+    } else
+      for (let i = 0; i < f.findings.length; i++) {
+        text += (i === 0 ? FIRST_FINDING_SEP : FINDING_SEP) + findingJson(f, f.findings[i]!);
+        if (text.length < FILE_PIECE) continue;
+        this.sink(text);
+        text = '';
+      }
+    this.sink(text + entryTail(n));
     this.partFindings = 0;
     this.partCounts = counts({ path: '', findings: [], units: 0 });
   }
