@@ -10,14 +10,17 @@ const spools = () => readdirSync(folder).filter((n) => n.startsWith('aslint-repo
 
 describe('a report spool', () => {
   it('gives back what was added, in order, in bounded writes, from memory', () => {
+    const before = spools();
     const spool = new Spool(folder);
-    const parts = Array.from({ length: 1000 }, (_, i) => `{"n": ${i}, "text": "七日无理由退货"},`);
+    // ~250 KB of UTF-8: under the memory limit, over 3 pieces of 64 KiB.
+    const parts = Array.from({ length: 5000 }, (_, i) => `{"n": ${i}, "text": "七日无理由退货"},`);
     for (const p of parts) spool.add(p);
+    expect(spools()).toBe(before);
     const writes: string[] = [];
     spool.drainTo((t) => writes.push(t));
     expect(writes.join('')).toBe(parts.join(''));
-    expect(writes.length).toBeGreaterThan(1);
-    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(parts.join('').length / 2);
+    expect(writes.length).toBeGreaterThan(3);
+    expect(Math.max(...writes.map((w) => Buffer.byteLength(w)))).toBeLessThanOrEqual(1 << 16);
     expect(spool.empty).toBe(true);
   });
 
@@ -39,6 +42,29 @@ describe('a report spool', () => {
     const again: string[] = [];
     spool.drainTo((t) => again.push(t));
     expect(again).toEqual(['again']);
+  });
+
+  it('keeps text and bytes in the order added, from memory and from its file, to a sink that takes bytes or text', () => {
+    for (const size of [100, 60_000]) {
+      const before = spools();
+      const spool = new Spool(folder);
+      const added: string[] = [];
+      for (let i = 0; i < size; i++) {
+        const text = `,{"n": ${i}, "text": "售后${i}"}`;
+        added.push(text);
+        spool.add(i % 3 === 0 ? Buffer.from(text) : text);
+      }
+      expect(spools()).toBe(before + (size === 60_000 ? 1 : 0));
+      const bytes: Buffer[] = [];
+      const sink = Object.assign((t: string) => bytes.push(Buffer.from(`TEXT(${t})`)), { bytes: (b: Uint8Array) => void bytes.push(Buffer.from(b)) });
+      spool.drainTo(sink);
+      expect(Buffer.concat(bytes).toString()).toBe(added.join(''));
+      spool.add('again');
+      const texts: string[] = [];
+      spool.drainTo((t) => texts.push(t));
+      expect(texts).toEqual(['again']);
+      spool.close();
+    }
   });
 
   it('removes its file when the run fails before the report is written', () => {
