@@ -29,7 +29,7 @@ export class Spool {
   private parts: Uint8Array[] = [];
   private readonly text = new Utf8Text();
   private held = 0;
-  private file: { dir: string; fd: number } | undefined;
+  private file: { dir: string; fd: number; removed: boolean } | undefined;
   private written = false;
 
   /** Whether anything was added since the last drain. */
@@ -93,18 +93,33 @@ export class Spool {
     this.written = false;
   }
 
-  /** Removes the temporary file, if any (a run that fails before its report is written). */
+  /** Whether what was added went to a temporary file. */
+  get spilled(): boolean {
+    return this.file !== undefined;
+  }
+
+  /** Closes the temporary file, if any (a run that fails before its report is written), and removes it where it is still there. */
   close(): void {
     if (!this.file) return;
     closeSync(this.file.fd);
-    rmSync(this.file.dir, { recursive: true, force: true });
+    if (!this.file.removed) rmSync(this.file.dir, { recursive: true, force: true });
     this.file = undefined;
   }
 
   private spill(): void {
     if (!this.file) {
       const dir = mkdtempSync(join(this.folder, 'aslint-report-'));
-      this.file = { dir, fd: openSync(join(dir, 'spool'), 'w+') };
+      const fd = openSync(join(dir, 'spool'), 'w+');
+      // Removed at once, the open descriptor keeping its data: a run killed while it writes a
+      // report (a hundred MB of spooled findings) leaves nothing behind in the temporary folder.
+      // Where an open file cannot be removed (Windows), close() removes it.
+      let removed = true;
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        removed = false;
+      }
+      this.file = { dir, fd, removed };
     }
     // Chunks of encoded text (up to 256 KiB each) or a worker's parts: a write each.
     this.gatherText();
