@@ -4,80 +4,28 @@
 // command, as a user runs it.
 //   BENCH_FILES (5000) small files, BENCH_ROUNDS (5), BENCH_MIB (24) the large JSONL,
 //   BENCH_RSS_MIB (8,32,96) the sizes for peak RSS, ASLINT_ROOT another checkout to measure (before/after).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { makeCorpus, makeTranscripts } from './corpus.js';
-import { prhYaml } from './prh.js';
+import { aslint, aslintFiles, aslintRoot, env, median, run as runIn, setUpTextlint, textlintFiles, writeTranscripts } from './measure.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const root = resolve(here, '..');
-const aslintRoot = resolve(process.env.ASLINT_ROOT ?? root);
-const aslint = join(aslintRoot, 'bin', 'aslint.js');
-const textlint = join(root, 'node_modules', 'textlint', 'bin', 'textlint.js');
-const env = (name, fallback) => process.env[name] ?? fallback;
 const FILES = Number(env('BENCH_FILES', 5000));
 const ROUNDS = Number(env('BENCH_ROUNDS', 5));
 const MIB = Number(env('BENCH_MIB', 24));
 const RSS_MIB = env('BENCH_RSS_MIB', '8,32,96').split(',').map(Number);
 
 const dir = mkdtempSync(join(tmpdir(), 'aslint-bench-'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Runs a command under GNU time: wall seconds, CPU seconds (user + system: steadier than wall
- * time on a loaded machine) and peak RSS. aslint and textlint exit 1 for findings, so only other
- * codes are failures.
- */
-function run(args, options = {}) {
-  const timing = join(dir, 'time.txt');
-  const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-o', timing, '-f', '%U %S %M', process.execPath, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    cwd: dir,
-    ...options,
-  });
-  const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const [user, system, kib] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  return { ...r, seconds, cpu: user + system, rssMiB: kib / 1024 };
-}
+const run = (args) => runIn(args, dir);
 
 const help = run([aslint, 'lint', '--help']).stdout;
 const concurrency = help.includes('--concurrency');
 
 // Many small files, the same for both tools: text transcripts.
-const smallDir = join(dir, 'small');
-mkdirSync(smallDir);
-let smallBytes = 0;
-makeTranscripts(FILES).forEach((text, i) => {
-  writeFileSync(join(smallDir, `chat-${String(i).padStart(5, '0')}.txt`), text);
-  smallBytes += Buffer.byteLength(text);
-});
-const prh = await prhYaml();
-writeFileSync(join(dir, 'prh.yml'), prh.text);
-writeFileSync(join(dir, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: ['./prh.yml'] } } }));
-
-const aslintSmall = () => {
-  const r = run([aslint, 'lint', 'small', '--format', 'json', '-o', join(dir, 'aslint.json'), ...(concurrency ? ['--concurrency', 'auto'] : [])]);
-  const report = JSON.parse(readFileSync(join(dir, 'aslint.json'), 'utf8'));
-  if (report.files.length !== FILES) throw new Error(`aslint reported ${report.files.length} files, not ${FILES}`);
-  return { seconds: r.seconds, cpu: r.cpu, findings: report.files.reduce((n, f) => n + f.findings.length, 0) };
-};
-const textlintSmall = () => {
-  const out = join(dir, 'textlint.json');
-  rmSync(out, { force: true });
-  const r = run([textlint, '--rules-base-directory', join(root, 'node_modules'), '--format', 'json', '-o', out, 'small']);
-  // textlint exits 1 for findings and for failures alike: only a complete report counts.
-  const report = JSON.parse(readFileSync(out, 'utf8'));
-  if (!Array.isArray(report) || report.length !== FILES) throw new Error(`textlint reported ${report.length} files, not ${FILES}: ${r.stderr}`);
-  const findings = report.reduce((n, f) => n + f.messages.filter((m) => m.ruleId === 'prh').length, 0);
-  if (findings === 0) throw new Error('textlint + prh found nothing: prh.yml was not used');
-  return { seconds: r.seconds, cpu: r.cpu, findings };
-};
+const smallBytes = writeTranscripts(dir, 'small', FILES);
+const prhPairs = await setUpTextlint(dir);
+const aslintSmall = () => aslintFiles(dir, 'small', FILES, concurrency ? ['--concurrency', 'auto'] : []);
+const textlintSmall = () => textlintFiles(dir, 'small', FILES);
 
 const ratios = [];
 const times = { aslint: [], textlint: [] };
@@ -125,7 +73,7 @@ const rss = RSS_MIB.map((mib) => {
 const mbps = (t) => `${(bigBytes / 1e6 / t.seconds).toFixed(1)} MB/s wall (${t.seconds.toFixed(2)} s; CPU ${t.cpu.toFixed(2)} s)`;
 const rows = [
   ['measured', aslintRoot],
-  ['small files', `${FILES} text transcripts, ${(smallBytes / 1048576).toFixed(1)} MiB; prh.yml: ${prh.pairs} pairs`],
+  ['small files', `${FILES} text transcripts, ${(smallBytes / 1048576).toFixed(1)} MiB; prh.yml: ${prhPairs} pairs`],
   ['  aslint, median of rounds', `${median(times.aslint).toFixed(2)} s wall, ${median(cpu.aslint).toFixed(2)} s CPU (findings: ${counts.aslint})`],
   [
     '  textlint + prh, median of rounds',

@@ -123,6 +123,12 @@ interface LintLists {
   /** The rules whose hitUnits entry the current conversation set: reset to NO_UNITS at its end. */
   hitRules: number[];
   unitRules: number[];
+  /**
+   * Per rule: 1 when its kind runs without hits. Read here rather than rule.kind.runsWithoutHits,
+   * a property of seven differently shaped kind objects: a megamorphic load per rule and
+   * conversation, ~2 ms per 5,000 conversations of 60 rules (measured apart, least of 20).
+   */
+  runsWithoutHits: Uint8Array;
 }
 
 const listsOf = new WeakMap<RuleSet, LintLists>();
@@ -130,7 +136,12 @@ const listsOf = new WeakMap<RuleSet, LintLists>();
 function lintLists(ruleSet: RuleSet): LintLists {
   let lists = listsOf.get(ruleSet);
   if (!lists) {
-    lists = { hitUnits: new Array<readonly number[]>(ruleSet.rules.length).fill(NO_UNITS), hitRules: [], unitRules: [] };
+    lists = {
+      hitUnits: new Array<readonly number[]>(ruleSet.rules.length).fill(NO_UNITS),
+      hitRules: [],
+      unitRules: [],
+      runsWithoutHits: Uint8Array.from(ruleSet.rules, (rule) => (rule.kind.runsWithoutHits ? 1 : 0)),
+    };
     listsOf.set(ruleSet, lists);
   }
   return lists;
@@ -162,7 +173,7 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
   const { rules, patterns, segmenter, messages } = ruleSet;
   // Where each rule has a candidate hit: a rule is checked only in a conversation where it has
   // one (or always, for the kinds that run without hits), and its check looks only there.
-  const { hitUnits, hitRules, unitRules } = lintLists(ruleSet);
+  const { hitUnits, hitRules, unitRules, runsWithoutHits } = lintLists(ruleSet);
   const units: UnitScan[] = new Array<UnitScan>(n);
   for (let k = 0; k < n; k++) {
     const scan = scanUnit(conversation.units[k]!, patterns, segmenter);
@@ -189,8 +200,8 @@ export function lintConversation(conversation: Conversation, ruleSet: RuleSet, o
     const unitLangs: TextLang[] = [];
     const channel = conversationChannel(conversation, options);
     for (let index = 0; index < rules.length; index++) {
+      if (hitUnits[index] === NO_UNITS && runsWithoutHits[index] === 0) continue;
       const rule = rules[index]!;
-      if (hitUnits[index] === NO_UNITS && !rule.kind.runsWithoutHits) continue;
       if (!inScope(rule, lang, channel)) continue;
       const templates = messages[index]!;
       for (const report of rule.kind.check(rule, scanned)) {

@@ -28,6 +28,23 @@ export interface MatcherTables {
   lengths: Int32Array;
 }
 
+/** The matches of one text (Matcher.collect): pattern and end offset of each, by end offset; reused from one text to the next. */
+export class MatchList {
+  patterns = new Int32Array(256);
+  ends = new Int32Array(256);
+  count = 0;
+
+  /** Room for at least one more match. */
+  grow(): void {
+    const patterns = new Int32Array(2 * this.patterns.length);
+    const ends = new Int32Array(2 * this.ends.length);
+    patterns.set(this.patterns);
+    ends.set(this.ends);
+    this.patterns = patterns;
+    this.ends = ends;
+  }
+}
+
 /** Builds a matcher: add patterns, then build(). */
 export class MatcherBuilder {
   private readonly next: Map<number, number>[] = [new Map()];
@@ -114,18 +131,26 @@ export class Matcher {
 
   /** Every occurrence of every pattern in text, overlapping ones included, by end offset. */
   scan(text: string): Match[] {
+    const list = this.collect(text, new MatchList());
     const matches: Match[] = [];
-    this.forEachMatch(text, (pattern, start, end) => matches.push({ pattern, start, end }));
+    for (let k = 0; k < list.count; k++) {
+      const pattern = list.patterns[k]!;
+      matches.push({ pattern, start: list.ends[k]! - this.tables.lengths[pattern]!, end: list.ends[k]! });
+    }
     return matches;
   }
 
   /**
-   * Calls onMatch for every occurrence of every pattern in text, by end offset, with no object
-   * per match: the scan of each utterance goes through here (on a 4 MiB export, one Match
-   * object per match was 443k objects for the garbage collector).
+   * Writes every occurrence of every pattern in text into `into` (from its start), by end offset,
+   * with no object per match: the scan of each utterance goes through here (on a 4 MiB export,
+   * one Match object per match was 443k objects for the garbage collector). Writing them into a
+   * list, rather than calling back for each: the linter on the generated 5,000 transcripts took
+   * 3–7 ms less CPU of ~175 ms (in process, least of 15, two runs).
    */
-  forEachMatch(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const { root, edgeStart, edgeChar, edgeTarget, fail, outStart, outPattern, lengths } = this.tables;
+  collect(text: string, into: MatchList): MatchList {
+    const { root, edgeStart, edgeChar, edgeTarget, fail, outStart, outPattern } = this.tables;
+    let { patterns, ends } = into;
+    let n = 0;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -151,9 +176,15 @@ export class Matcher {
         node = fail[node]!;
       }
       for (let k = outStart[node]!, end = outStart[node + 1]!; k < end; k++) {
-        const pattern = outPattern[k]!;
-        onMatch(pattern, i + 1 - lengths[pattern]!, i + 1);
+        if (n === patterns.length) {
+          into.grow();
+          ({ patterns, ends } = into);
+        }
+        patterns[n] = outPattern[k]!;
+        ends[n++] = i + 1;
       }
     }
+    into.count = n;
+    return into;
   }
 }

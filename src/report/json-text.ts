@@ -27,6 +27,24 @@ export function str(s: string): string {
   return json;
 }
 
+/**
+ * A string (or null) as JSON, remembered while the same string comes again and again (the
+ * conversation of a run of findings): strings that repeat only so (conversation ids) would fill
+ * str()'s map.
+ */
+export class LastJson {
+  private last: string | null = null;
+  private json = 'null';
+
+  of(s: string | null): string {
+    if (s !== this.last) {
+      this.last = s;
+      this.json = s === null ? 'null' : JSON.stringify(s);
+    }
+    return this.json;
+  }
+}
+
 /** A string or null as JSON. */
 export const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
 

@@ -10,7 +10,7 @@ import {
   type Reporter,
   type ReportWriter,
 } from '../runner/result.js';
-import { AT, num, str, strOrNull, strings } from './json-text.js';
+import { AT, LastJson, num, str, strings } from './json-text.js';
 import { Spool } from './spool.js';
 import { addChunks, type Sink } from './sink.js';
 import { PART_RENDERER } from './part-renderer.js';
@@ -55,10 +55,12 @@ const AT_ITEM = '\n            ';
 
 /**
  * A conversation's score in the report's scores (without its finding count and file index),
- * written by hand as findingJson is: on 5,127 scores, nested() took ~80–160 ms.
+ * written by hand as findingJson is: on 5,127 scores, nested() took ~80–160 ms. Its conversation
+ * id through JSON.stringify, not str(): ids seldom repeat, and 30k of them kept filling and
+ * emptying str()'s map (the scores of big24.jsonl written alone: 142-146 ms → 121-129 ms CPU).
  */
 function scoreJson(s: ConversationScore): string {
-  let out = `{${AT[4]}"path": ${JSON.stringify(s.path)},${AT[4]}"conversation": ${str(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
+  let out = `{${AT[4]}"path": ${JSON.stringify(s.path)},${AT[4]}"conversation": ${JSON.stringify(s.conversation)},${AT[4]}"agents": ${strings(s.agents, 4)},`;
   out += `${AT[4]}"score": ${num(s.score)},${AT[4]}"fatal": ${strings(s.fatal, 4)},${AT[4]}"deductions": `;
   const deductions = s.deductions;
   if (deductions.length === 0) out += '[]';
@@ -103,6 +105,14 @@ function relatedJson(related: readonly RelatedLocation[]): string {
   return out + '\n          ]';
 }
 
+/**
+ * A finding's conversation id as JSON, remembered for the run of findings of one conversation.
+ * Through str(), the 30k ids of a 24 MiB export filled its map and emptied it every 4,096
+ * conversations. Measured, the writer alone on the 27k findings of a 4 MiB JSONL export (part()
+ * and file(), least of 8-10 rounds, alternated): 96-101 ms of CPU through str(), 86-92 so.
+ */
+const findingConversation = new LastJson();
+
 /** One finding of a file, as the JSON report writes it at its place in the file's findings. */
 function findingJson(file: FileResult, x: Finding): string {
   let out =
@@ -117,7 +127,7 @@ function findingJson(file: FileResult, x: Finding): string {
     ',\n          "unit": ' +
     JSON.stringify(x.unit) +
     ',\n          "conversation": ' +
-    strOrNull(x.conversation) +
+    findingConversation.of(x.conversation) +
     ',\n          "turn": ' +
     num(x.turn) +
     ',\n          "role": ' +
@@ -147,6 +157,14 @@ const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2)
 
 /** UTF-16 units of a large file's findings added to its spool at a time. */
 const SPOOL_PIECE = 1 << 15;
+
+/**
+ * UTF-16 units of a file's entry handed to the sink at a time: a small file's entry in one piece,
+ * not a piece per finding (each a Buffer write of its own). Measured, the writer alone on 5,127
+ * small files through a report file's batching (big4.jsonl's conversations as files, least of 8,
+ * alternated): 75-77 ms of CPU → 67-70 ms; 4 Ki to 64 Ki units did the same.
+ */
+const FILE_PIECE = 1 << 14;
 
 /** The separators that lead a file's entry, a finding of a file, a conversation's score (the first item of each list drops the ','). */
 const FILE_SEP = ',\n    ';
@@ -273,10 +291,19 @@ export class JsonWriter implements ReportWriter {
   file(f: FileResult, parts = false): void {
     // The file's entry with its findings written one by one: one large export is one file.
     const n = parts ? this.partFindings : f.findings.length;
-    this.sink(entryHead(f, parts ? this.partCounts : counts(f), n).slice(this.count++ === 0 ? 1 : 0));
-    if (parts) this.partSpool.drainTo(this.sink);
-    else for (let i = 0; i < f.findings.length; i++) this.sink((i === 0 ? FIRST_FINDING_SEP : FINDING_SEP) + findingJson(f, f.findings[i]!));
-    this.sink(entryTail(n));
+    let text = entryHead(f, parts ? this.partCounts : counts(f), n).slice(this.count++ === 0 ? 1 : 0);
+    if (parts) {
+      this.sink(text);
+      text = '';
+      this.partSpool.drainTo(this.sink);
+    } else
+      for (let i = 0; i < f.findings.length; i++) {
+        text += (i === 0 ? FIRST_FINDING_SEP : FINDING_SEP) + findingJson(f, f.findings[i]!);
+        if (text.length < FILE_PIECE) continue;
+        this.sink(text);
+        text = '';
+      }
+    this.sink(text + entryTail(n));
     this.partFindings = 0;
     this.partCounts = counts({ path: '', findings: [], units: 0 });
   }

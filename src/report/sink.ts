@@ -8,12 +8,6 @@ export type Sink = ((text: string) => void) & {
 
 const decoder = new TextDecoder();
 
-/** Hands text or UTF-8 bytes to a sink. */
-export function write(sink: Sink, text: string | Uint8Array): void {
-  if (typeof text === 'string') sink(text);
-  else sinkBytes(sink, text);
-}
-
 /** Hands UTF-8 bytes to a sink: as bytes when it takes them, else as text. */
 export function sinkBytes(sink: Sink, bytes: Uint8Array): void {
   if (bytes.length === 0) return;
@@ -43,27 +37,34 @@ const CHUNK = 1 << 18;
  * its slack and copies took the peak RSS of a SARIF report with 2 workers past 300 MiB.
  */
 export class Utf8Text {
-  private readonly chunks: Uint8Array[] = [];
-  private buffer = Buffer.allocUnsafe(CHUNK);
+  private chunks: Uint8Array[] = [];
+  /** The chunk being filled (none before the first text, or after bytes()). */
+  private buffer: Buffer | undefined;
   private length = 0;
 
-  add(text: string): void {
+  /** Adds text; returns the bytes it took. */
+  add(text: string): number {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    if (this.length + text.length * 3 > this.buffer.length) {
+    if (this.buffer === undefined || this.length + text.length * 3 > this.buffer.length) {
       this.close();
       this.buffer = Buffer.allocUnsafe(Math.max(CHUNK, text.length * 3));
     }
-    this.length += this.buffer.write(text, this.length);
+    const n = this.buffer.write(text, this.length);
+    this.length += n;
+    return n;
   }
 
   private close(): void {
-    if (this.length > 0) this.chunks.push(this.buffer.subarray(0, this.length));
+    if (this.length > 0) this.chunks.push(this.buffer!.subarray(0, this.length));
+    this.buffer = undefined;
     this.length = 0;
   }
 
-  /** The bytes added, in chunks whose buffers can be transferred. */
+  /** The bytes added since the last call, in chunks whose buffers can be transferred (none is written again). */
   bytes(): Uint8Array[] {
     this.close();
-    return this.chunks;
+    const chunks = this.chunks;
+    this.chunks = [];
+    return chunks;
   }
 }

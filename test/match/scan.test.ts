@@ -19,7 +19,7 @@ const utterance = (text: string): Utterance => ({
   locate: (i) => ({ line: 1, column: i + 1, offset: i }),
 });
 
-/** Rules 0–7 and their slots, each exercising one part of the scan. */
+/** Rules 0–8 and their slots, each exercising one part of the scan. */
 const SLOTS: [number, string][] = [
   [0, 'match'],
   [1, 'match'],
@@ -31,6 +31,7 @@ const SLOTS: [number, string][] = [
   [5, 'match'],
   [6, 'match'],
   [7, 'match'],
+  [8, 'match'],
 ];
 
 async function compile(): Promise<CompiledPatterns> {
@@ -56,6 +57,8 @@ async function compile(): Promise<CompiledPatterns> {
   set.addRegex(5, 'match', /[0-9]+ ?(?:days?|hours?)/gu);
   set.addRegex(6, 'match', /退(?:款|货)/gu, { 'not-after': ['不'] });
   set.addRegex(7, 'match', /x*/gu);
+  // a gapped phrase, and a gapped guard, whose last piece has two regional forms (软件, 软体; 打印, 列印)
+  set.addPhrase(8, 'match', { phrase: '下载…软件', 'not-after': ['请…打印'] });
   return set.compile();
 }
 
@@ -89,6 +92,15 @@ describe('scanUnit', () => {
         .get(0, 'match')
         .map((h) => h.phrase),
     ).toEqual(['退…款', '退款']);
+  });
+
+  it('joins a gapped phrase whose last piece occurs in any of its forms, and guards it the same way', () => {
+    expect(hits('下载了软件')).toEqual({ '8 match': ['下载了软件@0-5'] });
+    expect(hits('下载了软体')).toEqual({ '8 match': ['下载了软体@0-5'] });
+    expect(hits('下载了')).toEqual({});
+    expect(hits('请你列印下载了软体')).toEqual({});
+    expect(hits('请你打印下载了软件')).toEqual({});
+    expect(hits('请你打下载了软体')).toEqual({ '8 match': ['下载了软体@3-8'] });
   });
 
   it('drops a hit after a negation, keeps the except slot apart', () => {
@@ -196,6 +208,12 @@ describe('scanUnit against the reference scan', () => {
     'x',
     '😀',
     'Ｎｏ',
+    '下载',
+    '软件',
+    '软体',
+    '请',
+    '打印',
+    '列印',
   ];
   const text = fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((t) => t.join(''));
 

@@ -1,7 +1,7 @@
 // The JSON text helpers (json-text.ts): str() remembers the strings it wrote, in a bounded map;
 // whatever it has seen, it writes what JSON.stringify writes.
 import { describe, expect, it } from 'vitest';
-import { str, strOrNull, strings } from '../../src/report/json-text.js';
+import { LastJson, str, strOrNull, strings } from '../../src/report/json-text.js';
 
 describe('JSON text', () => {
   it('writes a string as JSON.stringify does, remembered or not, past the bound of what it remembers', () => {
@@ -15,5 +15,10 @@ describe('JSON text', () => {
     const list = ['a', '"b"', '七'];
     expect(strings(list, 2)).toBe(JSON.stringify(list, null, 2).replace(/\n/g, '\n    '));
     expect(strings([], 3)).toBe('[]');
+  });
+  it('writes the last string again as JSON.stringify does, and a new one, or null, in its place', () => {
+    const last = new LastJson();
+    const seq = ['c1', 'c1', 'c"2', null, null, '售后\n', 'c1', ''];
+    expect(seq.map((s) => last.of(s))).toEqual(seq.map((s) => (s === null ? 'null' : JSON.stringify(s))));
   });
 });
