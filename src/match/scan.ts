@@ -669,8 +669,10 @@ class Scanner {
     return -1;
   }
 
-  /** Whether a guard phrase occurs where it drops the span s..e. */
-  /** k: the phrase, or the number of phrases plus the regex, whose guards these are (ScanTables.guardIds). */
+  /**
+   * Whether a guard phrase occurs where it drops the span s..e. `k`: the phrase, or the number of
+   * phrases plus the regex, whose guards these are (ScanTables.guardIds).
+   */
   private guarded(s: number, e: number, guards: CompiledGuards, k: number): boolean {
     const ids = this.tables.guardIds;
     const norm = this.norm;
